@@ -1,0 +1,112 @@
+// The one typed configuration of Rathaus, read from the environment. This is the only file that reads process.env.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Configuration error in ${variable}: ${detail}`);
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}`);
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BASE_URL: url(['http:', 'https:']).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:', 'memory:']).optional(),
+  STORAGE_URL: url(['file:', 's3:', 'http:', 'https:']).optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_REGION: z.string().default('eu-central-1'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().email().default('rathaus@localhost'),
+  OIDC_ISSUER: url(['http:', 'https:']).optional(),
+  OIDC_CLIENT_ID: z.string().default('rathaus-portal'),
+  OIDC_CLIENT_SECRET: z.string().default('demo-secret-change-me'),
+  OIDC_CLAIM_TRUST_LEVEL: z.string().default('acr'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  DEFAULT_TENANT: z.string().regex(/^[a-z0-9-]+$/).default('hennef'),
+  JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  DEMO_MODE: z.enum(['true', 'false']).optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  baseUrl: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint: string; accessKeyId: string; secretAccessKey: string; region: string };
+  uploadMaxBytes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  oidc: { issuer: string | undefined; clientId: string; clientSecret: string; trustLevelClaim: string };
+  logLevel: (typeof logLevels)[number];
+  sessionSecret: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  defaultTenant: string;
+  jobPollMs: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  demoMode: boolean;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: e.BASE_URL?.replace(/\/$/, ''),
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    storage: storageConfig(e, dataDir),
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, trustLevelClaim: e.OIDC_CLAIM_TRUST_LEVEL },
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    defaultTenant: e.DEFAULT_TENANT,
+    jobPollMs: e.JOB_POLL_MS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    demoMode: e.DEMO_MODE ? e.DEMO_MODE === 'true' : !e.SMTP_URL,
+  };
+}
+
+function storageConfig(e: z.infer<typeof schema>, dataDir: string): Config['storage'] {
+  if (!e.STORAGE_URL || e.STORAGE_URL.startsWith('file:')) {
+    return { kind: 'local', dir: e.STORAGE_URL ? new URL(e.STORAGE_URL).pathname : resolve(dataDir, 'files') };
+  }
+  if (!e.S3_ACCESS_KEY_ID) throw new ConfigError('S3_ACCESS_KEY_ID', 'required when STORAGE_URL points to S3');
+  if (!e.S3_SECRET_ACCESS_KEY) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'required when STORAGE_URL points to S3');
+  const endpoint = e.STORAGE_URL.replace(/^s3:/, 'https:');
+  return { kind: 's3', endpoint, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, region: e.S3_REGION };
+}

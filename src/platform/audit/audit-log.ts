@@ -1,0 +1,106 @@
+// Append-only audit log. Each entry carries the hash of its predecessor, so changing or deleting
+// any row breaks the chain, which `rathaus audit verify` and the admin page detect.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+const CHAIN_LOCK = 724_281_002;
+const GENESIS = '0'.repeat(64);
+
+export type AuditEntry = {
+  tenantId: string | null;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  summary?: Record<string, unknown>;
+  requestId?: string | null;
+};
+
+type ChainFields = {
+  tenant_id: string | null;
+  at: Date;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  summary: unknown;
+  request_id: string | null;
+};
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value instanceof Date ? value.toISOString() : value);
+}
+
+function chainHash(prevHash: string, row: ChainFields): string {
+  const body = canonicalJson({ ...row, at: row.at.toISOString() });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, entry));
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
+  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS;
+  const row: ChainFields = {
+    tenant_id: entry.tenantId,
+    at: new Date(),
+    actor_id: entry.actorId,
+    actor_label: entry.actorLabel,
+    action: entry.action,
+    object_type: entry.objectType,
+    object_id: entry.objectId ?? null,
+    summary: entry.summary ?? {},
+    request_id: entry.requestId ?? null,
+  };
+  await db
+    .insertInto('audit_log')
+    .values({ ...row, summary: JSON.stringify(row.summary), prev_hash: prevHash, hash: chainHash(prevHash, row) })
+    .execute();
+}
+
+export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number };
+
+/** Walks the whole chain in order of sequence, in pages, and reports the first entry that does not fit. */
+export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
+  let prevHash = GENESIS;
+  let afterSeq = 0;
+  let entries = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(1000).execute();
+    if (rows.length === 0) return { ok: true, entries };
+    for (const row of rows) {
+      const { seq, prev_hash, hash, ...fields } = row;
+      if (prev_hash !== prevHash || chainHash(prevHash, fields as ChainFields) !== hash) return { ok: false, entries, brokenAt: seq };
+      prevHash = hash;
+      afterSeq = seq;
+      entries++;
+    }
+  }
+}
+
+export type AuditQuery = { tenantId: string; text?: string; page: number; pageSize: number };
+
+export function searchAudit(db: Db, query: AuditQuery) {
+  let q = db.selectFrom('audit_log').selectAll().where('tenant_id', '=', query.tenantId);
+  if (query.text) {
+    const like = `%${query.text.replace(/[%_\\]/g, '\\$&')}%`;
+    q = q.where((eb) =>
+      eb.or([eb('action', 'ilike', like), eb('actor_label', 'ilike', like), eb('object_id', 'ilike', like), eb(sql`summary::text`, 'ilike', like)]),
+    );
+  }
+  return q
+    .orderBy('seq', 'desc')
+    .limit(query.pageSize + 1)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+}

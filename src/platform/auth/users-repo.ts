@@ -1,0 +1,117 @@
+// The only code that reads and writes users, units and memberships. Every query is filtered by tenant.
+import type { Db } from '../db/database.js';
+import type { StaffRole } from './roles.js';
+
+export type UserRow = Awaited<ReturnType<typeof findUserById>>;
+
+export function findUserById(db: Db, tenantId: string, userId: string) {
+  return db.selectFrom('app_user').selectAll().where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+}
+
+export function findStaffByEmail(db: Db, tenantId: string, email: string) {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'staff')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export function findByOidcSubject(db: Db, tenantId: string, issuer: string, subject: string) {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('oidc_issuer', '=', issuer)
+    .where('oidc_subject', '=', subject)
+    .executeTakeFirst();
+}
+
+export async function membershipsOf(db: Db, tenantId: string, userId: string) {
+  return db
+    .selectFrom('unit_membership')
+    .innerJoin('unit', 'unit.id', 'unit_membership.unit_id')
+    .select(['unit_membership.unit_id', 'unit_membership.role', 'unit.name as unit_name'])
+    .where('unit_membership.tenant_id', '=', tenantId)
+    .where('unit_membership.user_id', '=', userId)
+    .orderBy('unit.name')
+    .execute();
+}
+
+export function recordLoginFailure(db: Db, tenantId: string, userId: string, maxFailures: number, lockMinutes: number) {
+  return db
+    .updateTable('app_user')
+    .set((eb) => ({
+      failed_logins: eb('failed_logins', '+', 1),
+      locked_until: eb
+        .case()
+        .when('failed_logins', '>=', maxFailures - 1)
+        .then(new Date(Date.now() + lockMinutes * 60_000))
+        .else(eb.ref('locked_until'))
+        .end(),
+    }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirstOrThrow();
+}
+
+export function recordLoginSuccess(db: Db, tenantId: string, userId: string) {
+  return db
+    .updateTable('app_user')
+    .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function updateUser(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  values: Partial<{ password_hash: string; totp_secret: string | null; totp_enabled: boolean; failed_logins: number; locked_until: Date | null; claims: string; display_name: string; email: string | null; trust_level: string | null }>,
+) {
+  return db.updateTable('app_user').set(values).where('tenant_id', '=', tenantId).where('id', '=', userId).execute();
+}
+
+export function insertUser(
+  db: Db,
+  values: { tenant_id: string; kind: 'staff' | 'citizen' | 'business'; display_name: string; email: string | null; password_hash?: string | null; totp_secret?: string | null; totp_enabled?: boolean; platform_admin?: boolean; oidc_issuer?: string; oidc_subject?: string; claims?: string; trust_level?: string },
+) {
+  return db.insertInto('app_user').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function deleteUser(db: Db, tenantId: string, userId: string) {
+  return db.deleteFrom('app_user').where('tenant_id', '=', tenantId).where('id', '=', userId).execute();
+}
+
+export function listStaff(db: Db, tenantId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'email', 'totp_enabled', 'platform_admin', 'locked_until'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'staff')
+    .orderBy('display_name')
+    .execute();
+}
+
+export function addMembership(db: Db, tenantId: string, userId: string, unitId: string, role: StaffRole) {
+  return db
+    .insertInto('unit_membership')
+    .values({ tenant_id: tenantId, user_id: userId, unit_id: unitId, role })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export function listUnits(db: Db, tenantId: string) {
+  return db.selectFrom('unit').select(['id', 'name', 'short_name', 'parent_id']).where('tenant_id', '=', tenantId).orderBy('name').execute();
+}
+
+export function findUnit(db: Db, tenantId: string, unitId: string) {
+  return db.selectFrom('unit').selectAll().where('tenant_id', '=', tenantId).where('id', '=', unitId).executeTakeFirst();
+}
+
+export function insertUnit(db: Db, values: { tenant_id: string; name: string; short_name: string | null; parent_id: string | null }) {
+  return db.insertInto('unit').values(values).returningAll().executeTakeFirstOrThrow();
+}

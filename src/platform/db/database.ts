@@ -1,0 +1,41 @@
+// Opens the database: the embedded PGlite in DATA_DIR by default, the PostgreSQL server when DATABASE_URL is set.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Tables } from './tables.js';
+import { PGlitePool } from './pglite-pool.js';
+
+export type Db = Kysely<Tables>;
+export type Database = { db: Db; kind: 'pglite' | 'postgres'; close(): Promise<void> };
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  const pool = options.databaseUrl && !options.databaseUrl.startsWith('memory:')
+    ? await serverPool(options.databaseUrl)
+    : await embeddedPool(options.databaseUrl ? undefined : join(options.dataDir, 'pglite'));
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool.pool as never }) });
+  return { db, kind: pool.kind, close: () => db.destroy() };
+}
+
+async function serverPool(url: string) {
+  const pg = await import('pg');
+  // bigint counts as numbers: our counts and sequence values stay far below 2^53.
+  pg.default.types.setTypeParser(20, (value: string) => Number(value));
+  return { kind: 'postgres' as const, pool: new pg.default.Pool({ connectionString: url, max: 10 }) };
+}
+
+async function embeddedPool(dir: string | undefined) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  if (dir) mkdirSync(dir, { recursive: true });
+  const pg = await PGlite.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers: { 20: (value: string) => Number(value) } });
+  return { kind: 'pglite' as const, pool: new PGlitePool(pg) };
+}
+
+export async function isDatabaseReady(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,171 @@
+// Row types of the platform tables, as Kysely sees them. Modules add their own table types beside their repo.
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export type TenantSettings = {
+  shortName?: string;
+  colours?: { primary: string; primaryText: string };
+  logo?: string;
+  contact?: { address: string; phone: string; email: string; hours?: string };
+  imprint?: string;
+  privacy?: string;
+  accessibility?: string;
+  languages?: string[];
+  modules?: string[];
+};
+
+export interface TenantTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  hosts: ColumnType<string[], string[] | undefined, string[]>;
+  settings: Json<TenantSettings>;
+  created_at: CreatedAt;
+}
+
+export interface UnitTable {
+  id: Generated<string>;
+  tenant_id: string;
+  parent_id: string | null;
+  name: string;
+  short_name: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: 'staff' | 'citizen' | 'business';
+  email: string | null;
+  display_name: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  platform_admin: Generated<boolean>;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  claims: Json<Record<string, unknown>> | null;
+  trust_level: string | null;
+  created_at: CreatedAt;
+  last_login_at: Timestamp | null;
+}
+
+export interface UnitMembershipTable {
+  tenant_id: string;
+  user_id: string;
+  unit_id: string;
+  role: 'clerk' | 'unit_lead' | 'editor' | 'cdo' | 'tenant_admin';
+}
+
+export interface SessionTable {
+  id_hash: string;
+  tenant_id: string;
+  user_id: string | null;
+  data: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  tenant_id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  tenant_id: string | null;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  summary: Json<Record<string, unknown>>;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  name: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_at: Timestamp | null;
+  locked_by: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface JobScheduleTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  job_name: string;
+  cron: string;
+  payload: Json<Record<string, unknown>>;
+  next_run_at: Timestamp;
+}
+
+export interface MailMessageTable {
+  id: Generated<string>;
+  tenant_id: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'queued' | 'sent' | 'captured' | 'failed'>;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface StoredFileTable {
+  id: Generated<string>;
+  tenant_id: string;
+  content_hash: string;
+  size_bytes: number;
+  media_type: string;
+  original_name: string;
+  created_at: CreatedAt;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  checksum: string;
+  applied_at: CreatedAt;
+}
+
+export interface PlatformSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+export interface Tables {
+  platform_secret: PlatformSecretTable;
+  tenant: TenantTable;
+  unit: UnitTable;
+  app_user: AppUserTable;
+  unit_membership: UnitMembershipTable;
+  session: SessionTable;
+  password_reset: PasswordResetTable;
+  audit_log: AuditLogTable;
+  job: JobTable;
+  job_schedule: JobScheduleTable;
+  mail_message: MailMessageTable;
+  stored_file: StoredFileTable;
+  schema_migration: SchemaMigrationTable;
+}

@@ -1,0 +1,37 @@
+// What every request knows once the platform hooks ran: tenant, language, who is asking, and the request id.
+import type { Role } from '../auth/roles.js';
+import type { Lang, Translate } from '../i18n/index.js';
+import type { TenantSettings } from '../db/tables.js';
+
+export type Tenant = { id: string; slug: string; name: string; hosts: string[]; settings: TenantSettings };
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'staff'; userId: string; name: string; roles: Set<Role>; unitIds: string[] }
+  | { kind: 'citizen'; userId: string; name: string; roles: Set<Role> };
+
+export type NavItem = { href: string; label: Record<Lang, string>; description?: Record<Lang, string>; access?: Role[] };
+
+export type RequestContext = {
+  tenant: Tenant;
+  lang: Lang;
+  t: Translate;
+  actor: Actor;
+  sessionId: string | undefined;
+  sessionExpired: boolean;
+  requestId: string;
+  path: string;
+  csrfToken: () => string;
+  flash: string | undefined;
+  nav: NavItem[];
+};
+
+export const anonymous: Actor = { kind: 'anonymous' };
+
+export function actorLabel(actor: Actor): string {
+  return actor.kind === 'anonymous' ? 'anonymous' : `${actor.kind}:${actor.userId}`;
+}
+
+export function actorId(actor: Actor): string | null {
+  return actor.kind === 'anonymous' ? null : actor.userId;
+}

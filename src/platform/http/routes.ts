@@ -1,0 +1,60 @@
+// Every route declares who may call it. Routes without a declaration stop start-up; the declaration is
+// enforced before the handler runs, and the list of declarations is what the access test walks.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../auth/roles.js';
+import type { RequestContext } from './context.js';
+import { Forbidden, Unauthenticated } from './errors.js';
+
+/** public: everyone; authenticated: any logged-in actor; a role list: actors holding at least one of them. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Health, metrics and static files answer without a tenant. */
+    tenantless?: boolean;
+    /** Only for endpoints that authenticate their callers otherwise (the IdP's token endpoint, APIs with tokens). */
+    csrf?: boolean;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+export type RouteDeclaration = { method: string; url: string; access: Access };
+
+export function collectRouteDeclarations(app: FastifyInstance): RouteDeclaration[] {
+  const declarations: RouteDeclaration[] = [];
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') declarations.push({ method, url: route.url, access });
+    }
+  });
+  return declarations;
+}
+
+export function accessOf(request: FastifyRequest): Access {
+  return request.routeOptions.config?.access ?? 'public';
+}
+
+export function isAllowed(access: Access, ctx: Pick<RequestContext, 'actor'>): boolean {
+  if (access === 'public') return true;
+  if (ctx.actor.kind === 'anonymous') return false;
+  if (access === 'authenticated') return true;
+  const roles = ctx.actor.roles;
+  return access.some((role) => roles.has(role));
+}
+
+export async function authorize(request: FastifyRequest): Promise<void> {
+  const access = accessOf(request);
+  if (isAllowed(access, request.ctx)) return;
+  throw request.ctx.actor.kind === 'anonymous' ? new Unauthenticated() : new Forbidden();
+}
+
+/** Where an anonymous caller of a protected page is sent to log in: staff pages to the staff login, the rest to the citizen account. */
+export function loginPathFor(access: Access): string {
+  const citizenOnly = Array.isArray(access) && access.length === 1 && access[0] === 'citizen';
+  return citizenOnly ? '/konto' : '/bo/anmelden';
+}

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
 
-export type SessionData = { pendingUserId?: string; next?: string };
+export type SessionData = { pendingUserId?: string; next?: string; enrolSecret?: string };
 export type SessionTimeouts = { idleMinutes: number; absoluteHours: number };
 export type LoadedSession = { idHash: string; userId: string | null; data: SessionData };
 

@@ -26,6 +26,8 @@ export type RouteDeclaration = { method: string; url: string; access: Access };
 export function collectRouteDeclarations(app: FastifyInstance): RouteDeclaration[] {
   const declarations: RouteDeclaration[] = [];
   app.addHook('onRoute', (route) => {
+    // @fastify/static takes no route config: its files are public and need no tenant.
+    if (route.url.startsWith('/static/')) route.config = { ...route.config, access: 'public', tenantless: true };
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
     for (const method of [route.method].flat()) {

@@ -1,0 +1,71 @@
+// The Hennef (Sieg) demo tenant: town data, unit tree and demo staff accounts (documented in the README).
+import type { Db } from '../src/platform/db/database.js';
+import { hashPassword } from '../src/platform/auth/passwords.js';
+import { addMembership, insertUnit, insertUser } from '../src/platform/auth/users-repo.js';
+import type { StaffRole } from '../src/platform/auth/roles.js';
+import { addTenant, findTenantBySlug } from '../src/platform/tenancy/tenants.js';
+import { recordAudit } from '../src/platform/audit/audit-log.js';
+
+export const DEMO_PASSWORD = 'Rathaus-Demo-2026';
+/** Fixed TOTP key of the demo accounts, so testers can add it to an authenticator app. Demo only. */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+const units: { name: string; short: string; children: { name: string; short: string }[] }[] = [
+  { name: 'Fachbereich Zentrale Dienste und Digitalisierung', short: 'FB 1', children: [{ name: 'Fachdienst IT und Digitalisierung', short: 'FD 1.3' }] },
+  { name: 'Fachbereich Bürgerservice', short: 'FB 2', children: [{ name: 'Fachdienst Einwohnermeldewesen', short: 'FD 2.1' }, { name: 'Fachdienst Standesamt', short: 'FD 2.2' }] },
+  { name: 'Fachbereich Ordnung und Sicherheit', short: 'FB 3', children: [{ name: 'Fachdienst Ordnungsamt', short: 'FD 3.1' }] },
+  { name: 'Fachbereich Jugend, Familie und Soziales', short: 'FB 4', children: [{ name: 'Fachdienst Jugendamt', short: 'FD 4.1' }, { name: 'Fachdienst Sozialamt', short: 'FD 4.2' }] },
+  { name: 'Fachbereich Planen, Bauen und Umwelt', short: 'FB 5', children: [{ name: 'Fachdienst Umweltamt', short: 'FD 5.3' }] },
+  { name: 'Fachbereich Finanzen', short: 'FB 6', children: [{ name: 'Fachdienst Steuern und Abgaben', short: 'FD 6.2' }] },
+];
+
+const staff: { email: string; name: string; unit: string; roles: StaffRole[]; totp: boolean; platformAdmin?: boolean }[] = [
+  { email: 'admin@hennef.example', name: 'Petra Admin', unit: 'FD 1.3', roles: ['tenant_admin'], totp: true, platformAdmin: true },
+  { email: 'sachbearbeitung@hennef.example', name: 'Sven Sachbearbeiter', unit: 'FD 2.1', roles: ['clerk'], totp: true },
+  { email: 'leitung@hennef.example', name: 'Lena Leitung', unit: 'FB 2', roles: ['unit_lead'], totp: true },
+  { email: 'redaktion@hennef.example', name: 'Rita Redaktion', unit: 'FD 1.3', roles: ['editor'], totp: false },
+  { email: 'cdo@hennef.example', name: 'Carl CDO', unit: 'FB 1', roles: ['cdo'], totp: true },
+];
+
+export async function seedHennef(db: Db): Promise<boolean> {
+  if (await findTenantBySlug(db, 'hennef')) return false;
+  await db.transaction().execute(async (trx) => {
+    const tenant = await addTenant(trx, {
+      slug: 'hennef',
+      name: 'Stadt Hennef (Sieg)',
+      hosts: ['hennef.localhost'],
+      settings: {
+        shortName: 'Hennef',
+        colours: { primary: '#004b87', primaryText: '#ffffff' },
+        contact: { address: 'Frankfurter Straße 97, 53773 Hennef (Sieg)', phone: '02242 888-0', email: 'rathaus@hennef.example', hours: 'Mo–Fr 8–12 Uhr, Do 14–18 Uhr' },
+        imprint: 'Stadt Hennef (Sieg)\nDer Bürgermeister\nFrankfurter Straße 97\n53773 Hennef (Sieg)\n\nDie Stadt ist eine Körperschaft des öffentlichen Rechts.',
+        privacy: 'Wir verarbeiten personenbezogene Daten nur, soweit es für Ihr Anliegen erforderlich ist (Art. 6 Abs. 1 lit. c und e DSGVO).\n\nSitzungsdaten werden nach 30 Minuten Inaktivität gelöscht, E-Mail-Kopien nach 30 Tagen.',
+        languages: ['de', 'en'],
+      },
+    });
+    const ids = new Map<string, string>();
+    for (const unit of units) {
+      const parent = await insertUnit(trx, { tenant_id: tenant.id, name: unit.name, short_name: unit.short, parent_id: null });
+      ids.set(unit.short, parent.id);
+      for (const child of unit.children) {
+        ids.set(child.short, (await insertUnit(trx, { tenant_id: tenant.id, name: child.name, short_name: child.short, parent_id: parent.id })).id);
+      }
+    }
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const person of staff) {
+      const user = await insertUser(trx, {
+        tenant_id: tenant.id,
+        kind: 'staff',
+        display_name: person.name,
+        email: person.email,
+        password_hash: passwordHash,
+        totp_secret: person.totp ? DEMO_TOTP_SECRET : null,
+        totp_enabled: person.totp,
+        platform_admin: person.platformAdmin ?? false,
+      });
+      for (const role of person.roles) await addMembership(trx, tenant.id, user.id, ids.get(person.unit)!, role);
+    }
+    await recordAudit(trx, { tenantId: tenant.id, actorId: null, actorLabel: 'system', action: 'tenant.seeded', objectType: 'tenant', objectId: tenant.id });
+  });
+  return true;
+}

@@ -1,0 +1,119 @@
+// Builds the HTTP server: platform plugins and hooks first, then the platform's own pages, then every module.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/database.js';
+import { isDatabaseReady } from './platform/db/database.js';
+import { platformSecret } from './platform/db/secrets.js';
+import { handleError } from './platform/http/error-handler.js';
+import { NotFound } from './platform/http/errors.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { contextHook } from './platform/http/request-context.js';
+import { authorize, collectRouteDeclarations } from './platform/http/routes.js';
+import type { Deps } from './platform/http/deps.js';
+import { createJobRunner, type JobHandler } from './platform/jobs/queue.js';
+import { createBlobStore } from './platform/storage/storage.js';
+import { tenantResolver } from './platform/tenancy/tenants.js';
+import { platformJobs } from './platform/jobs/platform-jobs.js';
+import { registerPlatformPages } from './platform/pages.js';
+import type { Module } from './platform/module.js';
+import { modules } from './modules/index.js';
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+export function resolveBaseUrl(config: Config, port = config.port): string {
+  return config.baseUrl ?? `http://localhost:${port}`;
+}
+
+export async function buildApp(config: Config, database: Database, options: { baseUrl?: string; internalOrigin?: string; enabledModules?: Module[] } = {}) {
+  const { db } = database;
+  const baseUrl = options.baseUrl ?? resolveBaseUrl(config);
+  const secure = baseUrl.startsWith('https:');
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: config.uploadMaxBytes + 64 * 1024,
+    return503OnClosing: true,
+  });
+  const routes = collectRouteDeclarations(app);
+  const active = options.enabledModules ?? modules;
+  const deps: Deps = { db, config, baseUrl, store: createBlobStore(config.storage), tenants: tenantResolver(db, config.defaultTenant) };
+
+  await app.register(cookie, { secret: config.sessionSecret ?? (await platformSecret(db, 'cookie')) });
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 50 } });
+  await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true }, getToken: csrfTokenOf });
+  await app.register(rateLimit, { global: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'", ...(config.oidc.issuer ? [new URL(config.oidc.issuer).origin] : [])],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    hsts: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('./platform/ui/static/', import.meta.url)),
+    prefix: '/static/',
+    maxAge: '7d',
+  });
+
+  const registry = registerMetrics(app, db);
+  app.addHook('onRequest', contextHook({ db, config, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));
+  app.addHook('preValidation', async (request, reply) => {
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+    if (unsafe && request.routeOptions.config?.csrf !== false && request.routeOptions.url) {
+      await new Promise<void>((resolve, reject) => app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())));
+    }
+  });
+  app.addHook('preHandler', authorize);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(async () => {
+    throw new NotFound('page');
+  });
+
+  app.get('/healthz', { config: { access: 'public', tenantless: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public', tenantless: true } }, async (_request, reply) => {
+    const ready = await isDatabaseReady(db);
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unavailable' });
+  });
+  app.get('/metrics', { config: { access: 'public', tenantless: true } }, async (_request, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
+
+  await registerPlatformPages(app, deps, secure, options.internalOrigin ?? `http://127.0.0.1:${config.port}`);
+  for (const module of active) await module.register(app, deps);
+
+  const handlers: Record<string, JobHandler> = { ...platformJobs(deps), ...Object.assign({}, ...active.map((m) => m.jobs?.(deps) ?? {})) };
+  const jobs = createJobRunner(db, handlers, {
+    pollMs: config.jobPollMs,
+    onError: (name, error) => app.log.warn({ event: 'job_failed', job: name, err: error }, 'job_failed'),
+  });
+  return { app, routes, jobs, deps };
+}
+
+function csrfTokenOf(request: { body?: unknown; headers: Record<string, unknown>; query?: unknown }): string | undefined {
+  const body = request.body as Record<string, unknown> | undefined;
+  const fromBody = body?._csrf;
+  if (typeof fromBody === 'string') return fromBody;
+  if (fromBody && typeof fromBody === 'object' && 'value' in fromBody) return String((fromBody as { value: unknown }).value);
+  const header = request.headers['csrf-token'];
+  if (typeof header === 'string') return header;
+  const query = (request.query as Record<string, unknown> | undefined)?._csrf;
+  return typeof query === 'string' ? query : undefined;
+}

@@ -1,0 +1,128 @@
+// The `rathaus` command line: start, migrate, seed, user add / reset-2fa, tenant add, audit verify.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { buildApp, resolveBaseUrl } from './app.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { allMigrations } from './platform/db/migrations-list.js';
+import { verifyAuditChain } from './platform/audit/audit-log.js';
+import { schedulePlatformJobs } from './platform/jobs/platform-jobs.js';
+import { addStaffByCli, resetTotpByCli, addTenantByCli } from './cli-admin.js';
+import { modules } from './modules/index.js';
+import { seedHennef } from '../seed/hennef.js';
+
+const help = `Rathaus – das digitale Rathaus / the digital town hall
+
+Usage: rathaus <command> [options]      (npm start -- <command> works too)
+
+Commands:
+  start                      migrate, seed the Hennef demo on first run, serve http://localhost:$PORT
+  migrate                    apply pending database migrations
+  seed                       add the Hennef demo tenant if it is missing
+  user add                   --tenant hennef --email a@b.de --name "Vorname Name" --unit "FD 2.1" --role clerk [--password …]
+  user reset-2fa             --tenant hennef --email a@b.de
+  tenant add                 --slug siegburg --name "Stadt Siegburg" --host siegburg.example
+  audit verify               check the hash chain of the audit log (exit code 1 when broken)
+
+Configuration comes from environment variables, see docs/configuration.md.`;
+
+async function prepare(config: Config): Promise<Database> {
+  const database = await openDatabase(config);
+  await migrate(database.db, allMigrations(modules));
+  return database;
+}
+
+async function start(config: Config) {
+  const database = await prepare(config);
+  if (await seedHennef(database.db)) console.log(JSON.stringify({ event: 'demo_tenant_seeded', tenant: 'hennef' }));
+  await schedulePlatformJobs(database.db);
+  const { app, jobs } = await buildApp(config, database);
+  await app.listen({ port: config.port, host: config.host });
+  jobs.start();
+  app.log.info({ event: 'rathaus_started', url: resolveBaseUrl(config), database: database.kind }, 'rathaus_started');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ event: 'rathaus_stopping', signal }, 'rathaus_stopping');
+    await app.close();
+    await jobs.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function withDatabase(config: Config, work: (database: Database) => Promise<number | void>) {
+  const database = await prepare(config);
+  try {
+    return (await work(database)) ?? 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      tenant: { type: 'string', default: 'hennef' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      unit: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      slug: { type: 'string' },
+      host: { type: 'string', multiple: true },
+    },
+  });
+  const command = positionals.join(' ');
+  if (values.help || command === '' || command === 'help') {
+    console.log(help);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      await start(config);
+      return -1;
+    case 'migrate':
+      return withDatabase(config, async () => console.log('migrations applied'));
+    case 'seed':
+      return withDatabase(config, async ({ db }) => console.log((await seedHennef(db)) ? 'Hennef demo tenant added' : 'Hennef demo tenant exists'));
+    case 'user add':
+      return withDatabase(config, ({ db }) => addStaffByCli(db, values));
+    case 'user reset-2fa':
+      return withDatabase(config, ({ db }) => resetTotpByCli(db, values));
+    case 'tenant add':
+      return withDatabase(config, ({ db }) => addTenantByCli(db, values));
+    case 'audit verify':
+      return withDatabase(config, async ({ db }) => {
+        const verdict = await verifyAuditChain(db);
+        if (verdict.ok) {
+          console.log(`audit log intact: ${verdict.entries} entries`);
+          return 0;
+        }
+        console.error(`audit log BROKEN at entry ${verdict.brokenAt} (after ${verdict.entries} intact entries)`);
+        return 1;
+      });
+    default:
+      console.error(`Unknown command: ${command}\n\n${help}`);
+      return 2;
+  }
+}
+
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

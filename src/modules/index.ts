@@ -1,0 +1,5 @@
+// The modules of this installation, in the order their routes are registered.
+import type { Module } from '../platform/module.js';
+import { portal } from './portal/index.js';
+
+export const modules: Module[] = [portal];

@@ -1,0 +1,41 @@
+// The portal module: the tenant's home page, with an entry point for every module the tenant has enabled.
+import type { FastifyInstance } from 'fastify';
+import type { Module } from '../../platform/module.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { Alert, Card } from '../../platform/ui/components.js';
+import { Page } from '../../platform/ui/layout.js';
+import { sendHtml } from '../../platform/ui/render.js';
+
+function HomePage({ ctx }: { ctx: RequestContext }) {
+  const t = ctx.t;
+  const enabled = ctx.tenant.settings.modules;
+  const entries = ctx.nav.filter((item) => !item.access && (!enabled || enabled.some((name) => item.href.startsWith(`/${name}`))));
+  return (
+    <Page ctx={ctx} title={t('home.title')}>
+      <h1 safe>{t('home.title')}</h1>
+      <p class="lead" safe>{t('home.lead', { town: ctx.tenant.name })}</p>
+      <h2 safe>{t('home.services')}</h2>
+      {entries.length > 0 ? (
+        <ul class="cards">
+          {entries.map((item) => <Card title={item.label[ctx.lang]} href={item.href} description={item.description?.[ctx.lang]} />)}
+        </ul>
+      ) : (
+        <p safe>{t('home.noModules')}</p>
+      )}
+      {ctx.actor.kind === 'anonymous' && (
+        <Alert kind="info">
+          <p>
+            <span safe>{t('home.loginHint')}</span> <a href="/konto" safe>{t('site.login')}</a>
+          </p>
+        </Alert>
+      )}
+    </Page>
+  );
+}
+
+export const portal: Module = {
+  name: 'portal',
+  register(app: FastifyInstance) {
+    app.get('/', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, <HomePage ctx={request.ctx} />));
+  },
+};

@@ -1,0 +1,48 @@
+// The admin page to search the audit log of the tenant, with the state of the hash chain.
+import type { FastifyInstance } from 'fastify';
+import { adminAccess } from '../auth/access.js';
+import type { Deps } from '../http/deps.js';
+import { formatDateTime } from '../i18n/index.js';
+import { Alert, Button, DataTable, Form, Pagination, TextField } from '../ui/components.js';
+import { Page } from '../ui/layout.js';
+import { sendHtml } from '../ui/render.js';
+import { searchAudit, verifyAuditChain } from './audit-log.js';
+
+const PAGE_SIZE = 50;
+
+export function registerAuditPages(app: FastifyInstance, deps: Deps) {
+  app.get('/admin/protokoll', { config: { access: adminAccess } }, async (request, reply) => {
+    const { ctx } = request;
+    const t = ctx.t;
+    const query = request.query as { q?: string; seite?: string };
+    const text = (query.q ?? '').slice(0, 100);
+    const page = Math.max(1, Number.parseInt(query.seite ?? '1', 10) || 1);
+    const rows = await searchAudit(deps.db, { tenantId: ctx.tenant.id, text: text || undefined, page, pageSize: PAGE_SIZE });
+    const chain = await verifyAuditChain(deps.db);
+    const href = (p: number) => `/admin/protokoll?q=${encodeURIComponent(text)}&seite=${p}`;
+    return sendHtml(
+      reply,
+      <Page ctx={ctx} title={t('admin.audit')} crumbs={[{ label: t('admin.title'), href: '/bo' }, { label: t('admin.audit') }]}>
+        <h1 safe>{t('admin.audit')}</h1>
+        {chain.ok ? <Alert kind="success" text={t('admin.chainOk')} /> : <Alert kind="error" text={t('admin.chainBroken', { seq: chain.brokenAt })} />}
+        <Form action="/admin/protokoll" method="get" csrf="">
+          <TextField name="q" type="search" label={t('admin.search')} value={text} />
+          <Button label={t('admin.search')} kind="secondary" />
+        </Form>
+        <DataTable
+          caption={t('admin.audit')}
+          head={[t('admin.when'), t('admin.actor'), t('admin.action'), t('admin.object'), t('admin.details')]}
+          rows={rows.slice(0, PAGE_SIZE).map((row) => [
+            formatDateTime(ctx.lang, row.at),
+            row.actor_label,
+            row.action,
+            `${row.object_type}${row.object_id ? ` ${row.object_id}` : ''}`,
+            JSON.stringify(row.summary),
+          ])}
+          empty={t('admin.empty')}
+        />
+        <Pagination page={page} hasNext={rows.length > PAGE_SIZE} href={href} t={t} />
+      </Page>,
+    );
+  });
+}

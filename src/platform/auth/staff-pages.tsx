@@ -1,0 +1,148 @@
+// Routes of the staff login, second factor, password reset and logout.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../http/deps.js';
+import { formFields, localPath } from '../http/forms.js';
+import { formatTime } from '../i18n/index.js';
+import { queueMail } from '../mail/mailer.js';
+import { sendHtml } from '../ui/render.js';
+import { setFlash } from '../http/request-context.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { SESSION_COOKIE, createSession, destroySession, destroyUserSessions, loadSession } from './sessions.js';
+import { checkStaffPassword, checkStaffTotp, completeStaffLogin, createPasswordReset, enrolTotp, findValidReset, resetPassword } from './staff-login.js';
+import { newTotpSecret, totpUri } from './totp.js';
+import { findUserById } from './users-repo.js';
+import { EnrolView, ForgotView, LoginView, NewPasswordView, TotpView } from './staff-views.js';
+
+const loginRateLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boolean) {
+  const { db, config } = deps;
+  const policy = { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes };
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+
+  async function pending(request: FastifyRequest) {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await loadSession(db, request.ctx.tenant.id, token, timeouts) : undefined;
+    return session && session !== 'expired' && !session.userId && session.data.pendingUserId ? { token: token!, ...session } : undefined;
+  }
+
+  async function finish(request: FastifyRequest, reply: FastifyReply, userId: string, next: string) {
+    const { ctx } = request;
+    if (ctx.sessionId) await destroySession(db, ctx.tenant.id, ctx.sessionId);
+    await completeStaffLogin(db, ctx.tenant.id, userId, ctx.requestId);
+    setSessionCookie(reply, await createSession(db, ctx.tenant.id, userId, {}, timeouts), secure);
+    return reply.redirect(localPath(next, '/bo'), 303);
+  }
+
+  app.get('/bo/anmelden', { config: { access: 'public' } }, async (request, reply) => {
+    const { ctx } = request;
+    const next = localPath((request.query as Record<string, string>).next, '/bo');
+    if (ctx.actor.kind === 'staff') return reply.redirect(next, 303);
+    return sendHtml(reply, LoginView({ ctx, next, notice: ctx.sessionExpired ? ctx.t('login.expired') : undefined }));
+  });
+
+  app.post('/bo/anmelden', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
+    const { ctx } = request;
+    const { email = '', password = '', next = '/bo' } = formFields(request);
+    const errors: Record<string, string> = {};
+    if (!email.trim()) errors.email = ctx.t('error.required');
+    if (!password) errors.password = ctx.t('error.required');
+    if (Object.keys(errors).length) return sendHtml(reply, LoginView({ ctx, email, next, errors }), 400);
+    const outcome = await checkStaffPassword(db, ctx.tenant.id, email.trim(), password, policy);
+    if (outcome.result === 'locked') {
+      return sendHtml(reply, LoginView({ ctx, email, next, errors: { email: ctx.t('login.locked', { until: formatTime(ctx.lang, outcome.until) }) } }), 423);
+    }
+    if (outcome.result === 'failed') return sendHtml(reply, LoginView({ ctx, email, next, errors: { email: ctx.t('login.failed') } }), 401);
+    if (!outcome.needsTotp) return finish(request, reply, outcome.userId, next);
+    const data = { pendingUserId: outcome.userId, next, ...(outcome.mustEnrol ? { enrolSecret: newTotpSecret() } : {}) };
+    setSessionCookie(reply, await createSession(db, ctx.tenant.id, null, data, timeouts), secure);
+    return reply.redirect(outcome.mustEnrol ? '/bo/anmelden/einrichten' : '/bo/anmelden/code', 303);
+  });
+
+  app.get('/bo/anmelden/code', { config: { access: 'public' } }, async (request, reply) => {
+    if (!(await pending(request))) return reply.redirect('/bo/anmelden', 303);
+    return sendHtml(reply, TotpView({ ctx: request.ctx }));
+  });
+
+  app.post('/bo/anmelden/code', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
+    const { ctx } = request;
+    const session = await pending(request);
+    if (!session) return reply.redirect('/bo/anmelden', 303);
+    const { code = '' } = formFields(request);
+    if (!code.trim()) return sendHtml(reply, TotpView({ ctx, error: ctx.t('totp.missing') }), 400);
+    if (!(await checkStaffTotp(db, ctx.tenant.id, session.data.pendingUserId!, code, policy))) {
+      return sendHtml(reply, TotpView({ ctx, error: ctx.t('totp.failed') }), 401);
+    }
+    return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
+  });
+
+  app.get('/bo/anmelden/einrichten', { config: { access: 'public' } }, async (request, reply) => {
+    const { ctx } = request;
+    const session = await pending(request);
+    const secret = session?.data.enrolSecret;
+    if (!session || !secret) return reply.redirect('/bo/anmelden', 303);
+    const user = await findUserById(db, ctx.tenant.id, session.data.pendingUserId!);
+    return sendHtml(reply, EnrolView({ ctx, secret, uri: totpUri(secret, user?.email ?? 'staff', ctx.tenant.name) }));
+  });
+
+  app.post('/bo/anmelden/einrichten', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
+    const { ctx } = request;
+    const session = await pending(request);
+    const secret = session?.data.enrolSecret;
+    if (!session || !secret) return reply.redirect('/bo/anmelden', 303);
+    const { code = '' } = formFields(request);
+    if (!(await enrolTotp(db, ctx.tenant.id, session.data.pendingUserId!, secret, code))) {
+      const user = await findUserById(db, ctx.tenant.id, session.data.pendingUserId!);
+      return sendHtml(reply, EnrolView({ ctx, secret, uri: totpUri(secret, user?.email ?? 'staff', ctx.tenant.name), error: ctx.t('totp.failed') }), 400);
+    }
+    return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
+  });
+
+  app.get('/bo/passwort-vergessen', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, ForgotView({ ctx: request.ctx })));
+
+  app.post('/bo/passwort-vergessen', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
+    const { ctx } = request;
+    const { email = '' } = formFields(request);
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) return sendHtml(reply, ForgotView({ ctx, email, errors: { email: ctx.t('error.invalidEmail') } }), 400);
+    const reset = await createPasswordReset(db, ctx.tenant.id, email.trim());
+    if (reset) {
+      const link = `${deps.baseUrl}/bo/passwort-neu/${reset.token}`;
+      await queueMail(db, { tenantId: ctx.tenant.id, to: reset.email, subject: ctx.t('reset.mailSubject', { town: ctx.tenant.name }), text: ctx.t('reset.mailBody', { link, town: ctx.tenant.name }) });
+    }
+    return sendHtml(reply, ForgotView({ ctx, sent: true }));
+  });
+
+  app.get('/bo/passwort-neu/:token', { config: { access: 'public' } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const valid = Boolean(await findValidReset(db, request.ctx.tenant.id, token));
+    return sendHtml(reply, NewPasswordView({ ctx: request.ctx, token, valid }), valid ? 200 : 410);
+  });
+
+  app.post('/bo/passwort-neu/:token', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
+    const { ctx } = request;
+    const { token } = request.params as { token: string };
+    const { password = '' } = formFields(request);
+    const outcome = await resetPassword(db, ctx.tenant.id, token, password);
+    if (outcome === 'too_short') return sendHtml(reply, NewPasswordView({ ctx, token, valid: true, errors: { password: ctx.t('error.passwordTooShort') } }), 400);
+    if (outcome === 'invalid') return sendHtml(reply, NewPasswordView({ ctx, token, valid: false }), 410);
+    setFlash(reply, ctx.t('reset.done'));
+    return reply.redirect('/bo/anmelden', 303);
+  });
+
+  app.post('/abmelden', { config: { access: 'public' } }, async (request, reply) => {
+    const { ctx } = request;
+    if (ctx.sessionId) await destroySession(db, ctx.tenant.id, ctx.sessionId);
+    clearSessionCookie(reply);
+    setFlash(reply, ctx.t('account.loggedOut'));
+    return reply.redirect('/', 303);
+  });
+
+  app.post('/abmelden/ueberall', { config: { access: 'authenticated' } }, async (request, reply) => {
+    const { ctx } = request;
+    if (ctx.actor.kind !== 'anonymous') await destroyUserSessions(db, ctx.tenant.id, ctx.actor.userId);
+    clearSessionCookie(reply);
+    setFlash(reply, ctx.t('account.loggedOut'));
+    return reply.redirect('/', 303);
+  });
+
+}

@@ -1,0 +1,23 @@
+// The platform's own background jobs: sending mail, and deleting expired sessions and old mail.
+import type { Deps } from '../http/deps.js';
+import { SEND_MAIL_JOB, deleteOldMail, sendMailJob } from '../mail/mailer.js';
+import { deleteExpiredSessions } from '../auth/sessions.js';
+import type { JobHandler } from './queue.js';
+import { schedule } from './queue.js';
+import type { Db } from '../db/database.js';
+
+export const CLEANUP_JOB = 'platform.cleanup';
+
+export function platformJobs(deps: Deps): Record<string, JobHandler> {
+  return {
+    [SEND_MAIL_JOB]: sendMailJob(deps.db, { smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom }),
+    [CLEANUP_JOB]: async () => {
+      await deleteExpiredSessions(deps.db, deps.config.sessionIdleMinutes);
+      await deleteOldMail(deps.db);
+    },
+  };
+}
+
+export function schedulePlatformJobs(db: Db) {
+  return schedule(db, { jobName: CLEANUP_JOB, cron: '*/15 * * * *' });
+}

@@ -1,0 +1,15 @@
+// The contract every module fulfils: its name, migrations, navigation entries, routes and background jobs.
+import type { FastifyInstance } from 'fastify';
+import type { NavItem } from './http/context.js';
+import type { Deps } from './http/deps.js';
+import type { JobHandler } from './jobs/queue.js';
+
+export type Module = {
+  name: string;
+  /** Folder with the module's timestamped SQL migrations. */
+  migrationsDir?: string;
+  /** Entries on the home page and in the main navigation; shown only when the module is enabled for the tenant. */
+  nav?: NavItem[];
+  register(app: FastifyInstance, deps: Deps): void | Promise<void>;
+  jobs?(deps: Deps): Record<string, JobHandler>;
+};

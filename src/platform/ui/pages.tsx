@@ -1,0 +1,95 @@
+// Pages every tenant has: imprint, privacy, accessibility statement, contact, the style guide, the tenant's colours.
+import type { FastifyInstance } from 'fastify';
+import type { RequestContext } from '../http/context.js';
+import type { MessageKey } from '../i18n/index.js';
+import { Alert, Button, Card, Checkbox, DataTable, ErrorSummary, Form, Pagination, RadioGroup, SelectField, TextField, Paragraphs } from './components.js';
+import { Page } from './layout.js';
+import { sendHtml } from './render.js';
+
+type LegalPage = { path: string; title: MessageKey; text: (ctx: RequestContext) => string };
+
+const legalPages: LegalPage[] = [
+  { path: '/impressum', title: 'legal.imprint', text: (ctx) => ctx.tenant.settings.imprint ?? ctx.tenant.name },
+  { path: '/datenschutz', title: 'legal.privacy', text: (ctx) => ctx.tenant.settings.privacy ?? ctx.tenant.name },
+  {
+    path: '/barrierefreiheit',
+    title: 'legal.accessibility',
+    text: (ctx) => ctx.tenant.settings.accessibility ?? ctx.t('legal.accessibilityDefault', { town: ctx.tenant.name, email: ctx.tenant.settings.contact?.email ?? '' }),
+  },
+];
+
+function ContactPage({ ctx }: { ctx: RequestContext }) {
+  const contact = ctx.tenant.settings.contact;
+  return (
+    <Page ctx={ctx} title={ctx.t('legal.contact')} crumbs={[{ label: ctx.t('legal.contact') }]}>
+      <h1 safe>{ctx.t('legal.contact')}</h1>
+      {contact && (
+        <dl class="facts">
+          <dt safe>{ctx.t('account.address')}</dt>
+          <dd safe>{contact.address}</dd>
+          <dt>Telefon / Phone</dt>
+          <dd><a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`} safe>{contact.phone}</a></dd>
+          <dt safe>{ctx.t('account.email')}</dt>
+          <dd><a href={`mailto:${contact.email}`} safe>{contact.email}</a></dd>
+          {contact.hours && <><dt>Öffnungszeiten / Opening hours</dt><dd safe>{contact.hours}</dd></>}
+        </dl>
+      )}
+    </Page>
+  );
+}
+
+function Styleguide({ ctx }: { ctx: RequestContext }) {
+  const t = ctx.t;
+  const errors = { name: t('error.required') };
+  return (
+    <Page ctx={ctx} title={t('styleguide.title')} crumbs={[{ label: t('styleguide.title') }]}>
+      <h1 safe>{t('styleguide.title')}</h1>
+      <h2>Buttons</h2>
+      <p><Button label="Primär / primary" /> <Button label="Sekundär / secondary" kind="secondary" /> <Button label="Löschen / delete" kind="danger" /></p>
+      <h2>Alerts</h2>
+      <Alert kind="info" text="Information" />
+      <Alert kind="success" text="Gespeichert / saved" />
+      <Alert kind="warning" text="Warnung / warning" />
+      <h2>Formular / form</h2>
+      <ErrorSummary errors={errors} t={t} />
+      <Form action="/styleguide" method="get" csrf="">
+        <TextField name="name" label={t('admin.name')} hint="Vor- und Nachname / first and last name" error={errors.name} />
+        <TextField name="email" type="email" label={t('admin.email')} autocomplete="email" />
+        <SelectField name="role" label={t('admin.role')} options={[{ value: 'clerk', label: t('role.clerk') }, { value: 'editor', label: t('role.editor') }]} />
+        <RadioGroup name="level" legend={t('idp.level')} options={[{ value: 'basic', label: t('level.basic') }, { value: 'high', label: t('level.high') }]} value="basic" />
+        <Checkbox name="consent" label={t('account.deleteConfirm')} />
+        <Button label={t('admin.save')} />
+      </Form>
+      <h2>Karten / cards</h2>
+      <ul class="cards"><Card title={t('site.home')} href="/" description={t('home.lead', { town: ctx.tenant.name })} /></ul>
+      <h2>Tabelle / table</h2>
+      <DataTable caption={t('admin.audit')} head={[t('admin.when'), t('admin.action')]} rows={[['01.01.2026 10:00', 'staff.login']]} empty={t('admin.empty')} />
+      <Pagination page={2} hasNext={true} href={(p) => `/styleguide?seite=${p}`} t={t} />
+    </Page>
+  );
+}
+
+export function registerCommonPages(app: FastifyInstance) {
+  for (const page of legalPages) {
+    app.get(page.path, { config: { access: 'public' } }, async (request, reply) => {
+      const { ctx } = request;
+      const title = ctx.t(page.title);
+      return sendHtml(
+        reply,
+        <Page ctx={ctx} title={title} crumbs={[{ label: title }]}>
+          <h1 safe>{title}</h1>
+          <Paragraphs text={page.text(ctx)} />
+        </Page>,
+      );
+    });
+  }
+  app.get('/kontakt', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, <ContactPage ctx={request.ctx} />));
+  app.get('/styleguide', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, <Styleguide ctx={request.ctx} />));
+  app.get('/tenant.css', { config: { access: 'public' } }, async (request, reply) => {
+    const colours = request.ctx.tenant.settings.colours;
+    const safe = (value: string | undefined) => (value && /^#[0-9a-f]{3,8}$/i.test(value) ? value : undefined);
+    const primary = safe(colours?.primary);
+    const text = safe(colours?.primaryText);
+    return reply.type('text/css').header('cache-control', 'public, max-age=300').send(primary ? `:root{--primary:${primary};${text ? `--primary-text:${text};` : ''}}` : '');
+  });
+}

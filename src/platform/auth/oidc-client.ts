@@ -42,6 +42,7 @@ export function oidcClient(settings: OidcSettings) {
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
         scope: 'openid profile email address',
+        acr_values: trustLevels.join(' '),
         code_challenge: await client.calculatePKCECodeChallenge(verifier),
         code_challenge_method: 'S256',
         state,

@@ -37,7 +37,8 @@ function wantsJson(request: FastifyRequest): boolean {
 export async function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof Unauthenticated && !wantsJson(request)) {
     const next = encodeURIComponent(request.url);
-    return reply.redirect(`${loginPathFor(accessOf(request))}?next=${next}`, 303);
+    const expired = request.ctx?.sessionExpired ? '&abgelaufen=1' : '';
+    return reply.redirect(`${loginPathFor(accessOf(request))}?next=${next}${expired}`, 303);
   }
   const answer = error instanceof Unauthenticated ? { status: 401, title: 'error.forbidden', text: 'error.forbiddenText' } as Answer : classify(error, request.id);
   if (answer.status >= 500) request.log.error({ event: 'request_failed', err: error, request_id: request.id }, 'request_failed');

@@ -70,6 +70,7 @@ export function contextHook(deps: { db: Db; config: Config; tenants: TenantResol
     if (!tenant) throw new UnknownTenant();
     const ctx = baseContext(request, reply, tenant, deps.nav);
     request.ctx = ctx;
+    ctx.sessionExpired = (request.query as Record<string, unknown> | undefined)?.abgelaufen === '1';
     const flash = request.cookies[FLASH_COOKIE];
     if (flash) {
       const unsigned = request.unsignCookie(flash);
@@ -80,7 +81,7 @@ export function contextHook(deps: { db: Db; config: Config; tenants: TenantResol
     if (!token) return;
     const session = await loadSession(deps.db, tenant.id, token, timeouts);
     if (session === 'expired' || !session) {
-      ctx.sessionExpired = session === 'expired';
+      ctx.sessionExpired ||= session === 'expired';
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return;
     }

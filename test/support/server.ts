@@ -1,0 +1,76 @@
+// Starts a real Rathaus server for a test file: its own database (in-memory PGlite, or a fresh database on the
+// PostgreSQL server when DATABASE_URL is set), migrated and seeded with Hennef, listening on a free port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+import { allMigrations } from '../../src/platform/db/migrations-list.js';
+import { modules } from '../../src/modules/index.js';
+import { seedHennef } from '../../seed/hennef.js';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A database of its own for this test file: on the server a fresh database, dropped afterwards. */
+export async function testDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (!server) return { url: 'memory://', drop: async () => {} };
+  const name = `rathaus_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    async drop() {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startServer>>;
+
+export async function startServer(env: Record<string, string> = {}) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'rathaus-test-'));
+  const database = await testDatabaseUrl();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: String(port), BASE_URL: baseUrl, JOB_POLL_MS: '100000', ...env });
+  const db = await openDatabase(config);
+  await migrate(db.db, allMigrations(modules));
+  await seedHennef(db.db);
+  const built = await buildApp(config, db, { baseUrl, internalOrigin: baseUrl });
+  await built.app.listen({ port, host: '127.0.0.1' });
+  return {
+    ...built,
+    url: baseUrl,
+    port,
+    db: db.db,
+    config,
+    async close() {
+      await built.app.close();
+      await built.jobs.stop();
+      await db.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 // A visitor speaking plain HTTP to the running server: keeps cookies, follows redirects on request,
 // and fills in the CSRF token of the form it last saw, as a browser would.
 export type Answer = { status: number; url: string; html: string; headers: Headers };
@@ -14,8 +15,8 @@ export class Visitor {
     return { ...(cookie ? { cookie } : {}), ...(this.host ? { host: this.host } : {}), 'x-forwarded-for': this.ip, ...extra };
   }
 
-  private remember(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
+  private remember(setCookies: string[]) {
+    for (const line of setCookies) {
       const [pair, ...attributes] = line.split(';');
       const [name, ...rest] = pair.split('=');
       const value = rest.join('=');
@@ -25,13 +26,32 @@ export class Visitor {
     }
   }
 
-  async request(method: string, path: string, options: { body?: string | FormData | URLSearchParams; headers?: Record<string, string>; follow?: boolean } = {}): Promise<Answer> {
+  /** node:http rather than fetch, because fetch may not set the Host header that chooses the tenant. */
+  private send(method: string, url: string, body: string | undefined, headers: Record<string, string>): Promise<{ status: number; headers: Headers; text: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(url, { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const result = new Headers();
+          for (const [key, value] of Object.entries(response.headers)) {
+            for (const item of [value ?? []].flat()) result.append(key, String(item));
+          }
+          resolve({ status: response.statusCode ?? 0, headers: result, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+
+  async request(method: string, path: string, options: { body?: string | URLSearchParams; headers?: Record<string, string>; follow?: boolean } = {}): Promise<Answer> {
     let url = new URL(path, this.base).href;
     let currentMethod = method;
-    let body = options.body;
+    let body = options.body?.toString();
     for (let hop = 0; hop < 15; hop++) {
-      const response = await fetch(url, { method: currentMethod, body, headers: this.headers(options.headers), redirect: 'manual' });
-      this.remember(response);
+      const response = await this.send(currentMethod, url, body, this.headers(options.headers));
+      this.remember(response.headers.getSetCookie());
       const location = response.headers.get('location');
       if (options.follow !== false && location && response.status >= 300 && response.status < 400) {
         url = new URL(location, url).href;
@@ -40,9 +60,8 @@ export class Visitor {
         options = { ...options, headers: {} };
         continue;
       }
-      const html = await response.text();
-      if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = html;
-      return { status: response.status, url, html, headers: response.headers };
+      if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = response.text;
+      return { status: response.status, url, html: response.text, headers: response.headers };
     }
     throw new Error('too many redirects');
   }

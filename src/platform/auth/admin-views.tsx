@@ -1,7 +1,7 @@
 // Views of the staff and unit administration.
 import type { RequestContext } from '../http/context.js';
 import type { FieldErrors } from '../http/errors.js';
-import { Button, DataTable, ErrorSummary, Form, SelectField, TextField } from '../ui/components.js';
+import { Button, DataTable, ErrorSummary, Form, SelectField, TextField, TableScroll } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
 import { staffRoles } from './roles.js';
 
@@ -16,7 +16,7 @@ export function UsersView(props: { ctx: RequestContext; users: Staff[]; values?:
   return (
     <Page ctx={ctx} title={t('admin.users')} crumbs={[adminCrumb(ctx), { label: t('admin.users') }]}>
       <h1 safe>{t('admin.users')}</h1>
-      <div class="table-wrap">
+      <TableScroll label={t('admin.users')}>
         <table>
           <caption safe>{t('admin.users')}</caption>
           <thead><tr><th scope="col" safe>{t('admin.name')}</th><th scope="col" safe>{t('admin.email')}</th><th scope="col" safe>{t('admin.twoFactor')}</th></tr></thead>
@@ -30,7 +30,7 @@ export function UsersView(props: { ctx: RequestContext; users: Staff[]; values?:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2 safe>{t('admin.addUser')}</h2>
       <ErrorSummary errors={props.errors} t={t} />
       <Form action="/admin/benutzer" csrf={ctx.csrfToken()}>

@@ -23,8 +23,8 @@ function BackOfficeHome({ ctx, demoMode }: { ctx: RequestContext; demoMode: bool
     <Page ctx={ctx} title={ctx.t('admin.title')} crumbs={[{ label: ctx.t('admin.title') }]}>
       <h1 safe>{ctx.t('admin.title')}</h1>
       <ul class="cards">
-        <Card title={ctx.t('site.account')} href="/bo/profil" />
-        {visible.map((tile) => <Card title={ctx.t(tile.key)} href={tile.href} />)}
+        <Card title={ctx.t('site.account')} href="/bo/profil" level={2} />
+        {visible.map((tile) => <Card title={ctx.t(tile.key)} href={tile.href} level={2} />)}
       </ul>
     </Page>
   );

@@ -4,7 +4,7 @@ import { adminAccess } from '../auth/access.js';
 import type { Deps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { formatDateTime } from '../i18n/index.js';
-import { Alert } from '../ui/components.js';
+import { Alert, TableScroll } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
 import { sendHtml } from '../ui/render.js';
 import { findMail, listMail } from './mailer.js';
@@ -21,7 +21,7 @@ export function registerMailPages(app: FastifyInstance, deps: Deps) {
         <h1 safe>{t('admin.mail')}</h1>
         <Alert kind="info" text={t('admin.mailDemoOnly')} />
         {mails.length === 0 ? <p class="empty" safe>{t('admin.empty')}</p> : (
-          <div class="table-wrap">
+          <TableScroll label={t('admin.mail')}>
             <table>
               <caption safe>{t('admin.mail')}</caption>
               <thead><tr><th scope="col" safe>{t('admin.when')}</th><th scope="col" safe>{t('admin.recipient')}</th><th scope="col" safe>{t('admin.subject')}</th><th scope="col" safe>{t('admin.status')}</th></tr></thead>
@@ -36,7 +36,7 @@ export function registerMailPages(app: FastifyInstance, deps: Deps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Page>,
     );

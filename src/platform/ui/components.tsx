@@ -111,12 +111,13 @@ export function Alert(props: PropsWithChildren<{ kind: 'info' | 'success' | 'war
   );
 }
 
-export function Card(props: PropsWithChildren<{ title: string; href: string; description?: string }>) {
+export function Card(props: PropsWithChildren<{ title: string; href: string; description?: string; level?: 2 | 3 }>) {
+  const Heading = props.level === 2 ? 'h2' : 'h3';
   return (
     <li class="card">
-      <h3>
+      <tag of={Heading}>
         <a href={props.href} safe>{props.title}</a>
-      </h3>
+      </tag>
       {props.description && <p safe>{props.description}</p>}
       {props.children}
     </li>
@@ -144,7 +145,7 @@ export function Form(props: PropsWithChildren<{ action: string; csrf: string; me
 export function DataTable(props: { caption: string; head: string[]; rows: string[][]; empty: string }) {
   if (props.rows.length === 0) return <p class="empty" safe>{props.empty}</p>;
   return (
-    <div class="table-wrap">
+    <TableScroll label={props.caption}>
       <table>
         <caption safe>{props.caption}</caption>
         <thead>
@@ -156,6 +157,15 @@ export function DataTable(props: { caption: string; head: string[]; rows: string
           ))}
         </tbody>
       </table>
+    </TableScroll>
+  );
+}
+
+/** Wide tables scroll sideways on phones; the region is focusable so keyboard users can scroll it too. */
+export function TableScroll(props: PropsWithChildren<{ label: string }>) {
+  return (
+    <div class="table-wrap" tabindex="0" role="region" aria-label={props.label}>
+      {props.children}
     </div>
   );
 }

@@ -1,0 +1,59 @@
+// Chromium (Debian's package) driven by playwright-core, with axe-core checking every page a journey visits.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const PAGE_BUDGET_BYTES = 50 * 1024;
+
+export async function launch(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+  if (!executablePath) throw new Error('Chromium not found: install Debian package chromium (.ci/run does) or set CHROMIUM_PATH');
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Counts the bytes a page loads (HTML, CSS, JS, images): the citizen's budget on a slow rural line. */
+export function watchBytes(page: Page): () => number {
+  let total = 0;
+  page.on('response', async (response) => {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    total += body.length;
+  });
+  return () => total;
+}
+
+const scriptless = new WeakSet<BrowserContext>();
+
+/** A browser context with JavaScript switched off: every page must work without it. */
+export async function scriptlessContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  scriptless.add(context);
+  return context;
+}
+
+/** axe needs JavaScript: a page visited without it is checked as a copy of its DOM in a page that has it. */
+export async function assertAccessible(page: Page) {
+  const target = scriptless.has(page.context()) ? await copyWithScripts(page) : page;
+  const result = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  if (target !== page) await target.close();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
+}
+
+async function copyWithScripts(page: Page): Promise<Page> {
+  const origin = new URL(page.url()).origin;
+  const html = (await page.content()).replace('<head>', `<head><base href="${origin}/">`);
+  const context = await page.context().browser()!.newContext();
+  const copy = await context.newPage();
+  copy.on('close', () => void context.close());
+  await copy.setContent(html, { waitUntil: 'load' });
+  return copy;
+}
+
+export async function assertWithinBudget(page: Page, bytes: () => number) {
+  await page.waitForLoadState('networkidle');
+  assert.ok(bytes() <= PAGE_BUDGET_BYTES, `${page.url()} loads ${bytes()} bytes, budget ${PAGE_BUDGET_BYTES}`);
+}

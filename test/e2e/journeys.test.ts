@@ -1,0 +1,112 @@
+// Browser journeys of the platform spine, each page checked with axe-core.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type TestServer } from '../support/server.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
+import { currentTotp } from '../../src/platform/auth/totp.js';
+import { assertAccessible, launch, scriptlessContext } from './browser.js';
+
+async function staffPassword(page: Page, base: string, email: string) {
+  await page.goto(`${base}/bo/anmelden`);
+  await assertAccessible(page);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+describe('browser journeys', () => {
+  let server: TestServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a citizen logs in through the demo IdP at level substantial, sees the data, switches to English and logs out (without JavaScript)', async () => {
+    const context = await scriptlessContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await assertAccessible(page);
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Anmelden' }).click();
+    await assertAccessible(page);
+    await page.getByRole('button', { name: 'Weiter zum Bürgerkonto' }).click();
+    await assertAccessible(page);
+    await page.getByLabel('Erika Mustermann, Frankfurter Straße 97').check();
+    await page.getByLabel('substanziell (ELSTER-Zertifikat)').check();
+    await page.getByRole('button', { name: 'Anmelden und Daten übermitteln' }).click();
+    await page.waitForURL(/\/konto$/);
+    await assertAccessible(page);
+    const facts = page.locator('dl.facts');
+    await assert.doesNotReject(facts.getByText('Erika Mustermann').waitFor());
+    assert.match(await facts.innerText(), /Frankfurter Straße 97, 53773 Hennef \(Sieg\)/);
+    assert.match(await facts.innerText(), /substanziell \(ELSTER-Zertifikat\)/);
+    await page.getByRole('link', { name: 'English' }).click();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.match(await page.locator('dl.facts').innerText(), /substantial \(ELSTER certificate\)/);
+    await assertAccessible(page);
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await page.waitForURL(`${server.url}/`);
+    assert.match(await page.getByRole('status').filter({ hasText: 'logged out' }).innerText(), /You are logged out/);
+    await page.goto(`${server.url}/konto`);
+    assert.match(await page.locator('h1').innerText(), /Log in with your citizen account/);
+    await context.close();
+  });
+
+  it('a clerk logs in with password and TOTP, and is refused without the code', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await staffPassword(page, server.url, 'sachbearbeitung@hennef.example');
+    await page.waitForURL(/\/bo\/anmelden\/code$/);
+    await assertAccessible(page);
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+    assert.match(await page.locator('.error-summary').innerText(), /Bitte geben Sie den Code/);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary', 'the error summary takes focus');
+    await assertAccessible(page);
+    await page.goto(`${server.url}/bo`);
+    assert.match(page.url(), /\/bo\/anmelden\?next=/, 'without the code the back office stays closed');
+    await staffPassword(page, server.url, 'sachbearbeitung@hennef.example');
+    await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+    await page.waitForURL(/\/bo$/);
+    assert.match(await page.locator('nav.main-nav').innerText(), /Sven Sachbearbeiter/);
+    await assertAccessible(page);
+    await context.close();
+  });
+
+  it('a tenant admin adds a clerk to a unit and finds that change in the audit log', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await staffPassword(page, server.url, 'admin@hennef.example');
+    await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+    await page.waitForURL(/\/bo$/);
+    await page.getByRole('link', { name: 'Beschäftigte', exact: true }).click();
+    await assertAccessible(page);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await assertAccessible(page);
+    assert.match(await page.locator('.error-summary').innerText(), /Bitte füllen Sie dieses Feld aus/);
+    await page.getByLabel('Name').fill('Bernd Bürgerbüro');
+    await page.getByLabel('E-Mail-Adresse').fill('bernd@hennef.example');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/\/admin\/benutzer\/[0-9a-f-]+$/);
+    await assertAccessible(page);
+    await page.getByLabel('Organisationseinheit').selectOption({ label: 'Fachdienst Einwohnermeldewesen' });
+    await page.getByLabel('Rolle').selectOption({ label: 'Sachbearbeitung' });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    assert.match(await page.locator('.alert--success').innerText(), /Die Zuordnung wurde gespeichert/);
+    await page.goto(`${server.url}/admin/protokoll`);
+    await page.getByLabel('Suchen').fill('Bernd');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await assertAccessible(page);
+    const table = await page.locator('table').innerText();
+    assert.match(table, /staff\.membership_added/);
+    assert.match(table, /Fachdienst Einwohnermeldewesen/);
+    assert.match(table, /staff\.created/);
+    await context.close();
+  });
+});

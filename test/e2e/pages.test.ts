@@ -1,0 +1,62 @@
+// Every page, in German and English, as the role that may see it: zero axe violations, within the page budget.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startServer, type TestServer } from '../support/server.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
+import { currentTotp } from '../../src/platform/auth/totp.js';
+import { assertAccessible, assertWithinBudget, launch, watchBytes } from './browser.js';
+
+describe('every page is accessible and light', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: BrowserContext;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    admin = await browser.newContext();
+    const page = await admin.newPage();
+    await page.goto(`${server.url}/bo/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill('admin@hennef.example');
+    await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+    await page.waitForURL(/\/bo$/);
+    await page.close();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('all pages without parameters, in both languages', async () => {
+    const anonymous = await browser.newContext();
+    const paths = server.routes
+      .filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.includes('*') && !['/healthz', '/readyz', '/metrics', '/tenant.css', '/konto/anmelden', '/konto/callback'].includes(r.url))
+      .map((r) => ({ path: r.url, context: r.access === 'public' ? anonymous : admin }));
+    assert.ok(paths.length >= 15);
+    for (const lang of ['de', 'en']) {
+      for (const { path, context } of paths) {
+        const page = await context.newPage();
+        const bytes = watchBytes(page);
+        const response = await page.goto(`${server.url}${path}?lang=${lang}`);
+        assert.ok(response && response.status() < 400, `${path} answers ${response?.status()}`);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        await assertAccessible(page);
+        await assertWithinBudget(page, bytes);
+        await page.close();
+      }
+    }
+    await anonymous.close();
+  });
+
+  it('error pages are accessible too', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/gibt-es-nicht`);
+    assert.equal(response?.status(), 404);
+    await assertAccessible(page);
+    await context.close();
+  });
+});

@@ -38,7 +38,11 @@ export async function buildApp(config: Config, database: Database, options: { ba
   const baseUrl = options.baseUrl ?? resolveBaseUrl(config);
   const secure = baseUrl.startsWith('https:');
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }) },
+    },
     genReqId: () => randomUUID(),
     trustProxy: true,
     bodyLimit: config.uploadMaxBytes + 64 * 1024,
@@ -105,6 +109,11 @@ export async function buildApp(config: Config, database: Database, options: { ba
     onError: (name, error) => app.log.warn({ event: 'job_failed', job: name, err: error }, 'job_failed'),
   });
   return { app, routes, jobs, deps };
+}
+
+/** Reset tokens and OIDC codes travel in URLs; they never reach the log. */
+export function withoutSecrets(url: string): string {
+  return url.replace(/(\/passwort-neu\/)[^/?]+/, '$1[redacted]').replace(/([?&](?:code|state|_csrf)=)[^&]+/g, '$1[redacted]');
 }
 
 function csrfTokenOf(request: { body?: unknown; headers: Record<string, unknown>; query?: unknown }): string | undefined {

@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/platform/db/database.js';
-import { testDatabaseUrl } from '../support/server.js';
+import { freePort, testDatabaseUrl } from '../support/server.js';
 
 const exec = promisify(execFile);
 
@@ -66,5 +66,26 @@ describe('the rathaus command line', () => {
     const broken = await rathaus('audit', 'verify');
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /BROKEN at entry/);
+  });
+
+  it('start serves the portal, stops cleanly on SIGTERM, and a second start reuses the data', async () => {
+    for (const round of [1, 2]) {
+      const port = await freePort();
+      const child = spawn('node', ['bin/rathaus.mjs', 'start'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' } });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      let home: Response | undefined;
+      for (let i = 0; i < 60 && !home; i++) {
+        home = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+        if (!home) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      assert.equal(home?.status, 200, `round ${round}: the portal answers`);
+      assert.match(await home!.text(), /Stadt Hennef \(Sieg\)/);
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, `round ${round}: clean exit`);
+      assert.match(output, /rathaus_stopping/);
+      assert.doesNotMatch(output, /demo_tenant_seeded/, 'the tenant was seeded before, not again');
+    }
   });
 });

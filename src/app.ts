@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -57,7 +57,8 @@ export async function buildApp(config: Config, database: Database, options: { ba
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 50 } });
   await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true }, getToken: csrfTokenOf });
   await app.register(rateLimit, { global: false });
-  await app.register(helmet, {
+  // helmet's middleware is built once here; the Fastify plugin would rebuild it on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -69,8 +70,9 @@ export async function buildApp(config: Config, database: Database, options: { ba
         upgradeInsecureRequests: secure ? [] : null,
       },
     },
-    hsts: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   await app.register(fastifyStatic, {
     root: fileURLToPath(new URL('./platform/ui/static/', import.meta.url)),
     prefix: '/static/',

@@ -61,6 +61,12 @@ describe('platform: health, metrics, security headers and bad input', () => {
     assert.match((await visitor.get('/')).html, /<html lang="en">/, 'the language choice is remembered');
   });
 
+  it('a stale step of the citizen login gets a clear 400 page, not a 500', async () => {
+    const answer = await new Visitor(server.url).get('/idp/interaction/abgelaufen');
+    assert.equal(answer.status, 400);
+    assert.match(answer.html, /unvollständig oder ist abgelaufen/);
+  });
+
   it('logout everywhere ends the sessions on all devices', async () => {
     const laptop = new Visitor(server.url);
     const phone = new Visitor(server.url);

@@ -21,7 +21,8 @@ function classify(error: FastifyError | Error, requestId: string): Answer {
   if (error instanceof DomainError && error.status === 403) return { status: 403, title: 'error.forbidden', text: 'error.forbiddenText' };
   if (error instanceof DomainError && error.status === 404) return { status: 404, title: 'error.notFound', text: 'error.notFoundText' };
   const status = (error as FastifyError).statusCode;
-  if (status && status >= 400 && status < 500) return { status: status === 404 ? 404 : 400, title: 'error.title', text: 'error.notFoundText', back: true };
+  if (status === 404) return { status: 404, title: 'error.notFound', text: 'error.notFoundText' };
+  if (status && status >= 400 && status < 500) return { status: 400, title: 'error.title', text: 'error.badRequestText', back: true };
   return { status: 500, title: 'error.internal', text: 'error.internalText', params: { requestId } };
 }
 

@@ -31,6 +31,7 @@ export const de = {
   'error.csrf': 'Sicherheitsprüfung fehlgeschlagen',
   'error.csrfText': 'Das Formular war abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte gehen Sie zurück, laden Sie die Seite neu und senden Sie es erneut.',
   'error.back': 'Zurück zur vorherigen Seite',
+  'error.badRequestText': 'Diese Anfrage war unvollständig oder ist abgelaufen. Bitte beginnen Sie den Vorgang erneut.',
   'error.tooLarge': 'Datei zu groß',
   'error.tooLargeText': 'Die Datei ist größer als erlaubt ({max}). Bitte wählen Sie eine kleinere Datei.',
   'error.unsupportedType': 'Dieser Dateityp ist nicht erlaubt. Erlaubt sind: {allowed}.',

@@ -4,6 +4,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
 import { DEMO_PASSWORD } from '../../seed/hennef.js';
+import { currentTotp } from '../../src/platform/auth/totp.js';
 
 describe('staff login', () => {
   let server: TestServer;
@@ -105,5 +106,23 @@ describe('staff login', () => {
     assert.equal(reused.status, 410);
     const again = await staffLogin(new Visitor(server.url), 'redaktion@hennef.example', 'ein-ganz-neues-passwort');
     assert.match(again.url, /\/bo$/);
+  });
+
+  it('a unit lead without a second factor must set one up before entering', async () => {
+    await server.db.updateTable('app_user').set({ totp_secret: null, totp_enabled: false }).where('email', '=', 'leitung@hennef.example').execute();
+    const lead = new Visitor(server.url);
+    await lead.get('/bo/anmelden');
+    const setup = await lead.post('/bo/anmelden', { email: 'leitung@hennef.example', password: DEMO_PASSWORD });
+    assert.match(setup.url, /\/bo\/anmelden\/einrichten$/);
+    const secret = /<dd><code>([A-Z2-7]+)<\/code><\/dd>/.exec(setup.html)![1];
+    assert.equal((await lead.get('/bo')).url.includes('/bo/anmelden'), true, 'no entry before the set-up is finished');
+    await lead.get('/bo/anmelden/einrichten');
+    const wrong = await lead.post('/bo/anmelden/einrichten', { code: '123456' });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.html, /Der Code ist falsch/);
+    const done = await lead.post('/bo/anmelden/einrichten', { code: currentTotp(secret) });
+    assert.match(done.url, /\/bo$/);
+    const row = await server.db.selectFrom('app_user').select(['totp_enabled', 'totp_secret']).where('email', '=', 'leitung@hennef.example').executeTakeFirstOrThrow();
+    assert.deepEqual(row, { totp_enabled: true, totp_secret: secret });
   });
 });

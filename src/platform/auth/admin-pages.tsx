@@ -4,12 +4,11 @@ import { audit, type Deps } from '../http/deps.js';
 import { Invalid, NotFound } from '../http/errors.js';
 import { formFields } from '../http/forms.js';
 import { setFlash } from '../http/request-context.js';
-import { queueMail } from '../mail/mailer.js';
 import { sendHtml } from '../ui/render.js';
 import { adminAccess } from './access.js';
 import { UnitsView, UserView, UsersView } from './admin-views.js';
 import { addStaffMember, addUnit, assignToUnit } from './staff-admin.js';
-import { createPasswordReset } from './staff-login.js';
+import { sendPasswordResetMail } from './reset-mail.js';
 import { findUserById, listStaff, listUnits, membershipsOf } from './users-repo.js';
 
 export function registerAdminPages(app: FastifyInstance, deps: Deps) {
@@ -27,9 +26,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
       const user = await db.transaction().execute(async (trx) => {
         const created = await addStaffMember(trx, ctx.tenant.id, values, ctx.t);
         await audit(trx, ctx, 'staff.created', { type: 'user', id: created.id, summary: { after: { display_name: created.display_name } } });
-        const reset = await createPasswordReset(trx, ctx.tenant.id, created.email!);
-        const link = `${deps.baseUrl}/bo/passwort-neu/${reset!.token}`;
-        await queueMail(trx, { tenantId: ctx.tenant.id, to: created.email!, subject: ctx.t('reset.mailSubject', { town: ctx.tenant.name }), text: ctx.t('reset.mailBody', { link, town: ctx.tenant.name }) });
+        await sendPasswordResetMail(trx, ctx, deps.baseUrl, created.email!);
         return created;
       });
       setFlash(reply, ctx.t('admin.userCreated'));

@@ -1,6 +1,6 @@
 // The embedded demo identity provider (oidc-provider under /idp), standing in for BundID / Servicekonto:
 // the tester picks a demo person or company and a trust level, which comes back as the `acr` claim.
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
 import type { Db } from '../db/database.js';
@@ -19,7 +19,6 @@ async function signingKey(db: Db) {
   const pem = await platformSecret(db, 'demo-idp-key', () =>
     generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   );
-  const { createPrivateKey } = await import('node:crypto');
   return { ...createPrivateKey(pem).export({ format: 'jwk' }), use: 'sig', alg: 'RS256', kid: 'demo-1' };
 }
 

@@ -1,6 +1,7 @@
 // The back office's start page and the staff member's profile.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../http/deps.js';
+import { isAllowed } from '../http/routes.js';
 import type { RequestContext } from '../http/context.js';
 import { Button, Card, Form } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
@@ -17,7 +18,7 @@ const tiles: Tile[] = [
 ];
 
 function BackOfficeHome({ ctx, demoMode }: { ctx: RequestContext; demoMode: boolean }) {
-  const isAdmin = ctx.actor.kind === 'staff' && adminAccess.some((role) => ctx.actor.kind === 'staff' && ctx.actor.roles.has(role));
+  const isAdmin = isAllowed(adminAccess, ctx);
   const visible = tiles.filter((tile) => (!tile.admin || isAdmin) && (tile.href !== '/admin/mail' || demoMode));
   return (
     <Page ctx={ctx} title={ctx.t('admin.title')} crumbs={[{ label: ctx.t('admin.title') }]}>

@@ -3,12 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../http/deps.js';
 import { formFields, localPath } from '../http/forms.js';
 import { formatTime } from '../i18n/index.js';
-import { queueMail } from '../mail/mailer.js';
+import { sendPasswordResetMail } from './reset-mail.js';
 import { sendHtml } from '../ui/render.js';
 import { setFlash } from '../http/request-context.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SESSION_COOKIE, createSession, destroySession, destroyUserSessions, loadSession } from './sessions.js';
-import { checkStaffPassword, checkStaffTotp, completeStaffLogin, createPasswordReset, enrolTotp, findValidReset, resetPassword } from './staff-login.js';
+import { checkStaffPassword, checkStaffTotp, completeStaffLogin, enrolTotp, findValidReset, resetPassword } from './staff-login.js';
 import { newTotpSecret, totpUri } from './totp.js';
 import { findUserById } from './users-repo.js';
 import { EnrolView, ForgotView, LoginView, NewPasswordView, TotpView } from './staff-views.js';
@@ -104,11 +104,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     const { ctx } = request;
     const { email = '' } = formFields(request);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) return sendHtml(reply, ForgotView({ ctx, email, errors: { email: ctx.t('error.invalidEmail') } }), 400);
-    const reset = await createPasswordReset(db, ctx.tenant.id, email.trim());
-    if (reset) {
-      const link = `${deps.baseUrl}/bo/passwort-neu/${reset.token}`;
-      await queueMail(db, { tenantId: ctx.tenant.id, to: reset.email, subject: ctx.t('reset.mailSubject', { town: ctx.tenant.name }), text: ctx.t('reset.mailBody', { link, town: ctx.tenant.name }) });
-    }
+    await sendPasswordResetMail(db, ctx, deps.baseUrl, email.trim());
     return sendHtml(reply, ForgotView({ ctx, sent: true }));
   });
 

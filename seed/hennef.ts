@@ -5,6 +5,8 @@ import { addMembership, insertUnit, insertUser } from '../src/platform/auth/user
 import type { StaffRole } from '../src/platform/auth/roles.js';
 import { addTenant, findTenantBySlug } from '../src/platform/tenancy/tenants.js';
 import { recordAudit } from '../src/platform/audit/audit-log.js';
+import { seedHennefCatalog } from './catalog/index.js';
+import { hennefGeo } from './geo.js';
 
 export const DEMO_PASSWORD = 'Rathaus-Demo-2026';
 /** Fixed TOTP key of the demo accounts, so testers can add it to an authenticator app. Demo only. */
@@ -15,15 +17,16 @@ const units: { name: string; short: string; children: { name: string; short: str
   { name: 'Fachbereich Bürgerservice', short: 'FB 2', children: [{ name: 'Fachdienst Einwohnermeldewesen', short: 'FD 2.1' }, { name: 'Fachdienst Standesamt', short: 'FD 2.2' }] },
   { name: 'Fachbereich Ordnung und Sicherheit', short: 'FB 3', children: [{ name: 'Fachdienst Ordnungsamt', short: 'FD 3.1' }] },
   { name: 'Fachbereich Jugend, Familie und Soziales', short: 'FB 4', children: [{ name: 'Fachdienst Jugendamt', short: 'FD 4.1' }, { name: 'Fachdienst Sozialamt', short: 'FD 4.2' }] },
-  { name: 'Fachbereich Planen, Bauen und Umwelt', short: 'FB 5', children: [{ name: 'Fachdienst Umweltamt', short: 'FD 5.3' }] },
+  { name: 'Fachbereich Planen, Bauen und Umwelt', short: 'FB 5', children: [{ name: 'Fachdienst Bauordnung und Denkmalschutz', short: 'FD 5.1' }, { name: 'Fachdienst Umweltamt', short: 'FD 5.3' }] },
   { name: 'Fachbereich Finanzen', short: 'FB 6', children: [{ name: 'Fachdienst Steuern und Abgaben', short: 'FD 6.2' }] },
+  { name: 'Stadtbetriebe Hennef', short: 'SBH', children: [] },
 ];
 
-const staff: { email: string; name: string; unit: string; roles: StaffRole[]; totp: boolean; platformAdmin?: boolean }[] = [
+const staff: { email: string; name: string; unit: string; roles: StaffRole[]; totp: boolean; platformAdmin?: boolean; alsoEditorOf?: string[] }[] = [
   { email: 'admin@hennef.example', name: 'Petra Admin', unit: 'FD 1.3', roles: ['tenant_admin'], totp: true, platformAdmin: true },
   { email: 'sachbearbeitung@hennef.example', name: 'Sven Sachbearbeiter', unit: 'FD 2.1', roles: ['clerk'], totp: true },
   { email: 'leitung@hennef.example', name: 'Lena Leitung', unit: 'FB 2', roles: ['unit_lead'], totp: true },
-  { email: 'redaktion@hennef.example', name: 'Rita Redaktion', unit: 'FD 1.3', roles: ['editor'], totp: false },
+  { email: 'redaktion@hennef.example', name: 'Rita Redaktion', unit: 'FD 1.3', roles: ['editor'], totp: false, alsoEditorOf: ['FB 2', 'FB 6'] },
   { email: 'cdo@hennef.example', name: 'Carl CDO', unit: 'FB 1', roles: ['cdo'], totp: true },
 ];
 
@@ -41,6 +44,7 @@ export async function seedHennef(db: Db): Promise<boolean> {
         imprint: 'Stadt Hennef (Sieg)\nDer Bürgermeister\nFrankfurter Straße 97\n53773 Hennef (Sieg)\n\nDie Stadt ist eine Körperschaft des öffentlichen Rechts.',
         privacy: 'Wir verarbeiten personenbezogene Daten nur, soweit es für Ihr Anliegen erforderlich ist (Art. 6 Abs. 1 lit. c und e DSGVO).\n\nSitzungsdaten werden nach 30 Minuten Inaktivität gelöscht, E-Mail-Kopien nach 30 Tagen.',
         languages: ['de', 'en'],
+        geo: hennefGeo,
       },
     });
     const ids = new Map<string, string>();
@@ -64,7 +68,9 @@ export async function seedHennef(db: Db): Promise<boolean> {
         platform_admin: person.platformAdmin ?? false,
       });
       for (const role of person.roles) await addMembership(trx, tenant.id, user.id, ids.get(person.unit)!, role);
+      for (const unit of person.alsoEditorOf ?? []) await addMembership(trx, tenant.id, user.id, ids.get(unit)!, 'editor');
     }
+    await seedHennefCatalog(trx, tenant.id, ids);
     await recordAudit(trx, { tenantId: tenant.id, actorId: null, actorLabel: 'system', action: 'tenant.seeded', objectType: 'tenant', objectId: tenant.id });
   });
   return true;

@@ -23,6 +23,7 @@ import { createJobRunner, type JobHandler } from './platform/jobs/queue.js';
 import { createBlobStore } from './platform/storage/storage.js';
 import { tenantResolver } from './platform/tenancy/tenants.js';
 import { platformJobs } from './platform/jobs/platform-jobs.js';
+import { registerOpenApi } from './platform/http/openapi.js';
 import { registerPlatformPages } from './platform/pages.js';
 import type { Module } from './platform/module.js';
 import { modules } from './modules/index.js';
@@ -64,7 +65,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/[{}]/g, '')).origin] : [])],
         formAction: ["'self'", ...(config.oidc.issuer ? [new URL(config.oidc.issuer).origin] : [])],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: secure ? [] : null,
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
 
   await registerPlatformPages(app, deps, secure, options.internalOrigin ?? `http://127.0.0.1:${config.port}`);
   for (const module of active) await module.register(app, deps);
+  registerOpenApi(app, active, '0.1.0');
 
   const handlers: Record<string, JobHandler> = { ...platformJobs(deps), ...Object.assign({}, ...active.map((m) => m.jobs?.(deps) ?? {})) };
   const jobs = createJobRunner(db, handlers, {

@@ -45,6 +45,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   DEMO_MODE: z.enum(['true', 'false']).optional(),
+  MAP_TILE_URL: z.string().regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
+  CHECK_EXTERNAL_LINKS: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
@@ -67,6 +69,10 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   demoMode: boolean;
+  /** Raster tile template for maps; without it maps show the built-in offline base layer only. */
+  mapTileUrl: string | undefined;
+  /** Whether the freshness report requests external links (off for offline installations and tests). */
+  checkExternalLinks: boolean;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -98,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     demoMode: e.DEMO_MODE ? e.DEMO_MODE === 'true' : !e.SMTP_URL,
+    mapTileUrl: e.MAP_TILE_URL,
+    checkExternalLinks: e.CHECK_EXTERNAL_LINKS === 'true',
   };
 }
 

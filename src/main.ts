@@ -7,6 +7,7 @@ import { migrate } from './platform/db/migrate.js';
 import { allMigrations } from './platform/db/migrations-list.js';
 import { verifyAuditChain } from './platform/audit/audit-log.js';
 import { schedulePlatformJobs } from './platform/jobs/platform-jobs.js';
+import { schedule } from './platform/jobs/queue.js';
 import { addStaffByCli, resetTotpByCli, addTenantByCli } from './cli-admin.js';
 import { modules } from './modules/index.js';
 import { seedHennef } from '../seed/hennef.js';
@@ -36,6 +37,7 @@ async function start(config: Config) {
   const database = await prepare(config);
   if (await seedHennef(database.db)) console.log(JSON.stringify({ event: 'demo_tenant_seeded', tenant: 'hennef' }));
   await schedulePlatformJobs(database.db);
+  for (const entry of modules.flatMap((module) => module.schedules ?? [])) await schedule(database.db, entry);
   const { app, jobs } = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
   jobs.start();

@@ -1,5 +1,6 @@
 // The modules of this installation, in the order their routes are registered.
 import type { Module } from '../platform/module.js';
+import { catalog } from './catalog/index.js';
 import { portal } from './portal/index.js';
 
-export const modules: Module[] = [portal];
+export const modules: Module[] = [portal, catalog];

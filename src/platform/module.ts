@@ -12,4 +12,8 @@ export type Module = {
   nav?: NavItem[];
   register(app: FastifyInstance, deps: Deps): void | Promise<void>;
   jobs?(deps: Deps): Record<string, JobHandler>;
+  /** Recurring jobs (cron in Europe/Berlin), registered at start-up. */
+  schedules?: { jobName: string; cron: string }[];
+  /** The module's part of /api/openapi.json. */
+  openapi?: { paths: Record<string, unknown>; schemas?: Record<string, unknown> };
 };

@@ -96,6 +96,17 @@ export function listStaff(db: Db, tenantId: string) {
     .execute();
 }
 
+/** Staff holding a role, with the unit they hold it in (e.g. every unit lead for a report). */
+export function listRoleHolders(db: Db, tenantId: string, role: StaffRole) {
+  return db
+    .selectFrom('unit_membership')
+    .innerJoin('app_user', 'app_user.id', 'unit_membership.user_id')
+    .select(['app_user.id', 'app_user.display_name', 'app_user.email', 'unit_membership.unit_id'])
+    .where('unit_membership.tenant_id', '=', tenantId)
+    .where('unit_membership.role', '=', role)
+    .execute();
+}
+
 export function addMembership(db: Db, tenantId: string, userId: string, unitId: string, role: StaffRole) {
   return db
     .insertInto('unit_membership')

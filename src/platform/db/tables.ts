@@ -15,7 +15,11 @@ export type TenantSettings = {
   accessibility?: string;
   languages?: string[];
   modules?: string[];
+  /** The town's outline and villages: the offline base layer of every map. */
+  geo?: TownGeo;
 };
+
+export type TownGeo = { boundary: [number, number][]; localities: { name: string; lat: number; lng: number }[] };
 
 export interface TenantTable {
   id: Generated<string>;

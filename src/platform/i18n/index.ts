@@ -10,12 +10,17 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { de, en };
 
 export function translator(lang: Lang): Translate {
-  const dictionary = dictionaries[lang];
-  return (key, params) => {
-    const text = dictionary[key];
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  };
+  return messages(dictionaries)(lang);
+}
+
+/** A translator over a module's own dictionaries; `{name}` placeholders are filled from params. */
+export function messages<K extends string>(byLang: Record<Lang, Record<K, string>>) {
+  return (lang: Lang) =>
+    (key: K, params?: Record<string, string | number>): string => {
+      const text = byLang[lang][key];
+      if (!params) return text;
+      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    };
 }
 
 export function parseLang(value: unknown): Lang | undefined {

@@ -43,6 +43,39 @@ export function TextField(props: FieldProps) {
 
 type Option = { value: string; label: string };
 
+/** Multi-line text; for lists, one entry per line (the hint says so). */
+export function TextArea(props: { name: string; label: string; value?: string; hint?: string; error?: string; rows?: number }) {
+  const id = `f-${props.name}`;
+  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={['field', props.error && 'field--error']}>
+      <label for={id} safe>{props.label}</label>
+      {props.hint && <p class="hint" id={`${id}-hint`} safe>{props.hint}</p>}
+      {props.error && <p class="error-message" id={`${id}-error`} safe>{props.error}</p>}
+      <textarea id={id} name={props.name} rows={String(props.rows ?? 4)} aria-describedby={described || undefined} aria-invalid={props.error ? 'true' : undefined} safe>
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+/** Several checkboxes under one legend; each posts as `name.value=yes`, so plain form parsing reads them. */
+export function CheckboxGroup(props: { name: string; legend: string; options: Option[]; checked: string[]; error?: string }) {
+  return (
+    <fieldset class={['field', props.error && 'field--error']}>
+      <legend safe>{props.legend}</legend>
+      {props.error && <p class="error-message" id={`f-${props.name}-error`} safe>{props.error}</p>}
+      {props.options.map((option) => (
+        <div class="choice">
+          <input type="checkbox" id={`f-${props.name}-${option.value}`} name={`${props.name}.${option.value}`} value="yes" checked={props.checked.includes(option.value)} />
+          <label for={`f-${props.name}-${option.value}`} safe>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+
 export function SelectField(props: { name: string; label: string; options: Option[]; value?: string; error?: string; hint?: string }) {
   const id = `f-${props.name}`;
   return (

@@ -1,0 +1,85 @@
+// The catalog's read-only JSON API for city apps and portals, with its OpenAPI description.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../platform/http/deps.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { parseLang } from '../../platform/i18n/index.js';
+import { openState } from './opening-hours.js';
+import { localize } from './present.js';
+import { findEntryBySlug, listPublished } from './repo.js';
+import { contactContent, officeContent, serviceContent, type OfficeContent, type ServiceContent } from './schema.js';
+import { searchServices } from './search.js';
+
+const route = { config: { access: 'public' as const } };
+const BASE = '/api/catalog/v1';
+
+const summarySchema = {
+  type: 'object',
+  required: ['id', 'name', 'summary', 'url'],
+  properties: { id: { type: 'string' }, name: { type: 'string' }, summary: { type: 'string' }, url: { type: 'string' }, online: { type: ['string', 'null'] } },
+};
+const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const list = (ref: string) => ({ content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } } } } });
+const slugParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const langParameter = { name: 'lang', in: 'query', schema: { enum: ['de', 'en'] } };
+
+export const catalogOpenApi = {
+  paths: {
+    [`${BASE}/services`]: { get: { summary: 'Published services, optionally searched', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }, langParameter], responses: { 200: { description: 'Services', ...list('ServiceSummary') } } } },
+    [`${BASE}/services/{id}`]: { get: { summary: 'One service with all content', parameters: [slugParameter, langParameter], responses: { 200: { description: 'Service', ...json('Service') }, 404: { description: 'Unknown service' } } } },
+    [`${BASE}/offices`]: { get: { summary: 'Offices with opening hours and whether they are open now', responses: { 200: { description: 'Offices', ...list('Office') } } } },
+    [`${BASE}/offices/{id}`]: { get: { summary: 'One office', parameters: [slugParameter], responses: { 200: { description: 'Office', ...json('Office') }, 404: { description: 'Unknown office' } } } },
+    [`${BASE}/contacts`]: { get: { summary: 'Contact persons', responses: { 200: { description: 'Contacts', ...list('Contact') } } } },
+  },
+  schemas: {
+    ServiceSummary: summarySchema,
+    Service: { allOf: [z.toJSONSchema(serviceContent, { io: 'output', unrepresentable: 'any' }), { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, version: { type: 'integer' } } }] },
+    Office: { allOf: [z.toJSONSchema(officeContent, { io: 'output', unrepresentable: 'any' }), { type: 'object', properties: { id: { type: 'string' }, openNow: { type: 'boolean' } } }] },
+    Contact: z.toJSONSchema(contactContent, { io: 'output', unrepresentable: 'any' }),
+  },
+};
+
+export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
+  const lang = (query: unknown) => parseLang((query as { lang?: string }).lang) ?? 'de';
+
+  app.get(`${BASE}/services`, route, async (request) => {
+    const { tenant } = request.ctx;
+    const language = lang(request.query);
+    const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
+    const slugs = q ? new Set((await searchServices(db, tenant.id, q, 100)).hits.map((hit) => hit.slug)) : undefined;
+    const rows = (await listPublished(db, tenant.id, 'service')).filter((row) => !slugs || slugs.has(row.slug));
+    const order = slugs ? [...slugs] : undefined;
+    if (order) rows.sort((a, b) => order.indexOf(a.slug) - order.indexOf(b.slug));
+    return {
+      items: rows.map((row) => {
+        const content = localize(row.published as ServiceContent, language);
+        return { id: row.slug, name: content.name, summary: content.summary, url: `${deps.baseUrl}/leistungen/${row.slug}`, online: content.onlineService?.url ?? null };
+      }),
+    };
+  });
+
+  app.get(`${BASE}/services/:id`, route, async (request) => {
+    const row = await findEntryBySlug(db, request.ctx.tenant.id, 'service', (request.params as { id: string }).id);
+    if (!row?.published) throw new NotFound('service');
+    const { translated: _translated, ...content } = localize(row.published as ServiceContent, lang(request.query));
+    return { id: row.slug, url: `${deps.baseUrl}/leistungen/${row.slug}`, version: row.published_version, ...content };
+  });
+
+  app.get(`${BASE}/offices`, route, async (request) => {
+    const now = new Date();
+    const rows = await listPublished(db, request.ctx.tenant.id, 'office');
+    return { items: rows.map((row) => ({ id: row.slug, openNow: openState(row.published as OfficeContent, now).open, ...(row.published as OfficeContent) })) };
+  });
+
+  app.get(`${BASE}/offices/:id`, route, async (request) => {
+    const row = await findEntryBySlug(db, request.ctx.tenant.id, 'office', (request.params as { id: string }).id);
+    if (!row?.published) throw new NotFound('office');
+    return { id: row.slug, openNow: openState(row.published as OfficeContent, new Date()).open, ...(row.published as OfficeContent) };
+  });
+
+  app.get(`${BASE}/contacts`, route, async (request) => {
+    const rows = await listPublished(db, request.ctx.tenant.id, 'contact');
+    return { items: rows.map((row) => ({ id: row.slug, ...(row.published as object) })) };
+  });
+}

@@ -1,0 +1,111 @@
+// Import and export pages: download the catalog as XZuFi XML or JSON; upload a file and see every rejected element.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { listUnits } from '../../platform/auth/users-repo.js';
+import type { Role } from '../../platform/auth/roles.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { audit, type Deps } from '../../platform/http/deps.js';
+import { setFlash } from '../../platform/http/request-context.js';
+import { Alert, Button, SelectField } from '../../platform/ui/components.js';
+import { Page } from '../../platform/ui/layout.js';
+import { sendHtml } from '../../platform/ui/render.js';
+import { authorOf } from './editor-pages.js';
+import type { ImportProblem } from './exchange-model.js';
+import { exportJson, exportXml, importEntries, parseExchangeFile, UnsafeXml } from './exchange.js';
+import { catalogStaffAccess } from './policy.js';
+import { catalogText, type CatalogTranslate } from './texts.js';
+
+const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+const importAccess: readonly Role[] = ['tenant_admin', 'platform_admin', 'cdo'];
+
+type Props = { ctx: RequestContext; t: CatalogTranslate; units: { id: string; name: string }[]; message?: string; problems?: ImportProblem[] };
+
+function ExchangeView({ ctx, t, units, message, problems }: Props) {
+  const canImport = ctx.actor.kind !== 'anonymous' && importAccess.some((role) => ctx.actor.kind !== 'anonymous' && ctx.actor.roles.has(role));
+  return (
+    <Page ctx={ctx} title={t('exchange.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/katalog' }, { label: t('exchange.title') }]}>
+      <h1 safe>{t('exchange.title')}</h1>
+      <h2 safe>{t('exchange.export')}</h2>
+      <ul>
+        <li><a href="/bo/katalog/export.xml" download="" safe>{t('exchange.exportXml')}</a></li>
+        <li><a href="/bo/katalog/export.json" download="" safe>{t('exchange.exportJson')}</a></li>
+      </ul>
+      {canImport && (
+        <>
+          <h2 safe>{t('exchange.import')}</h2>
+          {message && !problems && <Alert kind="error" text={message} />}
+          {problems && (
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="import-problems">
+              <h3 id="import-problems" safe>{t('exchange.rejected')}</h3>
+              <p safe>{t('exchange.problems')}</p>
+              <ul>{problems.map((problem) => <li safe>{`${problem.element}: ${problem.reason}`}</li>)}</ul>
+            </div>
+          )}
+          <p safe>{t('exchange.importHint')}</p>
+          <form method="post" action={`/bo/katalog/import?_csrf=${encodeURIComponent(ctx.csrfToken())}`} enctype="multipart/form-data">
+            <SelectField name="unitId" label={t('exchange.unit')} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
+            <div class="field">
+              <label for="f-file" safe>{t('exchange.file')}</label>
+              <input id="f-file" name="file" type="file" accept=".xml,.json,application/xml,text/xml,application/json" />
+            </div>
+            <Button label={t('exchange.submit')} />
+          </form>
+        </>
+      )}
+    </Page>
+  );
+}
+
+async function readUpload(request: FastifyRequest) {
+  let unitId = '';
+  let text: string | undefined;
+  let tooLarge = false;
+  for await (const part of request.parts({ limits: { fileSize: IMPORT_MAX_BYTES } })) {
+    if (part.type === 'field') {
+      if (part.fieldname === 'unitId') unitId = String(part.value);
+      continue;
+    }
+    const buffer = await part.toBuffer().catch(() => undefined);
+    tooLarge ||= part.file.truncated || buffer === undefined;
+    if (buffer && buffer.length > 0 && !tooLarge) text = buffer.toString('utf8');
+  }
+  return { unitId, text, tooLarge };
+}
+
+export function registerExchangePages(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
+  const render = async (ctx: RequestContext, extra: Partial<Props> = {}) =>
+    <ExchangeView ctx={ctx} t={catalogText(ctx.lang)} units={await listUnits(db, ctx.tenant.id)} {...extra} />;
+
+  app.get('/bo/katalog/austausch', { config: { access: catalogStaffAccess } }, async (request, reply) => sendHtml(reply, await render(request.ctx)));
+
+  app.get('/bo/katalog/export.xml', { config: { access: catalogStaffAccess } }, async (request, reply) =>
+    reply.type('application/xml; charset=utf-8').header('content-disposition', 'attachment; filename="katalog-xzufi.xml"').send(await exportXml(db, request.ctx.tenant.id, request.ctx.tenant.name)),
+  );
+
+  app.get('/bo/katalog/export.json', { config: { access: catalogStaffAccess } }, async (request, reply) =>
+    reply.header('content-disposition', 'attachment; filename="katalog.json"').send(await exportJson(db, request.ctx.tenant.id)),
+  );
+
+  app.post('/bo/katalog/import', { config: { access: importAccess } }, async (request, reply) => {
+    const { ctx } = request;
+    const t = catalogText(ctx.lang);
+    const upload = await readUpload(request);
+    const units = await listUnits(db, ctx.tenant.id);
+    const unitId = units.find((unit) => unit.id === upload.unitId)?.id ?? units[0]!.id;
+    if (upload.tooLarge) return sendHtml(reply, await render(ctx, { message: t('exchange.tooLarge') }), 413);
+    if (!upload.text) return sendHtml(reply, await render(ctx, { message: t('exchange.noFile') }), 400);
+    let file;
+    try {
+      file = parseExchangeFile(upload.text);
+    } catch (error) {
+      if (!(error instanceof UnsafeXml) && !(error instanceof SyntaxError)) throw error;
+      const message = error instanceof UnsafeXml && error.reason === 'doctype' ? t('exchange.doctype') : error instanceof UnsafeXml && error.reason === 'tooLarge' ? t('exchange.tooDeep') : t('exchange.notXml');
+      return sendHtml(reply, await render(ctx, { message, problems: [{ element: 'file', reason: message }] }), 400);
+    }
+    const outcome = await importEntries(db, authorOf(ctx), file, unitId);
+    if (!outcome.ok) return sendHtml(reply, await render(ctx, { problems: outcome.problems }), 400);
+    await audit(db, ctx, 'catalog.imported', { type: 'catalog', summary: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged } });
+    setFlash(reply, t('exchange.done', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }));
+    return reply.redirect('/bo/katalog/austausch', 303);
+  });
+}

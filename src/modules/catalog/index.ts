@@ -1,0 +1,55 @@
+// The service catalog (Leistungskatalog) and Zuständigkeitsfinder: services, offices and contact persons with
+// their editorial life cycle, German search, the monthly freshness report, XZuFi exchange and a JSON API.
+// Other modules use the functions exported here, never the catalog's tables.
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../../platform/db/database.js';
+import type { Module } from '../../platform/module.js';
+import type { EntryKind } from './constants.js';
+import { registerCatalogApi, catalogOpenApi } from './api.js';
+import { registerEditorPages } from './editor-pages.js';
+import { registerExchangePages } from './exchange-pages.js';
+import { catalogJobs, FRESHNESS_JOB } from './freshness-job.js';
+import { registerPublicPages } from './pages.js';
+import { registerFreshnessPage } from './freshness-page.js';
+import { catalogStaffAccess } from './policy.js';
+import { findEntryBySlug, rebuildLexicon, upsertSynonym } from './repo.js';
+import { contentSchemas, type EntrySettings } from './schema.js';
+import { createEntry, entryOrThrow, publishDirectly, type Author } from './service.js';
+
+export type { Author } from './service.js';
+export type { Costs, ServiceContent, OfficeContent, ContactContent } from './schema.js';
+export { searchServices } from './search.js';
+export { FRESHNESS_JOB, sendFreshnessMails } from './freshness-job.js';
+
+/** Adds and publishes one entry (seed and fixtures); invalid content stops with the entry and path of the problem. */
+export async function seedCatalogEntry(db: Db, author: Author, kind: EntryKind, settings: EntrySettings, raw: unknown) {
+  const parsed = contentSchemas[kind].safeParse(raw);
+  if (!parsed.success) throw new Error(`catalog ${kind} ${settings.slug}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const existing = await findEntryBySlug(db, author.tenantId, kind, settings.slug);
+  const entry = existing ?? (await createEntry(db, author, kind, settings, parsed.data, 'duplicate'));
+  await publishDirectly(db, author, await entryOrThrow(db, author.tenantId, entry.id), parsed.data, { rebuildLexicon: false });
+}
+
+export async function finishCatalogSeed(db: Db, tenantId: string, synonyms: [string, string][]) {
+  for (const [term, expansion] of synonyms) await upsertSynonym(db, tenantId, term, expansion);
+  await rebuildLexicon(db, tenantId);
+}
+
+export const catalog: Module = {
+  name: 'catalog',
+  migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
+  nav: [
+    { href: '/leistungen', label: { de: 'Leistungen A–Z', en: 'Services A–Z' }, description: { de: 'Was ist zu tun, was brauche ich, was kostet es, wer ist zuständig?', en: 'What to do, what to bring, what it costs, who is responsible?' } },
+    { href: '/bo/katalog', label: { de: 'Leistungskatalog', en: 'Service catalogue' }, access: [...catalogStaffAccess] },
+  ],
+  openapi: catalogOpenApi,
+  register(app, deps) {
+    registerPublicPages(app, deps);
+    registerEditorPages(app, deps);
+    registerExchangePages(app, deps);
+    registerFreshnessPage(app, deps);
+    registerCatalogApi(app, deps);
+  },
+  jobs: catalogJobs,
+  schedules: [{ jobName: FRESHNESS_JOB, cron: '0 6 1 * *' }],
+};

@@ -1,0 +1,83 @@
+// A map that works offline and without JavaScript: the town's outline and villages drawn as SVG from tenant
+// data, with the place marked. When a tile server is configured, its tiles lie on top; if they cannot be
+// loaded, the SVG below stays visible.
+import type { TownGeo } from '../db/tables.js';
+
+const WIDTH = 480;
+const HEIGHT = 320;
+const TILE = 256;
+
+type Point = { lat: number; lng: number };
+
+function projector(geo: TownGeo, focus: Point) {
+  const lats = [...geo.boundary.map(([lat]) => lat), focus.lat];
+  const lngs = [...geo.boundary.map(([, lng]) => lng), focus.lng];
+  const [minLat, maxLat, minLng, maxLng] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
+  const cos = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const scale = Math.min((WIDTH - 40) / ((maxLng - minLng) * cos || 1), (HEIGHT - 40) / (maxLat - minLat || 1));
+  return (point: Point) => ({ x: 20 + (point.lng - minLng) * cos * scale, y: HEIGHT - 20 - (point.lat - minLat) * scale });
+}
+
+/** Web-Mercator tile coordinates of a point at a zoom level, with the point's offset inside the tile. */
+export function tileOf(point: Point, zoom: number) {
+  const n = 2 ** zoom;
+  const x = ((point.lng + 180) / 360) * n;
+  const rad = (point.lat * Math.PI) / 180;
+  const y = ((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n;
+  return { x: Math.floor(x), y: Math.floor(y), offsetX: (x % 1) * TILE, offsetY: (y % 1) * TILE };
+}
+
+/** Raster tiles around the place, as SVG images: positioned by attributes, so the CSP needs no inline styles. */
+function Tiles({ template, focus }: { template: string; focus: Point }) {
+  const zoom = 16;
+  const centre = tileOf(focus, zoom);
+  const left = WIDTH / 2 - centre.offsetX - TILE;
+  const top = HEIGHT / 2 - centre.offsetY - TILE;
+  const tiles = [-1, 0, 1].flatMap((dy) => [-1, 0, 1].map((dx) => ({ dx, dy })));
+  return (
+    <svg class="map-tiles" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
+      {tiles.map(({ dx, dy }) => (
+        <image
+          href={template.replace('{z}', String(zoom)).replace('{x}', String(centre.x + dx)).replace('{y}', String(centre.y + dy))}
+          x={(left + (dx + 1) * TILE).toFixed(1)}
+          y={(top + (dy + 1) * TILE).toFixed(1)}
+          width="256"
+          height="256"
+        />
+      ))}
+      <circle class="map-marker" cx={String(WIDTH / 2)} cy={String(HEIGHT / 2)} r="9" />
+    </svg>
+  );
+}
+
+export function PlaceMap(props: { geo: TownGeo | undefined; focus: Point; label: string; tileUrl?: string; attribution?: string }) {
+  const { geo, focus } = props;
+  const project = geo ? projector(geo, focus) : undefined;
+  const marker = project?.(focus);
+  return (
+    <figure class="map">
+      <div class="map-canvas">
+        {geo && project && marker && (
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.label}>
+            <polygon class="map-boundary" points={geo.boundary.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} />
+            {geo.localities.map((place) => {
+              const p = project(place);
+              return (
+                <g class="map-locality">
+                  <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r="3" />
+                  <text x={(p.x + 6).toFixed(1)} y={(p.y + 4).toFixed(1)} safe>{place.name}</text>
+                </g>
+              );
+            })}
+            <circle class="map-marker" cx={marker.x.toFixed(1)} cy={marker.y.toFixed(1)} r="9" />
+          </svg>
+        )}
+        {props.tileUrl && <Tiles template={props.tileUrl} focus={focus} />}
+      </div>
+      <figcaption>
+        <a href={`https://www.openstreetmap.org/?mlat=${focus.lat}&mlon=${focus.lng}#map=17/${focus.lat}/${focus.lng}`} safe>{props.label}</a>
+        {props.tileUrl && props.attribution && <span safe>{` · ${props.attribution}`}</span>}
+      </figcaption>
+    </figure>
+  );
+}

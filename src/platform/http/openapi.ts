@@ -1,0 +1,13 @@
+// /api/openapi.json: one OpenAPI 3.1 document assembled from the parts each enabled module contributes.
+import type { FastifyInstance } from 'fastify';
+import type { Module } from '../module.js';
+
+export function registerOpenApi(app: FastifyInstance, modules: Module[], version: string) {
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'Rathaus API', version, description: 'Read-only JSON API of the digital town hall. The tenant is chosen by host name.' },
+    paths: Object.assign({}, ...modules.map((module) => module.openapi?.paths ?? {})),
+    components: { schemas: Object.assign({}, ...modules.map((module) => module.openapi?.schemas ?? {})) },
+  };
+  app.get('/api/openapi.json', { config: { access: 'public', tenantless: true } }, async () => document);
+}

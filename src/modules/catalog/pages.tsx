@@ -10,7 +10,7 @@ import { governmentServiceJsonLd, localize } from './present.js';
 import { findEntryBySlug, listPublished, listPublishedServicesContaining, type EntryRow } from './repo.js';
 import type { ContactContent, OfficeContent, ServiceContent } from './schema.js';
 import { searchServices } from './search.js';
-import { catalogText } from './texts.js';
+import { catalogText, type CatalogTranslate } from './texts.js';
 import { OfficePageView } from './views/office-page.js';
 import { CatalogHomeView, LetterNav, OfficesView, SearchView, ServiceListView, type ServiceLink } from './views/public.js';
 import { ServicePageView, type ResolvedResponsibility } from './views/service-page.js';
@@ -28,7 +28,7 @@ function initial(name: string): string {
   return name.charAt(0).toLocaleUpperCase('de').normalize('NFD').charAt(0);
 }
 
-async function resolveResponsibilities(deps: Deps, tenantId: string, service: ServiceContent): Promise<ResolvedResponsibility[]> {
+async function resolveResponsibilities(deps: Deps, tenantId: string, service: ServiceContent, t: CatalogTranslate): Promise<ResolvedResponsibility[]> {
   if (service.responsibilities.length === 0) return [];
   const [offices, contacts] = await Promise.all([listPublished(deps.db, tenantId, 'office'), listPublished(deps.db, tenantId, 'contact')]);
   const officeBySlug = new Map(offices.map((row) => [row.slug, row.published as OfficeContent]));
@@ -38,7 +38,7 @@ async function resolveResponsibilities(deps: Deps, tenantId: string, service: Se
   for (const entry of service.responsibilities) {
     const office = entry.office ? officeBySlug.get(entry.office) : undefined;
     const contact = entry.contact ? contactBySlug.get(entry.contact) : undefined;
-    const scope = [entry.letters, entry.localities?.join(', ')].filter(Boolean).join(' · ') || undefined;
+    const scope = [entry.letters && t('service.letters', { letters: entry.letters }), entry.localities && t('service.localities', { localities: entry.localities.join(', ') })].filter(Boolean).join(' · ') || undefined;
     const previous = resolved.find((item) => item.office && item.office.slug === entry.office);
     if (previous && contact) previous.contacts.push({ content: contact, scope });
     else resolved.push({ office: office ? { slug: entry.office!, content: office, state: openState(office, now) } : undefined, contacts: contact ? [{ content: contact, scope }] : [] });
@@ -102,7 +102,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
         t={t}
         slug={entry.slug}
         service={localize(content, ctx.lang)}
-        responsible={await resolveResponsibilities(deps, ctx.tenant.id, content)}
+        responsible={await resolveResponsibilities(deps, ctx.tenant.id, content, t)}
         jsonLd={governmentServiceJsonLd(content, url, ctx.tenant.name)}
         lastReviewed={entry.last_reviewed_at}
         appointments={ctx.nav.some((item) => item.href.startsWith('/termine'))}

@@ -54,7 +54,7 @@ function Hours({ t, office }: Pick<Props, 't' | 'office'>) {
 export function OfficePageView(props: Props) {
   const { ctx, t, office } = props;
   return (
-    <Page ctx={ctx} title={office.name} crumbs={[{ label: ctx.t('site.home'), href: '/' }, { label: t('offices.title'), href: '/behoerden' }, { label: office.name }]}>
+    <Page ctx={ctx} title={office.name} crumbs={[{ label: t('offices.title'), href: '/behoerden' }, { label: office.name }]}>
       <h1 safe>{office.name}</h1>
       {office.description && <p class="lead" safe>{office.description}</p>}
       <OpenBadge state={props.state} lang={ctx.lang} t={t} />

@@ -32,7 +32,7 @@ function SituationLinks({ situations, base, ctx }: { situations: Situation[]; ba
 
 export function CatalogHomeView({ ctx, t }: { ctx: RequestContext; t: CatalogTranslate }) {
   return (
-    <Page ctx={ctx} title={t('home.title')} crumbs={[{ label: ctx.t('site.home'), href: '/' }, { label: t('home.title') }]}>
+    <Page ctx={ctx} title={t('home.title')} crumbs={[{ label: t('home.title') }]}>
       <h1 safe>{t('home.title')}</h1>
       <p class="lead" safe>{t('home.lead')}</p>
       <SearchForm t={t} />
@@ -49,7 +49,7 @@ export function CatalogHomeView({ ctx, t }: { ctx: RequestContext; t: CatalogTra
 
 export function ServiceListView({ ctx, t, title, services, children }: { ctx: RequestContext; t: CatalogTranslate; title: string; services: ServiceLink[]; children?: JSX.Element }) {
   return (
-    <Page ctx={ctx} title={title} crumbs={[{ label: ctx.t('site.home'), href: '/' }, { label: t('home.title'), href: '/leistungen' }, { label: title }]}>
+    <Page ctx={ctx} title={title} crumbs={[{ label: t('home.title'), href: '/leistungen' }, { label: title }]}>
       <h1 safe>{title}</h1>
       {children}
       <ServiceList services={services} t={t} />
@@ -88,7 +88,7 @@ function EmptySearch({ ctx, t, result }: { ctx: RequestContext; t: CatalogTransl
 
 export function SearchView({ ctx, t, result }: { ctx: RequestContext; t: CatalogTranslate; result: SearchResult }) {
   return (
-    <Page ctx={ctx} title={result.query ? `${t('search.title')}: ${result.query}` : t('search.title')} crumbs={[{ label: ctx.t('site.home'), href: '/' }, { label: t('home.title'), href: '/leistungen' }, { label: t('search.title') }]}>
+    <Page ctx={ctx} title={result.query ? `${t('search.title')}: ${result.query}` : t('search.title')} crumbs={[{ label: t('home.title'), href: '/leistungen' }, { label: t('search.title') }]}>
       <h1 safe>{t('search.title')}</h1>
       <SearchForm t={t} query={result.query} />
       {result.hits.length === 0 ? (
@@ -115,7 +115,7 @@ export function SearchView({ ctx, t, result }: { ctx: RequestContext; t: Catalog
 
 export function OfficesView({ ctx, t, offices }: { ctx: RequestContext; t: CatalogTranslate; offices: { slug: string; name: string; description?: string }[] }) {
   return (
-    <Page ctx={ctx} title={t('offices.title')} crumbs={[{ label: ctx.t('site.home'), href: '/' }, { label: t('offices.title') }]}>
+    <Page ctx={ctx} title={t('offices.title')} crumbs={[{ label: t('offices.title') }]}>
       <h1 safe>{t('offices.title')}</h1>
       <ul class="cards">
         {offices.map((office) => <Card title={office.name} href={`/behoerden/${office.slug}`} description={office.description} />)}

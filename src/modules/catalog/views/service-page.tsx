@@ -112,7 +112,7 @@ export function ServicePageView(props: Props & { print: boolean }) {
   const { ctx, t, service } = props;
   if (props.print) return <PrintShell ctx={ctx} t={t} title={service.name}>{<Article {...props} />}</PrintShell>;
   return (
-    <Page ctx={ctx} title={service.name} crumbs={[{ label: ctx.t('site.home'), href: '/' }, { label: t('home.title'), href: '/leistungen' }, { label: service.name }]}>
+    <Page ctx={ctx} title={service.name} crumbs={[{ label: t('home.title'), href: '/leistungen' }, { label: service.name }]}>
       <script type="application/ld+json">{props.jsonLd}</script>
       <Article {...props} />
     </Page>

@@ -1,0 +1,119 @@
+// Editors change catalog entries, unit leads approve them, and the monthly freshness mail reaches the leads.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { startServer, type TestServer } from '../support/server.js';
+import { Visitor } from '../support/visitor.js';
+import { staffLogin } from '../support/journeys.js';
+import { formValues } from '../support/forms.js';
+import { enqueue } from '../../src/platform/jobs/queue.js';
+import { FRESHNESS_JOB } from '../../src/modules/catalog/index.js';
+
+async function entryId(server: TestServer, slug: string): Promise<string> {
+  const { rows } = await sql<{ id: string }>`select id from catalog_entry where slug = ${slug}`.execute(server.db);
+  return rows[0]!.id;
+}
+
+describe('editing the catalog', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  it('an editor changes a fee, the unit lead approves it, citizens see it and the history shows the diff', async () => {
+    const id = await entryId(server, 'meldebescheinigung-einfach');
+    const editor = new Visitor(server.url);
+    await staffLogin(editor, 'redaktion@hennef.example');
+    const form = await editor.get(`/bo/katalog/${id}`);
+    const values = formValues(form.html, `/bo/katalog/${id}`);
+    assert.equal(values.costsAmount, '10');
+    const submitted = await editor.post(`/bo/katalog/${id}`, { ...values, costsAmount: '12,50', action: 'submit' });
+    assert.match(submitted.html, /Zur Freigabe gegeben/);
+    assert.match((await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html, /10,00\s€/, 'not public before approval');
+
+    const lead = new Visitor(server.url);
+    await staffLogin(lead, 'leitung@hennef.example');
+    const queue = await lead.get('/bo/katalog?status=review');
+    assert.match(queue.html, /Meldebescheinigung \(einfach\)/);
+    await lead.get(`/bo/katalog/${id}`);
+    const returnedWithoutReason = await lead.post(`/bo/katalog/${id}/entscheidung`, { decision: 'reject', comment: '' });
+    assert.equal(returnedWithoutReason.status, 400);
+    assert.match(returnedWithoutReason.html, /Bitte begründen Sie die Zurückweisung/);
+    const approved = await lead.post(`/bo/katalog/${id}/entscheidung`, { decision: 'approve', comment: 'Neue Gebührensatzung' });
+    assert.match(approved.html, /Freigegeben und veröffentlicht/);
+
+    assert.match((await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html, /12,50\s€/);
+    const history = await lead.get(`/bo/katalog/${id}/verlauf`);
+    assert.match(history.html, /Version 2/);
+    assert.match(history.html, /<th scope="row">costs<\/th><td><del>kind: fixed, amount: 10<\/del><\/td><td><ins>kind: fixed, amount: 12.5<\/ins><\/td>/);
+    assert.match(history.html, /Neue Gebührensatzung/);
+    const audit = await sql<{ action: string }>`select action from audit_log where object_id = ${id} order by seq`.execute(server.db);
+    assert.deepEqual(audit.rows.map((row) => row.action).slice(-3), ['catalog.draft_saved', 'catalog.submitted', 'catalog.published']);
+  });
+
+  it('an invalid save shows inline errors, keeps what was typed and stores nothing', async () => {
+    const id = await entryId(server, 'hundeanmeldung');
+    const editor = new Visitor(server.url);
+    await staffLogin(editor, 'redaktion@hennef.example');
+    const values = formValues((await editor.get(`/bo/katalog/${id}`)).html, `/bo/katalog/${id}`);
+    const answer = await editor.post(`/bo/katalog/${id}`, { ...values, name: '', leikaKey: '12345', summary: 'Neuer Kurztext, noch ungespeichert', action: 'save' });
+    assert.equal(answer.status, 400);
+    assert.match(answer.html, /class="error-summary"/);
+    assert.match(answer.html, /Bitte füllen Sie dieses Feld aus/);
+    assert.match(answer.html, /Das Format stimmt nicht/);
+    assert.match(answer.html, /Neuer Kurztext, noch ungespeichert/);
+    const open = await sql<{ n: number }>`select count(*)::int as n from catalog_revision where entry_id = ${id} and status in ('draft', 'review')`.execute(server.db);
+    assert.equal(open.rows[0]!.n, 0);
+  });
+
+  it('editors only edit their units’ entries and unit leads only approve theirs', async () => {
+    const building = await entryId(server, 'bauantrag');
+    const editor = new Visitor(server.url);
+    await staffLogin(editor, 'redaktion@hennef.example');
+    const page = await editor.get(`/bo/katalog/${building}`);
+    assert.match(page.html, /Sie können diesen Eintrag nur lesen/);
+    const refused = await editor.post(`/bo/katalog/${building}`, { ...formValues(page.html, `/bo/katalog/${building}`), action: 'submit' });
+    assert.equal(refused.status, 403);
+
+    const dogs = await entryId(server, 'hundeanmeldung');
+    const values = formValues((await editor.get(`/bo/katalog/${dogs}`)).html, `/bo/katalog/${dogs}`);
+    await editor.post(`/bo/katalog/${dogs}`, { ...values, action: 'submit' });
+    const lead = new Visitor(server.url);
+    await staffLogin(lead, 'leitung@hennef.example');
+    await lead.get(`/bo/katalog/${dogs}`);
+    const notHers = await lead.post(`/bo/katalog/${dogs}/entscheidung`, { decision: 'approve', comment: '' });
+    assert.equal(notHers.status, 403, 'the Bürgerservice lead may not approve the tax office’s entry');
+  });
+
+  it('an editor creates a new service as a draft that is not public until approved', async () => {
+    const editor = new Visitor(server.url);
+    await staffLogin(editor, 'redaktion@hennef.example');
+    const form = await editor.get('/bo/katalog/neu?art=service');
+    const unitId = /<option value="([^"]+)"[^>]*>Fachdienst Einwohnermeldewesen</.exec(form.html)![1]!;
+    const created = await editor.post('/bo/katalog/neu?art=service', { slug: 'meldebescheinigung-englisch', unitId, reviewMonths: '6', name: 'Meldebescheinigung auf Englisch', summary: 'Bescheinigung für Behörden im Ausland.', costsKind: 'fixed', costsAmount: '15', action: 'save' });
+    assert.match(created.html, /Entwurf angelegt/);
+    assert.equal((await new Visitor(server.url).get('/leistungen/meldebescheinigung-englisch')).status, 404);
+    const duplicate = await editor.post('/bo/katalog/neu?art=service', { slug: 'meldebescheinigung-englisch', unitId, name: 'Doppelt', summary: 'Doppelt', action: 'save' });
+    assert.equal(duplicate.status, 400);
+    assert.match(duplicate.html, /Diese Adresse ist schon vergeben/);
+  });
+
+  it('the freshness job e-mails each unit lead the overdue entries of their units, once a month', async () => {
+    await sql`update catalog_entry set last_reviewed_at = now() - interval '14 months' where slug in ('wahlschein', 'standesamt', 'bauantrag')`.execute(server.db);
+    await sql`update catalog_entry set published = jsonb_set(published, '{responsibilities}', '[{"office": "buergeramt", "contact": "niemand-mehr"}]') where slug = 'fundbuero'`.execute(server.db);
+    const admin = new Visitor(server.url);
+    await staffLogin(admin, 'admin@hennef.example');
+    const overview = await admin.get('/bo/katalog/aktualitaet');
+    assert.match(overview.html, /Wahlschein und Briefwahl beantragen<\/a><span>: Prüfung seit/);
+    assert.match(overview.html, /Verweist auf „niemand-mehr“/);
+
+    await enqueue(server.db, { name: FRESHNESS_JOB });
+    await enqueue(server.db, { name: FRESHNESS_JOB });
+    for (let round = 0; round < 4; round++) await server.jobs.runDue();
+    const page = await admin.get('/admin/mail');
+    assert.match(page.html, /leitung@hennef\.example/);
+    assert.match(page.html, /Leistungskatalog: 3 Einträge brauchen Ihre Prüfung/);
+    assert.equal((page.html.match(/Leistungskatalog: \d+ Einträge/g) ?? []).length, 1, 'one mail per lead even when the job ran twice');
+  });
+});

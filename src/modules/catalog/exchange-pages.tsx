@@ -58,17 +58,20 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
 async function readUpload(request: FastifyRequest) {
   let unitId = '';
   let text: string | undefined;
-  let tooLarge = false;
-  for await (const part of request.parts({ limits: { fileSize: IMPORT_MAX_BYTES } })) {
-    if (part.type === 'field') {
-      if (part.fieldname === 'unitId') unitId = String(part.value);
-      continue;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: IMPORT_MAX_BYTES } })) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'unitId') unitId = String(part.value);
+        continue;
+      }
+      const buffer = await part.toBuffer();
+      if (buffer.length > 0) text = buffer.toString('utf8');
     }
-    const buffer = await part.toBuffer().catch(() => undefined);
-    tooLarge ||= part.file.truncated || buffer === undefined;
-    if (buffer && buffer.length > 0 && !tooLarge) text = buffer.toString('utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return { unitId, text: undefined, tooLarge: true };
+    throw error;
   }
-  return { unitId, text, tooLarge };
+  return { unitId, text, tooLarge: false };
 }
 
 export function registerExchangePages(app: FastifyInstance, deps: Deps) {

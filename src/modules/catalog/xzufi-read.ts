@@ -22,7 +22,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name) => repeated.has(name),
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && repeated.has(name),
 });
 
 const list = (value: unknown): Node[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]) as Node[];

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { startServer, type TestServer } from '../support/server.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
+import { sql } from 'kysely';
 import { assertAccessible, assertWithinBudget, launch, watchBytes } from './browser.js';
 
 describe('every page is accessible and light', () => {
@@ -33,15 +34,22 @@ describe('every page is accessible and light', () => {
   it('all pages without parameters, in both languages', async () => {
     const anonymous = await browser.newContext();
     const paths = server.routes
-      .filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.includes('*') && !['/healthz', '/readyz', '/metrics', '/tenant.css', '/konto/anmelden', '/konto/callback'].includes(r.url))
+      .filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.includes('*') && !/\.(xml|json)$/.test(r.url) && !['/healthz', '/readyz', '/metrics', '/tenant.css', '/konto/anmelden', '/konto/callback'].includes(r.url))
       .map((r) => ({ path: r.url, context: r.access === 'public' ? anonymous : admin }));
     assert.ok(paths.length >= 15);
+    const dogs = (await sql<{ id: string }>`select id from catalog_entry where slug = 'hundeanmeldung'`.execute(server.db)).rows[0]!.id;
+    const withParameters = ['/leistungen/hundeanmeldung', '/leistungen/lebenslagen/tiere', '/leistungen/unternehmen/gruendung', '/behoerden/buergeramt', '/leistungen/suche?q=hund+anmelden', '/leistungen/suche?q=und'];
+    paths.push(...withParameters.map((path) => ({ path, context: anonymous })), { path: `/bo/katalog/${dogs}`, context: admin }, { path: `/bo/katalog/${dogs}/verlauf`, context: admin });
     for (const lang of ['de', 'en']) {
       for (const { path, context } of paths) {
         const page = await context.newPage();
         const bytes = watchBytes(page);
-        const response = await page.goto(`${server.url}${path}?lang=${lang}`);
+        const response = await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         assert.ok(response && response.status() < 400, `${path} answers ${response?.status()}`);
+        if (!(response.headers()['content-type'] ?? '').includes('text/html')) {
+          await page.close();
+          continue;
+        }
         assert.equal(await page.locator('html').getAttribute('lang'), lang);
         await assertAccessible(page);
         await assertWithinBudget(page, bytes);

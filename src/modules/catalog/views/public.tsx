@@ -13,7 +13,7 @@ function ServiceList({ services, t }: { services: ServiceLink[]; t: CatalogTrans
   if (services.length === 0) return <p safe>{t('list.none')}</p>;
   return (
     <ul class="cards">
-      {services.map((service) => <Card title={service.name} href={`/leistungen/${service.slug}`} description={service.summary} />)}
+      {services.map((service) => <Card title={service.name} href={`/leistungen/${service.slug}`} description={service.summary} level={2} />)}
     </ul>
   );
 }
@@ -118,7 +118,7 @@ export function OfficesView({ ctx, t, offices }: { ctx: RequestContext; t: Catal
     <Page ctx={ctx} title={t('offices.title')} crumbs={[{ label: t('offices.title') }]}>
       <h1 safe>{t('offices.title')}</h1>
       <ul class="cards">
-        {offices.map((office) => <Card title={office.name} href={`/behoerden/${office.slug}`} description={office.description} />)}
+        {offices.map((office) => <Card title={office.name} href={`/behoerden/${office.slug}`} description={office.description} level={2} />)}
       </ul>
     </Page>
   );

@@ -1,0 +1,27 @@
+// Shared load helpers for the benchmarks: a bare Fastify hello-world as baseline and an autocannon run in a
+// separate process, so the load generator does not share the event loop with the server under test.
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import Fastify from 'fastify';
+import { freePort } from '../test/support/server.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+export type Load = { rps: number; p99: number };
+
+export async function measure(url: string, connections = 10): Promise<Load> {
+  const { stdout } = await promisify(execFile)(process.execPath, [autocannonCli, '--json', '-c', String(connections), '-d', String(seconds), url], { maxBuffer: 10_000_000 });
+  const result = JSON.parse(stdout) as { non2xx: number; requests: { average: number }; latency: { p99: number } };
+  if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+export async function bareServer() {
+  const bare = Fastify();
+  bare.get('/', async () => 'Hallo Hennef');
+  const port = await freePort();
+  await bare.listen({ port, host: '127.0.0.1' });
+  return { url: `http://127.0.0.1:${port}/`, close: () => bare.close() };
+}

@@ -1,7 +1,7 @@
 // Catalog search under 50 concurrent connections against a bare Fastify hello-world in the same run:
 // requests per second as a ratio (aim ≥ 0.3) and p99 latency (aim < 50 ms), for the HTML page and the JSON suggestions.
 import { startServer } from '../test/support/server.js';
-import { bareServer, measure } from './load.mts';
+import { bareServer, measure } from './load.mjs';
 
 const CONNECTIONS = 50;
 const bare = await bareServer();

@@ -1,7 +1,7 @@
 // Requests per second of the portal home page against a bare Fastify hello-world, measured in the same run.
 // Prints the ratio (aim ≥ 0.5). Loopback only, bounded duration.
 import { startServer } from '../test/support/server.js';
-import { bareServer, measure } from './load.mts';
+import { bareServer, measure } from './load.mjs';
 
 const bare = await bareServer();
 const rathaus = await startServer();

@@ -14,6 +14,7 @@ import { registerFreshnessPage } from './freshness-page.js';
 import { catalogStaffAccess } from './policy.js';
 import { findEntryBySlug, rebuildLexicon, upsertSynonym } from './repo.js';
 import { contentSchemas, type EntrySettings } from './schema.js';
+import { catalogChanged } from './search-cache.js';
 import { createEntry, entryOrThrow, publishDirectly, type Author } from './service.js';
 
 export type { Author } from './service.js';
@@ -33,6 +34,7 @@ export async function seedCatalogEntry(db: Db, author: Author, kind: EntryKind, 
 export async function finishCatalogSeed(db: Db, tenantId: string, synonyms: [string, string][]) {
   for (const [term, expansion] of synonyms) await upsertSynonym(db, tenantId, term, expansion);
   await rebuildLexicon(db, tenantId);
+  catalogChanged(tenantId);
 }
 
 export const catalog: Module = {

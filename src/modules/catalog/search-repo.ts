@@ -3,12 +3,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 
-/** How many published services match a tsquery: zero means the word needs a correction. */
-export async function countMatches(db: Db, tenantId: string, tsquery: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from catalog_entry
-    where tenant_id = ${tenantId} and kind = 'service' and published is not null and search @@ to_tsquery('german', ${tsquery})`.execute(db);
-  return rows[0]?.n ?? 0;
+/** For each word group: whether it is only stop words, and how many published services it matches. */
+export async function analyseGroups(db: Db, tenantId: string, groups: string[]): Promise<{ empty: boolean; matches: number }[]> {
+  const { rows } = await sql<{ ord: number; empty: boolean; matches: number }>`
+    select g.ord::int as ord, numnode(to_tsquery('german', g.q)) = 0 as empty,
+      (select count(*)::int from catalog_entry
+        where tenant_id = ${tenantId} and kind = 'service' and published is not null and search @@ to_tsquery('german', g.q)) as matches
+    from unnest(${groups}::text[]) with ordinality as g(q, ord)
+    order by g.ord`.execute(db);
+  return rows.map((row) => ({ empty: row.empty, matches: row.matches }));
 }
 
 export async function closestWord(db: Db, tenantId: string, word: string): Promise<string | undefined> {
@@ -17,11 +20,6 @@ export async function closestWord(db: Db, tenantId: string, word: string): Promi
     where tenant_id = ${tenantId} and similarity(word, ${word}) > 0.35
     order by similarity(word, ${word}) desc, word limit 1`.execute(db);
   return rows[0]?.word;
-}
-
-export async function isEmptyQuery(db: Db, tsquery: string): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`select numnode(to_tsquery('german', ${tsquery}))::int as n`.execute(db);
-  return (rows[0]?.n ?? 0) === 0;
 }
 
 export type SearchHit = { slug: string; name: string; summary: string; name_en: string | null; summary_en: string | null; score: number };

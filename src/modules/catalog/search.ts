@@ -3,7 +3,8 @@
 // and matched as prefixes so that "hund" finds "Hundeanmeldung".
 import type { Db } from '../../platform/db/database.js';
 import { listSynonyms } from './repo.js';
-import { closestWord, countMatches, isEmptyQuery, rankServices, type SearchHit } from './search-repo.js';
+import { cached } from './search-cache.js';
+import { analyseGroups, closestWord, rankServices, type SearchHit } from './search-repo.js';
 
 export type SearchResult = { query: string; hits: SearchHit[]; correctedQuery?: string; meaningless: boolean };
 
@@ -28,24 +29,24 @@ function group(words: string[]): string {
 export async function searchServices(db: Db, tenantId: string, query: string, limit = 30): Promise<SearchResult> {
   const words = tokenize(query);
   if (words.length === 0) return { query, hits: [], meaningless: true };
-  const synonyms = new Map((await listSynonyms(db, tenantId)).map((row) => [row.term, tokenize(row.expansion)]));
+  const result = await cached(tenantId, `${limit}:${words.join(' ')}`, () => rankWords(db, tenantId, words, limit));
+  return { ...result, query };
+}
+
+async function rankWords(db: Db, tenantId: string, words: string[], limit: number): Promise<Omit<SearchResult, 'query'>> {
+  const synonyms = await cached(tenantId, 'synonyms', async () => new Map((await listSynonyms(db, tenantId)).map((row) => [row.term, tokenize(row.expansion)])));
+  const alternatives = words.map((word) => [word, ...(synonyms.get(word) ?? [])]);
+  const analysis = await analyseGroups(db, tenantId, alternatives.map(group));
   const groups: string[][] = [];
   const corrected: string[] = [];
-  for (const word of words) {
-    const alternatives = [word, ...(synonyms.get(word) ?? [])];
-    if (await isEmptyQuery(db, group(alternatives))) continue;
-    const correction = (await countMatches(db, tenantId, group(alternatives))) === 0 ? await closestWord(db, tenantId, word) : undefined;
-    if (correction) alternatives.push(...tokenize(correction));
+  for (const [index, word] of words.entries()) {
+    if (analysis[index]!.empty) continue;
+    const correction = analysis[index]!.matches === 0 ? await closestWord(db, tenantId, word) : undefined;
+    groups.push(correction ? [...alternatives[index]!, ...tokenize(correction)] : alternatives[index]!);
     corrected.push(correction ?? word);
-    groups.push(alternatives);
   }
-  if (groups.length === 0) return { query, hits: [], meaningless: true };
-  const hits = await rankServices(db, tenantId, {
-    any: groups.map(group).join(' | '),
-    all: groups.map(group).join(' & '),
-    raw: words.join(' '),
-    limit,
-  });
+  if (groups.length === 0) return { hits: [], meaningless: true };
+  const hits = await rankServices(db, tenantId, { any: groups.map(group).join(' | '), all: groups.map(group).join(' & '), raw: words.join(' '), limit });
   const correctedQuery = corrected.join(' ');
-  return { query, hits, meaningless: false, correctedQuery: correctedQuery !== words.join(' ') ? correctedQuery : undefined };
+  return { hits, meaningless: false, correctedQuery: correctedQuery !== words.join(' ') ? correctedQuery : undefined };
 }

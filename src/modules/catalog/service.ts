@@ -9,6 +9,7 @@ import {
   findEntry, findEntryBySlug, findOpenRevision, insertEntry, insertRevision, markReviewed, publishEntry,
   rebuildLexicon, supersedePublished, updateEntrySettings, updateRevision, type EntryRow,
 } from './repo.js';
+import { catalogChanged } from './search-cache.js';
 import { vocabulary, weightedText } from './search-text.js';
 
 /** Who acts, for the revision rows and the audit log. */
@@ -100,6 +101,7 @@ async function publish(db: Db, author: Author, entry: EntryRow, content: AnyCont
   await supersedePublished(db, author.tenantId, entry.id);
   await publishEntry(db, author.tenantId, entry.id, { content, version, name: content.name, weighted: weightedText(entry.kind, content), words: vocabulary(entry.kind, content) });
   if (withLexicon) await rebuildLexicon(db, author.tenantId);
+  catalogChanged(author.tenantId);
   return version;
 }
 

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
+import { currentTotp } from '../../src/platform/auth/totp.js';
 
 const PAGE_BUDGET_BYTES = 50 * 1024;
 
@@ -56,4 +58,16 @@ async function copyWithScripts(page: Page): Promise<Page> {
 export async function assertWithinBudget(page: Page, bytes: () => number) {
   await page.waitForLoadState('networkidle');
   assert.ok(bytes() <= PAGE_BUDGET_BYTES, `${page.url()} loads ${bytes()} bytes, budget ${PAGE_BUDGET_BYTES}`);
+}
+
+/** Staff login in the browser: password, and the demo TOTP code when the account has one. */
+export async function staffSignIn(page: Page, base: string, email: string, withTotp: boolean) {
+  await page.goto(`${base}/bo/anmelden`);
+  await assertAccessible(page);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  if (!withTotp) return;
+  await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
+  await page.getByRole('button', { name: 'Bestätigen' }).click();
 }

@@ -3,7 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from '../support/server.js';
-import { assertAccessible, launch, scriptlessContext } from './browser.js';
+import { sql } from 'kysely';
+import { enqueue } from '../../src/platform/jobs/queue.js';
+import { FRESHNESS_JOB } from '../../src/modules/catalog/index.js';
+import { assertAccessible, launch, scriptlessContext, staffSignIn } from './browser.js';
 
 describe('catalog journeys', () => {
   let server: TestServer;
@@ -40,6 +43,56 @@ describe('catalog journeys', () => {
     await page.getByLabel('Wonach suchen Sie?').pressSequentially('sperrm', { delay: 30 });
     await page.waitForFunction(() => document.querySelectorAll('#catalog-suggestions option').length > 0);
     assert.equal(await page.locator('#catalog-suggestions option').first().getAttribute('value'), 'Sperrmüll anmelden');
+    await context.close();
+  });
+
+  it('an editor changes a fee, the unit lead approves it, the citizen page shows it and the history shows the diff (without JavaScript)', async () => {
+    const editorContext = await scriptlessContext(browser);
+    const editor = await editorContext.newPage();
+    await staffSignIn(editor, server.url, 'redaktion@hennef.example', false);
+    await editor.goto(`${server.url}/bo/katalog?art=service`);
+    await assertAccessible(editor);
+    await editor.getByRole('link', { name: 'Meldebescheinigung (erweitert)' }).click();
+    await assertAccessible(editor);
+    await editor.getByLabel('Betrag in Euro', { exact: true }).fill('14');
+    await editor.getByRole('button', { name: 'Zur Freigabe geben' }).click();
+    assert.match(await editor.getByRole('status').first().innerText(), /Zur Freigabe gegeben/);
+
+    const leadContext = await scriptlessContext(browser);
+    const lead = await leadContext.newPage();
+    await staffSignIn(lead, server.url, 'leitung@hennef.example', true);
+    await lead.goto(`${server.url}/bo/katalog?status=review`);
+    await lead.getByRole('link', { name: 'Meldebescheinigung (erweitert)' }).click();
+    await assertAccessible(lead);
+    await lead.getByLabel('Kommentar (bei Zurückweisung Pflicht)').fill('Gebühr laut neuer Satzung');
+    await lead.getByRole('button', { name: 'Freigeben und veröffentlichen' }).click();
+    assert.match(await lead.getByRole('status').first().innerText(), /Freigegeben und veröffentlicht/);
+    await lead.getByRole('link', { name: 'Versionen und Änderungen' }).click();
+    await assertAccessible(lead);
+    const diff = lead.locator('table.diff').first();
+    assert.match(await diff.locator('del').first().innerText(), /amount: 10/);
+    assert.match(await diff.locator('ins').first().innerText(), /amount: 14/);
+
+    const citizen = await browser.newPage();
+    await citizen.goto(`${server.url}/leistungen/meldebescheinigung-erweitert`);
+    assert.match(await citizen.locator('.at-a-glance').innerText(), /14,00\s€/);
+    await Promise.all([editorContext.close(), leadContext.close(), citizen.close()]);
+  });
+
+  it('the freshness job e-mails the unit lead the overdue entries (captured mail)', async () => {
+    await sql`update catalog_entry set last_reviewed_at = now() - interval '13 months' where slug in ('wahlhelfer', 'eheschliessung')`.execute(server.db);
+    await enqueue(server.db, { name: FRESHNESS_JOB });
+    for (let round = 0; round < 3; round++) await server.jobs.runDue();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await staffSignIn(page, server.url, 'admin@hennef.example', true);
+    await page.goto(`${server.url}/admin/mail`);
+    await assertAccessible(page);
+    await page.getByRole('link', { name: /Leistungskatalog: 2 Einträge/ }).first().click();
+    const text = await page.locator('main').innerText();
+    assert.match(text, /leitung@hennef\.example/);
+    assert.match(text, /Wahlhelferin oder Wahlhelfer werden: Prüfung seit/);
+    assert.match(text, /Eheschließung anmelden: Prüfung seit/);
     await context.close();
   });
 });

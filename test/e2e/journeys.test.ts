@@ -5,15 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../support/server.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
-import { assertAccessible, launch, scriptlessContext } from './browser.js';
-
-async function staffPassword(page: Page, base: string, email: string) {
-  await page.goto(`${base}/bo/anmelden`);
-  await assertAccessible(page);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-}
+import { assertAccessible, launch, scriptlessContext, staffSignIn } from './browser.js';
 
 describe('browser journeys', () => {
   let server: TestServer;
@@ -60,7 +52,7 @@ describe('browser journeys', () => {
   it('a clerk logs in with password and TOTP, and is refused without the code', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await staffPassword(page, server.url, 'sachbearbeitung@hennef.example');
+    await staffSignIn(page, server.url, 'sachbearbeitung@hennef.example', false);
     await page.waitForURL(/\/bo\/anmelden\/code$/);
     await assertAccessible(page);
     await page.getByRole('button', { name: 'Bestätigen' }).click();
@@ -69,7 +61,7 @@ describe('browser journeys', () => {
     await assertAccessible(page);
     await page.goto(`${server.url}/bo`);
     assert.match(page.url(), /\/bo\/anmelden\?next=/, 'without the code the back office stays closed');
-    await staffPassword(page, server.url, 'sachbearbeitung@hennef.example');
+    await staffSignIn(page, server.url, 'sachbearbeitung@hennef.example', false);
     await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
@@ -81,7 +73,7 @@ describe('browser journeys', () => {
   it('a tenant admin adds a clerk to a unit and finds that change in the audit log', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await staffPassword(page, server.url, 'admin@hennef.example');
+    await staffSignIn(page, server.url, 'admin@hennef.example', false);
     await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);

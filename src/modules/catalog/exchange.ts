@@ -81,7 +81,7 @@ export async function importEntries(db: Db, author: Author, file: { entries: Exc
         outcome.unchanged++;
         continue;
       }
-      const target = existing ?? (await createEntry(trx, author, entry.kind, { slug: entry.slug, unitId: entry.unitId, reviewMonths: entry.reviewMonths }, entry.content, 'duplicate'));
+      const target = existing ?? (await createEntry(trx, author, entry.kind, { slug: entry.slug, unitId: entry.unitId, reviewMonths: entry.reviewMonths }, entry.content, 'duplicate', { draft: false }));
       await publishDirectly(trx, author, { ...target, published_version: existing?.published_version ?? null }, entry.content, { rebuildLexicon: false });
       if (existing) outcome.updated++;
       else outcome.created++;

@@ -70,7 +70,7 @@ export function findLatestRevision(db: Db, tenantId: string, entryId: string) {
   return catalog(db).selectFrom('catalog_revision').selectAll().where('tenant_id', '=', tenantId).where('entry_id', '=', entryId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
 }
 
-export function insertRevision(db: Db, values: { tenant_id: string; entry_id: string; status: RevisionStatus; content: AnyContent; author_id: string | null }) {
+export function insertRevision(db: Db, values: { tenant_id: string; entry_id: string; status: RevisionStatus; content: AnyContent; author_id: string | null; version?: number; reviewer_id?: string | null; decided_at?: Date }) {
   return catalog(db).insertInto('catalog_revision').values({ ...values, content: JSON.stringify(values.content) }).returningAll().executeTakeFirstOrThrow();
 }
 

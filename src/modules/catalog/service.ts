@@ -34,7 +34,8 @@ export async function entryOrThrow(db: Db, tenantId: string, id: string): Promis
   return entry;
 }
 
-export async function createEntry(db: Db, author: Author, kind: EntryKind, settings: EntrySettings, content: AnyContent, duplicateMessage: string) {
+/** Creates the entry; with `draft` (the editor's case) its first content waits as a draft, otherwise the caller publishes it. */
+export async function createEntry(db: Db, author: Author, kind: EntryKind, settings: EntrySettings, content: AnyContent, duplicateMessage: string, options = { draft: true }) {
   if (await findEntryBySlug(db, author.tenantId, kind, settings.slug)) throw new Invalid({ slug: duplicateMessage });
   const entry = await insertEntry(db, {
     tenant_id: author.tenantId,
@@ -45,7 +46,7 @@ export async function createEntry(db: Db, author: Author, kind: EntryKind, setti
     review_months: settings.reviewMonths,
     name: content.name,
   });
-  await insertRevision(db, { tenant_id: author.tenantId, entry_id: entry.id, status: 'draft', content, author_id: author.userId });
+  if (options.draft) await insertRevision(db, { tenant_id: author.tenantId, entry_id: entry.id, status: 'draft', content, author_id: author.userId });
   await audit(db, author, 'catalog.created', entry);
   return entry;
 }
@@ -86,13 +87,10 @@ export async function approveRevision(db: Db, author: Author, entry: EntryRow, c
   await audit(db, author, 'catalog.published', entry, { version });
 }
 
-/** Publishes content without the review step: for seeding and for imports from an editorial office. */
+/** Publishes content without the review step: for seeding and for imports from an editorial office. An editor's open draft stays open. */
 export async function publishDirectly(db: Db, author: Author, entry: EntryRow, content: AnyContent, options = { rebuildLexicon: true }) {
-  const open = await findOpenRevision(db, author.tenantId, entry.id);
-  if (open) await updateRevision(db, author.tenantId, open.id, { status: 'superseded', decided_at: new Date() });
-  const revision = await insertRevision(db, { tenant_id: author.tenantId, entry_id: entry.id, status: 'review', content, author_id: author.userId });
   const version = await publish(db, author, entry, content, options.rebuildLexicon);
-  await updateRevision(db, author.tenantId, revision.id, { status: 'published', version, reviewer_id: author.userId, decided_at: new Date() });
+  await insertRevision(db, { tenant_id: author.tenantId, entry_id: entry.id, status: 'published', version, content, author_id: author.userId, reviewer_id: author.userId, decided_at: new Date() });
   await audit(db, author, 'catalog.published', entry, { version, direct: true });
 }
 

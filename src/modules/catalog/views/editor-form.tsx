@@ -34,7 +34,7 @@ function ServiceFields(props: FieldsProps) {
       <CheckboxGroup name="businessSituations" legend={t('field.businessSituations')} options={BUSINESS_SITUATIONS.map((s) => ({ value: s.slug, label: s[lang] }))} checked={checkedIn('businessSituations')} error={errors.businessSituations} />
       {area('prerequisites', t('field.linesHint'))}
       {area('documents', t('field.linesHint'))}
-      <RadioGroup name="costsKind" legend={t('field.costsKind')} value={values.costsKind || 'free'} error={errors.costsKind} options={(['free', 'fixed', 'range', 'formula'] as const).map((kind) => ({ value: kind, label: kind === 'free' ? t('costs.free') : kind === 'fixed' ? t('field.costsAmount') : kind === 'range' ? `${t('field.costsMin')} – ${t('field.costsMax')}` : t('field.costsText') }))} />
+      <RadioGroup name="costsKind" legend={t('field.costsKind')} value={values.costsKind || 'free'} error={errors.costsKind} options={[{ value: 'free', label: t('costs.free') }, { value: 'fixed', label: t('costs.kindFixed') }, { value: 'range', label: t('costs.kindRange') }, { value: 'formula', label: t('costs.kindFormula') }]} />
       {text('costsAmount', { width: 'short' })}
       {text('costsMin', { width: 'short' })}
       {text('costsMax', { width: 'short' })}

@@ -45,7 +45,7 @@ describe('editing the catalog', () => {
 
     assert.match((await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html, /12,50\s€/);
     const history = await lead.get(`/bo/katalog/${id}/verlauf`);
-    assert.deepEqual([...history.html.matchAll(/<h2>Version (\d+)</h2>/g)].map((m) => m[1]), ['2', '1']);
+    assert.deepEqual([...history.html.matchAll(/<h2>Version (\d+)<\/h2>/g)].map((m) => m[1]), ['2', '1']);
     assert.match(history.html, /<th scope="row">costs<\/th><td><del>kind: fixed, amount: 10<\/del><\/td><td><ins>kind: fixed, amount: 12.5<\/ins><\/td>/);
     assert.match(history.html, /Neue Gebührensatzung/);
     const audit = await sql<{ action: string }>`select action from audit_log where object_id = ${id} order by seq`.execute(server.db);

@@ -116,4 +116,21 @@ describe('editing the catalog', () => {
     assert.match(page.html, /Leistungskatalog: 3 Einträge brauchen Ihre Prüfung/);
     assert.equal((page.html.match(/Leistungskatalog: \d+ Einträge/g) ?? []).length, 1, 'one mail per lead even when the job ran twice');
   });
+
+  it('an editor teaches the search a new word and takes it back', async () => {
+    const citizen = new Visitor(server.url);
+    assert.match((await citizen.get('/leistungen/suche?q=wauwau')).html, /keine Leistung gefunden|Ergebnisse für/);
+    const editor = new Visitor(server.url);
+    await staffLogin(editor, 'redaktion@hennef.example');
+    await editor.get('/bo/katalog/synonyme');
+    const invalid = await editor.post('/bo/katalog/synonyme', { term: 'zwei wörter', expansion: 'Hund' });
+    assert.equal(invalid.status, 400);
+    assert.match(invalid.html, /value="zwei wörter"/);
+    await editor.post('/bo/katalog/synonyme', { term: 'Wauwau', expansion: 'Hund anmelden' });
+    assert.match((await citizen.get('/leistungen/suche?q=wauwau')).html, /<a href="\/leistungen\/hundeanmeldung">/);
+    await editor.get('/bo/katalog/synonyme');
+    const removed = await editor.post('/bo/katalog/synonyme/entfernen', { term: 'wauwau' });
+    assert.match(removed.html, /Suchbegriff entfernt/);
+    assert.doesNotMatch(removed.html, /<th scope="row">wauwau<\/th>/);
+  });
 });

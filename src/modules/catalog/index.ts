@@ -11,6 +11,7 @@ import { registerExchangePages } from './exchange-pages.js';
 import { catalogJobs, FRESHNESS_JOB } from './freshness-job.js';
 import { registerPublicPages } from './pages.js';
 import { registerFreshnessPage } from './freshness-page.js';
+import { registerSynonymPages } from './synonym-pages.js';
 import { catalogStaffAccess } from './policy.js';
 import { findEntryBySlug, rebuildLexicon, upsertSynonym } from './repo.js';
 import { contentSchemas, type EntrySettings } from './schema.js';
@@ -50,6 +51,7 @@ export const catalog: Module = {
     registerEditorPages(app, deps);
     registerExchangePages(app, deps);
     registerFreshnessPage(app, deps);
+    registerSynonymPages(app, deps);
     registerCatalogApi(app, deps);
   },
   jobs: catalogJobs,

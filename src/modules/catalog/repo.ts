@@ -139,6 +139,10 @@ export function upsertSynonym(db: Db, tenantId: string, term: string, expansion:
     .execute();
 }
 
+export function deleteSynonym(db: Db, tenantId: string, term: string) {
+  return catalog(db).deleteFrom('catalog_synonym').where('tenant_id', '=', tenantId).where('term', '=', term).execute();
+}
+
 /** Rebuilds the typo-correction vocabulary from the words of all published entries. */
 export async function rebuildLexicon(db: Db, tenantId: string) {
   const rows = await catalog(db).selectFrom('catalog_entry').select('search_words').where('tenant_id', '=', tenantId).where('published', 'is not', null).execute();

@@ -33,7 +33,7 @@ export function EntriesView(props: { ctx: RequestContext; t: CatalogTranslate; e
         {ENTRY_KINDS.map((kind) => <a class="button button--secondary" href={`/bo/katalog/neu?art=${kind}`} safe>{t('bo.new', { kind: t(`kind.${kind}`) })}</a>)}
       </p>
       <p>
-        <a href="/bo/katalog?status=review" safe>{t('bo.reviewQueue', { count: props.waiting })}</a> · <a href="/bo/katalog/aktualitaet" safe>{t('bo.freshness')}</a> · <a href="/bo/katalog/austausch" safe>{t('bo.exchange')}</a>
+        <a href="/bo/katalog?status=review" safe>{t('bo.reviewQueue', { count: props.waiting })}</a> · <a href="/bo/katalog/aktualitaet" safe>{t('bo.freshness')}</a> · <a href="/bo/katalog/austausch" safe>{t('bo.exchange')}</a> · <a href="/bo/katalog/synonyme" safe>{t('syn.title')}</a>
       </p>
       <nav aria-label={t('bo.filterKind')}>
         <ul class="letter-nav">

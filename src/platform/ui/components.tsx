@@ -17,27 +17,39 @@ type FieldProps = {
   width?: 'short' | 'full';
 };
 
-export function TextField(props: FieldProps) {
+/** Label, hint and error message around one control; the control gets `aria-describedby` from `describedBy`. */
+function Field(props: PropsWithChildren<{ name: string; label: string; hint?: string; error?: string }>) {
   const id = `f-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={['field', props.error && 'field--error']}>
       <label for={id} safe>{props.label}</label>
       {props.hint && <p class="hint" id={`${id}-hint`} safe>{props.hint}</p>}
       {props.error && <p class="error-message" id={`${id}-error`} safe>{props.error}</p>}
+      {props.children}
+    </div>
+  );
+}
+
+function describedBy(props: { name: string; hint?: string; error?: string }): string | undefined {
+  return [props.hint ? `f-${props.name}-hint` : '', props.error ? `f-${props.name}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField(props: FieldProps) {
+  return (
+    <Field {...props}>
       <input
-        id={id}
+        id={`f-${props.name}`}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value ?? ''}
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         required={props.required}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(props)}
         aria-invalid={props.error ? 'true' : undefined}
         class={props.width === 'short' ? 'input--short' : undefined}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -45,17 +57,12 @@ type Option = { value: string; label: string };
 
 /** Multi-line text; for lists, one entry per line (the hint says so). */
 export function TextArea(props: { name: string; label: string; value?: string; hint?: string; error?: string; rows?: number }) {
-  const id = `f-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={['field', props.error && 'field--error']}>
-      <label for={id} safe>{props.label}</label>
-      {props.hint && <p class="hint" id={`${id}-hint`} safe>{props.hint}</p>}
-      {props.error && <p class="error-message" id={`${id}-error`} safe>{props.error}</p>}
-      <textarea id={id} name={props.name} rows={String(props.rows ?? 4)} aria-describedby={described || undefined} aria-invalid={props.error ? 'true' : undefined} safe>
+    <Field {...props}>
+      <textarea id={`f-${props.name}`} name={props.name} rows={String(props.rows ?? 4)} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined} safe>
         {props.value ?? ''}
       </textarea>
-    </div>
+    </Field>
   );
 }
 
@@ -77,18 +84,14 @@ export function CheckboxGroup(props: { name: string; legend: string; options: Op
 
 
 export function SelectField(props: { name: string; label: string; options: Option[]; value?: string; error?: string; hint?: string }) {
-  const id = `f-${props.name}`;
   return (
-    <div class={['field', props.error && 'field--error']}>
-      <label for={id} safe>{props.label}</label>
-      {props.hint && <p class="hint" id={`${id}-hint`} safe>{props.hint}</p>}
-      {props.error && <p class="error-message" id={`${id}-error`} safe>{props.error}</p>}
-      <select id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined}>
+    <Field {...props}>
+      <select id={`f-${props.name}`} name={props.name} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined}>
         {props.options.map((option) => (
           <option value={option.value} selected={option.value === props.value} safe>{option.label}</option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 

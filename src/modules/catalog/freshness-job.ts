@@ -6,7 +6,7 @@ import { enqueue } from '../../platform/jobs/queue.js';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { listTenants } from '../../platform/tenancy/tenants.js';
 import { listRoleHolders, listUnits } from '../../platform/auth/users-repo.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
+import { formatDate, type Lang } from '../../platform/i18n/index.js';
 import { freshnessReport, type Problem } from './freshness.js';
 import { withDescendants } from './policy.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
@@ -14,9 +14,9 @@ import { catalogText, type CatalogTranslate } from './texts.js';
 export const FRESHNESS_JOB = 'catalog.freshness';
 const TENANT_JOB = 'catalog.freshness.tenant';
 
-export function problemText(problem: Problem, t: CatalogTranslate): string {
+export function problemText(problem: Problem, t: CatalogTranslate, lang: Lang = 'de'): string {
   if (problem.kind === 'never') return t('fresh.reasonNever');
-  if (problem.kind === 'overdue') return t('fresh.reasonOverdue', { date: formatDateTime('de', problem.since).split(',')[0]! });
+  if (problem.kind === 'overdue') return t('fresh.reasonOverdue', { date: formatDate(lang, problem.since) });
   if (problem.kind === 'missing') return t('fresh.reasonMissing', { ref: problem.ref });
   return t('fresh.reasonLink', { url: problem.url });
 }

@@ -35,7 +35,7 @@ function FreshnessView({ ctx, t, total, items, units, unitNames }: Props) {
           {items.map((item) => (
             <li>
               <a href={`/bo/katalog/${item.entry.id}`} safe>{item.entry.name}</a>
-              <span safe>{`: ${item.problems.map((problem) => problemText(problem, t)).join('; ')}`}</span>
+              <span safe>{`: ${item.problems.map((problem) => problemText(problem, t, ctx.lang)).join('; ')}`}</span>
             </li>
           ))}
         </ul>

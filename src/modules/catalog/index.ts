@@ -16,6 +16,7 @@ import { catalogStaffAccess } from './policy.js';
 import { findEntryBySlug, rebuildLexicon, upsertSynonym } from './repo.js';
 import { contentSchemas, type EntrySettings } from './schema.js';
 import { catalogChanged } from './search-cache.js';
+import { catalogText, type CatalogTextKey } from './texts.js';
 import { createEntry, entryOrThrow, publishDirectly, type Author } from './service.js';
 
 export type { Author } from './service.js';
@@ -38,12 +39,16 @@ export async function finishCatalogSeed(db: Db, tenantId: string, synonyms: [str
   catalogChanged(tenantId);
 }
 
+function inBothLanguages(key: CatalogTextKey) {
+  return { de: catalogText('de')(key), en: catalogText('en')(key) };
+}
+
 export const catalog: Module = {
   name: 'catalog',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
-    { href: '/leistungen', label: { de: 'Leistungen A–Z', en: 'Services A–Z' }, description: { de: 'Was ist zu tun, was brauche ich, was kostet es, wer ist zuständig?', en: 'What to do, what to bring, what it costs, who is responsible?' } },
-    { href: '/bo/katalog', label: { de: 'Leistungskatalog', en: 'Service catalogue' }, access: [...catalogStaffAccess] },
+    { href: '/leistungen', label: inBothLanguages('nav.label'), description: inBothLanguages('nav.description') },
+    { href: '/bo/katalog', label: inBothLanguages('nav.staff'), access: [...catalogStaffAccess] },
   ],
   openapi: catalogOpenApi,
   register(app, deps) {

@@ -33,6 +33,10 @@ export function formatDateTime(lang: Lang, date: Date): string {
   return new Intl.DateTimeFormat(berlin[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(date);
 }
 
+export function formatDate(lang: Lang, date: Date): string {
+  return new Intl.DateTimeFormat(berlin[lang], { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(date);
+}
+
 export function formatTime(lang: Lang, date: Date): string {
   return new Intl.DateTimeFormat(berlin[lang], { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(date);
 }

@@ -2,7 +2,7 @@
 import type { RequestContext } from '../../../platform/http/context.js';
 import { Alert } from '../../../platform/ui/components.js';
 import { Page } from '../../../platform/ui/layout.js';
-import { formatDateTime } from '../../../platform/i18n/index.js';
+import { formatDate } from '../../../platform/i18n/index.js';
 import type { OpenState } from '../opening-hours.js';
 import { costsText, type LocalizedService } from '../present.js';
 import type { ContactContent, OfficeContent } from '../schema.js';
@@ -51,7 +51,7 @@ function Glance({ ctx, t, service }: { ctx: RequestContext; t: CatalogTranslate;
       <h2 id="glance" safe>{t('service.atAGlance')}</h2>
       <dl>
         <dt safe>{t('service.costs')}</dt>
-        <dd safe>{costsText(service.costs, ctx.lang, t)}</dd>
+        <dd safe>{service.elsewhere && service.costs.kind === 'free' && !service.costs.text ? t('costs.elsewhere') : costsText(service.costs, ctx.lang, t)}</dd>
         {service.processingTime && <><dt safe>{t('service.processingTime')}</dt><dd safe>{service.processingTime}</dd></>}
         {service.deadlines && <><dt safe>{t('service.deadlines')}</dt><dd safe>{service.deadlines}</dd></>}
         <dt safe>{t('service.onlineAvailable')}</dt>
@@ -154,7 +154,7 @@ function Article(props: Props) {
         <Text title={t('service.legalRemedy')} text={service.legalRemedy} />
         <p class="meta">
           {service.leikaKey && <span safe>{`${t('service.leika')}: ${service.leikaKey} · `}</span>}
-          {props.lastReviewed && <span safe>{t('service.lastReviewed', { date: formatDateTime(ctx.lang, props.lastReviewed).split(',')[0]! })}</span>}
+          {props.lastReviewed && <span safe>{t('service.lastReviewed', { date: formatDate(ctx.lang, props.lastReviewed) })}</span>}
         </p>
       </article>
   );

@@ -1,6 +1,7 @@
 // The modules of this installation, in the order their routes are registered.
 import type { Module } from '../platform/module.js';
 import { catalog } from './catalog/index.js';
+import { forms } from './forms/index.js';
 import { portal } from './portal/index.js';
 
-export const modules: Module[] = [portal, catalog];
+export const modules: Module[] = [portal, catalog, forms];

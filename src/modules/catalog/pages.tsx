@@ -5,6 +5,7 @@ import { NotFound } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { BUSINESS_SITUATIONS, LIFE_SITUATIONS } from './constants.js';
+import { announcedOnlineService } from './online-services.js';
 import { openState } from './opening-hours.js';
 import { governmentServiceJsonLd, localize } from './present.js';
 import { findEntryBySlug, listPublished, listPublishedServicesContaining, type EntryRow } from './repo.js';
@@ -16,6 +17,12 @@ import { CatalogHomeView, LetterNav, OfficesView, SearchView, ServiceListView, t
 import { ServicePageView, type ResolvedResponsibility } from './views/service-page.js';
 
 const publicRoute = { config: { access: 'public' as const } };
+
+/** The content's own online service, or the one this installation announced for the entry. */
+function withOnlineService<T extends ServiceContent>(service: T, slug: string): T {
+  const path = announcedOnlineService(slug);
+  return service.onlineService || !path ? service : { ...service, onlineService: { url: path } };
+}
 
 export function serviceLinks(rows: EntryRow[], lang: Lang): ServiceLink[] {
   return rows.map((row) => {
@@ -101,7 +108,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
         ctx={ctx}
         t={t}
         slug={entry.slug}
-        service={localize(content, ctx.lang)}
+        service={withOnlineService(localize(content, ctx.lang), entry.slug)}
         responsible={await resolveResponsibilities(deps, ctx.tenant.id, content, t)}
         jsonLd={governmentServiceJsonLd(content, url, ctx.tenant.name)}
         lastReviewed={entry.last_reviewed_at}

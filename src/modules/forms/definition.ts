@@ -1,0 +1,121 @@
+// The shape of an online-service definition: data, not code. Steps hold fields; conditions and computed values
+// are small JSON expressions evaluated the same way for every request. Validated at start-up (see registry.ts).
+import { z } from 'zod';
+
+const text = z.object({ de: z.string().min(1), en: z.string().min(1) });
+export type Text = z.infer<typeof text>;
+
+export type Condition =
+  | { field: string; equals: string | number | boolean }
+  | { field: string; in: (string | number)[] }
+  | { field: string; greaterThan: number }
+  | { field: string; filled: boolean }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ field: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+    z.object({ field: z.string(), in: z.array(z.union([z.string(), z.number()])) }).strict(),
+    z.object({ field: z.string(), greaterThan: z.number() }).strict(),
+    z.object({ field: z.string(), filled: z.boolean() }).strict(),
+    z.object({ all: z.array(condition) }).strict(),
+    z.object({ any: z.array(condition) }).strict(),
+    z.object({ not: condition }).strict(),
+  ]),
+);
+
+/** Arithmetic over answers: numbers, fields, sums, products, counts of a repeated group, per-item sums, choices. */
+export type Expression =
+  | number
+  | { field: string }
+  | { sum: Expression[] }
+  | { times: [Expression, Expression] }
+  | { count: string }
+  | { sumOver: string; of: Expression }
+  | { if: Condition; then: Expression; else: Expression };
+
+export const expression: z.ZodType<Expression> = z.lazy(() =>
+  z.union([
+    z.number(),
+    z.object({ field: z.string() }).strict(),
+    z.object({ sum: z.array(expression) }).strict(),
+    z.object({ times: z.tuple([expression, expression]) }).strict(),
+    z.object({ count: z.string() }).strict(),
+    z.object({ sumOver: z.string(), of: expression }).strict(),
+    z.object({ if: condition, then: expression, else: expression }).strict(),
+  ]),
+);
+
+const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'field names are camelCase letters and digits');
+const option = z.object({ value: z.string().min(1), label: text });
+const relativeDays = z.object({ days: z.number().int() });
+
+const common = {
+  name,
+  label: text,
+  hint: text.optional(),
+  required: z.union([z.boolean(), condition]).default(true),
+  visibleIf: condition.optional(),
+  /** Identity claim this answer is taken from (once-only); shown read-only with its source. */
+  prefill: z.enum(['given_name', 'family_name', 'name', 'birthdate', 'email', 'street_address', 'postal_code', 'locality', 'organization']).optional(),
+};
+
+const scalarField = z.discriminatedUnion('type', [
+  z.object({ ...common, type: z.literal('text'), maxLength: z.number().int().positive().max(2000).default(200), pattern: z.string().optional() }).strict(),
+  z.object({ ...common, type: z.literal('textarea'), maxLength: z.number().int().positive().max(10000).default(2000) }).strict(),
+  z.object({ ...common, type: z.literal('email') }).strict(),
+  z.object({ ...common, type: z.literal('phone') }).strict(),
+  z.object({ ...common, type: z.literal('iban') }).strict(),
+  z.object({ ...common, type: z.literal('number'), min: z.number().optional(), max: z.number().optional() }).strict(),
+  z.object({ ...common, type: z.literal('money'), min: z.number().optional(), max: z.number().optional() }).strict(),
+  z.object({ ...common, type: z.literal('date'), min: relativeDays.optional(), max: relativeDays.optional() }).strict(),
+  z.object({ ...common, type: z.literal('choice'), style: z.enum(['radio', 'select', 'checkboxes']).default('radio'), options: z.array(option).min(1) }).strict(),
+  z.object({ ...common, type: z.literal('yesno') }).strict(),
+  z.object({ ...common, type: z.literal('consent') }).strict(),
+]);
+
+const infoField = z.object({ type: z.literal('info'), name, text, visibleIf: condition.optional() }).strict();
+const computedField = z.object({ type: z.literal('computed'), name, label: text, expression, format: z.enum(['money', 'number']).default('number'), visibleIf: condition.optional() }).strict();
+const groupField = z.object({
+  type: z.literal('group'),
+  name,
+  label: text,
+  itemLabel: text,
+  min: z.number().int().min(0).default(1),
+  max: z.number().int().min(1).max(20).default(10),
+  fields: z.array(scalarField).min(1),
+  visibleIf: condition.optional(),
+}).strict();
+
+export const field = z.union([scalarField, infoField, computedField, groupField]);
+export type Field = z.infer<typeof field>;
+export type ScalarField = z.infer<typeof scalarField>;
+export type GroupField = z.infer<typeof groupField>;
+
+const step = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), title: text, fields: z.array(field).min(1), visibleIf: condition.optional() }).strict();
+export type Step = z.infer<typeof step>;
+
+export const TRUST_LEVELS = ['none', 'basic', 'substantial', 'high'] as const;
+export type RequiredTrust = (typeof TRUST_LEVELS)[number];
+
+export const serviceDefinition = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** Slug of the catalog entry this online service belongs to. */
+  catalog: z.string(),
+  version: z.number().int().positive(),
+  title: text,
+  trustLevel: z.enum(TRUST_LEVELS).default('none'),
+  applicants: z.enum(['person', 'business', 'both']).default('both'),
+  fee: expression.optional(),
+  targetUnit: z.string(),
+  retentionDays: z.number().int().positive().max(3650),
+  steps: z.array(step).min(1),
+  /** Cross-field rules: when the condition holds, the answer is refused with the message at the field. */
+  rules: z.array(z.object({ when: condition, field: name, message: text }).strict()).default([]),
+  declarations: z.array(text).default([]),
+}).strict();
+
+export type ServiceDefinition = z.infer<typeof serviceDefinition>;
+export type ServiceDefinitionInput = z.input<typeof serviceDefinition>;

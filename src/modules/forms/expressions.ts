@@ -1,0 +1,46 @@
+// Evaluates conditions and computed values over a submission's answers. Pure functions, no eval:
+// a definition can only combine the operators defined in definition.ts.
+import type { Condition, Expression } from './definition.js';
+
+export type Answer = string | string[] | Answers[] | undefined;
+export type Answers = { [name: string]: Answer };
+
+function valueOf(answers: Answers, name: string): Answer {
+  return answers[name];
+}
+
+function asNumber(value: Answer): number {
+  if (typeof value !== 'string' || value.trim() === '') return 0;
+  const parsed = Number(value.replace(/\./g, '').replace(',', '.'));
+  return Number.isFinite(parsed) ? parsed : 0;
+}
+
+export function holds(condition: Condition | undefined, answers: Answers): boolean {
+  if (!condition) return true;
+  if ('all' in condition) return condition.all.every((inner) => holds(inner, answers));
+  if ('any' in condition) return condition.any.some((inner) => holds(inner, answers));
+  if ('not' in condition) return !holds(condition.not, answers);
+  const value = valueOf(answers, condition.field);
+  if ('equals' in condition) return Array.isArray(value) ? value.includes(String(condition.equals) as never) : value === String(condition.equals);
+  if ('in' in condition) return typeof value === 'string' && condition.in.map(String).includes(value);
+  if ('greaterThan' in condition) return (Array.isArray(value) ? value.length : asNumber(value)) > condition.greaterThan;
+  const filled = Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
+  return filled === condition.filled;
+}
+
+export function evaluate(expression: Expression, answers: Answers): number {
+  if (typeof expression === 'number') return expression;
+  if ('field' in expression) return asNumber(valueOf(answers, expression.field));
+  if ('sum' in expression) return expression.sum.reduce<number>((total, part) => total + evaluate(part, answers), 0);
+  if ('times' in expression) return evaluate(expression.times[0], answers) * evaluate(expression.times[1], answers);
+  if ('count' in expression) {
+    const items = valueOf(answers, expression.count);
+    return Array.isArray(items) ? items.length : 0;
+  }
+  if ('sumOver' in expression) {
+    const items = valueOf(answers, expression.sumOver);
+    if (!Array.isArray(items)) return 0;
+    return (items as Answers[]).reduce<number>((total, item, index) => total + evaluate(expression.of, { ...answers, ...item, position: String(index + 1) }), 0);
+  }
+  return holds(expression.if, answers) ? evaluate(expression.then, answers) : evaluate(expression.else, answers);
+}

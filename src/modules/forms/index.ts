@@ -1,0 +1,29 @@
+// Online services (OZG maturity level 3): every service is a declarative definition in src/services; the
+// application assistant walks citizens through it step by step and stores complete, valid submissions.
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../../platform/module.js';
+import { announceOnlineService } from '../catalog/index.js';
+import { registerAssistantPages } from './pages.js';
+import { registerOverviewPages } from './overview-pages.js';
+import { loadDefinitions } from './registry.js';
+import { deleteExpiredDrafts } from './repo.js';
+
+export const DRAFT_CLEANUP_JOB = 'forms.drafts.cleanup';
+
+export const forms: Module = {
+  name: 'forms',
+  migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
+  nav: [{ href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'] }],
+  async register(app, deps) {
+    const definitions = await loadDefinitions();
+    for (const definition of definitions.values()) announceOnlineService(definition.catalog, `/online/${definition.id}`);
+    registerAssistantPages(app, deps, definitions);
+    registerOverviewPages(app, deps, definitions);
+  },
+  jobs: (deps) => ({
+    [DRAFT_CLEANUP_JOB]: async () => {
+      await deleteExpiredDrafts(deps.db);
+    },
+  }),
+  schedules: [{ jobName: DRAFT_CLEANUP_JOB, cron: '17 3 * * *' }],
+};

@@ -1,0 +1,182 @@
+// Routes of the application assistant: /online/{service} and its steps, summary, submit and receipt.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findUserById } from '../../platform/auth/users-repo.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import type { Deps } from '../../platform/http/deps.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { sendHtml } from '../../platform/ui/render.js';
+import { Alert } from '../../platform/ui/components.js';
+import { TRUST_LEVELS, type ServiceDefinition } from './definition.js';
+import type { Answers } from './expressions.js';
+import { countUsage, findSubmission } from './repo.js';
+import { draftOf, earlierSubmission, feeOf, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
+import { formsText, type FormsTranslate } from './texts.js';
+import { toValues, visibleSteps } from './validate.js';
+import { ReceiptView, StartView, StepView, SummaryView } from './views/assistant.js';
+import type { Values } from './views/fields.js';
+
+const OWNER_COOKIE = 'rh_forms';
+const route = { config: { access: 'public' as const } };
+type Params = { service: string; draft: string; step: string; submission: string };
+
+/** The account filling in the form, or the anonymous browser's secret (created on first use). */
+async function ownerOf(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<Owner> {
+  const { ctx } = request;
+  if (ctx.actor.kind === 'citizen') {
+    const user = await findUserById(deps.db, ctx.tenant.id, ctx.actor.userId);
+    return { userId: ctx.actor.userId, claims: (user?.claims ?? {}) as Record<string, unknown>, trustLevel: user?.trust_level ?? null };
+  }
+  const raw = request.cookies[OWNER_COOKIE];
+  const unsigned = raw ? request.unsignCookie(raw) : undefined;
+  if (unsigned?.valid && unsigned.value) return { secret: unsigned.value };
+  const secret = randomBytes(24).toString('base64url');
+  reply.setCookie(OWNER_COOKIE, secret, { path: '/online', httpOnly: true, sameSite: 'lax', signed: true, secure: deps.baseUrl.startsWith('https:') });
+  return { secret };
+}
+
+/** Why this person cannot apply (trust level, applicant kind), as a block for the start page; undefined when they can. */
+function blocker(ctx: RequestContext, t: FormsTranslate, definition: ServiceDefinition, owner: Owner | undefined, path: string): JSX.Element | undefined {
+  if (definition.trustLevel === 'none') return undefined;
+  const login = `/konto/anmelden?next=${encodeURIComponent(path)}`;
+  if (!owner || !('userId' in owner)) {
+    return <Alert kind="info"><p safe>{t('start.trust', { level: t(`level.${definition.trustLevel}`) })}</p><p><a class="button button--primary" href={login} safe>{t('start.login')}</a></p></Alert>;
+  }
+  const current = (TRUST_LEVELS as readonly string[]).indexOf(owner.trustLevel ?? 'none');
+  if (current >= TRUST_LEVELS.indexOf(definition.trustLevel)) return undefined;
+  return (
+    <Alert kind="warning">
+      <p safe>{t('start.raise', { current: t(`level.${(owner.trustLevel ?? 'none') as 'basic'}`), required: t(`level.${definition.trustLevel}`) })}</p>
+      <p><a class="button button--primary" href={login} safe>{t('start.raiseLink')}</a></p>
+    </Alert>
+  );
+}
+
+function postedValues(request: FastifyRequest): Values {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const values: Values = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === '_csrf' || key === 'action') continue;
+    if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value)) values[key] = value.filter((item): item is string => typeof item === 'string');
+  }
+  return values;
+}
+
+/** Adds or removes an item of a repeated group without losing the other answers typed on the page. */
+function applyGroupAction(action: string, values: Values): Values {
+  const [kind, group, index] = action.split(':');
+  if (kind === 'add' && group) {
+    const next = Math.max(-1, ...Object.keys(values).map((key) => Number(new RegExp(`^${group}\\.(\\d+)\\.`).exec(key)?.[1] ?? -1))) + 1;
+    return { ...values, [`${group}.${next}.__new`]: '' };
+  }
+  if (kind !== 'remove' || !group) return values;
+  const result: Values = {};
+  for (const [key, value] of Object.entries(values)) {
+    const match = new RegExp(`^${group}\\.(\\d+)\\.(.+)$`).exec(key);
+    if (!match) result[key] = value;
+    else if (Number(match[1]) !== Number(index)) result[`${group}.${Number(match[1]) > Number(index) ? Number(match[1]) - 1 : match[1]}.${match[2]}`] = value;
+  }
+  return result;
+}
+
+export function registerAssistantPages(app: FastifyInstance, deps: Deps, definitions: Map<string, ServiceDefinition>) {
+  const { db } = deps;
+  const definitionOf = (id: string) => {
+    const definition = definitions.get(id);
+    if (!definition) throw new NotFound('online service');
+    return definition;
+  };
+
+  app.get('/online/:service', route, async (request, reply) => {
+    const { ctx } = request;
+    const definition = definitionOf((request.params as Params).service);
+    await countUsage(db, ctx.tenant.id, definition.id, 'opened');
+    const owner = ctx.actor.kind === 'citizen' ? await ownerOf(deps, request, reply) : undefined;
+    const t = formsText(ctx.lang);
+    return sendHtml(reply, <StartView ctx={ctx} t={t} definition={definition} fee={feeOf(definition, {})} blocker={blocker(ctx, t, definition, owner, ctx.path)} />);
+  });
+
+  app.post('/online/:service', route, async (request, reply) => {
+    const { ctx } = request;
+    const definition = definitionOf((request.params as Params).service);
+    const owner = await ownerOf(deps, request, reply);
+    const t = formsText(ctx.lang);
+    const blocked = blocker(ctx, t, definition, owner, ctx.path);
+    if (blocked) return sendHtml(reply, <StartView ctx={ctx} t={t} definition={definition} blocker={blocked} />, 403);
+    const draft = await startDraft(db, ctx.tenant.id, definition, owner);
+    return reply.redirect(`/online/${definition.id}/${draft.id}/${definition.steps[0]!.id}`, 303);
+  });
+
+  async function stepContext(request: FastifyRequest, reply: FastifyReply) {
+    const params = request.params as Params;
+    const definition = definitionOf(params.service);
+    const owner = await ownerOf(deps, request, reply);
+    const draft = await draftOf(db, request.ctx.tenant.id, params.draft, owner);
+    const answers = withClaims(definition, draft.answers, owner);
+    return { definition, owner, draft, answers };
+  }
+
+  function renderStep(request: FastifyRequest, definition: ServiceDefinition, draftId: string, stepId: string, answers: Answers, owner: Owner, values?: Values, errors = {}) {
+    const steps = visibleSteps(definition, answers);
+    const step = steps.find((candidate) => candidate.id === stepId);
+    if (!step) throw new NotFound('step');
+    const { ctx } = request;
+    return <StepView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draftId} steps={steps} step={step} values={values ?? toValues(step, answers)} answers={answers} errors={errors} prefilled={prefilledFields(definition, owner)} />;
+  }
+
+  app.get('/online/:service/:draft/:step', route, async (request, reply) => {
+    const { definition, owner, draft, answers } = await stepContext(request, reply);
+    const stepId = (request.params as Params).step;
+    if (stepId === 'zusammenfassung') {
+      const { ctx } = request;
+      return sendHtml(reply, <SummaryView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={answers} fee={feeOf(definition, answers)} />);
+    }
+    return sendHtml(reply, renderStep(request, definition, draft.id, stepId, answers, owner));
+  });
+
+  app.post('/online/:service/:draft/:step', route, async (request, reply) => {
+    const { definition, owner, draft } = await stepContext(request, reply);
+    const { ctx } = request;
+    const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);
+    if (!step) throw new NotFound('step');
+    const action = String((request.body as { action?: unknown } | undefined)?.action ?? 'next');
+    const values = applyGroupAction(action, postedValues(request));
+    const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner);
+    if (action.startsWith('add:') || action.startsWith('remove:')) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
+    if (action === 'back') {
+      const previous = previousStep(definition, saved.answers, step);
+      return reply.redirect(`/online/${definition.id}/${draft.id}/${previous?.id ?? step.id}`, 303);
+    }
+    if (Object.keys(saved.errors).length > 0) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values, saved.errors), 400);
+    const next = nextStep(definition, saved.answers, step);
+    return reply.redirect(`/online/${definition.id}/${draft.id}/${next?.id ?? 'zusammenfassung'}`, 303);
+  });
+
+  app.post('/online/:service/:draft/absenden', route, async (request, reply) => {
+    const params = request.params as Params;
+    const earlier = await earlierSubmission(db, request.ctx.tenant.id, params.draft, await ownerOf(deps, request, reply));
+    if (earlier) return reply.redirect(`/online/${earlier.service}/eingang/${earlier.id}`, 303);
+    const { definition, owner, draft, answers } = await stepContext(request, reply);
+    const { ctx } = request;
+    const t = formsText(ctx.lang);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const missing = Object.fromEntries(definition.declarations.map((_, index) => `declaration${index}`).filter((name) => body[name] !== 'yes').map((name) => [name, t('summary.declarationMissing')]));
+    if (Object.keys(missing).length > 0) {
+      return sendHtml(reply, <SummaryView ctx={ctx} t={t} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={answers} fee={feeOf(definition, answers)} errors={missing} />, 400);
+    }
+    const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId);
+    if (!outcome.ok) return reply.redirect(`/online/${definition.id}/${draft.id}/${outcome.firstInvalidStep}`, 303);
+    return reply.redirect(`/online/${definition.id}/eingang/${outcome.submissionId}`, 303);
+  });
+
+  app.get('/online/:service/eingang/:submission', route, async (request, reply) => {
+    const { ctx } = request;
+    const definition = definitionOf((request.params as Params).service);
+    const id = (request.params as Params).submission;
+    const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmission(db, ctx.tenant.id, id) : undefined;
+    const owner = await ownerOf(deps, request, reply);
+    if (!submission || submission.service !== definition.id || !ownsDraft(submission, owner)) throw new NotFound('submission');
+    return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} submittedAt={submission.submitted_at} steps={visibleSteps(definition, submission.answers)} answers={submission.answers} />);
+  });
+}

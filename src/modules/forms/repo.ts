@@ -1,0 +1,82 @@
+// The only code that touches the forms tables. Every query is filtered by tenant.
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { Answers } from './expressions.js';
+import type { FormsTables } from './tables.js';
+
+const forms = (db: Db) => db.withTables<FormsTables>();
+
+export type DraftRow = Selectable<FormsTables['form_draft']>;
+export type SubmissionRow = Selectable<FormsTables['form_submission']>;
+export type UsageColumn = 'opened' | 'started' | 'submitted' | 'paid';
+
+export function insertDraft(db: Db, values: { tenant_id: string; service: string; version: number; user_id: string | null; owner_secret_hash: string | null; expires_at: Date }) {
+  return forms(db).insertInto('form_draft').values({ ...values, answers: '{}' }).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findDraft(db: Db, tenantId: string, id: string) {
+  return forms(db).selectFrom('form_draft').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).where('expires_at', '>', new Date()).executeTakeFirst();
+}
+
+export function saveDraftAnswers(db: Db, tenantId: string, id: string, answers: Answers, expiresAt: Date) {
+  return forms(db).updateTable('form_draft').set({ answers: JSON.stringify(answers), updated_at: new Date(), expires_at: expiresAt }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export function deleteDraft(db: Db, tenantId: string, id: string) {
+  return forms(db).deleteFrom('form_draft').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export function listDraftsOf(db: Db, tenantId: string, userId: string) {
+  return forms(db).selectFrom('form_draft').select(['id', 'service', 'updated_at', 'expires_at']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).where('expires_at', '>', new Date()).orderBy('updated_at', 'desc').execute();
+}
+
+export function deleteExpiredDrafts(db: Db) {
+  return forms(db).deleteFrom('form_draft').where('expires_at', '<=', new Date()).executeTakeFirst();
+}
+
+/** The next submission number of the year for the tenant, e.g. 2026-000042. */
+export async function nextNumber(db: Db, tenantId: string, year: number): Promise<string> {
+  const row = await forms(db)
+    .insertInto('form_counter')
+    .values({ tenant_id: tenantId, year, last: 1 })
+    .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ last: sql`form_counter.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${year}-${String(row.last).padStart(6, '0')}`;
+}
+
+export function insertSubmission(db: Db, values: Omit<SubmissionRow, 'id' | 'submitted_at' | 'answers'> & { answers: Answers }) {
+  return forms(db).insertInto('form_submission').values({ ...values, answers: JSON.stringify(values.answers) }).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findSubmission(db: Db, tenantId: string, id: string) {
+  return forms(db).selectFrom('form_submission').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findSubmissionOfDraft(db: Db, tenantId: string, draftId: string) {
+  return forms(db).selectFrom('form_submission').selectAll().where('tenant_id', '=', tenantId).where('draft_id', '=', draftId).executeTakeFirst();
+}
+
+export function listSubmissionsForUnits(db: Db, tenantId: string, units: string[], limit = 100) {
+  if (units.length === 0) return Promise.resolve([]);
+  return forms(db).selectFrom('form_submission').select(['id', 'number', 'service', 'submitted_at', 'target_unit', 'trust_level']).where('tenant_id', '=', tenantId).where('target_unit', 'in', units).orderBy('submitted_at', 'desc').limit(limit).execute();
+}
+
+export async function countUsage(db: Db, tenantId: string, service: string, column: UsageColumn) {
+  const day = new Date().toISOString().slice(0, 10);
+  await forms(db)
+    .insertInto('form_usage')
+    .values({ tenant_id: tenantId, service, day, [column]: 1 })
+    .onConflict((oc) => oc.columns(['tenant_id', 'service', 'day']).doUpdateSet({ [column]: sql`form_usage.${sql.ref(column)} + 1` }))
+    .execute();
+}
+
+export function usageTotals(db: Db, tenantId: string) {
+  return forms(db)
+    .selectFrom('form_usage')
+    .select(['service', sql<number>`sum(opened)::int`.as('opened'), sql<number>`sum(started)::int`.as('started'), sql<number>`sum(submitted)::int`.as('submitted'), sql<number>`sum(paid)::int`.as('paid')])
+    .where('tenant_id', '=', tenantId)
+    .groupBy('service')
+    .orderBy('service')
+    .execute();
+}

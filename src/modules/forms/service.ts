@@ -1,0 +1,135 @@
+// Use cases of the application assistant: start a draft, save a step, submit once. No HTTP here.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../platform/db/database.js';
+import { recordAudit } from '../../platform/audit/audit-log.js';
+import { NotFound } from '../../platform/http/errors.js';
+import type { ServiceDefinition, Step } from './definition.js';
+import { evaluate, holds, type Answers } from './expressions.js';
+import { countUsage, deleteDraft, findDraft, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
+import { checkAll, readStep, visibleSteps, type StepErrors } from './validate.js';
+
+export const DRAFT_DAYS = 30;
+
+/** Who fills in the form: a logged-in account, or an anonymous browser holding a secret. */
+export type Owner = { userId: string; claims: Record<string, unknown>; trustLevel: string | null } | { secret: string };
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const expiry = () => new Date(Date.now() + DRAFT_DAYS * 86_400_000);
+
+export function ownsDraft(draft: Pick<DraftRow, 'user_id' | 'owner_secret_hash'>, owner: Owner): boolean {
+  return 'userId' in owner ? draft.user_id === owner.userId : draft.owner_secret_hash !== null && draft.owner_secret_hash === hash(owner.secret);
+}
+
+export async function startDraft(db: Db, tenantId: string, definition: ServiceDefinition, owner: Owner) {
+  const draft = await insertDraft(db, {
+    tenant_id: tenantId,
+    service: definition.id,
+    version: definition.version,
+    user_id: 'userId' in owner ? owner.userId : null,
+    owner_secret_hash: 'secret' in owner ? hash(owner.secret) : null,
+    expires_at: expiry(),
+  });
+  await countUsage(db, tenantId, definition.id, 'started');
+  return draft;
+}
+
+export async function draftOf(db: Db, tenantId: string, id: string, owner: Owner): Promise<DraftRow> {
+  const draft = /^[0-9a-f-]{36}$/i.test(id) ? await findDraft(db, tenantId, id) : undefined;
+  if (!draft || !ownsDraft(draft, owner)) throw new NotFound('draft');
+  return draft;
+}
+
+/** Answers from the identity account (once-only): they replace whatever was posted for those fields. */
+export function withClaims(definition: ServiceDefinition, answers: Answers, owner: Owner): Answers {
+  if (!('userId' in owner)) return answers;
+  const claims = owner.claims as Record<string, unknown> & { address?: Record<string, unknown> };
+  const result = { ...answers };
+  for (const field of definition.steps.flatMap((step) => step.fields)) {
+    if (!('prefill' in field) || !field.prefill) continue;
+    const value = claims[field.prefill] ?? claims.address?.[field.prefill];
+    if (typeof value === 'string' && value) result[field.name] = value;
+  }
+  return result;
+}
+
+export function prefilledFields(definition: ServiceDefinition, owner: Owner): Set<string> {
+  return new Set(Object.keys(withClaims(definition, {}, owner)));
+}
+
+function ruleErrors(definition: ServiceDefinition, step: Step, answers: Answers): StepErrors {
+  const errors: StepErrors = {};
+  for (const rule of definition.rules) {
+    if (step.fields.some((field) => field.name === rule.field) && holds(rule.when, answers)) errors[rule.field] = { code: 'rule', message: rule.message };
+  }
+  return errors;
+}
+
+/** Reads a step; valid answers are saved even when others are missing, so going back loses nothing. */
+export async function saveStep(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner) {
+  const claimed = withClaims(definition, {}, owner) as Record<string, string>;
+  const { answers, errors } = readStep(step, { ...values, ...claimed }, draft.answers);
+  const merged = withClaims(definition, { ...dropStep(draft.answers, step), ...answers }, owner);
+  Object.assign(errors, ruleErrors(definition, step, merged));
+  await saveDraftAnswers(db, tenantId, draft.id, merged, expiry());
+  return { answers: merged, errors };
+}
+
+function dropStep(answers: Answers, step: Step): Answers {
+  const result = { ...answers };
+  for (const field of step.fields) delete result[field.name];
+  return result;
+}
+
+export function nextStep(definition: ServiceDefinition, answers: Answers, current: Step): Step | undefined {
+  const steps = visibleSteps(definition, answers);
+  return steps[steps.findIndex((step) => step.id === current.id) + 1];
+}
+
+export function previousStep(definition: ServiceDefinition, answers: Answers, current: Step): Step | undefined {
+  const steps = visibleSteps(definition, answers);
+  return steps[steps.findIndex((step) => step.id === current.id) - 1];
+}
+
+export function feeOf(definition: ServiceDefinition, answers: Answers): number | undefined {
+  return definition.fee === undefined ? undefined : Math.round(evaluate(definition.fee, answers) * 100);
+}
+
+/** The submission made from a draft, when this owner made it: a repeated submit finds it. */
+export async function earlierSubmission(db: Db, tenantId: string, draftId: string, owner: Owner) {
+  const submission = /^[0-9a-f-]{36}$/i.test(draftId) ? await findSubmissionOfDraft(db, tenantId, draftId) : undefined;
+  return submission && ownsDraft(submission, owner) ? submission : undefined;
+}
+
+export type SubmitOutcome = { ok: true; submissionId: string } | { ok: false; firstInvalidStep: string };
+
+/** Checks everything again and stores the submission once; a repeated submit returns the first one. */
+export async function submit(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, owner: Owner, requestId: string): Promise<SubmitOutcome> {
+  const existing = await findSubmissionOfDraft(db, tenantId, draft.id);
+  if (existing) return { ok: true, submissionId: existing.id };
+  const { answers, errors } = checkAll(definition, withClaims(definition, draft.answers, owner));
+  const invalid = visibleSteps(definition, answers).find((step) => errors[step.id]);
+  if (invalid) return { ok: false, firstInvalidStep: invalid.id };
+  return db.transaction().execute(async (trx) => {
+    const again = await findSubmissionOfDraft(trx, tenantId, draft.id);
+    if (again) return { ok: true as const, submissionId: again.id };
+    const now = new Date();
+    const submission = await insertSubmission(trx, {
+      tenant_id: tenantId,
+      number: await nextNumber(trx, tenantId, now.getFullYear()),
+      service: definition.id,
+      version: draft.version,
+      draft_id: draft.id,
+      user_id: 'userId' in owner ? owner.userId : null,
+      owner_secret_hash: draft.owner_secret_hash,
+      trust_level: 'userId' in owner ? owner.trustLevel : null,
+      answers,
+      fee_cents: feeOf(definition, answers) ?? null,
+      target_unit: definition.targetUnit,
+      delete_after: new Date(now.getTime() + definition.retentionDays * 86_400_000).toISOString().slice(0, 10),
+    });
+    await deleteDraft(trx, tenantId, draft.id);
+    await countUsage(trx, tenantId, definition.id, 'submitted');
+    await recordAudit(trx, { tenantId, actorId: 'userId' in owner ? owner.userId : null, actorLabel: 'userId' in owner ? `citizen:${owner.userId}` : 'anonymous', action: 'forms.submitted', objectType: 'submission', objectId: submission.id, summary: { service: definition.id, number: submission.number }, requestId });
+    return { ok: true as const, submissionId: submission.id };
+  });
+}

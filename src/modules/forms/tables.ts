@@ -1,0 +1,38 @@
+// Row types of the forms tables, as Kysely sees them.
+import type { ColumnType, Generated } from 'kysely';
+import type { Answers } from './expressions.js';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export type FormsTables = {
+  form_draft: {
+    id: Generated<string>;
+    tenant_id: string;
+    service: string;
+    version: number;
+    user_id: string | null;
+    owner_secret_hash: string | null;
+    answers: Json<Answers>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    expires_at: ColumnType<Date, Date, Date>;
+  };
+  form_counter: { tenant_id: string; year: number; last: number };
+  form_submission: {
+    id: Generated<string>;
+    tenant_id: string;
+    number: string;
+    service: string;
+    version: number;
+    draft_id: string;
+    user_id: string | null;
+    owner_secret_hash: string | null;
+    trust_level: string | null;
+    answers: Json<Answers>;
+    fee_cents: number | null;
+    target_unit: string;
+    submitted_at: Generated<Date>;
+    delete_after: ColumnType<string, string, string>;
+  };
+  form_usage: { tenant_id: string; service: string; day: string; opened: Generated<number>; started: Generated<number>; submitted: Generated<number>; paid: Generated<number> };
+};

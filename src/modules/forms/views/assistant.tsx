@@ -1,0 +1,150 @@
+// The assistant's pages: start, one page per step with progress, the summary with change links, the receipt.
+import type { RequestContext } from '../../../platform/http/context.js';
+import { formatDateTime, type Lang } from '../../../platform/i18n/index.js';
+import { Alert, Button, Checkbox, ErrorSummary, Form } from '../../../platform/ui/components.js';
+import { Page } from '../../../platform/ui/layout.js';
+import type { ServiceDefinition, Step } from '../definition.js';
+import type { Answers } from '../expressions.js';
+import { shownOnPage } from '../validate.js';
+import { formsText, type FormsTranslate } from '../texts.js';
+import type { StepErrors } from '../validate.js';
+import { errorText, FieldView, money, type Values } from './fields.js';
+
+const crumbs = (ctx: RequestContext, definition: ServiceDefinition, last?: string) => [
+  { label: formsText(ctx.lang)('crumb.service'), href: `/leistungen/${definition.catalog}` },
+  { label: definition.title[ctx.lang], ...(last ? { href: `/online/${definition.id}` } : {}) },
+  ...(last ? [{ label: last }] : []),
+];
+
+function Progress({ t, lang, steps, current }: { t: FormsTranslate; lang: Lang; steps: Step[]; current: string }) {
+  const index = steps.findIndex((step) => step.id === current);
+  return (
+    <nav aria-label={t('progress')} class="progress">
+      <p safe>{index >= 0 ? t('progress.step', { current: index + 1, total: steps.length + 1 }) : t('progress.summary')}</p>
+      <ol>
+        {steps.map((step, position) => (
+          <li aria-current={step.id === current ? 'step' : undefined} class={position < index || index < 0 ? 'done' : undefined} safe>{step.title[lang]}</li>
+        ))}
+        <li aria-current={current === 'summary' ? 'step' : undefined} safe>{t('progress.summary')}</li>
+      </ol>
+    </nav>
+  );
+}
+
+export function StartView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; fee?: number; blocker?: JSX.Element }) {
+  const { ctx, t, definition } = props;
+  return (
+    <Page ctx={ctx} title={definition.title[ctx.lang]} crumbs={crumbs(ctx, definition)}>
+      <h1 safe>{definition.title[ctx.lang]}</h1>
+      <p class="lead" safe>{t('start.lead')}</p>
+      {props.fee !== undefined && <p safe>{t('start.fee', { amount: money(ctx.lang, props.fee / 100) })}</p>}
+      <h2 safe>{t('start.steps')}</h2>
+      <ol>{definition.steps.map((step) => <li safe>{step.title[ctx.lang]}</li>)}</ol>
+      {props.blocker ?? (
+        <Form action={`/online/${definition.id}`} csrf={ctx.csrfToken()}>
+          <p class="hint" safe>{t('start.draftNote', { days: 30 })}</p>
+          <Button label={t('start.begin')} />
+        </Form>
+      )}
+    </Page>
+  );
+}
+
+type StepProps = { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; draftId: string; steps: Step[]; step: Step; values: Values; answers: Answers; errors: StepErrors; prefilled: Set<string> };
+
+export function StepView(props: StepProps) {
+  const { ctx, t, definition, step } = props;
+  const messages = Object.fromEntries(Object.entries(props.errors).map(([name, error]) => [name, errorText(error, t, ctx.lang) ?? '']));
+  const first = props.steps[0]?.id === step.id;
+  return (
+    <Page ctx={ctx} title={`${step.title[ctx.lang]} – ${definition.title[ctx.lang]}`} crumbs={crumbs(ctx, definition, step.title[ctx.lang])}>
+      <Progress t={t} lang={ctx.lang} steps={props.steps} current={step.id} />
+      <ErrorSummary errors={Object.keys(messages).length ? messages : undefined} t={ctx.t} />
+      <h1 safe>{step.title[ctx.lang]}</h1>
+      <Form action={`/online/${definition.id}/${props.draftId}/${step.id}`} csrf={ctx.csrfToken()}>
+        {shownOnPage(step, props.answers).map((field) => <FieldView field={field} context={{ lang: ctx.lang, t, values: props.values, errors: props.errors, answers: props.answers, prefilled: props.prefilled }} />)}
+        <div class="actions">
+          {!first && <Button label={t('button.back')} kind="secondary" name="action" value="back" />}
+          <Button label={t('button.next')} name="action" value="next" />
+        </div>
+      </Form>
+    </Page>
+  );
+}
+
+function display(value: unknown, t: FormsTranslate): string {
+  if (value === undefined || value === '') return t('summary.none');
+  if (value === 'yes') return t('yes');
+  if (value === 'no') return t('no');
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+export function AnswerList({ ctx, t, definition, steps, answers, changeBase }: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; steps: Step[]; answers: Answers; changeBase?: string }) {
+  return (
+    <>
+      {steps.map((step) => (
+        <section>
+          <h2 safe>{step.title[ctx.lang]}</h2>
+          <dl class="summary-list">
+            {step.fields.flatMap((field) => {
+              if (field.type === 'info' || field.type === 'computed' || !(field.name in answers)) return [];
+              const value = answers[field.name];
+              const text = field.type === 'group' && Array.isArray(value)
+                ? (value as Answers[]).map((item, index) => `${field.itemLabel[ctx.lang]} ${index + 1}: ${Object.values(item).map((inner) => display(inner, t)).join(', ')}`).join(' · ')
+                : field.type === 'choice' ? display(field.options.filter((option) => ([] as unknown[]).concat(value).includes(option.value)).map((option) => option.label[ctx.lang]), t) : display(value, t);
+              return [
+                <div class="summary-row">
+                  <dt safe>{field.label[ctx.lang]}</dt>
+                  <dd safe>{text}</dd>
+                  {changeBase && <dd><a href={`${changeBase}/${step.id}#f-${field.name}`} aria-label={t('summary.changeLabel', { field: field.label[ctx.lang] })} safe>{t('summary.change')}</a></dd>}
+                </div>,
+              ];
+            })}
+          </dl>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function SummaryView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; draftId: string; steps: Step[]; answers: Answers; fee?: number; errors?: Record<string, string> }) {
+  const { ctx, t, definition } = props;
+  const base = `/online/${definition.id}/${props.draftId}`;
+  return (
+    <Page ctx={ctx} title={`${t('summary.title')} – ${definition.title[ctx.lang]}`} crumbs={crumbs(ctx, definition, t('progress.summary'))}>
+      <Progress t={t} lang={ctx.lang} steps={props.steps} current="summary" />
+      <ErrorSummary errors={props.errors} t={ctx.t} />
+      <h1 safe>{t('summary.title')}</h1>
+      <AnswerList ctx={ctx} t={t} definition={definition} steps={props.steps} answers={props.answers} changeBase={base} />
+      {props.fee !== undefined && <p><strong safe>{`${t('summary.fee')}: `}</strong><span safe>{money(ctx.lang, props.fee / 100)}</span></p>}
+      <Form action={`${base}/absenden`} csrf={ctx.csrfToken()}>
+        {definition.declarations.length > 0 && (
+          <fieldset class="field">
+            <legend safe>{t('summary.declarations')}</legend>
+            {definition.declarations.map((declaration, index) => <Checkbox name={`declaration${index}`} label={declaration[ctx.lang]} error={props.errors?.[`declaration${index}`]} />)}
+          </fieldset>
+        )}
+        <Button label={t('button.submit')} />
+      </Form>
+    </Page>
+  );
+}
+
+export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; number: string; submittedAt: Date; steps: Step[]; answers: Answers }) {
+  const { ctx, t, definition } = props;
+  return (
+    <Page ctx={ctx} title={t('receipt.title')} crumbs={crumbs(ctx, definition, t('receipt.title'))}>
+      <Alert kind="success">
+        <h1 safe>{t('receipt.title')}</h1>
+        <p><span safe>{`${t('receipt.number')}: `}</span><strong safe>{props.number}</strong></p>
+      </Alert>
+      <dl class="facts">
+        <dt safe>{t('receipt.service')}</dt><dd safe>{definition.title[ctx.lang]}</dd>
+        <dt safe>{t('receipt.date')}</dt><dd safe>{formatDateTime(ctx.lang, props.submittedAt)}</dd>
+      </dl>
+      <p safe>{t('receipt.next')}</p>
+      <h2 safe>{t('receipt.answers')}</h2>
+      <AnswerList ctx={ctx} t={t} definition={definition} steps={props.steps} answers={props.answers} />
+    </Page>
+  );
+}

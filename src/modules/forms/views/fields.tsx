@@ -1,0 +1,121 @@
+// Renders the fields of a step from the definition, with the values typed so far and the errors at each field.
+import type { Lang } from '../../../platform/i18n/index.js';
+import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/ui/components.js';
+import type { Field, GroupField, ScalarField } from '../definition.js';
+import { evaluate, holds, type Answers } from '../expressions.js';
+import type { FormsTextKey, FormsTranslate } from '../texts.js';
+import type { FieldError, StepErrors } from '../validate.js';
+
+export type Values = Record<string, string | string[] | undefined>;
+export type FieldContext = { lang: Lang; t: FormsTranslate; values: Values; errors: StepErrors; answers: Answers; prefilled: Set<string> };
+
+export function errorText(error: FieldError | undefined, t: FormsTranslate, lang: Lang): string | undefined {
+  if (!error) return undefined;
+  if (error.code === 'rule') return error.message?.[lang];
+  return t(`error.${error.code}` as FormsTextKey, { limit: error.limit ?? '' });
+}
+
+export function money(lang: Lang, amount: number): string {
+  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
+}
+
+function labelOf(field: ScalarField, context: FieldContext): string {
+  const optional = field.required === false ? ` ${context.t('optional')}` : '';
+  return field.label[context.lang].includes(context.t('optional')) ? field.label[context.lang] : `${field.label[context.lang]}${optional}`;
+}
+
+function Scalar({ field, name, context }: { field: ScalarField; name: string; context: FieldContext }) {
+  const { lang, t } = context;
+  const raw = context.values[name];
+  const value = Array.isArray(raw) ? raw : raw ?? '';
+  const error = errorText(context.errors[name], t, lang);
+  const label = labelOf(field, context);
+  const hint = field.hint?.[lang];
+  const single = Array.isArray(value) ? value[0] ?? '' : value;
+  switch (field.type) {
+    case 'textarea':
+      return <TextArea name={name} label={label} value={single} hint={hint} error={error} rows={5} />;
+    case 'choice': {
+      const options = field.options.map((option) => ({ value: option.value, label: option.label[lang] }));
+      if (field.style === 'select') return <SelectField name={name} label={label} value={single} error={error} options={[{ value: '', label: '–' }, ...options]} />;
+      if (field.style === 'radio') return <RadioGroup name={name} legend={label} value={single} error={error} options={options} />;
+      const chosen = Array.isArray(value) ? value : [value];
+      return (
+        <fieldset class={['field', error && 'field--error']}>
+          <legend safe>{label}</legend>
+          {error && <p class="error-message" id={`f-${name}-error`} safe>{error}</p>}
+          {options.map((option, index) => (
+            <div class="choice">
+              <input type="checkbox" id={index === 0 ? `f-${name}` : `f-${name}-${index}`} name={name} value={option.value} checked={chosen.includes(option.value)} />
+              <label for={index === 0 ? `f-${name}` : `f-${name}-${index}`} safe>{option.label}</label>
+            </div>
+          ))}
+        </fieldset>
+      );
+    }
+    case 'yesno':
+      return <RadioGroup name={name} legend={label} value={single} error={error} options={[{ value: 'yes', label: t('yes') }, { value: 'no', label: t('no') }]} />;
+    case 'consent':
+      return <Checkbox name={name} label={label} checked={single === 'yes'} error={error} />;
+    default: {
+      const type = field.type === 'date' ? 'date' : field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text';
+      const inputmode = field.type === 'number' || field.type === 'money' ? 'numeric' : undefined;
+      const autocomplete = field.prefill === 'given_name' ? 'given-name' : field.prefill === 'family_name' ? 'family-name' : field.prefill === 'email' ? 'email' : field.prefill === 'street_address' ? 'street-address' : field.prefill === 'name' ? 'name' : undefined;
+      return <TextField name={name} label={label} value={single} hint={hint} error={error} type={type} inputmode={inputmode} autocomplete={autocomplete} />;
+    }
+  }
+}
+
+function Prefilled({ field, context }: { field: ScalarField; context: FieldContext }) {
+  return (
+    <div class="field prefilled">
+      <p class="label" safe>{field.label[context.lang]}</p>
+      <p class="value" safe>{String(context.answers[field.name] ?? '')}</p>
+      <p class="hint" safe>{context.t('prefilled')}</p>
+    </div>
+  );
+}
+
+function Group({ field, context }: { field: GroupField; context: FieldContext }) {
+  const { lang, t } = context;
+  const count = Math.max(field.min, countItems(field.name, context.values));
+  const error = errorText(context.errors[field.name], t, lang);
+  return (
+    <div class="repeat-group" id={`f-${field.name}`}>
+      <h2 safe>{field.label[lang]}</h2>
+      {error && <p class="error-message" safe>{error}</p>}
+      {Array.from({ length: count }, (_, index) => {
+        const item = Object.fromEntries(field.fields.map((inner) => [inner.name, context.values[`${field.name}.${index}.${inner.name}`]])) as Answers;
+        return (
+          <fieldset class="repeat-item">
+            <legend safe>{`${field.itemLabel[lang]} ${index + 1}`}</legend>
+            {field.fields.filter((inner) => holds(inner.visibleIf, { ...context.answers, ...item })).map((inner) => <Scalar field={inner} name={`${field.name}.${index}.${inner.name}`} context={context} />)}
+            {count > field.min && <button type="submit" class="button button--secondary" name="action" value={`remove:${field.name}:${index}`} safe>{t('button.remove', { item: field.itemLabel[lang], number: index + 1 })}</button>}
+          </fieldset>
+        );
+      })}
+      {count < field.max && <button type="submit" class="button button--secondary" name="action" value={`add:${field.name}`} safe>{t('button.add', { item: field.itemLabel[lang] })}</button>}
+    </div>
+  );
+}
+
+export function countItems(name: string, values: Values): number {
+  const indexes = Object.keys(values).map((key) => new RegExp(`^${name}\\.(\\d+)\\.`).exec(key)?.[1]).filter(Boolean).map(Number);
+  return indexes.length ? Math.max(...indexes) + 1 : 0;
+}
+
+export function FieldView({ field, context }: { field: Field; context: FieldContext }) {
+  if (field.type === 'info') return <p class="info" safe>{field.text[context.lang]}</p>;
+  if (field.type === 'computed') {
+    const amount = evaluate(field.expression, context.answers);
+    return (
+      <p class="computed" role="status">
+        <strong safe>{`${field.label[context.lang]}: `}</strong>
+        <span safe>{field.format === 'money' ? money(context.lang, amount) : String(amount)}</span>
+      </p>
+    );
+  }
+  if (field.type === 'group') return <Group field={field} context={context} />;
+  if (context.prefilled.has(field.name)) return <Prefilled field={field} context={context} />;
+  return <Scalar field={field} name={field.name} context={context} />;
+}

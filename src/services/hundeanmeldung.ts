@@ -1,0 +1,59 @@
+// Hundeanmeldung (dog tax): one entry per dog; the yearly tax is computed from the number and kind of dogs.
+import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
+
+const definition: ServiceDefinitionInput = {
+  id: 'hundeanmeldung',
+  catalog: 'hundeanmeldung',
+  version: 1,
+  title: { de: 'Hund anmelden (Hundesteuer)', en: 'Register a dog (dog tax)' },
+  trustLevel: 'basic',
+  applicants: 'person',
+  targetUnit: 'FD 6.2',
+  retentionDays: 3650,
+  steps: [
+    {
+      id: 'holder',
+      title: { de: 'Halterin oder Halter', en: 'Dog owner' },
+      fields: [
+        { type: 'text', name: 'name', label: { de: 'Name', en: 'Name' }, prefill: 'name' },
+        { type: 'text', name: 'street', label: { de: 'Straße und Hausnummer', en: 'Street and number' }, prefill: 'street_address' },
+        { type: 'phone', name: 'phone', label: { de: 'Telefon für Rückfragen (freiwillig)', en: 'Phone for questions (optional)' }, required: false },
+      ],
+    },
+    {
+      id: 'dogs',
+      title: { de: 'Ihre Hunde', en: 'Your dogs' },
+      fields: [
+        {
+          type: 'group', name: 'dogs', label: { de: 'Hunde', en: 'Dogs' }, itemLabel: { de: 'Hund', en: 'Dog' }, min: 1, max: 5,
+          fields: [
+            { type: 'text', name: 'dogName', label: { de: 'Name des Hundes', en: 'Dog’s name' }, maxLength: 60 },
+            { type: 'text', name: 'breed', label: { de: 'Rasse', en: 'Breed' }, maxLength: 80 },
+            { type: 'date', name: 'since', label: { de: 'Gehalten seit', en: 'Kept since' }, max: { days: 0 } },
+            { type: 'text', name: 'chip', label: { de: 'Chipnummer (15 Ziffern)', en: 'Microchip number (15 digits)' }, pattern: '\\d{15}' },
+            { type: 'yesno', name: 'dangerous', label: { de: 'Gilt der Hund als gefährlich (Landeshundegesetz)?', en: 'Is the dog classed as dangerous?' } },
+          ],
+        },
+        {
+          type: 'computed', name: 'yearlyTax', label: { de: 'Voraussichtliche Hundesteuer pro Jahr', en: 'Expected dog tax per year' }, format: 'money',
+          expression: { sumOver: 'dogs', of: { if: { field: 'dangerous', equals: 'yes' }, then: 600, else: { if: { field: 'position', equals: '1' }, then: 96, else: 120 } } },
+        },
+      ],
+    },
+    {
+      id: 'payment',
+      title: { de: 'Zahlung', en: 'Payment' },
+      fields: [
+        { type: 'yesno', name: 'directDebit', label: { de: 'Soll die Hundesteuer abgebucht werden?', en: 'Pay the dog tax by direct debit?' } },
+        { type: 'iban', name: 'iban', label: { de: 'IBAN', en: 'IBAN' }, visibleIf: { field: 'directDebit', equals: 'yes' } },
+        { type: 'text', name: 'accountHolder', label: { de: 'Kontoinhaberin oder Kontoinhaber', en: 'Account holder' }, visibleIf: { field: 'directDebit', equals: 'yes' } },
+      ],
+    },
+  ],
+  declarations: [
+    { de: 'Ich versichere, dass meine Angaben richtig und vollständig sind.', en: 'I confirm that my details are correct and complete.' },
+    { de: 'Mir ist bekannt, dass jede Änderung (Abgabe, Tod, Umzug) innerhalb von zwei Wochen zu melden ist.', en: 'I know that any change (giving away, death, moving) must be reported within two weeks.' },
+  ],
+};
+
+export default definition;

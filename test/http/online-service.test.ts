@@ -1,0 +1,114 @@
+// Citizens apply online: step by step, with answers kept, a summary, one submission and a receipt.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { startServer, type TestServer } from '../support/server.js';
+import { Visitor } from '../support/visitor.js';
+import { citizenLogin } from '../support/journeys.js';
+
+const submissions = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from form_submission`.execute(server.db)).rows[0]!.n;
+
+describe('applying online', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  it('the catalog page offers "Online erledigen" for services with an online form', async () => {
+    const page = await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach');
+    assert.match(page.html, /<a class="button button--primary" href="\/online\/meldebescheinigung-einfach">Online erledigen<\/a>/);
+  });
+
+  it('an anonymous citizen requests a simple Meldebescheinigung; errors keep the answers; a double submit stores one', async () => {
+    const citizen = new Visitor(server.url);
+    const start = await citizen.get('/online/meldebescheinigung-einfach');
+    assert.match(start.html, /Gebühr: 10,00\s€/);
+    const first = await citizen.post('/online/meldebescheinigung-einfach', {});
+    assert.match(first.url, /\/online\/meldebescheinigung-einfach\/[0-9a-f-]{36}\/person$/);
+    const base = new URL(first.url).pathname.replace(/\/person$/, '');
+
+    const invalid = await citizen.post(`${base}/person`, { givenName: 'Max', familyName: '', birthDate: '2999-01-01', street: 'Markt 1', action: 'next' });
+    assert.equal(invalid.status, 400);
+    assert.match(invalid.html, /class="error-summary"/);
+    assert.match(invalid.html, /href="#f-familyName">Bitte füllen Sie dieses Feld aus/);
+    assert.match(invalid.html, /Das Datum darf nicht nach dem/);
+    assert.match(invalid.html, /value="Max"/);
+
+    const delivery = await citizen.post(`${base}/person`, { givenName: 'Max', familyName: 'Muster', birthDate: '1980-05-01', street: 'Markt 1', action: 'next' });
+    assert.match(delivery.url, /\/delivery$/);
+    assert.match(delivery.html, /Schritt 2 von 3/);
+    const back = await citizen.post(`${base}/delivery`, { delivery: 'email', action: 'back' });
+    assert.match(back.html, /value="Muster"/, 'going back keeps the answers');
+    await citizen.post(`${base}/person`, { givenName: 'Max', familyName: 'Muster', birthDate: '1980-05-01', street: 'Markt 1', action: 'next' });
+    const noEmail = await citizen.post(`${base}/delivery`, { delivery: 'email', email: '', action: 'next' });
+    assert.equal(noEmail.status, 400, 'the e-mail address is required once e-mail delivery is chosen');
+    const summary = await citizen.post(`${base}/delivery`, { delivery: 'post', email: 'tampered@example.org', purpose: 'Bank', injected: 'x', action: 'next' });
+    assert.match(summary.url, /\/zusammenfassung$/);
+    assert.match(summary.html, /Muster/);
+    assert.doesNotMatch(summary.html, /tampered@example\.org/, 'a hidden field is not stored');
+    assert.match(summary.html, /href="[^"]+\/person#f-familyName"/);
+
+    const undeclared = await citizen.post(`${base}/absenden`, {});
+    assert.equal(undeclared.status, 400);
+    assert.match(undeclared.html, /Bitte bestätigen Sie die Erklärung/);
+    const token = citizen.csrf();
+    const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
+    assert.match(receipt.html, /Ihr Antrag ist eingegangen/);
+    assert.match(receipt.html, /\d{4}-\d{6}/);
+    const again = await citizen.post(`${base}/absenden`, { declaration0: 'yes', _csrf: token }, { csrf: false });
+    assert.equal(new URL(again.url).pathname, new URL(receipt.url).pathname, 'the second submit lands on the same receipt');
+    assert.equal(await submissions(server), 1);
+    const stored = (await sql<{ answers: Record<string, unknown> }>`select answers from form_submission`.execute(server.db)).rows[0]!.answers;
+    assert.deepEqual(Object.keys(stored).sort(), ['birthDate', 'delivery', 'familyName', 'givenName', 'purpose', 'street']);
+
+    const stranger = new Visitor(server.url);
+    assert.equal((await stranger.get(new URL(receipt.url).pathname)).status, 404, 'another browser cannot open the receipt');
+    assert.equal((await stranger.get(`${base}/person`)).status, 404, 'nor the draft');
+  });
+
+  it('a logged-in citizen registers two dogs with the computed tax; identity data comes from the account', async () => {
+    const citizen = new Visitor(server.url);
+    await citizenLogin(citizen, 'erika-mustermann', 'substantial');
+    const first = await citizen.post('/online/hundeanmeldung', {});
+    const base = new URL(first.url).pathname.replace(/\/holder$/, '');
+    assert.match(first.html, /Aus Ihrem Bürgerkonto übernommen/);
+    assert.match(first.html, /Erika Mustermann/);
+    const dogs = await citizen.post(`${base}/holder`, { name: 'Someone Else', phone: '', action: 'next' });
+    assert.match(dogs.url, /\/dogs$/);
+    const added = await citizen.post(`${base}/dogs`, { 'dogs.0.dogName': 'Bello', 'dogs.0.breed': 'Dackel', 'dogs.0.since': '2025-03-01', 'dogs.0.chip': '276098106123456', 'dogs.0.dangerous': 'no', action: 'add:dogs' });
+    assert.match(added.html, /Hund 2/);
+    assert.match(added.html, /value="Bello"/);
+    const payment = await citizen.post(`${base}/dogs`, {
+      'dogs.0.dogName': 'Bello', 'dogs.0.breed': 'Dackel', 'dogs.0.since': '2025-03-01', 'dogs.0.chip': '276098106123456', 'dogs.0.dangerous': 'no',
+      'dogs.1.dogName': 'Rex', 'dogs.1.breed': 'Schäferhund', 'dogs.1.since': '2026-01-10', 'dogs.1.chip': '276098106654321', 'dogs.1.dangerous': 'no',
+      action: 'next',
+    });
+    assert.match(payment.url, /\/payment$/);
+    await citizen.get(`${base}/dogs`);
+    assert.match(citizen.lastHtml, /216,00\s€/, 'computed tax: 96 € + 120 €');
+    const badIban = await citizen.post(`${base}/payment`, { directDebit: 'yes', iban: 'DE89 3704 0044 0532 0130 01', accountHolder: 'Erika Mustermann', action: 'next' });
+    assert.match(badIban.html, /Diese IBAN stimmt nicht/);
+    const summary = await citizen.post(`${base}/payment`, { directDebit: 'yes', iban: 'DE89 3704 0044 0532 0130 00', accountHolder: 'Erika Mustermann', action: 'next' });
+    assert.match(summary.html, /Erika Mustermann/);
+    assert.doesNotMatch(summary.html, /Someone Else/, 'prefilled identity data cannot be overwritten by a post');
+    const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes', declaration1: 'yes' });
+    assert.match(receipt.html, /Ihr Antrag ist eingegangen/);
+    const stored = (await sql<{ answers: { dogs: unknown[]; name: string }; trust_level: string }>`select answers, trust_level from form_submission where service = 'hundeanmeldung'`.execute(server.db)).rows[0]!;
+    assert.equal(stored.answers.dogs.length, 2);
+    assert.equal(stored.answers.name, 'Erika Mustermann');
+    assert.equal(stored.trust_level, 'substantial');
+  });
+
+  it('a service that needs an account asks anonymous visitors to log in', async () => {
+    const page = await new Visitor(server.url).get('/online/hundeanmeldung');
+    assert.match(page.html, /melden Sie sich mit Ihrem Bürgerkonto an/);
+    assert.doesNotMatch(page.html, /Antrag beginnen/);
+  });
+
+  it('staff of the unit see the submission and the usage counts', async () => {
+    const rows = (await sql<{ service: string; opened: number; started: number; submitted: number }>`select service, sum(opened)::int as opened, sum(started)::int as started, sum(submitted)::int as submitted from form_usage group by service order by service`.execute(server.db)).rows;
+    const meldung = rows.find((row) => row.service === 'meldebescheinigung-einfach')!;
+    assert.ok(meldung.opened >= 1 && meldung.started >= 1 && meldung.submitted === 1);
+  });
+});

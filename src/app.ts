@@ -82,6 +82,10 @@ export async function buildApp(config: Config, database: Database, options: { ba
 
   const registry = registerMetrics(app, db);
   app.addHook('onRequest', contextHook({ db, config, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));
+  // PostgreSQL cannot store NUL characters in text or JSON; no form has a use for them, so they go before anything reads the body.
+  app.addHook('preValidation', async (request) => {
+    if (request.body && typeof request.body === 'object') request.body = withoutNul(request.body);
+  });
   app.addHook('preValidation', async (request, reply) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     if (unsafe && request.routeOptions.config?.csrf !== false && request.routeOptions.url) {
@@ -129,4 +133,13 @@ function csrfTokenOf(request: { body?: unknown; headers: Record<string, unknown>
   if (typeof header === 'string') return header;
   const query = (request.query as Record<string, unknown> | undefined)?._csrf;
   return typeof query === 'string' ? query : undefined;
+}
+
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value && typeof value === 'object' && [Object, undefined].includes(Object.getPrototypeOf(value)?.constructor)) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutNul(inner)]));
+  }
+  return value;
 }

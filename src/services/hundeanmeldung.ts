@@ -34,6 +34,7 @@ const definition: ServiceDefinitionInput = {
             { type: 'yesno', name: 'dangerous', label: { de: 'Gilt der Hund als gefährlich (Landeshundegesetz)?', en: 'Is the dog classed as dangerous?' } },
           ],
         },
+        { type: 'file', name: 'evidence', label: { de: 'Nachweise, z. B. Chip-Bescheinigung des Tierarztes (freiwillig)', en: 'Evidence, e.g. the vet’s microchip certificate (optional)' }, required: false, maxFiles: 3 },
         {
           type: 'computed', name: 'yearlyTax', label: { de: 'Voraussichtliche Hundesteuer pro Jahr', en: 'Expected dog tax per year' }, format: 'money',
           expression: { sumOver: 'dogs', of: { if: { field: 'dangerous', equals: 'yes' }, then: 600, else: { if: { field: 'position', equals: '1' }, then: 96, else: 120 } } },

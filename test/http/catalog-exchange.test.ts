@@ -6,16 +6,12 @@ import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
+import { postMultipart } from '../support/multipart.js';
 import { addTenant } from '../../src/platform/tenancy/tenants.js';
 import { insertUnit } from '../../src/platform/auth/users-repo.js';
 import { exportJson, importEntries, parseExchangeFile } from '../../src/modules/catalog/exchange.js';
 
-function upload(visitor: Visitor, fileName: string, content: string) {
-  const token = /action="\/bo\/katalog\/import\?_csrf=([^"]+)"/.exec(visitor.lastHtml)![1]!;
-  const boundary = '----rathaus-test-boundary';
-  const body = [`--${boundary}`, `Content-Disposition: form-data; name="file"; filename="${fileName}"`, 'Content-Type: application/octet-stream', '', content, `--${boundary}--`, ''].join('\r\n');
-  return visitor.request('POST', `/bo/katalog/import?_csrf=${token}`, { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
+const upload = (visitor: Visitor, fileName: string, content: string) => postMultipart(visitor, '/bo/katalog/import', {}, [{ field: 'file', name: fileName, bytes: content }]);
 
 const count = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from catalog_entry`.execute(server.db)).rows[0]!.n;
 

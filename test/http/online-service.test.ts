@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin } from '../support/journeys.js';
+import { postMultipart } from '../support/multipart.js';
 
 const submissions = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from form_submission`.execute(server.db)).rows[0]!.n;
 
@@ -110,5 +111,30 @@ describe('applying online', () => {
     const rows = (await sql<{ service: string; opened: number; started: number; submitted: number }>`select service, sum(opened)::int as opened, sum(started)::int as started, sum(submitted)::int as submitted from form_usage group by service order by service`.execute(server.db)).rows;
     const meldung = rows.find((row) => row.service === 'meldebescheinigung-einfach')!;
     assert.ok(meldung.opened >= 1 && meldung.started >= 1 && meldung.submitted === 1);
+  });
+
+  it('evidence uploads are sniffed and size-checked; a renamed executable or an oversized file is refused and the answers stay', async () => {
+    const citizen = new Visitor(server.url);
+    await citizenLogin(citizen, 'jonas-becker', 'substantial');
+    const first = await citizen.post('/online/hundeanmeldung', {});
+    const base = new URL(first.url).pathname.replace(/\/holder$/, '');
+    await citizen.post(`${base}/holder`, { phone: '', action: 'next' });
+    const dog = { 'dogs.0.dogName': 'Luna', 'dogs.0.breed': 'Pudel', 'dogs.0.since': '2025-01-01', 'dogs.0.chip': '276098106111111', 'dogs.0.dangerous': 'no' };
+    const executable = await postMultipart(citizen, `${base}/dogs`, { ...dog, action: 'next' }, [{ field: 'evidence', name: 'chip.pdf', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 1)]) }]);
+    assert.equal(executable.status, 400);
+    assert.match(executable.html, /Diese Datei können wir nicht annehmen. Erlaubt sind: PDF, JPEG, PNG/);
+    assert.match(executable.html, /value="Luna"/);
+    const huge = await postMultipart(citizen, `${base}/dogs`, { ...dog, action: 'next' }, [{ field: 'evidence', name: 'gross.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6 * 1024 * 1024, 32)]) }]);
+    assert.equal(huge.status, 400);
+    assert.match(huge.html, /Die Datei ist zu groß. Erlaubt sind höchstens 5 MB/);
+    const stored = (await sql<{ n: number }>`select count(*)::int as n from stored_file`.execute(server.db)).rows[0]!.n;
+    assert.equal(stored, 0, 'nothing of a refused file is stored');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const ok = await postMultipart(citizen, `${base}/dogs`, { ...dog, action: 'next' }, [{ field: 'evidence', name: 'chip-bescheinigung.pdf', bytes: pdf }]);
+    assert.match(ok.url, /\/payment$/);
+    const back = await citizen.get(`${base}/dogs`);
+    assert.match(back.html, /chip-bescheinigung\.pdf \(1 KB\)/);
+    const removed = await postMultipart(citizen, `${base}/dogs`, { ...dog, action: 'removefile:evidence:0' });
+    assert.doesNotMatch(removed.html, /chip-bescheinigung\.pdf \(/);
   });
 });

@@ -27,7 +27,7 @@ export class Visitor {
   }
 
   /** node:http rather than fetch, because fetch may not set the Host header that chooses the tenant. */
-  private send(method: string, url: string, body: string | undefined, headers: Record<string, string>): Promise<{ status: number; headers: Headers; text: string }> {
+  private send(method: string, url: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<{ status: number; headers: Headers; text: string }> {
     return new Promise((resolve, reject) => {
       const request = httpRequest(url, { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (response) => {
         const chunks: Buffer[] = [];
@@ -45,10 +45,10 @@ export class Visitor {
     });
   }
 
-  async request(method: string, path: string, options: { body?: string | URLSearchParams; headers?: Record<string, string>; follow?: boolean } = {}): Promise<Answer> {
+  async request(method: string, path: string, options: { body?: string | URLSearchParams | Buffer; headers?: Record<string, string>; follow?: boolean } = {}): Promise<Answer> {
     let url = new URL(path, this.base).href;
     let currentMethod = method;
-    let body = options.body?.toString();
+    let body: string | Buffer | undefined = Buffer.isBuffer(options.body) ? options.body : options.body?.toString();
     for (let hop = 0; hop < 15; hop++) {
       const response = await this.send(currentMethod, url, body, this.headers(options.headers));
       this.remember(response.headers.getSetCookie());

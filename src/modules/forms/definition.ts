@@ -76,6 +76,19 @@ const scalarField = z.discriminatedUnion('type', [
   z.object({ ...common, type: z.literal('consent') }).strict(),
 ]);
 
+/** Evidence upload: sniffed type, size limit, number of files. The answer lists the stored files. */
+const fileField = z.object({
+  type: z.literal('file'),
+  name,
+  label: text,
+  hint: text.optional(),
+  required: z.union([z.boolean(), condition]).default(true),
+  visibleIf: condition.optional(),
+  accept: z.array(z.enum(['application/pdf', 'image/jpeg', 'image/png'])).min(1).default(['application/pdf', 'image/jpeg', 'image/png']),
+  maxBytes: z.number().int().positive().max(20 * 1024 * 1024).default(5 * 1024 * 1024),
+  maxFiles: z.number().int().min(1).max(10).default(3),
+}).strict();
+
 const infoField = z.object({ type: z.literal('info'), name, text, visibleIf: condition.optional() }).strict();
 const computedField = z.object({ type: z.literal('computed'), name, label: text, expression, format: z.enum(['money', 'number']).default('number'), visibleIf: condition.optional() }).strict();
 const groupField = z.object({
@@ -89,10 +102,11 @@ const groupField = z.object({
   visibleIf: condition.optional(),
 }).strict();
 
-export const field = z.union([scalarField, infoField, computedField, groupField]);
+export const field = z.union([scalarField, fileField, infoField, computedField, groupField]);
 export type Field = z.infer<typeof field>;
 export type ScalarField = z.infer<typeof scalarField>;
 export type GroupField = z.infer<typeof groupField>;
+export type FileField = z.infer<typeof fileField>;
 
 const step = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), title: text, fields: z.array(field).min(1), visibleIf: condition.optional() }).strict();
 export type Step = z.infer<typeof step>;

@@ -7,7 +7,8 @@ import type { Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { Alert } from '../../platform/ui/components.js';
-import { TRUST_LEVELS, type ServiceDefinition } from './definition.js';
+import { TRUST_LEVELS, type ServiceDefinition, type Step } from './definition.js';
+import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
 import { countUsage, findSubmission } from './repo.js';
 import { draftOf, earlierSubmission, feeOf, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
@@ -52,15 +53,25 @@ function blocker(ctx: RequestContext, t: FormsTranslate, definition: ServiceDefi
   );
 }
 
-function postedValues(request: FastifyRequest): Values {
-  const body = (request.body ?? {}) as Record<string, unknown>;
+/** The posted answers without the form's own controls. */
+function withoutControls(posted: Values): Values {
   const values: Values = {};
-  for (const [key, value] of Object.entries(body)) {
+  for (const [key, value] of Object.entries(posted)) {
     if (key === '_csrf' || key === 'action') continue;
     if (typeof value === 'string') values[key] = value;
     else if (Array.isArray(value)) values[key] = value.filter((item): item is string => typeof item === 'string');
   }
   return values;
+}
+
+/** The files of each file field after this post: those kept from the draft, minus a removed one, plus new uploads. */
+function currentFiles(step: Step, saved: Answers, uploaded: Record<string, Answers[]>, action: string): Record<string, Answers[]> {
+  const [kind, name, index] = action.split(':');
+  return Object.fromEntries(fileFields(step).map((field) => {
+    const kept = Array.isArray(saved[field.name]) ? (saved[field.name] as Answers[]) : [];
+    const afterRemoval = kind === 'removefile' && name === field.name ? kept.filter((_, position) => position !== Number(index)) : kept;
+    return [field.name, [...afterRemoval, ...(uploaded[field.name] ?? [])]];
+  }));
 }
 
 /** Adds or removes an item of a repeated group without losing the other answers typed on the page. */
@@ -140,15 +151,19 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const { ctx } = request;
     const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);
     if (!step) throw new NotFound('step');
-    const action = String((request.body as { action?: unknown } | undefined)?.action ?? 'next');
-    const values = applyGroupAction(action, postedValues(request));
-    const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner);
-    if (action.startsWith('add:') || action.startsWith('remove:')) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
+    const upload = request.isMultipart() ? await readMultipartStep(request, step, { db, store: deps.store, tenantId: ctx.tenant.id }) : undefined;
+    const posted = upload?.values ?? ((request.body ?? {}) as Values);
+    const action = String(([] as unknown[]).concat(posted.action ?? 'next')[0]);
+    const values = applyGroupAction(action, withoutControls(posted));
+    const files = currentFiles(step, draft.answers, upload?.files ?? {}, action);
+    const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner, files);
+    const errors = { ...saved.errors, ...upload?.errors };
+    if (/^(add|remove|removefile):/.test(action)) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
     if (action === 'back') {
       const previous = previousStep(definition, saved.answers, step);
       return reply.redirect(`/online/${definition.id}/${draft.id}/${previous?.id ?? step.id}`, 303);
     }
-    if (Object.keys(saved.errors).length > 0) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values, saved.errors), 400);
+    if (Object.keys(errors).length > 0) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values, errors), 400);
     const next = nextStep(definition, saved.answers, step);
     return reply.redirect(`/online/${definition.id}/${draft.id}/${next?.id ?? 'zusammenfassung'}`, 303);
   });

@@ -65,9 +65,9 @@ function ruleErrors(definition: ServiceDefinition, step: Step, answers: Answers)
 }
 
 /** Reads a step; valid answers are saved even when others are missing, so going back loses nothing. */
-export async function saveStep(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner) {
+export async function saveStep(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner, files: Record<string, Answers[]> = {}) {
   const claimed = withClaims(definition, {}, owner) as Record<string, string>;
-  const { answers, errors } = readStep(step, { ...values, ...claimed }, draft.answers);
+  const { answers, errors } = readStep(step, { ...values, ...claimed }, draft.answers, new Date(), files);
   const merged = withClaims(definition, { ...dropStep(draft.answers, step), ...answers }, owner);
   Object.assign(errors, ruleErrors(definition, step, merged));
   await saveDraftAnswers(db, tenantId, draft.id, merged, expiry());

@@ -3,7 +3,7 @@
 import type { Condition, Field, GroupField, ScalarField, ServiceDefinition, Step, Text } from './definition.js';
 import { holds, type Answers } from './expressions.js';
 
-export type ErrorCode = 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
+export type ErrorCode = 'fileSize' | 'fileType' | 'fileCount' | 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
 export type FieldError = { code: ErrorCode | 'rule'; limit?: string; message?: Text };
 export type StepErrors = Record<string, FieldError>;
 type Values = Record<string, string | string[] | undefined>;
@@ -110,12 +110,20 @@ export function visibleFields(step: Step, answers: Answers): Field[] {
 }
 
 /** Reads and checks one step. `context` holds the answers of the other steps (for conditions across steps). */
-export function readStep(step: Step, values: Values, context: Answers, today = new Date()): { answers: Answers; errors: StepErrors } {
+export function readStep(step: Step, values: Values, context: Answers, today = new Date(), files: Record<string, Answers[]> = {}): { answers: Answers; errors: StepErrors } {
   const answers: Answers = {};
   const errors: StepErrors = {};
   const scope = (): Answers => ({ ...context, ...answers, ...flatScalars(step, values) });
   for (const field of visibleFields(step, scope())) {
     if (field.type === 'info' || field.type === 'computed') continue;
+    if (field.type === 'file') {
+      const list = files[field.name] ?? (Array.isArray(context[field.name]) ? (context[field.name] as Answers[]) : []);
+      const required = typeof field.required === 'boolean' ? field.required : holds(field.required, scope());
+      if (list.length === 0 && required) errors[field.name] = { code: 'required' };
+      else if (list.length > field.maxFiles) errors[field.name] = { code: 'fileCount', limit: String(field.maxFiles) };
+      if (list.length > 0) answers[field.name] = list.slice(0, field.maxFiles);
+      continue;
+    }
     if (field.type === 'group') {
       const items = groupItems(field, values);
       if (items.length < field.min) errors[field.name] = { code: 'groupMin', limit: String(field.min) };
@@ -143,7 +151,7 @@ function flatScalars(step: Step, values: Values): Answers {
   const result: Answers = {};
   for (const field of step.fields) {
     const value = values[field.name];
-    if (field.type !== 'group' && value !== undefined) result[field.name] = Array.isArray(value) ? value : value.trim();
+    if (field.type !== 'group' && field.type !== 'file' && value !== undefined) result[field.name] = Array.isArray(value) ? value : value.trim();
   }
   return result;
 }
@@ -161,7 +169,7 @@ export function toValues(step: Step, answers: Answers): Values {
       (answer as Answers[]).forEach((item, index) => {
         for (const [name, value] of Object.entries(item)) values[`${field.name}.${index}.${name}`] = value as string | string[];
       });
-    } else if (answer !== undefined && field.type !== 'group') values[field.name] = answer as string | string[];
+    } else if (answer !== undefined && field.type !== 'group' && field.type !== 'file') values[field.name] = answer as string | string[];
   }
   return values;
 }

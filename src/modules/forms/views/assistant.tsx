@@ -56,12 +56,13 @@ export function StepView(props: StepProps) {
   const { ctx, t, definition, step } = props;
   const messages = Object.fromEntries(Object.entries(props.errors).map(([name, error]) => [name, errorText(error, t, ctx.lang) ?? '']));
   const first = props.steps[0]?.id === step.id;
+  const hasFiles = step.fields.some((field) => field.type === 'file');
   return (
     <Page ctx={ctx} title={`${step.title[ctx.lang]} – ${definition.title[ctx.lang]}`} crumbs={crumbs(ctx, definition, step.title[ctx.lang])}>
       <Progress t={t} lang={ctx.lang} steps={props.steps} current={step.id} />
       <ErrorSummary errors={Object.keys(messages).length ? messages : undefined} t={ctx.t} />
       <h1 safe>{step.title[ctx.lang]}</h1>
-      <Form action={`/online/${definition.id}/${props.draftId}/${step.id}`} csrf={ctx.csrfToken()}>
+      <Form action={`/online/${definition.id}/${props.draftId}/${step.id}${hasFiles ? `?_csrf=${encodeURIComponent(ctx.csrfToken())}` : ''}`} csrf={ctx.csrfToken()} multipart={hasFiles}>
         {shownOnPage(step, props.answers).map((field) => <FieldView field={field} context={{ lang: ctx.lang, t, values: props.values, errors: props.errors, answers: props.answers, prefilled: props.prefilled }} />)}
         <div class="actions">
           {!first && <Button label={t('button.back')} kind="secondary" name="action" value="back" />}

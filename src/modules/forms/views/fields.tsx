@@ -1,7 +1,7 @@
 // Renders the fields of a step from the definition, with the values typed so far and the errors at each field.
 import type { Lang } from '../../../platform/i18n/index.js';
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/ui/components.js';
-import type { Field, GroupField, ScalarField } from '../definition.js';
+import type { Field, FileField, GroupField, ScalarField } from '../definition.js';
 import { evaluate, holds, type Answers } from '../expressions.js';
 import type { FormsTextKey, FormsTranslate } from '../texts.js';
 import type { FieldError, StepErrors } from '../validate.js';
@@ -104,7 +104,33 @@ export function countItems(name: string, values: Values): number {
   return indexes.length ? Math.max(...indexes) + 1 : 0;
 }
 
+function FileInput({ field, context }: { field: FileField; context: FieldContext }) {
+  const { lang, t } = context;
+  const files = Array.isArray(context.answers[field.name]) ? (context.answers[field.name] as Answers[]) : [];
+  const error = errorText(context.errors[field.name], t, lang);
+  const hintId = `f-${field.name}-hint`;
+  return (
+    <div class={['field', error && 'field--error']}>
+      <label for={`f-${field.name}`} safe>{field.label[lang]}</label>
+      <p class="hint" id={hintId} safe>{[field.hint?.[lang], field.accept.map((type) => type.split('/')[1]!.toUpperCase()).join(', '), `≤ ${Math.round(field.maxBytes / 1024 / 1024)} MB`].filter(Boolean).join(' · ')}</p>
+      {error && <p class="error-message" id={`f-${field.name}-error`} safe>{error}</p>}
+      {files.length > 0 && (
+        <ul class="file-list" aria-label={t('file.uploaded')}>
+          {files.map((file, index) => (
+            <li>
+              <span safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</span>{' '}
+              <button type="submit" class="link-button" name="action" value={`removefile:${field.name}:${index}`} safe>{t('file.remove', { name: String(file.name) })}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {files.length < field.maxFiles && <input type="file" id={`f-${field.name}`} name={field.name} accept={field.accept.join(',')} multiple={field.maxFiles - files.length > 1} aria-describedby={[hintId, error ? `f-${field.name}-error` : ''].filter(Boolean).join(' ')} />}
+    </div>
+  );
+}
+
 export function FieldView({ field, context }: { field: Field; context: FieldContext }) {
+  if (field.type === 'file') return <FileInput field={field} context={context} />;
   if (field.type === 'info') return <p class="info" safe>{field.text[context.lang]}</p>;
   if (field.type === 'computed') {
     const amount = evaluate(field.expression, context.answers);

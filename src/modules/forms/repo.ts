@@ -34,15 +34,10 @@ export function deleteExpiredDrafts(db: Db) {
   return forms(db).deleteFrom('form_draft').where('expires_at', '<=', new Date()).executeTakeFirst();
 }
 
-/** The next submission number of the year for the tenant, e.g. 2026-000042. */
-export async function nextNumber(db: Db, tenantId: string, year: number): Promise<string> {
-  const row = await forms(db)
-    .insertInto('form_counter')
-    .values({ tenant_id: tenantId, year, last: 1 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ last: sql`form_counter.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return `${year}-${String(row.last).padStart(6, '0')}`;
+/** A new submission number such as 2026-000042 (unique; numbers may have gaps). */
+export async function nextNumber(db: Db, year: number): Promise<string> {
+  const { rows } = await sql<{ n: number }>`select nextval('form_submission_number_seq')::int as n`.execute(db);
+  return `${year}-${String(rows[0]!.n).padStart(6, '0')}`;
 }
 
 export function insertSubmission(db: Db, values: Omit<SubmissionRow, 'id' | 'submitted_at' | 'answers'> & { answers: Answers }) {

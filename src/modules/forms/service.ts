@@ -109,13 +109,13 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
   const { answers, errors } = checkAll(definition, withClaims(definition, draft.answers, owner));
   const invalid = visibleSteps(definition, answers).find((step) => errors[step.id]);
   if (invalid) return { ok: false, firstInvalidStep: invalid.id };
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const again = await findSubmissionOfDraft(trx, tenantId, draft.id);
     if (again) return { ok: true as const, submissionId: again.id };
     const now = new Date();
     const submission = await insertSubmission(trx, {
       tenant_id: tenantId,
-      number: await nextNumber(trx, tenantId, now.getFullYear()),
+      number: await nextNumber(trx, now.getFullYear()),
       service: definition.id,
       version: draft.version,
       draft_id: draft.id,
@@ -128,8 +128,10 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
       delete_after: new Date(now.getTime() + definition.retentionDays * 86_400_000).toISOString().slice(0, 10),
     });
     await deleteDraft(trx, tenantId, draft.id);
-    await countUsage(trx, tenantId, definition.id, 'submitted');
     await recordAudit(trx, { tenantId, actorId: 'userId' in owner ? owner.userId : null, actorLabel: 'userId' in owner ? `citizen:${owner.userId}` : 'anonymous', action: 'forms.submitted', objectType: 'submission', objectId: submission.id, summary: { service: definition.id, number: submission.number }, requestId });
-    return { ok: true as const, submissionId: submission.id };
+    return { ok: true as const, submissionId: submission.id, isNew: true };
   });
+  // Counted after the commit: the shared counter row is not held while the submission is written.
+  if ('isNew' in outcome) await countUsage(db, tenantId, definition.id, 'submitted');
+  return { ok: true, submissionId: outcome.submissionId };
 }

@@ -17,7 +17,6 @@ export type FormsTables = {
     updated_at: Generated<Date>;
     expires_at: ColumnType<Date, Date, Date>;
   };
-  form_counter: { tenant_id: string; year: number; last: number };
   form_submission: {
     id: Generated<string>;
     tenant_id: string;

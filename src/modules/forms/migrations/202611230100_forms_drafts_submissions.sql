@@ -16,12 +16,8 @@ create table form_draft (
 create index form_draft_user_idx on form_draft (tenant_id, user_id);
 create index form_draft_expiry_idx on form_draft (expires_at);
 
-create table form_counter (
-  tenant_id uuid not null references tenant(id) on delete cascade,
-  year integer not null,
-  last integer not null,
-  primary key (tenant_id, year)
-);
+-- Submission numbers come from one sequence: unique and without a hot counter row that would serialise submits.
+create sequence form_submission_number_seq;
 
 create table form_submission (
   id uuid primary key default gen_random_uuid(),

@@ -71,3 +71,13 @@ export async function staffSignIn(page: Page, base: string, email: string, withT
   await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
   await page.getByRole('button', { name: 'Bestätigen' }).click();
 }
+
+/** Citizen login through the demo identity provider: the persona by its label, the trust level by its label. */
+export async function citizenSignIn(page: Page, base: string, persona: string, level: string) {
+  await page.goto(`${base}/konto`);
+  await page.getByRole('button', { name: 'Weiter zum Bürgerkonto' }).click();
+  await page.getByLabel(persona).check();
+  await page.getByLabel(level).check();
+  await page.getByRole('button', { name: 'Anmelden und Daten übermitteln' }).click();
+  await page.waitForURL(/\/konto$/);
+}

@@ -32,7 +32,7 @@ function isoDay(offsetDays: number, today: Date): string {
 export function checkScalar(field: ScalarField, raw: string | string[] | undefined, answers: Answers, today = new Date()): { value?: string | string[]; error?: FieldError } {
   const value = Array.isArray(raw) ? raw : (raw ?? '').trim();
   const empty = Array.isArray(value) ? value.length === 0 : value === '';
-  if (empty) return isRequired(field, answers) ? { error: { code: field.type === 'consent' ? 'consent' : 'required' } } : {};
+  if (empty) return isRequired(field, answers) ? { error: { code: field.type === 'consent' ? 'consent' : field.type === 'choice' || field.type === 'yesno' ? 'choice' : 'required' } } : {};
   if (field.type === 'choice') {
     const allowed = new Set(field.options.map((option) => option.value));
     const chosen = Array.isArray(value) ? value : [value];

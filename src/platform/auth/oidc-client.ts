@@ -43,6 +43,8 @@ export function oidcClient(settings: OidcSettings) {
         redirect_uri: redirectUri,
         scope: 'openid profile email address',
         acr_values: trustLevels.join(' '),
+        // Every login asks again, so a citizen can choose a higher trust level (e.g. the eID for a certificate).
+        prompt: 'login',
         code_challenge: await client.calculatePKCECodeChallenge(verifier),
         code_challenge_method: 'S256',
         state,

@@ -7,15 +7,20 @@ import { registerAssistantPages } from './pages.js';
 import { registerOverviewPages } from './overview-pages.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
+import { publishVersions } from './versions.js';
 
 export const DRAFT_CLEANUP_JOB = 'forms.drafts.cleanup';
 
 export const forms: Module = {
   name: 'forms',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  nav: [{ href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'] }],
+  nav: [
+    { href: '/online', label: { de: 'Online-Dienste', en: 'Online services' }, description: { de: 'Anträge rund um die Uhr online stellen und begonnene Anträge fortsetzen.', en: 'Apply online around the clock and continue applications you started.' } },
+    { href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'] },
+  ],
   async register(app, deps) {
     const definitions = await loadDefinitions();
+    await publishVersions(deps.db, definitions);
     for (const definition of definitions.values()) announceOnlineService(definition.catalog, `/online/${definition.id}`);
     registerAssistantPages(app, deps, definitions);
     registerOverviewPages(app, deps, definitions);

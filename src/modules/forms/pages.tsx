@@ -11,9 +11,10 @@ import { TRUST_LEVELS, type ServiceDefinition, type Step } from './definition.js
 import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
 import { countUsage, findSubmission } from './repo.js';
-import { draftOf, earlierSubmission, feeOf, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
+import { draftOf, earlierSubmission, feeOf, migrateDraft, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
+import { definitionAt } from './versions.js';
 import { ReceiptView, StartView, StepView, SummaryView } from './views/assistant.js';
 import type { Values } from './views/fields.js';
 
@@ -124,26 +125,28 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const definition = definitionOf(params.service);
     const owner = await ownerOf(deps, request, reply);
     const draft = await draftOf(db, request.ctx.tenant.id, params.draft, owner);
-    const answers = withClaims(definition, draft.answers, owner);
-    return { definition, owner, draft, answers };
+    const migrated = draft.version !== definition.version;
+    const current = migrated ? await migrateDraft(db, request.ctx.tenant.id, draft, definition) : draft;
+    const answers = withClaims(definition, current.answers, owner);
+    return { definition, owner, draft: current, answers, migrated };
   }
 
-  function renderStep(request: FastifyRequest, definition: ServiceDefinition, draftId: string, stepId: string, answers: Answers, owner: Owner, values?: Values, errors = {}) {
+  function renderStep(request: FastifyRequest, definition: ServiceDefinition, draftId: string, stepId: string, answers: Answers, owner: Owner, values?: Values, errors = {}, migrated = false) {
     const steps = visibleSteps(definition, answers);
     const step = steps.find((candidate) => candidate.id === stepId);
     if (!step) throw new NotFound('step');
     const { ctx } = request;
-    return <StepView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draftId} steps={steps} step={step} values={values ?? toValues(step, answers)} answers={answers} errors={errors} prefilled={prefilledFields(definition, owner)} />;
+    return <StepView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draftId} steps={steps} step={step} values={values ?? toValues(step, answers)} answers={answers} errors={errors} prefilled={prefilledFields(definition, owner)} migrated={migrated} />;
   }
 
   app.get('/online/:service/:draft/:step', route, async (request, reply) => {
-    const { definition, owner, draft, answers } = await stepContext(request, reply);
+    const { definition, owner, draft, answers, migrated } = await stepContext(request, reply);
     const stepId = (request.params as Params).step;
     if (stepId === 'zusammenfassung') {
       const { ctx } = request;
       return sendHtml(reply, <SummaryView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={answers} fee={feeOf(definition, answers)} />);
     }
-    return sendHtml(reply, renderStep(request, definition, draft.id, stepId, answers, owner));
+    return sendHtml(reply, renderStep(request, definition, draft.id, stepId, answers, owner, undefined, {}, migrated));
   });
 
   app.post('/online/:service/:draft/:step', route, async (request, reply) => {
@@ -192,6 +195,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmission(db, ctx.tenant.id, id) : undefined;
     const owner = await ownerOf(deps, request, reply);
     if (!submission || submission.service !== definition.id || !ownsDraft(submission, owner)) throw new NotFound('submission');
-    return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} submittedAt={submission.submitted_at} steps={visibleSteps(definition, submission.answers)} answers={submission.answers} />);
+    const asSubmitted = await definitionAt(db, definition, submission.version);
+    return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={asSubmitted} number={submission.number} submittedAt={submission.submitted_at} steps={visibleSteps(asSubmitted, submission.answers)} answers={submission.answers} />);
   });
 }

@@ -22,6 +22,10 @@ export function saveDraftAnswers(db: Db, tenantId: string, id: string, answers: 
   return forms(db).updateTable('form_draft').set({ answers: JSON.stringify(answers), updated_at: new Date(), expires_at: expiresAt }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
+export function updateDraftVersion(db: Db, tenantId: string, id: string, version: number, answers: Answers, expiresAt: Date) {
+  return forms(db).updateTable('form_draft').set({ version, answers: JSON.stringify(answers), updated_at: new Date(), expires_at: expiresAt }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
 export function deleteDraft(db: Db, tenantId: string, id: string) {
   return forms(db).deleteFrom('form_draft').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
@@ -74,4 +78,12 @@ export function usageTotals(db: Db, tenantId: string) {
     .groupBy('service')
     .orderBy('service')
     .execute();
+}
+
+export function findDefinitionVersion(db: Db, service: string, version: number) {
+  return forms(db).selectFrom('form_definition').selectAll().where('service', '=', service).where('version', '=', version).executeTakeFirst();
+}
+
+export function insertDefinitionVersion(db: Db, values: { service: string; version: number; checksum: string; definition: unknown }) {
+  return forms(db).insertInto('form_definition').values({ ...values, definition: JSON.stringify(values.definition) }).onConflict((oc) => oc.doNothing()).execute();
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit-log.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, type Answers } from './expressions.js';
-import { countUsage, deleteDraft, findDraft, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
+import { countUsage, deleteDraft, findDraft, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
 import { checkAll, readStep, visibleSteps, type StepErrors } from './validate.js';
 
 export const DRAFT_DAYS = 30;
@@ -78,6 +78,13 @@ function dropStep(answers: Answers, step: Step): Answers {
   const result = { ...answers };
   for (const field of step.fields) delete result[field.name];
   return result;
+}
+
+/** Moves a draft made with an older definition to the current one: answers that still fit are kept, the rest is asked again. */
+export async function migrateDraft(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition): Promise<DraftRow> {
+  const { answers } = checkAll(definition, draft.answers);
+  await updateDraftVersion(db, tenantId, draft.id, definition.version, answers, expiry());
+  return { ...draft, version: definition.version, answers };
 }
 
 export function nextStep(definition: ServiceDefinition, answers: Answers, current: Step): Step | undefined {

@@ -5,6 +5,7 @@ import type { Answers } from './expressions.js';
 type Json<T> = ColumnType<T, string, string>;
 
 export type FormsTables = {
+  form_definition: { service: string; version: number; checksum: string; definition: Json<unknown>; published_at: Generated<Date> };
   form_draft: {
     id: Generated<string>;
     tenant_id: string;

@@ -50,7 +50,7 @@ export function StartView(props: { ctx: RequestContext; t: FormsTranslate; defin
   );
 }
 
-type StepProps = { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; draftId: string; steps: Step[]; step: Step; values: Values; answers: Answers; errors: StepErrors; prefilled: Set<string> };
+type StepProps = { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; draftId: string; steps: Step[]; step: Step; values: Values; answers: Answers; errors: StepErrors; prefilled: Set<string>; migrated?: boolean };
 
 export function StepView(props: StepProps) {
   const { ctx, t, definition, step } = props;
@@ -61,6 +61,7 @@ export function StepView(props: StepProps) {
     <Page ctx={ctx} title={`${step.title[ctx.lang]} – ${definition.title[ctx.lang]}`} crumbs={crumbs(ctx, definition, step.title[ctx.lang])}>
       <Progress t={t} lang={ctx.lang} steps={props.steps} current={step.id} />
       <ErrorSummary errors={Object.keys(messages).length ? messages : undefined} t={ctx.t} />
+      {props.migrated && <Alert kind="info" text={t('draft.migrated')} />}
       <h1 safe>{step.title[ctx.lang]}</h1>
       <Form action={`/online/${definition.id}/${props.draftId}/${step.id}${hasFiles ? `?_csrf=${encodeURIComponent(ctx.csrfToken())}` : ''}`} csrf={ctx.csrfToken()} multipart={hasFiles}>
         {shownOnPage(step, props.answers).map((field) => <FieldView field={field} context={{ lang: ctx.lang, t, values: props.values, errors: props.errors, answers: props.answers, prefilled: props.prefilled }} />)}

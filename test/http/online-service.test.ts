@@ -6,6 +6,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
+import { pdfContent, pdfText } from '../support/pdf.js';
 
 const submissions = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from form_submission`.execute(server.db)).rows[0]!.n;
 
@@ -57,6 +58,13 @@ describe('applying online', () => {
     const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
     assert.match(receipt.html, /Ihr Antrag ist eingegangen/);
     assert.match(receipt.html, /\d{4}-\d{6}/);
+    const number = /\d{4}-\d{6}/.exec(receipt.html)![0];
+    const pdf = await citizen.request('GET', `${new URL(receipt.url).pathname}/bestaetigung.pdf`);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.ok(pdf.bytes.subarray(0, 5).toString() === '%PDF-');
+    const text = pdfContent(pdf.bytes);
+    assert.ok(text.includes(pdfText(`Eingangsnummer: ${number}`)), 'the receipt number is in the PDF text');
+    assert.ok(text.includes(pdfText('Familienname: Muster')), 'and the answers');
     const again = await citizen.post(`${base}/absenden`, { declaration0: 'yes', _csrf: token }, { csrf: false });
     assert.equal(new URL(again.url).pathname, new URL(receipt.url).pathname, 'the second submit lands on the same receipt');
     assert.equal(await submissions(server), 1);

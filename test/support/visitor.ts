@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 // A visitor speaking plain HTTP to the running server: keeps cookies, follows redirects on request,
 // and fills in the CSRF token of the form it last saw, as a browser would.
-export type Answer = { status: number; url: string; html: string; headers: Headers };
+export type Answer = { status: number; url: string; html: string; headers: Headers; bytes: Buffer };
 
 export class Visitor {
   readonly cookies = new Map<string, string>();
@@ -27,7 +27,7 @@ export class Visitor {
   }
 
   /** node:http rather than fetch, because fetch may not set the Host header that chooses the tenant. */
-  private send(method: string, url: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<{ status: number; headers: Headers; text: string }> {
+  private send(method: string, url: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<{ status: number; headers: Headers; text: string; bytes: Buffer }> {
     return new Promise((resolve, reject) => {
       const request = httpRequest(url, { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (response) => {
         const chunks: Buffer[] = [];
@@ -37,7 +37,8 @@ export class Visitor {
           for (const [key, value] of Object.entries(response.headers)) {
             for (const item of [value ?? []].flat()) result.append(key, String(item));
           }
-          resolve({ status: response.statusCode ?? 0, headers: result, text: Buffer.concat(chunks).toString('utf8') });
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: response.statusCode ?? 0, headers: result, text: bytes.toString('utf8'), bytes });
         });
       });
       request.on('error', reject);
@@ -61,7 +62,7 @@ export class Visitor {
         continue;
       }
       if ((response.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = response.text;
-      return { status: response.status, url, html: response.text, headers: response.headers };
+      return { status: response.status, url, html: response.text, headers: response.headers, bytes: response.bytes };
     }
     throw new Error('too many redirects');
   }

@@ -15,6 +15,9 @@ import { draftOf, earlierSubmission, feeOf, migrateDraft, nextStep, ownsDraft, p
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
+import { answerRows } from './present.js';
+import { renderTextPdf } from '../../platform/pdf/text-document.js';
+import { formatDateTime } from '../../platform/i18n/index.js';
 import { ReceiptView, StartView, StepView, SummaryView } from './views/assistant.js';
 import type { Values } from './views/fields.js';
 
@@ -188,7 +191,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     return reply.redirect(`/online/${definition.id}/eingang/${outcome.submissionId}`, 303);
   });
 
-  app.get('/online/:service/eingang/:submission', route, async (request, reply) => {
+  async function ownSubmission(request: FastifyRequest, reply: FastifyReply) {
     const { ctx } = request;
     const definition = definitionOf((request.params as Params).service);
     const id = (request.params as Params).submission;
@@ -196,6 +199,30 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const owner = await ownerOf(deps, request, reply);
     if (!submission || submission.service !== definition.id || !ownsDraft(submission, owner)) throw new NotFound('submission');
     const asSubmitted = await definitionAt(db, definition, submission.version);
-    return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={asSubmitted} number={submission.number} submittedAt={submission.submitted_at} steps={visibleSteps(asSubmitted, submission.answers)} answers={submission.answers} />);
+    return { submission, definition: asSubmitted, steps: visibleSteps(asSubmitted, submission.answers) };
+  }
+
+  app.get('/online/:service/eingang/:submission', route, async (request, reply) => {
+    const { ctx } = request;
+    const { submission, definition, steps } = await ownSubmission(request, reply);
+    return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} submittedAt={submission.submitted_at} steps={steps} answers={submission.answers} />);
+  });
+
+  app.get('/online/:service/eingang/:submission/bestaetigung.pdf', route, async (request, reply) => {
+    const { ctx } = request;
+    const t = formsText(ctx.lang);
+    const { submission, definition, steps } = await ownSubmission(request, reply);
+    const pdf = await renderTextPdf({
+      title: `${t('receipt.pdfTitle')} ${submission.number}`,
+      lang: ctx.lang,
+      letterhead: `${ctx.tenant.name}${ctx.tenant.settings.contact ? ` · ${ctx.tenant.settings.contact.address}` : ''}`,
+      sections: [
+        { lines: [`${t('receipt.service')}: ${definition.title[ctx.lang]}`, `${t('receipt.number')}: ${submission.number}`, `${t('receipt.date')}: ${formatDateTime(ctx.lang, submission.submitted_at)}`] },
+        ...answerRows(steps, submission.answers, ctx.lang, t).map((section) => ({ heading: section.title, lines: section.rows.map((row) => `${row.label}: ${row.text}`) })),
+        { lines: [t('receipt.next')] },
+      ],
+      footer: t('receipt.pdfFooter'),
+    });
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="eingangsbestaetigung-${submission.number}.pdf"`).header('cache-control', 'private, no-store').send(Buffer.from(pdf));
   });
 }

@@ -6,6 +6,7 @@ import { Page } from '../../../platform/ui/layout.js';
 import type { ServiceDefinition, Step } from '../definition.js';
 import type { Answers } from '../expressions.js';
 import { shownOnPage } from '../validate.js';
+import { answerRows } from '../present.js';
 import { formsText, type FormsTranslate } from '../texts.js';
 import type { StepErrors } from '../validate.js';
 import { errorText, FieldView, money, type Values } from './fields.js';
@@ -74,34 +75,20 @@ export function StepView(props: StepProps) {
   );
 }
 
-function display(value: unknown, t: FormsTranslate): string {
-  if (value === undefined || value === '') return t('summary.none');
-  if (value === 'yes') return t('yes');
-  if (value === 'no') return t('no');
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
-export function AnswerList({ ctx, t, definition, steps, answers, changeBase }: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; steps: Step[]; answers: Answers; changeBase?: string }) {
+export function AnswerList({ ctx, t, steps, answers, changeBase }: { ctx: RequestContext; t: FormsTranslate; steps: Step[]; answers: Answers; changeBase?: string }) {
   return (
     <>
-      {steps.map((step) => (
+      {answerRows(steps, answers, ctx.lang, t).map((section) => (
         <section>
-          <h2 safe>{step.title[ctx.lang]}</h2>
+          <h2 safe>{section.title}</h2>
           <dl class="summary-list">
-            {step.fields.flatMap((field) => {
-              if (field.type === 'info' || field.type === 'computed' || !(field.name in answers)) return [];
-              const value = answers[field.name];
-              const text = field.type === 'group' && Array.isArray(value)
-                ? (value as Answers[]).map((item, index) => `${field.itemLabel[ctx.lang]} ${index + 1}: ${Object.values(item).map((inner) => display(inner, t)).join(', ')}`).join(' · ')
-                : field.type === 'choice' ? display(field.options.filter((option) => ([] as unknown[]).concat(value).includes(option.value)).map((option) => option.label[ctx.lang]), t) : display(value, t);
-              return [
-                <div class="summary-row">
-                  <dt safe>{field.label[ctx.lang]}</dt>
-                  <dd safe>{text}</dd>
-                  {changeBase && <dd><a href={`${changeBase}/${step.id}#f-${field.name}`} aria-label={t('summary.changeLabel', { field: field.label[ctx.lang] })} safe>{t('summary.change')}</a></dd>}
-                </div>,
-              ];
-            })}
+            {section.rows.map((row) => (
+              <div class="summary-row">
+                <dt safe>{row.label}</dt>
+                <dd safe>{row.text}</dd>
+                {changeBase && <dd><a href={`${changeBase}/${section.stepId}#f-${row.name}`} aria-label={t('summary.changeLabel', { field: row.label })} safe>{t('summary.change')}</a></dd>}
+              </div>
+            ))}
           </dl>
         </section>
       ))}
@@ -117,7 +104,7 @@ export function SummaryView(props: { ctx: RequestContext; t: FormsTranslate; def
       <Progress t={t} lang={ctx.lang} steps={props.steps} current="summary" />
       <ErrorSummary errors={props.errors} t={ctx.t} />
       <h1 safe>{t('summary.title')}</h1>
-      <AnswerList ctx={ctx} t={t} definition={definition} steps={props.steps} answers={props.answers} changeBase={base} />
+      <AnswerList ctx={ctx} t={t} steps={props.steps} answers={props.answers} changeBase={base} />
       {props.fee !== undefined && <p><strong safe>{`${t('summary.fee')}: `}</strong><span safe>{money(ctx.lang, props.fee / 100)}</span></p>}
       <Form action={`${base}/absenden`} csrf={ctx.csrfToken()}>
         {definition.declarations.length > 0 && (
@@ -145,8 +132,9 @@ export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; def
         <dt safe>{t('receipt.date')}</dt><dd safe>{formatDateTime(ctx.lang, props.submittedAt)}</dd>
       </dl>
       <p safe>{t('receipt.next')}</p>
+      <p><a href={`${ctx.path}/bestaetigung.pdf`} download="" safe>{t('receipt.pdf')}</a></p>
       <h2 safe>{t('receipt.answers')}</h2>
-      <AnswerList ctx={ctx} t={t} definition={definition} steps={props.steps} answers={props.answers} />
+      <AnswerList ctx={ctx} t={t} steps={props.steps} answers={props.answers} />
     </Page>
   );
 }

@@ -1,0 +1,35 @@
+// Answers as readable rows (label and text per field, grouped by step) for the summary, the receipt and its PDF.
+import type { Lang } from '../../platform/i18n/index.js';
+import type { Step } from './definition.js';
+import type { Answers } from './expressions.js';
+import type { FormsTranslate } from './texts.js';
+
+export type AnswerRow = { name: string; label: string; text: string };
+export type AnswerSection = { stepId: string; title: string; rows: AnswerRow[] };
+
+function display(value: unknown, t: FormsTranslate): string {
+  if (value === undefined || value === '') return t('summary.none');
+  if (value === 'yes') return t('yes');
+  if (value === 'no') return t('no');
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: FormsTranslate): AnswerSection[] {
+  return steps.map((step) => ({
+    stepId: step.id,
+    title: step.title[lang],
+    rows: step.fields.flatMap((field): AnswerRow[] => {
+      if (field.type === 'info' || field.type === 'computed' || !(field.name in answers)) return [];
+      const value = answers[field.name];
+      let text: string;
+      if (field.type === 'group' && Array.isArray(value)) {
+        text = (value as Answers[]).map((item, index) => `${field.itemLabel[lang]} ${index + 1}: ${Object.values(item).map((inner) => display(inner, t)).join(', ')}`).join(' · ');
+      } else if (field.type === 'file' && Array.isArray(value)) {
+        text = (value as Answers[]).map((file) => `${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`).join(', ');
+      } else if (field.type === 'choice') {
+        text = display(field.options.filter((option) => ([] as unknown[]).concat(value).includes(option.value)).map((option) => option.label[lang]), t);
+      } else text = display(value, t);
+      return [{ name: field.name, label: field.label[lang], text }];
+    }),
+  }));
+}

@@ -145,4 +145,26 @@ describe('applying online', () => {
     const removed = await postMultipart(citizen, `${base}/dogs`, { ...dog, action: 'removefile:evidence:0' });
     assert.doesNotMatch(removed.html, /chip-bescheinigung\.pdf \(/);
   });
+
+  it('an anonymous citizen gets a one-time link by e-mail and continues in another browser', async () => {
+    const first = new Visitor(server.url);
+    await first.get('/online/wahlhelfer');
+    const started = await first.post('/online/wahlhelfer', {});
+    const base = new URL(started.url).pathname.replace(/\/person$/, '');
+    await first.post(`${base}/person`, { name: 'Paula Probe', birthDate: '1990-02-02', email: 'paula@example.org', phone: '', action: 'next' });
+    const refused = await first.post(`${base}/merken`, { step: 'wishes', resumeEmail: 'keine-adresse' });
+    assert.match(refused.html, /Bitte geben Sie eine E-Mail-Adresse/);
+    const sent = await first.post(`${base}/merken`, { step: 'wishes', resumeEmail: 'paula@example.org' });
+    assert.match(sent.html, /Wir haben Ihnen den Link geschickt. Er ist gültig bis \d/);
+    const mail = (await sql<{ body_text: string; recipient: string }>`select body_text, recipient from mail_message where recipient = 'paula@example.org'`.execute(server.db)).rows[0]!;
+    assert.doesNotMatch(mail.body_text, /1990-02-02/, 'the mail carries no answers');
+    const link = /\/online\/fortsetzen\/[A-Za-z0-9_-]+/.exec(mail.body_text)![0];
+
+    const second = new Visitor(server.url);
+    const resumed = await second.get(link);
+    assert.match(resumed.url, /\/person$/);
+    assert.match(resumed.html, /value="Paula Probe"/);
+    assert.equal((await new Visitor(server.url).get(link)).status, 410, 'the link works once');
+    assert.equal((await first.get(`${base}/person`)).status, 404, 'the draft moved to the browser that opened the link');
+  });
 });

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findUserById } from '../../platform/auth/users-repo.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import type { Deps } from '../../platform/http/deps.js';
+import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
+import { setFlash } from '../../platform/http/request-context.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { Alert } from '../../platform/ui/components.js';
@@ -11,14 +12,14 @@ import { TRUST_LEVELS, type ServiceDefinition, type Step } from './definition.js
 import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
 import { countUsage, findSubmission } from './repo.js';
-import { draftOf, earlierSubmission, feeOf, migrateDraft, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
+import { draftOf, earlierSubmission, feeOf, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
 import { answerRows } from './present.js';
 import { renderTextPdf } from '../../platform/pdf/text-document.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
-import { ReceiptView, StartView, StepView, SummaryView } from './views/assistant.js';
+import { ReceiptView, ResumeFailedView, StartView, StepView, SummaryView } from './views/assistant.js';
 import type { Values } from './views/fields.js';
 
 const OWNER_COOKIE = 'rh_forms';
@@ -189,6 +190,31 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId);
     if (!outcome.ok) return reply.redirect(`/online/${definition.id}/${draft.id}/${outcome.firstInvalidStep}`, 303);
     return reply.redirect(`/online/${definition.id}/eingang/${outcome.submissionId}`, 303);
+  });
+
+  app.post('/online/:service/:draft/merken', route, async (request, reply) => {
+    const { ctx } = request;
+    const { definition, draft } = await stepContext(request, reply);
+    const t = formsText(ctx.lang);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const email = typeof body.resumeEmail === 'string' ? body.resumeEmail.trim() : '';
+    const step = definition.steps.find((candidate) => candidate.id === body.step) ?? definition.steps[0]!;
+    if (draft.user_id || !/^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/.test(email)) {
+      setFlash(reply, t('error.email'));
+      return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
+    }
+    const until = await sendResumeLink(db, draft, { tenantId: ctx.tenant.id, to: email, baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), serviceTitle: definition.title[ctx.lang], town: ctx.tenant.name, lang: ctx.lang });
+    setFlash(reply, t('resume.sent', { until }));
+    return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
+  });
+
+  app.get('/online/fortsetzen/:token', route, async (request, reply) => {
+    const { ctx } = request;
+    const owner = await ownerOf(deps, request, reply);
+    const draft = await resumeWithLink(db, ctx.tenant.id, (request.params as { token: string }).token, owner);
+    const definition = draft ? definitions.get(draft.service) : undefined;
+    if (!draft || !definition) return sendHtml(reply, <ResumeFailedView ctx={ctx} t={formsText(ctx.lang)} />, 410);
+    return reply.redirect(`/online/${definition.id}/${draft.id}/${definition.steps[0]!.id}`, 303);
   });
 
   async function ownSubmission(request: FastifyRequest, reply: FastifyReply) {

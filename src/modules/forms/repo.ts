@@ -11,7 +11,7 @@ export type SubmissionRow = Selectable<FormsTables['form_submission']>;
 export type UsageColumn = 'opened' | 'started' | 'submitted' | 'paid';
 
 export function insertDraft(db: Db, values: { tenant_id: string; service: string; version: number; user_id: string | null; owner_secret_hash: string | null; expires_at: Date }) {
-  return forms(db).insertInto('form_draft').values({ ...values, answers: '{}' }).returningAll().executeTakeFirstOrThrow();
+  return forms(db).insertInto('form_draft').values({ ...values, answers: '{}', resume_token_hash: null }).returningAll().executeTakeFirstOrThrow();
 }
 
 export function findDraft(db: Db, tenantId: string, id: string) {
@@ -24,6 +24,23 @@ export function saveDraftAnswers(db: Db, tenantId: string, id: string, answers: 
 
 export function updateDraftVersion(db: Db, tenantId: string, id: string, version: number, answers: Answers, expiresAt: Date) {
   return forms(db).updateTable('form_draft').set({ version, answers: JSON.stringify(answers), updated_at: new Date(), expires_at: expiresAt }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export function setResumeToken(db: Db, tenantId: string, id: string, tokenHash: string) {
+  return forms(db).updateTable('form_draft').set({ resume_token_hash: tokenHash }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Uses a resume link once: the draft moves to the browser that opened it and the link stops working. */
+export function claimByResumeToken(db: Db, tenantId: string, tokenHash: string, ownerSecretHash: string) {
+  return forms(db)
+    .updateTable('form_draft')
+    .set({ resume_token_hash: null, owner_secret_hash: ownerSecretHash, updated_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('resume_token_hash', '=', tokenHash)
+    .where('user_id', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function deleteDraft(db: Db, tenantId: string, id: string) {

@@ -1,11 +1,14 @@
 // Use cases of the application assistant: start a draft, save a step, submit once. No HTTP here.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { queueMail } from '../../platform/mail/mailer.js';
+import { formatDateTime } from '../../platform/i18n/index.js';
+import { formsText } from './texts.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, type Answers } from './expressions.js';
-import { countUsage, deleteDraft, findDraft, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
+import { claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
 import { checkAll, readStep, visibleSteps, type StepErrors } from './validate.js';
 
 export const DRAFT_DAYS = 30;
@@ -15,6 +18,26 @@ export type Owner = { userId: string; claims: Record<string, unknown>; trustLeve
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const expiry = () => new Date(Date.now() + DRAFT_DAYS * 86_400_000);
+
+/** Creates the one-time resume link for an anonymous draft and mails it; the mail says until when it works. */
+export async function sendResumeLink(db: Db, draft: DraftRow, mail: { tenantId: string; to: string; baseUrl: string; serviceTitle: string; town: string; lang: 'de' | 'en' }) {
+  const token = randomBytes(24).toString('base64url');
+  await setResumeToken(db, mail.tenantId, draft.id, hash(token));
+  const t = formsText(mail.lang);
+  const until = formatDateTime(mail.lang, draft.expires_at);
+  await queueMail(db, {
+    tenantId: mail.tenantId,
+    to: mail.to,
+    subject: t('resume.subject', { town: mail.town }),
+    text: t('resume.body', { service: mail.serviceTitle, link: `${mail.baseUrl}/online/fortsetzen/${token}`, until }),
+  });
+  return until;
+}
+
+export async function resumeWithLink(db: Db, tenantId: string, token: string, owner: Owner): Promise<DraftRow | undefined> {
+  if (!('secret' in owner) || !/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
+  return claimByResumeToken(db, tenantId, hash(token), hash(owner.secret));
+}
 
 export function ownsDraft(draft: Pick<DraftRow, 'user_id' | 'owner_secret_hash'>, owner: Owner): boolean {
   return 'userId' in owner ? draft.user_id === owner.userId : draft.owner_secret_hash !== null && draft.owner_secret_hash === hash(owner.secret);

@@ -14,6 +14,7 @@ export type FormsTables = {
     user_id: string | null;
     owner_secret_hash: string | null;
     answers: Json<Answers>;
+    resume_token_hash: string | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
     expires_at: ColumnType<Date, Date, Date>;

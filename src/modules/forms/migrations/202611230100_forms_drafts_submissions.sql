@@ -8,6 +8,8 @@ create table form_draft (
   -- Anonymous drafts are bound to a secret in the browser's cookie; only its hash is stored.
   owner_secret_hash text,
   answers jsonb not null default '{}',
+  -- A one-time link to resume the draft in another browser, sent to the e-mail address the citizen gave.
+  resume_token_hash text unique,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   expires_at timestamptz not null,

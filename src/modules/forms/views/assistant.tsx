@@ -1,7 +1,7 @@
 // The assistant's pages: start, one page per step with progress, the summary with change links, the receipt.
 import type { RequestContext } from '../../../platform/http/context.js';
 import { formatDateTime, type Lang } from '../../../platform/i18n/index.js';
-import { Alert, Button, Checkbox, ErrorSummary, Form } from '../../../platform/ui/components.js';
+import { Alert, Button, Checkbox, ErrorSummary, Form, TextField } from '../../../platform/ui/components.js';
 import { Page } from '../../../platform/ui/layout.js';
 import type { ServiceDefinition, Step } from '../definition.js';
 import type { Answers } from '../expressions.js';
@@ -71,6 +71,17 @@ export function StepView(props: StepProps) {
           <Button label={t('button.next')} name="action" value="next" />
         </div>
       </Form>
+      {ctx.actor.kind === 'anonymous' && (
+        <details class="resume">
+          <summary safe>{t('resume.title')}</summary>
+          <p safe>{t('resume.hint')}</p>
+          <Form action={`/online/${definition.id}/${props.draftId}/merken`} csrf={ctx.csrfToken()}>
+            <input type="hidden" name="step" value={step.id} />
+            <TextField name="resumeEmail" label={t('resume.email')} type="email" autocomplete="email" />
+            <Button label={t('resume.send')} kind="secondary" />
+          </Form>
+        </details>
+      )}
     </Page>
   );
 }
@@ -135,6 +146,16 @@ export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; def
       <p><a href={`${ctx.path}/bestaetigung.pdf`} download="" safe>{t('receipt.pdf')}</a></p>
       <h2 safe>{t('receipt.answers')}</h2>
       <AnswerList ctx={ctx} t={t} steps={props.steps} answers={props.answers} />
+    </Page>
+  );
+}
+
+export function ResumeFailedView({ ctx, t }: { ctx: RequestContext; t: FormsTranslate }) {
+  return (
+    <Page ctx={ctx} title={t('resume.title')}>
+      <h1 safe>{t('resume.title')}</h1>
+      <Alert kind="warning" text={t('resume.invalid')} />
+      <p><a href="/online" safe>{t('overview.title')}</a></p>
     </Page>
   );
 }

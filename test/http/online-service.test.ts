@@ -167,4 +167,29 @@ describe('applying online', () => {
     assert.equal((await new Visitor(server.url).get(link)).status, 410, 'the link works once');
     assert.equal((await first.get(`${base}/person`)).status, 404, 'the draft moved to the browser that opened the link');
   });
+
+  it('a business files an Aufbruchantrag with a site in town; a site outside Hennef is refused; private persons are turned away', async () => {
+    const person = new Visitor(server.url);
+    await citizenLogin(person, 'erika-mustermann', 'substantial');
+    assert.match((await person.get('/online/aufbruchantrag')).html, /Diesen Antrag stellen nur Unternehmen/);
+
+    const business = new Visitor(server.url);
+    await citizenLogin(business, 'siegtal-baeckerei', 'substantial');
+    const first = await business.post('/online/aufbruchantrag', {});
+    const base = new URL(first.url).pathname.replace(/\/site$/, '');
+    const site = { site: 'Frankfurter Straße 97, Gehweg', surface: 'pavement', length: '12', from: new Date().toISOString().slice(0, 10), until: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), action: 'next' };
+    const outside = await business.post(`${base}/site`, { ...site, 'site.coordinates': '50.9413, 6.9583' });
+    assert.equal(outside.status, 400);
+    assert.match(outside.html, /nicht im Stadtgebiet von Hennef/);
+    assert.match(outside.html, /value="Frankfurter Straße 97, Gehweg"/);
+    const works = await business.post(`${base}/site`, { ...site, 'site.coordinates': '50.7757, 7.2837' });
+    assert.match(works.url, /\/works$/);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const summary = await postMultipart(business, `${base}/works`, { purpose: 'fibre', emergency: 'no', contractor: 'Tiefbau Sieg GmbH', sitePhone: '02242 12345', action: 'next' }, [{ field: 'plan', name: 'lageplan.pdf', bytes: pdf }]);
+    assert.match(summary.url, /\/zusammenfassung$/);
+    assert.match(summary.html, /Frankfurter Straße 97, Gehweg \(50.7757, 7.2837\)/);
+    assert.match(summary.html, /lageplan\.pdf/);
+    const receipt = await business.post(`${base}/absenden`, { declaration0: 'yes' });
+    assert.match(receipt.html, /Ihr Antrag ist eingegangen/);
+  });
 });

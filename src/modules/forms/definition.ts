@@ -89,6 +89,9 @@ const fileField = z.object({
   maxFiles: z.number().int().min(1).max(10).default(3),
 }).strict();
 
+/** A place in town: an address, and coordinates when the citizen marks it on the map. */
+const locationField = z.object({ type: z.literal('location'), name, label: text, hint: text.optional(), required: z.union([z.boolean(), condition]).default(true), visibleIf: condition.optional() }).strict();
+
 const infoField = z.object({ type: z.literal('info'), name, text, visibleIf: condition.optional() }).strict();
 const computedField = z.object({ type: z.literal('computed'), name, label: text, expression, format: z.enum(['money', 'number']).default('number'), visibleIf: condition.optional() }).strict();
 const groupField = z.object({
@@ -102,11 +105,12 @@ const groupField = z.object({
   visibleIf: condition.optional(),
 }).strict();
 
-export const field = z.union([scalarField, fileField, infoField, computedField, groupField]);
+export const field = z.union([scalarField, fileField, locationField, infoField, computedField, groupField]);
 export type Field = z.infer<typeof field>;
 export type ScalarField = z.infer<typeof scalarField>;
 export type GroupField = z.infer<typeof groupField>;
 export type FileField = z.infer<typeof fileField>;
+export type LocationField = z.infer<typeof locationField>;
 
 const step = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), title: text, fields: z.array(field).min(1), visibleIf: condition.optional() }).strict();
 export type Step = z.infer<typeof step>;

@@ -31,7 +31,7 @@ async function ownerOf(deps: Deps, request: FastifyRequest, reply: FastifyReply)
   const { ctx } = request;
   if (ctx.actor.kind === 'citizen') {
     const user = await findUserById(deps.db, ctx.tenant.id, ctx.actor.userId);
-    return { userId: ctx.actor.userId, claims: (user?.claims ?? {}) as Record<string, unknown>, trustLevel: user?.trust_level ?? null };
+    return { userId: ctx.actor.userId, kind: user?.kind === 'business' ? 'business' : 'citizen', claims: (user?.claims ?? {}) as Record<string, unknown>, trustLevel: user?.trust_level ?? null };
   }
   const raw = request.cookies[OWNER_COOKIE];
   const unsigned = raw ? request.unsignCookie(raw) : undefined;
@@ -43,8 +43,13 @@ async function ownerOf(deps: Deps, request: FastifyRequest, reply: FastifyReply)
 
 /** Why this person cannot apply (trust level, applicant kind), as a block for the start page; undefined when they can. */
 function blocker(ctx: RequestContext, t: FormsTranslate, definition: ServiceDefinition, owner: Owner | undefined, path: string): JSX.Element | undefined {
-  if (definition.trustLevel === 'none') return undefined;
   const login = `/konto/anmelden?next=${encodeURIComponent(path)}`;
+  const account = owner && 'userId' in owner ? owner : undefined;
+  if (definition.applicants === 'business' && account?.kind !== 'business') {
+    return <Alert kind="info"><p safe>{t('start.business')}</p><p><a class="button button--primary" href={login} safe>{t('start.login')}</a></p></Alert>;
+  }
+  if (definition.applicants === 'person' && account?.kind === 'business') return <Alert kind="warning" text={t('start.person')} />;
+  if (definition.trustLevel === 'none') return undefined;
   if (!owner || !('userId' in owner)) {
     return <Alert kind="info"><p safe>{t('start.trust', { level: t(`level.${definition.trustLevel}`) })}</p><p><a class="button button--primary" href={login} safe>{t('start.login')}</a></p></Alert>;
   }
@@ -163,7 +168,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const action = String(([] as unknown[]).concat(posted.action ?? 'next')[0]);
     const values = applyGroupAction(action, withoutControls(posted));
     const files = currentFiles(step, draft.answers, upload?.files ?? {}, action);
-    const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner, files);
+    const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner, files, ctx.tenant.settings.geo?.boundary);
     const errors = { ...saved.errors, ...upload?.errors };
     if (/^(add|remove|removefile):/.test(action)) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
     if (action === 'back') {

@@ -26,6 +26,9 @@ export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: Forms
         text = (value as Answers[]).map((item, index) => `${field.itemLabel[lang]} ${index + 1}: ${Object.values(item).map((inner) => display(inner, t)).join(', ')}`).join(' · ');
       } else if (field.type === 'file' && Array.isArray(value)) {
         text = (value as Answers[]).map((file) => `${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`).join(', ');
+      } else if (field.type === 'location' && Array.isArray(value)) {
+        const place = (value as Answers[])[0] ?? {};
+        text = [place.address, place.lat ? `(${String(place.lat)}, ${String(place.lng)})` : ''].filter(Boolean).join(' ');
       } else if (field.type === 'choice') {
         text = display(field.options.filter((option) => ([] as unknown[]).concat(value).includes(option.value)).map((option) => option.label[lang]), t);
       } else text = display(value, t);

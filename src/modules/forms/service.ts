@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { formsText } from './texts.js';
+import { insidePolygon } from '../../platform/geo/geometry.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -14,7 +15,7 @@ import { checkAll, readStep, visibleSteps, type StepErrors } from './validate.js
 export const DRAFT_DAYS = 30;
 
 /** Who fills in the form: a logged-in account, or an anonymous browser holding a secret. */
-export type Owner = { userId: string; claims: Record<string, unknown>; trustLevel: string | null } | { secret: string };
+export type Owner = { userId: string; kind: 'citizen' | 'business'; claims: Record<string, unknown>; trustLevel: string | null } | { secret: string };
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const expiry = () => new Date(Date.now() + DRAFT_DAYS * 86_400_000);
@@ -88,9 +89,16 @@ function ruleErrors(definition: ServiceDefinition, step: Step, answers: Answers)
 }
 
 /** Reads a step; valid answers are saved even when others are missing, so going back loses nothing. */
-export async function saveStep(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner, files: Record<string, Answers[]> = {}) {
+export async function saveStep(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner, files: Record<string, Answers[]> = {}, boundary?: [number, number][]) {
   const claimed = withClaims(definition, {}, owner) as Record<string, string>;
   const { answers, errors } = readStep(step, { ...values, ...claimed }, draft.answers, new Date(), files);
+  for (const field of step.fields) {
+    const place = field.type === 'location' && Array.isArray(answers[field.name]) ? (answers[field.name] as Answers[])[0] : undefined;
+    if (place?.lat && boundary && !insidePolygon({ lat: Number(place.lat), lng: Number(place.lng) }, boundary)) {
+      errors[field.name] = { code: 'outside' };
+      delete answers[field.name];
+    }
+  }
   const merged = withClaims(definition, { ...dropStep(draft.answers, step), ...answers }, owner);
   Object.assign(errors, ruleErrors(definition, step, merged));
   await saveDraftAnswers(db, tenantId, draft.id, merged, expiry());

@@ -1,9 +1,9 @@
 // Turns posted form values into answers and checks them against the definition. Only fields that are
 // visible under the current answers are read; anything else that was posted is ignored, never stored.
-import type { Condition, Field, GroupField, ScalarField, ServiceDefinition, Step, Text } from './definition.js';
+import type { Condition, Field, GroupField, LocationField, ScalarField, ServiceDefinition, Step, Text } from './definition.js';
 import { holds, type Answers } from './expressions.js';
 
-export type ErrorCode = 'fileSize' | 'fileType' | 'fileCount' | 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
+export type ErrorCode = 'outside' | 'coordinates' | 'fileSize' | 'fileType' | 'fileCount' | 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
 export type FieldError = { code: ErrorCode | 'rule'; limit?: string; message?: Text };
 export type StepErrors = Record<string, FieldError>;
 type Values = Record<string, string | string[] | undefined>;
@@ -77,6 +77,20 @@ export function checkScalar(field: ScalarField, raw: string | string[] | undefin
   }
 }
 
+/** An address (required) and optional coordinates "lat, lng" as posted by the map or typed. */
+function readLocation(field: LocationField, values: Values, answers: Answers): { value?: Answers; error?: FieldError } {
+  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] ?? '' : value ?? '').trim();
+  const address = one(values[field.name]);
+  const coordinates = one(values[`${field.name}.coordinates`]);
+  const required = typeof field.required === 'boolean' ? field.required : holds(field.required, answers);
+  if (!address) return required ? { error: { code: 'required' } } : {};
+  if (address.length > 200) return { error: { code: 'tooLong', limit: '200' } };
+  if (!coordinates) return { value: { address } };
+  const match = /^(-?\d{1,2}(?:[.,]\d{1,8})?)\s*[;, ]\s*(-?\d{1,3}(?:[.,]\d{1,8})?)$/.exec(coordinates);
+  if (!match) return { error: { code: 'coordinates' } };
+  return { value: { address, lat: match[1]!.replace(',', '.'), lng: match[2]!.replace(',', '.') } };
+}
+
 /** Reads a repeated group from `name.index.field` keys, in index order, at most MAX_ITEMS items. */
 function groupItems(group: GroupField, values: Values): Values[] {
   const indexes = new Set<number>();
@@ -124,6 +138,12 @@ export function readStep(step: Step, values: Values, context: Answers, today = n
       if (list.length > 0) answers[field.name] = list.slice(0, field.maxFiles);
       continue;
     }
+    if (field.type === 'location') {
+      const result = readLocation(field, values, scope());
+      if (result.error) errors[field.name] = result.error;
+      else if (result.value) answers[field.name] = [result.value];
+      continue;
+    }
     if (field.type === 'group') {
       const items = groupItems(field, values);
       if (items.length < field.min) errors[field.name] = { code: 'groupMin', limit: String(field.min) };
@@ -151,7 +171,7 @@ function flatScalars(step: Step, values: Values): Answers {
   const result: Answers = {};
   for (const field of step.fields) {
     const value = values[field.name];
-    if (field.type !== 'group' && field.type !== 'file' && value !== undefined) result[field.name] = Array.isArray(value) ? value : value.trim();
+    if (field.type !== 'group' && field.type !== 'file' && field.type !== 'location' && value !== undefined) result[field.name] = Array.isArray(value) ? value : value.trim();
   }
   return result;
 }
@@ -169,6 +189,10 @@ export function toValues(step: Step, answers: Answers): Values {
       (answer as Answers[]).forEach((item, index) => {
         for (const [name, value] of Object.entries(item)) values[`${field.name}.${index}.${name}`] = value as string | string[];
       });
+    } else if (field.type === 'location' && Array.isArray(answer)) {
+      const place = (answer as Answers[])[0] ?? {};
+      values[field.name] = place.address as string | undefined;
+      if (place.lat) values[`${field.name}.coordinates`] = `${String(place.lat)}, ${String(place.lng)}`;
     } else if (answer !== undefined && field.type !== 'group' && field.type !== 'file') values[field.name] = answer as string | string[];
   }
   return values;

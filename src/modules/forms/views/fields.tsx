@@ -1,13 +1,15 @@
 // Renders the fields of a step from the definition, with the values typed so far and the errors at each field.
 import type { Lang } from '../../../platform/i18n/index.js';
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/ui/components.js';
-import type { Field, FileField, GroupField, ScalarField } from '../definition.js';
+import type { Field, FileField, GroupField, LocationField, ScalarField } from '../definition.js';
+import type { TownGeo } from '../../../platform/db/tables.js';
+import { PlaceMap } from '../../../platform/geo/map.js';
 import { evaluate, holds, type Answers } from '../expressions.js';
 import type { FormsTextKey, FormsTranslate } from '../texts.js';
 import type { FieldError, StepErrors } from '../validate.js';
 
 export type Values = Record<string, string | string[] | undefined>;
-export type FieldContext = { lang: Lang; t: FormsTranslate; values: Values; errors: StepErrors; answers: Answers; prefilled: Set<string> };
+export type FieldContext = { lang: Lang; t: FormsTranslate; values: Values; errors: StepErrors; answers: Answers; prefilled: Set<string>; geo?: TownGeo };
 
 export function errorText(error: FieldError | undefined, t: FormsTranslate, lang: Lang): string | undefined {
   if (!error) return undefined;
@@ -129,8 +131,24 @@ function FileInput({ field, context }: { field: FileField; context: FieldContext
   );
 }
 
+function LocationInput({ field, context }: { field: LocationField; context: FieldContext }) {
+  const { lang, t } = context;
+  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+  const coordinates = one(context.values[`${field.name}.coordinates`]);
+  const [lat, lng] = coordinates.split(/\s*[;, ]\s*/).map(Number);
+  return (
+    <fieldset class="field location">
+      <legend safe>{field.label[lang]}</legend>
+      <TextField name={field.name} label={t('location.address')} value={one(context.values[field.name])} hint={field.hint?.[lang]} error={errorText(context.errors[field.name], t, lang)} autocomplete="street-address" />
+      <TextField name={`${field.name}.coordinates`} label={t('location.coordinates')} hint={t('location.coordinatesHint')} value={coordinates} width="short" />
+      {lat !== undefined && lng !== undefined && Number.isFinite(lat) && Number.isFinite(lng) && <PlaceMap geo={context.geo} focus={{ lat, lng }} label={t('location.mapLabel')} />}
+    </fieldset>
+  );
+}
+
 export function FieldView({ field, context }: { field: Field; context: FieldContext }) {
   if (field.type === 'file') return <FileInput field={field} context={context} />;
+  if (field.type === 'location') return <LocationInput field={field} context={context} />;
   if (field.type === 'info') return <p class="info" safe>{field.text[context.lang]}</p>;
   if (field.type === 'computed') {
     const amount = evaluate(field.expression, context.answers);

@@ -109,4 +109,24 @@ describe('online services in the browser', () => {
     assert.equal(await page.getByRole('button', { name: 'Antrag beginnen' }).count(), 1);
     await context.close();
   });
+
+  it('with JavaScript, a field appears only when the answer it depends on is chosen', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/online/meldebescheinigung-einfach`);
+    await page.getByRole('button', { name: 'Antrag beginnen' }).click();
+    await page.getByLabel('Vorname').fill('Max');
+    await page.getByLabel('Familienname').fill('Muster');
+    await page.getByLabel('Geburtsdatum').fill('1980-05-01');
+    await page.getByLabel('Straße und Hausnummer in Hennef').fill('Markt 1');
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    const email = page.getByLabel('E-Mail-Adresse', { exact: true });
+    assert.equal(await email.isVisible(), false);
+    await page.getByLabel('Als PDF per E-Mail').check();
+    assert.equal(await email.isVisible(), true);
+    await assertAccessible(page);
+    await page.getByLabel('Per Post an meine Anschrift').check();
+    assert.equal(await email.isVisible(), false);
+    await context.close();
+  });
 });

@@ -146,7 +146,17 @@ function LocationInput({ field, context }: { field: LocationField; context: Fiel
   );
 }
 
+/** Fields with a condition carry it as data, so app.js can show and hide them as answers change. */
 export function FieldView({ field, context }: { field: Field; context: FieldContext }) {
+  if (!field.visibleIf) return <FieldBody field={field} context={context} />;
+  return (
+    <div class="conditional" data-visible-if={JSON.stringify(field.visibleIf)}>
+      <FieldBody field={field} context={context} />
+    </div>
+  );
+}
+
+function FieldBody({ field, context }: { field: Field; context: FieldContext }) {
   if (field.type === 'file') return <FileInput field={field} context={context} />;
   if (field.type === 'location') return <LocationInput field={field} context={context} />;
   if (field.type === 'info') return <p class="info" safe>{field.text[context.lang]}</p>;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
-import { citizenLogin } from '../support/journeys.js';
+import { citizenLogin, staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
 import { pdfContent, pdfText } from '../support/pdf.js';
 
@@ -115,10 +115,24 @@ describe('applying online', () => {
     assert.doesNotMatch(page.html, /Antrag beginnen/);
   });
 
-  it('staff of the unit see the submission and the usage counts', async () => {
+  it('staff of the target unit read the submission; other units do not; attachments are served to those who may read', async () => {
     const rows = (await sql<{ service: string; opened: number; started: number; submitted: number }>`select service, sum(opened)::int as opened, sum(started)::int as started, sum(submitted)::int as submitted from form_usage group by service order by service`.execute(server.db)).rows;
     const meldung = rows.find((row) => row.service === 'meldebescheinigung-einfach')!;
     assert.ok(meldung.opened >= 1 && meldung.started >= 1 && meldung.submitted === 1);
+
+    const clerk = new Visitor(server.url);
+    await staffLogin(clerk, 'sachbearbeitung@hennef.example');
+    const list = await clerk.get('/bo/antraege');
+    assert.match(list.html, /Einfache Meldebescheinigung beantragen/);
+    const own = /<ul class="link-list">([\s\S]*?)<\/ul>/.exec(list.html)![1]!;
+    assert.doesNotMatch(own, /Hund anmelden/, 'the Einwohnermeldewesen clerk does not see the tax office’s submissions');
+    const detail = await clerk.get(/href="(\/bo\/antraege\/[0-9a-f-]{36})"/.exec(list.html)![1]!);
+    assert.match(detail.html, /Familienname/);
+    assert.match(detail.html, /Muster/);
+    const dogs = (await sql<{ id: string }>`select id from form_submission where service = 'hundeanmeldung'`.execute(server.db)).rows[0]!.id;
+    assert.equal((await clerk.get(`/bo/antraege/${dogs}`)).status, 404);
+    const viewed = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'forms.submission_viewed'`.execute(server.db);
+    assert.ok(viewed.rows[0]!.n >= 1, 'reading a submission is audited');
   });
 
   it('evidence uploads are sniffed and size-checked; a renamed executable or an oversized file is refused and the answers stay', async () => {
@@ -144,6 +158,17 @@ describe('applying online', () => {
     assert.match(back.html, /chip-bescheinigung\.pdf \(1 KB\)/);
     const removed = await postMultipart(citizen, `${base}/dogs`, { ...dog, action: 'removefile:evidence:0' });
     assert.doesNotMatch(removed.html, /chip-bescheinigung\.pdf \(/);
+    await postMultipart(citizen, `${base}/dogs`, { ...dog, action: 'next' }, [{ field: 'evidence', name: 'chip-bescheinigung.pdf', bytes: pdf }]);
+    await citizen.post(`${base}/payment`, { directDebit: 'no', action: 'next' });
+    const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes', declaration1: 'yes' });
+    const submissionId = /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
+    const admin = new Visitor(server.url);
+    await staffLogin(admin, 'admin@hennef.example');
+    const page = await admin.get(`/bo/antraege/${submissionId}`);
+    const link = /href="(\/bo\/antraege\/[^"]+\/anhang\/[^"]+)"/.exec(page.html)![1]!;
+    const file = await admin.request('GET', link);
+    assert.equal(file.headers.get('content-type'), 'application/pdf');
+    assert.ok(file.bytes.equals(pdf), 'the clerk gets exactly the uploaded file');
   });
 
   it('an anonymous citizen gets a one-time link by e-mail and continues in another browser', async () => {

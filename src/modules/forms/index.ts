@@ -5,6 +5,7 @@ import type { Module } from '../../platform/module.js';
 import { announceOnlineService } from '../catalog/index.js';
 import { registerAssistantPages } from './pages.js';
 import { registerOverviewPages } from './overview-pages.js';
+import { registerStaffPages, staffAccess } from './staff-pages.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
 import { publishVersions } from './versions.js';
@@ -16,7 +17,7 @@ export const forms: Module = {
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
     { href: '/online', label: { de: 'Online-Dienste', en: 'Online services' }, description: { de: 'Anträge rund um die Uhr online stellen und begonnene Anträge fortsetzen.', en: 'Apply online around the clock and continue applications you started.' } },
-    { href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'] },
+    { href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: [...staffAccess] },
   ],
   async register(app, deps) {
     const definitions = await loadDefinitions();
@@ -24,6 +25,7 @@ export const forms: Module = {
     for (const definition of definitions.values()) announceOnlineService(definition.catalog, `/online/${definition.id}`);
     registerAssistantPages(app, deps, definitions);
     registerOverviewPages(app, deps, definitions);
+    registerStaffPages(app, deps, definitions);
   },
   jobs: (deps) => ({
     [DRAFT_CLEANUP_JOB]: async () => {

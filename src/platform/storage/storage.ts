@@ -76,3 +76,7 @@ export async function storeUpload(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export function findStoredFile(db: Db, tenantId: string, id: string) {
+  return db.selectFrom('stored_file').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}

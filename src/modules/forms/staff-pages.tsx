@@ -1,0 +1,113 @@
+// Staff read submissions of their units until the back office (issue 6) takes them over: the list with usage
+// counts, one submission as a readable summary, and its attachments.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../../platform/auth/roles.js';
+import { listUnits, membershipsOf } from '../../platform/auth/users-repo.js';
+import { audit, type Deps } from '../../platform/http/deps.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { formatDateTime } from '../../platform/i18n/index.js';
+import { findStoredFile } from '../../platform/storage/storage.js';
+import { DataTable } from '../../platform/ui/components.js';
+import { Page } from '../../platform/ui/layout.js';
+import { sendHtml } from '../../platform/ui/render.js';
+import type { ServiceDefinition } from './definition.js';
+import type { Answers } from './expressions.js';
+import { answerRows } from './present.js';
+import { findSubmission, listSubmissionsForUnits, usageTotals } from './repo.js';
+import { formsText } from './texts.js';
+import { visibleSteps } from './validate.js';
+import { definitionAt } from './versions.js';
+
+export const staffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
+
+export function registerStaffPages(app: FastifyInstance, deps: Deps, definitions: Map<string, ServiceDefinition>) {
+  const { db } = deps;
+  const config = { access: staffAccess };
+
+  /** Short names of the units whose submissions this person may read (own units and those below; admins all). */
+  async function readableUnits(request: FastifyRequest): Promise<string[]> {
+    const { ctx } = request;
+    const [units, memberships] = await Promise.all([listUnits(db, ctx.tenant.id), ctx.actor.kind === 'staff' ? membershipsOf(db, ctx.tenant.id, ctx.actor.userId) : []]);
+    const all = ctx.actor.kind === 'staff' && (ctx.actor.roles.has('tenant_admin') || ctx.actor.roles.has('cdo'));
+    const own = new Set(memberships.map((membership) => membership.unit_id));
+    return units.filter((unit) => all || own.has(unit.id) || (unit.parent_id !== null && own.has(unit.parent_id))).map((unit) => unit.short_name ?? unit.name);
+  }
+
+  async function readableSubmission(request: FastifyRequest) {
+    const id = (request.params as { id: string }).id;
+    const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmission(db, request.ctx.tenant.id, id) : undefined;
+    if (!submission || !(await readableUnits(request)).includes(submission.target_unit)) throw new NotFound('submission');
+    return submission;
+  }
+
+  app.get('/bo/antraege', { config }, async (request, reply) => {
+    const { ctx } = request;
+    const t = formsText(ctx.lang);
+    const [submissions, usage] = await Promise.all([listSubmissionsForUnits(db, ctx.tenant.id, await readableUnits(request)), usageTotals(db, ctx.tenant.id)]);
+    const name = (service: string) => definitions.get(service)?.title[ctx.lang] ?? service;
+    return sendHtml(reply, (
+      <Page ctx={ctx} title={t('bo.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title') }]}>
+        <h1 safe>{t('bo.title')}</h1>
+        {submissions.length === 0 ? <p safe>{t('bo.none')}</p> : (
+          <ul class="link-list">
+            {submissions.map((row) => <li><a href={`/bo/antraege/${row.id}`} safe>{`${row.number} · ${name(row.service)} · ${formatDateTime(ctx.lang, row.submitted_at)}`}</a></li>)}
+          </ul>
+        )}
+        <h2 safe>{t('bo.usage')}</h2>
+        <DataTable caption={t('bo.usage')} head={[t('bo.service'), t('bo.opened'), t('bo.started'), t('bo.submitted'), t('bo.paid')]} empty="–"
+          rows={usage.map((row) => [name(row.service), String(row.opened), String(row.started), String(row.submitted), String(row.paid)])} />
+      </Page>
+    ));
+  });
+
+  app.get('/bo/antraege/:id', { config }, async (request, reply) => {
+    const { ctx } = request;
+    const t = formsText(ctx.lang);
+    const submission = await readableSubmission(request);
+    const current = definitions.get(submission.service);
+    if (!current) throw new NotFound('service');
+    const definition = await definitionAt(db, current, submission.version);
+    await audit(db, ctx, 'forms.submission_viewed', { type: 'submission', id: submission.id, summary: { number: submission.number } });
+    const sections = answerRows(visibleSteps(definition, submission.answers), submission.answers, ctx.lang, t);
+    const files = Object.values(submission.answers).flatMap((value) => (Array.isArray(value) ? (value as Answers[]).filter((item) => typeof item === 'object' && 'file' in item) : []));
+    return sendHtml(reply, (
+      <Page ctx={ctx} title={`${submission.number} – ${definition.title[ctx.lang]}`} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/antraege' }, { label: submission.number }]}>
+        <h1 safe>{`${submission.number}: ${definition.title[ctx.lang]}`}</h1>
+        <dl class="facts">
+          <dt safe>{t('bo.date')}</dt><dd safe>{formatDateTime(ctx.lang, submission.submitted_at)}</dd>
+          <dt safe>{t('bo.level')}</dt><dd safe>{submission.trust_level ?? '–'}</dd>
+          <dt safe>{t('bo.version')}</dt><dd safe>{String(submission.version)}</dd>
+        </dl>
+        {sections.map((section) => (
+          <section>
+            <h2 safe>{section.title}</h2>
+            <dl class="summary-list">{section.rows.map((row) => <div class="summary-row"><dt safe>{row.label}</dt><dd safe>{row.text}</dd></div>)}</dl>
+          </section>
+        ))}
+        {files.length > 0 && (
+          <section>
+            <h2 safe>{t('bo.files')}</h2>
+            <ul>{files.map((file) => <li><a href={`/bo/antraege/${submission.id}/anhang/${String(file.file)}`} safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</a></li>)}</ul>
+          </section>
+        )}
+      </Page>
+    ));
+  });
+
+  app.get('/bo/antraege/:id/anhang/:file', { config }, async (request, reply) => {
+    const { ctx } = request;
+    const submission = await readableSubmission(request);
+    const fileId = (request.params as { file: string }).file;
+    const referenced = Object.values(submission.answers).some((value) => Array.isArray(value) && (value as Answers[]).some((item) => typeof item === 'object' && item.file === fileId));
+    const file = referenced && /^[0-9a-f-]{36}$/i.test(fileId) ? await findStoredFile(db, ctx.tenant.id, fileId) : undefined;
+    if (!file) throw new NotFound('attachment');
+    await audit(db, ctx, 'forms.attachment_viewed', { type: 'submission', id: submission.id, summary: { file: file.original_name } });
+    const name = file.original_name.replace(/[^\w.\-äöüÄÖÜß ]/g, '_');
+    return reply
+      .type(file.media_type)
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(await deps.store.get(file.content_hash));
+  });
+}

@@ -1,5 +1,7 @@
 // Chromium (Debian's package) driven by playwright-core, with axe-core checking every page a journey visits.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { startServer, type TestServer } from '../support/server.js';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -80,4 +82,18 @@ export async function citizenSignIn(page: Page, base: string, persona: string, l
   await page.getByLabel(level).check();
   await page.getByRole('button', { name: 'Anmelden und Daten übermitteln' }).click();
   await page.waitForURL(/\/konto$/);
+}
+
+/** A server and a browser for one describe block: started before its tests, closed after them. */
+export function serverAndBrowser(): { server: TestServer; browser: Browser } {
+  const state = {} as { server: TestServer; browser: Browser };
+  before(async () => {
+    state.server = await startServer();
+    state.browser = await launch();
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return state;
 }

@@ -1,30 +1,19 @@
 // Browser journeys of the catalog: citizens find the service in their own words, without JavaScript.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type TestServer } from '../support/server.js';
 import { sql } from 'kysely';
 import { enqueue } from '../../src/platform/jobs/queue.js';
 import { FRESHNESS_JOB } from '../../src/modules/catalog/index.js';
-import { assertAccessible, launch, scriptlessContext, staffSignIn } from './browser.js';
+import { assertAccessible, scriptlessContext, staffSignIn, serverAndBrowser } from './browser.js';
 
 describe('catalog journeys', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser();
 
   for (const [typed, expected] of [['hund anmelden', 'Hund anmelden (Hundesteuer)'], ['perso verloren', 'Personalausweis verloren oder gestohlen – Verlust melden']] as const) {
     it(`a citizen types "${typed}" and reaches "${expected}" in one click (without JavaScript)`, async () => {
-      const context = await scriptlessContext(browser);
+      const context = await scriptlessContext(env.browser);
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       await page.getByRole('link', { name: 'Leistungen A–Z' }).first().click();
       await page.getByLabel('Wonach suchen Sie?').fill(typed);
       await page.getByRole('button', { name: 'Suchen' }).click();
@@ -37,9 +26,9 @@ describe('catalog journeys', () => {
   }
 
   it('with JavaScript, suggestions appear while typing', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/leistungen`);
+    await page.goto(`${env.server.url}/leistungen`);
     await page.getByLabel('Wonach suchen Sie?').pressSequentially('sperrm', { delay: 30 });
     await page.waitForFunction(() => document.querySelectorAll('#catalog-suggestions option').length > 0);
     assert.equal(await page.locator('#catalog-suggestions option').first().getAttribute('value'), 'Sperrmüll anmelden');
@@ -47,10 +36,10 @@ describe('catalog journeys', () => {
   });
 
   it('an editor changes a fee, the unit lead approves it, the citizen page shows it and the history shows the diff (without JavaScript)', async () => {
-    const editorContext = await scriptlessContext(browser);
+    const editorContext = await scriptlessContext(env.browser);
     const editor = await editorContext.newPage();
-    await staffSignIn(editor, server.url, 'redaktion@hennef.example', false);
-    await editor.goto(`${server.url}/bo/katalog?art=service`);
+    await staffSignIn(editor, env.server.url, 'redaktion@hennef.example', false);
+    await editor.goto(`${env.server.url}/bo/katalog?art=service`);
     await assertAccessible(editor);
     await editor.getByRole('link', { name: 'Meldebescheinigung (erweitert)' }).click();
     await assertAccessible(editor);
@@ -58,10 +47,10 @@ describe('catalog journeys', () => {
     await editor.getByRole('button', { name: 'Zur Freigabe geben' }).click();
     assert.match(await editor.getByRole('status').first().innerText(), /Zur Freigabe gegeben/);
 
-    const leadContext = await scriptlessContext(browser);
+    const leadContext = await scriptlessContext(env.browser);
     const lead = await leadContext.newPage();
-    await staffSignIn(lead, server.url, 'leitung@hennef.example', true);
-    await lead.goto(`${server.url}/bo/katalog?status=review`);
+    await staffSignIn(lead, env.server.url, 'leitung@hennef.example', true);
+    await lead.goto(`${env.server.url}/bo/katalog?status=review`);
     await lead.getByRole('link', { name: 'Meldebescheinigung (erweitert)' }).click();
     await assertAccessible(lead);
     await lead.getByLabel('Kommentar (bei Zurückweisung Pflicht)').fill('Gebühr laut neuer Satzung');
@@ -73,20 +62,20 @@ describe('catalog journeys', () => {
     assert.match(await diff.locator('del').first().innerText(), /amount: 10/);
     assert.match(await diff.locator('ins').first().innerText(), /amount: 14/);
 
-    const citizen = await browser.newPage();
-    await citizen.goto(`${server.url}/leistungen/meldebescheinigung-erweitert`);
+    const citizen = await env.browser.newPage();
+    await citizen.goto(`${env.server.url}/leistungen/meldebescheinigung-erweitert`);
     assert.match(await citizen.locator('.at-a-glance').innerText(), /14,00\s€/);
     await Promise.all([editorContext.close(), leadContext.close(), citizen.close()]);
   });
 
   it('the freshness job e-mails the unit lead the overdue entries (captured mail)', async () => {
-    await sql`update catalog_entry set last_reviewed_at = now() - interval '13 months' where slug in ('wahlhelfer', 'eheschliessung')`.execute(server.db);
-    await enqueue(server.db, { name: FRESHNESS_JOB });
-    for (let round = 0; round < 3; round++) await server.jobs.runDue();
-    const context = await browser.newContext();
+    await sql`update catalog_entry set last_reviewed_at = now() - interval '13 months' where slug in ('wahlhelfer', 'eheschliessung')`.execute(env.server.db);
+    await enqueue(env.server.db, { name: FRESHNESS_JOB });
+    for (let round = 0; round < 3; round++) await env.server.jobs.runDue();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await staffSignIn(page, server.url, 'admin@hennef.example', true);
-    await page.goto(`${server.url}/admin/mail`);
+    await staffSignIn(page, env.server.url, 'admin@hennef.example', true);
+    await page.goto(`${env.server.url}/admin/mail`);
     await assertAccessible(page);
     await page.getByRole('link', { name: /Leistungskatalog: 2 Einträge/ }).first().click();
     const text = await page.locator('main').innerText();

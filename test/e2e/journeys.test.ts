@@ -1,28 +1,17 @@
 // Browser journeys of the platform spine, each page checked with axe-core.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../support/server.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
-import { assertAccessible, launch, scriptlessContext, staffSignIn } from './browser.js';
+import { assertAccessible, scriptlessContext, staffSignIn, serverAndBrowser } from './browser.js';
 
 describe('browser journeys', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser();
 
   it('a citizen logs in through the demo IdP at level substantial, sees the data, switches to English and logs out (without JavaScript)', async () => {
-    const context = await scriptlessContext(browser);
+    const context = await scriptlessContext(env.browser);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await assertAccessible(page);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Anmelden' }).click();
     await assertAccessible(page);
@@ -42,26 +31,26 @@ describe('browser journeys', () => {
     assert.match(await page.locator('dl.facts').innerText(), /substantial \(ELSTER certificate\)/);
     await assertAccessible(page);
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${env.server.url}/`);
     assert.match(await page.getByRole('status').filter({ hasText: 'logged out' }).innerText(), /You are logged out/);
-    await page.goto(`${server.url}/konto`);
+    await page.goto(`${env.server.url}/konto`);
     assert.match(await page.locator('h1').innerText(), /Log in with your citizen account/);
     await context.close();
   });
 
   it('a clerk logs in with password and TOTP, and is refused without the code', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await staffSignIn(page, server.url, 'sachbearbeitung@hennef.example', false);
+    await staffSignIn(page, env.server.url, 'sachbearbeitung@hennef.example', false);
     await page.waitForURL(/\/bo\/anmelden\/code$/);
     await assertAccessible(page);
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     assert.match(await page.locator('.error-summary').innerText(), /Bitte geben Sie den Code/);
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary', 'the error summary takes focus');
     await assertAccessible(page);
-    await page.goto(`${server.url}/bo`);
+    await page.goto(`${env.server.url}/bo`);
     assert.match(page.url(), /\/bo\/anmelden\?next=/, 'without the code the back office stays closed');
-    await staffSignIn(page, server.url, 'sachbearbeitung@hennef.example', false);
+    await staffSignIn(page, env.server.url, 'sachbearbeitung@hennef.example', false);
     await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
@@ -71,9 +60,9 @@ describe('browser journeys', () => {
   });
 
   it('a tenant admin adds a clerk to a unit and finds that change in the audit log', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await staffSignIn(page, server.url, 'admin@hennef.example', false);
+    await staffSignIn(page, env.server.url, 'admin@hennef.example', false);
     await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
@@ -91,7 +80,7 @@ describe('browser journeys', () => {
     await page.getByLabel('Rolle').selectOption({ label: 'Sachbearbeitung' });
     await page.getByRole('button', { name: 'Speichern' }).click();
     assert.match(await page.locator('.alert--success').innerText(), /Die Zuordnung wurde gespeichert/);
-    await page.goto(`${server.url}/admin/protokoll`);
+    await page.goto(`${env.server.url}/admin/protokoll`);
     await page.getByLabel('Suchen').fill('Bernd');
     await page.getByRole('button', { name: 'Suchen' }).click();
     await assertAccessible(page);

@@ -1,28 +1,17 @@
 // Browser journeys of the application assistant, every page checked with axe.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type TestServer } from '../support/server.js';
-import { assertAccessible, citizenSignIn, launch, scriptlessContext } from './browser.js';
+import { assertAccessible, citizenSignIn, scriptlessContext, serverAndBrowser } from './browser.js';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('online services in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser();
 
   it('an anonymous citizen requests a simple Meldebescheinigung (without JavaScript)', async () => {
-    const context = await scriptlessContext(browser);
+    const context = await scriptlessContext(env.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/leistungen/meldebescheinigung-einfach`);
+    await page.goto(`${env.server.url}/leistungen/meldebescheinigung-einfach`);
     await page.getByRole('link', { name: 'Online erledigen' }).click();
     await assertAccessible(page);
     await page.getByRole('button', { name: 'Antrag beginnen' }).click();
@@ -49,10 +38,10 @@ describe('online services in the browser', () => {
   });
 
   it('a logged-in citizen registers two dogs with computed tax and an upload, leaves halfway and resumes', async () => {
-    const context = await scriptlessContext(browser);
+    const context = await scriptlessContext(env.browser);
     const page = await context.newPage();
-    await citizenSignIn(page, server.url, 'Erika Mustermann, Frankfurter Straße 97', 'substanziell (ELSTER-Zertifikat)');
-    await page.goto(`${server.url}/online/hundeanmeldung`);
+    await citizenSignIn(page, env.server.url, 'Erika Mustermann, Frankfurter Straße 97', 'substanziell (ELSTER-Zertifikat)');
+    await page.goto(`${env.server.url}/online/hundeanmeldung`);
     await page.getByRole('button', { name: 'Antrag beginnen' }).click();
     assert.match(await page.locator('main').innerText(), /Erika Mustermann/);
     await assertAccessible(page);
@@ -74,7 +63,7 @@ describe('online services in the browser', () => {
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
     await page.waitForURL(/\/payment$/);
 
-    await page.goto(`${server.url}/online`);
+    await page.goto(`${env.server.url}/online`);
     await assertAccessible(page);
     await page.getByRole('link', { name: 'Fortsetzen: Hund anmelden (Hundesteuer)' }).click();
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
@@ -93,10 +82,10 @@ describe('online services in the browser', () => {
   });
 
   it('a citizen at level basic is asked to raise the level for a Personenstandsurkunde', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await citizenSignIn(page, server.url, 'Jonas Becker, Uckerath', 'niedrig (Benutzername/Passwort)');
-    await page.goto(`${server.url}/leistungen/personenstandsurkunde`);
+    await citizenSignIn(page, env.server.url, 'Jonas Becker, Uckerath', 'niedrig (Benutzername/Passwort)');
+    await page.goto(`${env.server.url}/leistungen/personenstandsurkunde`);
     await page.getByRole('link', { name: 'Online erledigen' }).click();
     await assertAccessible(page);
     assert.match(await page.locator('main').innerText(), /Vertrauensniveau „niedrig“.*„hoch“/s);
@@ -111,9 +100,9 @@ describe('online services in the browser', () => {
   });
 
   it('with JavaScript, a field appears only when the answer it depends on is chosen', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/online/meldebescheinigung-einfach`);
+    await page.goto(`${env.server.url}/online/meldebescheinigung-einfach`);
     await page.getByRole('button', { name: 'Antrag beginnen' }).click();
     await page.getByLabel('Vorname').fill('Max');
     await page.getByLabel('Familienname').fill('Muster');

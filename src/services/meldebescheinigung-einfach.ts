@@ -1,5 +1,6 @@
 // Einfache Meldebescheinigung: confirms name, birth date and current address (§ 18 BMG). Fee 10 €.
 import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
+import { birthDateField, nameFields } from '../modules/forms/person-fields.js';
 
 const definition: ServiceDefinitionInput = {
   id: 'meldebescheinigung-einfach',
@@ -17,9 +18,8 @@ const definition: ServiceDefinitionInput = {
       title: { de: 'Angaben zur Person', en: 'About you' },
       fields: [
         { type: 'info', name: 'intro', text: { de: 'Die Meldebescheinigung bekommen Sie für sich selbst. Wir prüfen Ihre Angaben gegen das Melderegister.', en: 'You receive the certificate for yourself. We check your details against the population register.' } },
-        { type: 'text', name: 'givenName', label: { de: 'Vorname', en: 'First name' }, prefill: 'given_name' },
-        { type: 'text', name: 'familyName', label: { de: 'Familienname', en: 'Surname' }, prefill: 'family_name' },
-        { type: 'date', name: 'birthDate', label: { de: 'Geburtsdatum', en: 'Date of birth' }, max: { days: 0 }, prefill: 'birthdate' },
+        ...nameFields,
+        birthDateField(),
         { type: 'text', name: 'street', label: { de: 'Straße und Hausnummer in Hennef', en: 'Street and number in Hennef' }, prefill: 'street_address' },
       ],
     },

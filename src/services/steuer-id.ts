@@ -1,5 +1,6 @@
 // Steuer-ID anfordern: the citizens' office helps to ask the Federal Central Tax Office to send it again.
 import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
+import { birthDateField, nameFields } from '../modules/forms/person-fields.js';
 
 const definition: ServiceDefinitionInput = {
   id: 'steuer-id',
@@ -16,9 +17,8 @@ const definition: ServiceDefinitionInput = {
       title: { de: 'Angaben zur Person', en: 'About you' },
       fields: [
         { type: 'info', name: 'intro', text: { de: 'Die Steuer-ID wird aus Datenschutzgründen nur per Post an Ihre Meldeanschrift geschickt.', en: 'For data protection, the tax ID is only sent by post to your registered address.' } },
-        { type: 'text', name: 'givenName', label: { de: 'Vorname', en: 'First name' }, prefill: 'given_name' },
-        { type: 'text', name: 'familyName', label: { de: 'Familienname', en: 'Surname' }, prefill: 'family_name' },
-        { type: 'date', name: 'birthDate', label: { de: 'Geburtsdatum', en: 'Date of birth' }, max: { days: 0 }, prefill: 'birthdate' },
+        ...nameFields,
+        birthDateField(),
         { type: 'text', name: 'birthPlace', label: { de: 'Geburtsort', en: 'Place of birth' }, maxLength: 100 },
         { type: 'text', name: 'street', label: { de: 'Meldeanschrift in Hennef', en: 'Registered address in Hennef' }, prefill: 'street_address' },
       ],

@@ -1,5 +1,6 @@
 // Wahlscheinantrag (postal vote): by Friday 15:00 before the election; documents by post or for collection.
 import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
+import { birthDateField, nameFields } from '../modules/forms/person-fields.js';
 
 const definition: ServiceDefinitionInput = {
   id: 'wahlschein',
@@ -15,9 +16,8 @@ const definition: ServiceDefinitionInput = {
       id: 'voter',
       title: { de: 'Angaben aus der Wahlbenachrichtigung', en: 'Details from your polling card' },
       fields: [
-        { type: 'text', name: 'givenName', label: { de: 'Vorname', en: 'First name' }, prefill: 'given_name' },
-        { type: 'text', name: 'familyName', label: { de: 'Familienname', en: 'Surname' }, prefill: 'family_name' },
-        { type: 'date', name: 'birthDate', label: { de: 'Geburtsdatum', en: 'Date of birth' }, max: { days: -5840 }, prefill: 'birthdate' },
+        ...nameFields,
+        birthDateField(-5840),
         { type: 'text', name: 'street', label: { de: 'Anschrift in Hennef', en: 'Address in Hennef' }, prefill: 'street_address' },
         { type: 'text', name: 'register', label: { de: 'Nummer im Wählerverzeichnis (freiwillig)', en: 'Number in the electoral roll (optional)' }, required: false, pattern: '\\d{1,6}', hint: { de: 'Steht auf Ihrer Wahlbenachrichtigung.', en: 'Printed on your polling card.' } },
       ],

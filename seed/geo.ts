@@ -1,19 +1,23 @@
 // A simplified outline of Hennef (Sieg) and some of its villages: the offline base layer of the demo maps.
 // Coordinates are rounded approximations drawn for this project, good enough for orientation, not for surveying.
 import type { TownGeo } from '../src/platform/db/tables.js';
+import { hennefStreets } from './streets.js';
+
+const localities: TownGeo['localities'] = [
+  { name: 'Hennef-Zentrum', lat: 50.7757, lng: 7.2837 },
+  { name: 'Geistingen', lat: 50.7810, lng: 7.2610 },
+  { name: 'Stadt Blankenberg', lat: 50.7700, lng: 7.3400 },
+  { name: 'Bödingen', lat: 50.7920, lng: 7.3190 },
+  { name: 'Uckerath', lat: 50.7440, lng: 7.3850 },
+  { name: 'Söven', lat: 50.7370, lng: 7.3420 },
+  { name: 'Happerschoß', lat: 50.8040, lng: 7.2800 },
+];
 
 export const hennefGeo: TownGeo = {
   boundary: [
     [50.8105, 7.2180], [50.8180, 7.2630], [50.8075, 7.3150], [50.7960, 7.3600], [50.7830, 7.4020], [50.7640, 7.4310],
     [50.7390, 7.4290], [50.7230, 7.3980], [50.7260, 7.3500], [50.7440, 7.3120], [50.7560, 7.2700], [50.7640, 7.2310], [50.7850, 7.2120],
   ],
-  localities: [
-    { name: 'Hennef-Zentrum', lat: 50.7757, lng: 7.2837 },
-    { name: 'Geistingen', lat: 50.7810, lng: 7.2610 },
-    { name: 'Stadt Blankenberg', lat: 50.7700, lng: 7.3400 },
-    { name: 'Bödingen', lat: 50.7920, lng: 7.3190 },
-    { name: 'Uckerath', lat: 50.7440, lng: 7.3850 },
-    { name: 'Söven', lat: 50.7370, lng: 7.3420 },
-    { name: 'Happerschoß', lat: 50.8040, lng: 7.2800 },
-  ],
+  localities,
+  streets: hennefStreets(localities),
 };

@@ -8,6 +8,7 @@ import { registerStaffHome } from './auth/staff-home.js';
 import { registerStaffPages } from './auth/staff-pages.js';
 import type { Deps } from './http/deps.js';
 import { registerMailPages } from './mail/pages.js';
+import { registerStreetApi } from './geo/streets-api.js';
 import { registerCommonPages } from './ui/pages.js';
 
 export async function registerPlatformPages(app: FastifyInstance, deps: Deps, secure: boolean, internalOrigin: string) {
@@ -17,6 +18,7 @@ export async function registerPlatformPages(app: FastifyInstance, deps: Deps, se
   registerAdminPages(app, deps);
   registerAuditPages(app, deps);
   registerMailPages(app, deps);
+  registerStreetApi(app);
   const embedded = !deps.config.oidc.issuer;
   const issuer = deps.config.oidc.issuer ?? (await registerDemoIdp(app, deps));
   registerCitizenPages(app, deps, issuer, secure, embedded ? internalOrigin : undefined);

@@ -10,6 +10,8 @@ export type Condition =
   | { field: string; in: (string | number)[] }
   | { field: string; greaterThan: number }
   | { field: string; filled: boolean }
+  | { field: string; before: string }
+  | { more: [Expression, Expression] }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -20,6 +22,10 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     z.object({ field: z.string(), in: z.array(z.union([z.string(), z.number()])) }).strict(),
     z.object({ field: z.string(), greaterThan: z.number() }).strict(),
     z.object({ field: z.string(), filled: z.boolean() }).strict(),
+    /** A date answer lies before another date answer (e.g. the end before the start). */
+    z.object({ field: z.string(), before: z.string() }).strict(),
+    /** The first value is greater than the second (e.g. the requested amount above the costs). */
+    z.object({ more: z.tuple([expression, expression]) }).strict(),
     z.object({ all: z.array(condition) }).strict(),
     z.object({ any: z.array(condition) }).strict(),
     z.object({ not: condition }).strict(),
@@ -92,6 +98,14 @@ const fileField = z.object({
 /** A place in town: an address, and coordinates when the citizen marks it on the map. */
 const locationField = z.object({ type: z.literal('location'), name, label: text, hint: text.optional(), required: z.union([z.boolean(), condition]).default(true), visibleIf: condition.optional() }).strict();
 
+/** A postal address; `local` ones must lie in town and are checked against the street directory. */
+const addressField = z.object({
+  type: z.literal('address'), name, label: text, hint: text.optional(),
+  required: z.union([z.boolean(), condition]).default(true), visibleIf: condition.optional(),
+  local: z.boolean().default(false),
+  prefill: z.literal('street_address').optional(),
+}).strict();
+
 const infoField = z.object({ type: z.literal('info'), name, text, visibleIf: condition.optional() }).strict();
 const computedField = z.object({ type: z.literal('computed'), name, label: text, expression, format: z.enum(['money', 'number']).default('number'), visibleIf: condition.optional() }).strict();
 const groupField = z.object({
@@ -105,12 +119,13 @@ const groupField = z.object({
   visibleIf: condition.optional(),
 }).strict();
 
-export const field = z.union([scalarField, fileField, locationField, infoField, computedField, groupField]);
+export const field = z.union([scalarField, fileField, locationField, addressField, infoField, computedField, groupField]);
 export type Field = z.infer<typeof field>;
 export type ScalarField = z.infer<typeof scalarField>;
 export type GroupField = z.infer<typeof groupField>;
 export type FileField = z.infer<typeof fileField>;
 export type LocationField = z.infer<typeof locationField>;
+export type AddressField = z.infer<typeof addressField>;
 
 const step = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), title: text, fields: z.array(field).min(1), visibleIf: condition.optional() }).strict();
 export type Step = z.infer<typeof step>;

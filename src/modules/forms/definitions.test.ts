@@ -28,6 +28,14 @@ describe('service definitions', () => {
     for (const definition of definitions.values()) assert.ok(slugs.has(definition.catalog), `${definition.id} → ${definition.catalog}`);
   });
 
+  it('the Hennef services of the digitalisation concept are all defined, each for an existing unit', async () => {
+    const wanted = ['meldebescheinigung-einfach', 'meldebescheinigung-erweitert', 'melderegisterauskunft-einfach', 'melderegisterauskunft-erweitert', 'uebermittlungssperre', 'lastschriftmandat', 'untersuchungsberechtigungsschein', 'steuer-id', 'hundeanmeldung', 'hundeabmeldung', 'personenstandsurkunde', 'wahlschein', 'wahlhelfer', 'kita-anmeldung', 'aufbruchantrag', 'verwarnungsgeld-anhoerung', 'fundsache', 'sperrmuell', 'digitales-ehrenamt', 'ferienbetreuung', 'hausnummer'];
+    assert.deepEqual(wanted.filter((id) => !definitions.has(id)), []);
+    const { rows } = await sql<{ short_name: string }>`select u.short_name from unit u join tenant t on t.id = u.tenant_id where t.slug = 'hennef'`.execute(server.db);
+    const units = new Set(rows.map((row) => row.short_name));
+    for (const definition of definitions.values()) assert.ok(units.has(definition.targetUnit), `${definition.id} → ${definition.targetUnit}`);
+  });
+
   it('a broken definition stops start-up with the file and the path of the error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rathaus-services-'));
     writeFileSync(join(dir, 'kaputt.json'), JSON.stringify({ id: 'kaputt', catalog: 'x', version: 1, title: { de: 'K', en: 'K' }, targetUnit: 'FD 1', retentionDays: 10, steps: [{ id: 'eins', title: { de: 'E', en: 'E' }, fields: [{ type: 'text', name: 'Bad Name', label: { de: 'L', en: 'L' } }] }] }));

@@ -23,4 +23,12 @@ test('conditions combine equals, in, greater-than, filled, all, any and not', ()
 test('numbers typed the German way are read correctly and garbage counts as zero', () => {
   assert.equal(evaluate({ times: [{ field: 'amount' }, 2] }, { amount: '1.234,50' }), 2469);
   assert.equal(evaluate({ field: 'amount' }, { amount: '<script>' }), 0);
+  assert.equal(evaluate({ sumOver: 'costs', of: { field: 'amount' } }, { costs: [{ amount: '800.00' }, { amount: '400.50' }] }), 1200.5, 'stored amounts use a decimal point');
+});
+
+test('dates and amounts compare across fields (end before start, requested above the costs)', () => {
+  assert.ok(holds({ field: 'end', before: 'start' }, { start: '2027-03-01', end: '2027-02-01' }));
+  assert.ok(!holds({ field: 'end', before: 'start' }, { start: '2027-03-01', end: '' }), 'an empty date is left to the required check');
+  assert.ok(holds({ more: [{ field: 'requested' }, { field: 'total' }] }, { requested: '1500.00', total: '1200.50' }));
+  assert.ok(!holds({ more: [{ field: 'requested' }, { field: 'total' }] }, { requested: '1000.00', total: '1200.50' }));
 });

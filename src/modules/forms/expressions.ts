@@ -11,7 +11,8 @@ function valueOf(answers: Answers, name: string): Answer {
 
 function asNumber(value: Answer): number {
   if (typeof value !== 'string' || value.trim() === '') return 0;
-  const parsed = Number(value.replace(/\./g, '').replace(',', '.'));
+  // Stored numbers use a decimal point ("400.50"); typed ones may be German ("1.200,50").
+  const parsed = /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number(value.replace(/\./g, '').replace(',', '.'));
   return Number.isFinite(parsed) ? parsed : 0;
 }
 
@@ -20,9 +21,14 @@ export function holds(condition: Condition | undefined, answers: Answers): boole
   if ('all' in condition) return condition.all.every((inner) => holds(inner, answers));
   if ('any' in condition) return condition.any.some((inner) => holds(inner, answers));
   if ('not' in condition) return !holds(condition.not, answers);
+  if ('more' in condition) return evaluate(condition.more[0], answers) > evaluate(condition.more[1], answers);
   const value = valueOf(answers, condition.field);
   if ('equals' in condition) return Array.isArray(value) ? value.includes(String(condition.equals) as never) : value === String(condition.equals);
   if ('in' in condition) return typeof value === 'string' && condition.in.map(String).includes(value);
+  if ('before' in condition) {
+    const other = valueOf(answers, condition.before);
+    return typeof value === 'string' && typeof other === 'string' && value !== '' && other !== '' && value < other;
+  }
   if ('greaterThan' in condition) return (Array.isArray(value) ? value.length : asNumber(value)) > condition.greaterThan;
   const filled = Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
   return filled === condition.filled;

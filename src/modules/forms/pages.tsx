@@ -12,7 +12,7 @@ import { TRUST_LEVELS, type ServiceDefinition, type Step } from './definition.js
 import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
 import { countUsage, findSubmission } from './repo.js';
-import { draftOf, earlierSubmission, feeOf, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
+import { checkStep, draftOf, earlierSubmission, feeOf, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
@@ -20,7 +20,7 @@ import { answerRows } from './present.js';
 import { renderTextPdf } from '../../platform/pdf/text-document.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { ReceiptView, ResumeFailedView, StartView, StepView, SummaryView } from './views/assistant.js';
-import type { Values } from './views/fields.js';
+import { errorText, type Values } from './views/fields.js';
 
 const OWNER_COOKIE = 'rh_forms';
 const route = { config: { access: 'public' as const } };
@@ -168,7 +168,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const action = String(([] as unknown[]).concat(posted.action ?? 'next')[0]);
     const values = applyGroupAction(action, withoutControls(posted));
     const files = currentFiles(step, draft.answers, upload?.files ?? {}, action);
-    const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner, files, ctx.tenant.settings.geo?.boundary);
+    const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner, files, ctx.tenant.settings.geo);
     const errors = { ...saved.errors, ...upload?.errors };
     if (/^(add|remove|removefile):/.test(action)) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
     if (action === 'back') {
@@ -178,6 +178,18 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     if (Object.keys(errors).length > 0) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values, errors), 400);
     const next = nextStep(definition, saved.answers, step);
     return reply.redirect(`/online/${definition.id}/${draft.id}/${next?.id ?? 'zusammenfassung'}`, 303);
+  });
+
+  // Inline validation: the same checks as saving, nothing stored; answers JSON messages per field.
+  app.post('/online/:service/:draft/:step/pruefen', route, async (request, reply) => {
+    const { definition, owner, draft } = await stepContext(request, reply);
+    const { ctx } = request;
+    const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);
+    if (!step) throw new NotFound('step');
+    const values = withoutControls((request.body ?? {}) as Values);
+    const { errors } = checkStep(draft, definition, step, values, owner, currentFiles(step, draft.answers, {}, 'next'), ctx.tenant.settings.geo);
+    const t = formsText(ctx.lang);
+    return reply.header('cache-control', 'no-store').send({ errors: Object.fromEntries(Object.entries(errors).map(([name, error]) => [name, errorText(error, t, ctx.lang)])) });
   });
 
   app.post('/online/:service/:draft/absenden', route, async (request, reply) => {
@@ -192,7 +204,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     if (Object.keys(missing).length > 0) {
       return sendHtml(reply, <SummaryView ctx={ctx} t={t} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={answers} fee={feeOf(definition, answers)} errors={missing} />, 400);
     }
-    const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId);
+    const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo);
     if (!outcome.ok) return reply.redirect(`/online/${definition.id}/${draft.id}/${outcome.firstInvalidStep}`, 303);
     return reply.redirect(`/online/${definition.id}/eingang/${outcome.submissionId}`, 303);
   });

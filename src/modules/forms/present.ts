@@ -14,6 +14,10 @@ function display(value: unknown, t: FormsTranslate): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
+export function addressLine(address: Answers): string {
+  return [address.street, [address.postalCode, address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+}
+
 export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: FormsTranslate): AnswerSection[] {
   return steps.map((step) => ({
     stepId: step.id,
@@ -29,6 +33,8 @@ export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: Forms
       } else if (field.type === 'location' && Array.isArray(value)) {
         const place = (value as Answers[])[0] ?? {};
         text = [place.address, place.lat ? `(${String(place.lat)}, ${String(place.lng)})` : ''].filter(Boolean).join(' ');
+      } else if (field.type === 'address' && Array.isArray(value)) {
+        text = addressLine((value as Answers[])[0] ?? {});
       } else if (field.type === 'choice') {
         text = display(field.options.filter((option) => ([] as unknown[]).concat(value).includes(option.value)).map((option) => option.label[lang]), t);
       } else text = display(value, t);

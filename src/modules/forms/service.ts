@@ -10,7 +10,8 @@ import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, type Answers } from './expressions.js';
 import { claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
-import { checkAll, readStep, visibleSteps, type StepErrors } from './validate.js';
+import { checkAll, readStep, toValues, visibleSteps, type StepErrors } from './validate.js';
+import type { TownGeo } from '../../platform/db/tables.js';
 
 export const DRAFT_DAYS = 30;
 
@@ -70,6 +71,13 @@ export function withClaims(definition: ServiceDefinition, answers: Answers, owne
   const result = { ...answers };
   for (const field of definition.steps.flatMap((step) => step.fields)) {
     if (!('prefill' in field) || !field.prefill) continue;
+    if (field.type === 'address') {
+      const address = claims.address;
+      if (typeof address?.street_address === 'string' && address.street_address) {
+        result[field.name] = [{ street: address.street_address, postalCode: String(address.postal_code ?? ''), city: String(address.locality ?? '') }];
+      }
+      continue;
+    }
     const value = claims[field.prefill] ?? claims.address?.[field.prefill];
     if (typeof value === 'string' && value) result[field.name] = value;
   }
@@ -88,21 +96,27 @@ function ruleErrors(definition: ServiceDefinition, step: Step, answers: Answers)
   return errors;
 }
 
-/** Reads a step; valid answers are saved even when others are missing, so going back loses nothing. */
-export async function saveStep(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner, files: Record<string, Answers[]> = {}, boundary?: [number, number][]) {
-  const claimed = withClaims(definition, {}, owner) as Record<string, string>;
-  const { answers, errors } = readStep(step, { ...values, ...claimed }, draft.answers, new Date(), files);
+/** Checks a step's posted values without saving (for saving, and for inline validation while typing). */
+export function checkStep(draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner, files: Record<string, Answers[]> = {}, geo?: TownGeo) {
+  const claimed = toValues(step, withClaims(definition, {}, owner));
+  const { answers, errors } = readStep(step, { ...values, ...claimed }, draft.answers, { files, streets: geo?.streets });
   for (const field of step.fields) {
     const place = field.type === 'location' && Array.isArray(answers[field.name]) ? (answers[field.name] as Answers[])[0] : undefined;
-    if (place?.lat && boundary && !insidePolygon({ lat: Number(place.lat), lng: Number(place.lng) }, boundary)) {
+    if (place?.lat && geo?.boundary && !insidePolygon({ lat: Number(place.lat), lng: Number(place.lng) }, geo.boundary)) {
       errors[field.name] = { code: 'outside' };
       delete answers[field.name];
     }
   }
   const merged = withClaims(definition, { ...dropStep(draft.answers, step), ...answers }, owner);
   Object.assign(errors, ruleErrors(definition, step, merged));
-  await saveDraftAnswers(db, tenantId, draft.id, merged, expiry());
   return { answers: merged, errors };
+}
+
+/** Reads a step; valid answers are saved even when others are missing, so going back loses nothing. */
+export async function saveStep(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner, files: Record<string, Answers[]> = {}, geo?: TownGeo) {
+  const checked = checkStep(draft, definition, step, values, owner, files, geo);
+  await saveDraftAnswers(db, tenantId, draft.id, checked.answers, expiry());
+  return checked;
 }
 
 function dropStep(answers: Answers, step: Step): Answers {
@@ -141,10 +155,10 @@ export async function earlierSubmission(db: Db, tenantId: string, draftId: strin
 export type SubmitOutcome = { ok: true; submissionId: string } | { ok: false; firstInvalidStep: string };
 
 /** Checks everything again and stores the submission once; a repeated submit returns the first one. */
-export async function submit(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, owner: Owner, requestId: string): Promise<SubmitOutcome> {
+export async function submit(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, owner: Owner, requestId: string, geo?: TownGeo): Promise<SubmitOutcome> {
   const existing = await findSubmissionOfDraft(db, tenantId, draft.id);
   if (existing) return { ok: true, submissionId: existing.id };
-  const { answers, errors } = checkAll(definition, withClaims(definition, draft.answers, owner));
+  const { answers, errors } = checkAll(definition, withClaims(definition, draft.answers, owner), { streets: geo?.streets });
   const invalid = visibleSteps(definition, answers).find((step) => errors[step.id]);
   if (invalid) return { ok: false, firstInvalidStep: invalid.id };
   const outcome = await db.transaction().execute(async (trx) => {

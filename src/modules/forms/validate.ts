@@ -1,9 +1,10 @@
 // Turns posted form values into answers and checks them against the definition. Only fields that are
 // visible under the current answers are read; anything else that was posted is ignored, never stored.
-import type { Condition, Field, GroupField, LocationField, ScalarField, ServiceDefinition, Step, Text } from './definition.js';
+import { closestStreet, findStreet, splitStreetAddress, type Street } from '../../platform/geo/streets.js';
+import type { AddressField, Condition, Expression, Field, GroupField, LocationField, ScalarField, ServiceDefinition, Step, Text } from './definition.js';
 import { holds, type Answers } from './expressions.js';
 
-export type ErrorCode = 'outside' | 'coordinates' | 'fileSize' | 'fileType' | 'fileCount' | 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
+export type ErrorCode = 'houseNumber' | 'postalCode' | 'unknownStreet' | 'outside' | 'coordinates' | 'fileSize' | 'fileType' | 'fileCount' | 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
 export type FieldError = { code: ErrorCode | 'rule'; limit?: string; message?: Text };
 export type StepErrors = Record<string, FieldError>;
 type Values = Record<string, string | string[] | undefined>;
@@ -78,17 +79,44 @@ export function checkScalar(field: ScalarField, raw: string | string[] | undefin
 }
 
 /** An address (required) and optional coordinates "lat, lng" as posted by the map or typed. */
-function readLocation(field: LocationField, values: Values, answers: Answers): { value?: Answers; error?: FieldError } {
+function readLocation(field: LocationField, values: Values, answers: Answers, streets: Street[]): { value?: Answers; error?: FieldError } {
   const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] ?? '' : value ?? '').trim();
   const address = one(values[field.name]);
   const coordinates = one(values[`${field.name}.coordinates`]);
   const required = typeof field.required === 'boolean' ? field.required : holds(field.required, answers);
   if (!address) return required ? { error: { code: 'required' } } : {};
   if (address.length > 200) return { error: { code: 'tooLong', limit: '200' } };
-  if (!coordinates) return { value: { address } };
+  if (!coordinates) {
+    // Address search fallback: a street from the directory places the mark near that street.
+    const known = findStreet(streets, splitStreetAddress(address.split(',')[0]!).street);
+    return { value: known ? { address, lat: String(known.lat), lng: String(known.lng), precision: 'street' } : { address } };
+  }
   const match = /^(-?\d{1,2}(?:[.,]\d{1,8})?)\s*[;, ]\s*(-?\d{1,3}(?:[.,]\d{1,8})?)$/.exec(coordinates);
   if (!match) return { error: { code: 'coordinates' } };
   return { value: { address, lat: match[1]!.replace(',', '.'), lng: match[2]!.replace(',', '.') } };
+}
+
+/** Street with house number, postcode and town. A local address must name a street of the directory; a typo
+ * gets the closest street as suggestion (error limit). Postcode and town of a local address come from the directory. */
+function readAddress(field: AddressField, values: Values, answers: Answers, streets: Street[]): { value?: Answers; error?: FieldError } {
+  const one = (key: string) => { const value = values[`${field.name}.${key}`]; return (Array.isArray(value) ? value[0] ?? '' : value ?? '').trim(); };
+  const line = one('street');
+  const required = typeof field.required === 'boolean' ? field.required : holds(field.required, answers);
+  if (!line) return required ? { error: { code: 'required' } } : {};
+  if (line.length > 120) return { error: { code: 'tooLong', limit: '120' } };
+  const { street, number } = splitStreetAddress(line);
+  if (!number || !street) return { error: { code: 'houseNumber' } };
+  if (field.local && streets.length > 0) {
+    const known = findStreet(streets, street);
+    if (!known) return { error: { code: 'unknownStreet', limit: closestStreet(streets, street)?.name } };
+    return { value: { street: `${known.name} ${number}`, postalCode: known.postalCode, city: known.city } };
+  }
+  const postalCode = one('postalCode');
+  const city = one('city');
+  if (!/^\d{5}$/.test(postalCode)) return { error: { code: 'postalCode' } };
+  if (!city) return { error: { code: 'required' } };
+  if (city.length > 80) return { error: { code: 'tooLong', limit: '80' } };
+  return { value: { street: `${street} ${number}`, postalCode, city } };
 }
 
 /** Reads a repeated group from `name.index.field` keys, in index order, at most MAX_ITEMS items. */
@@ -116,7 +144,18 @@ function conditionFields(condition: Condition | undefined): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionFields);
   if ('any' in condition) return condition.any.flatMap(conditionFields);
   if ('not' in condition) return conditionFields(condition.not);
-  return [condition.field];
+  if ('more' in condition) return condition.more.flatMap(expressionFields);
+  return 'before' in condition ? [condition.field, condition.before] : [condition.field];
+}
+
+function expressionFields(expression: Expression): string[] {
+  if (typeof expression === 'number') return [];
+  if ('field' in expression) return [expression.field];
+  if ('sum' in expression) return expression.sum.flatMap(expressionFields);
+  if ('times' in expression) return expression.times.flatMap(expressionFields);
+  if ('count' in expression) return [expression.count];
+  if ('sumOver' in expression) return [expression.sumOver];
+  return [...conditionFields(expression.if), ...expressionFields(expression.then), ...expressionFields(expression.else)];
 }
 
 export function visibleFields(step: Step, answers: Answers): Field[] {
@@ -124,7 +163,9 @@ export function visibleFields(step: Step, answers: Answers): Field[] {
 }
 
 /** Reads and checks one step. `context` holds the answers of the other steps (for conditions across steps). */
-export function readStep(step: Step, values: Values, context: Answers, today = new Date(), files: Record<string, Answers[]> = {}): { answers: Answers; errors: StepErrors } {
+export type ReadOptions = { today?: Date; files?: Record<string, Answers[]>; streets?: Street[] };
+
+export function readStep(step: Step, values: Values, context: Answers, { today = new Date(), files = {}, streets = [] }: ReadOptions = {}): { answers: Answers; errors: StepErrors } {
   const answers: Answers = {};
   const errors: StepErrors = {};
   const scope = (): Answers => ({ ...context, ...answers, ...flatScalars(step, values) });
@@ -138,8 +179,8 @@ export function readStep(step: Step, values: Values, context: Answers, today = n
       if (list.length > 0) answers[field.name] = list.slice(0, field.maxFiles);
       continue;
     }
-    if (field.type === 'location') {
-      const result = readLocation(field, values, scope());
+    if (field.type === 'location' || field.type === 'address') {
+      const result = field.type === 'location' ? readLocation(field, values, scope(), streets) : readAddress(field, values, scope(), streets);
       if (result.error) errors[field.name] = result.error;
       else if (result.value) answers[field.name] = [result.value];
       continue;
@@ -171,7 +212,7 @@ function flatScalars(step: Step, values: Values): Answers {
   const result: Answers = {};
   for (const field of step.fields) {
     const value = values[field.name];
-    if (field.type !== 'group' && field.type !== 'file' && field.type !== 'location' && value !== undefined) result[field.name] = Array.isArray(value) ? value : value.trim();
+    if (field.type !== 'group' && field.type !== 'file' && field.type !== 'location' && field.type !== 'address' && value !== undefined) result[field.name] = Array.isArray(value) ? value : value.trim();
   }
   return result;
 }
@@ -192,18 +233,20 @@ export function toValues(step: Step, answers: Answers): Values {
     } else if (field.type === 'location' && Array.isArray(answer)) {
       const place = (answer as Answers[])[0] ?? {};
       values[field.name] = place.address as string | undefined;
-      if (place.lat) values[`${field.name}.coordinates`] = `${String(place.lat)}, ${String(place.lng)}`;
+      if (place.lat && place.precision !== 'street') values[`${field.name}.coordinates`] = `${String(place.lat)}, ${String(place.lng)}`;
+    } else if (field.type === 'address' && Array.isArray(answer)) {
+      for (const [key, value] of Object.entries((answer as Answers[])[0] ?? {})) values[`${field.name}.${key}`] = value as string;
     } else if (answer !== undefined && field.type !== 'group' && field.type !== 'file') values[field.name] = answer as string | string[];
   }
   return values;
 }
 
 /** Re-checks every visible step and the cross-field rules: what is stored is always valid. */
-export function checkAll(definition: ServiceDefinition, answers: Answers, today = new Date()): { answers: Answers; errors: Record<string, StepErrors> } {
+export function checkAll(definition: ServiceDefinition, answers: Answers, options: ReadOptions = {}): { answers: Answers; errors: Record<string, StepErrors> } {
   const clean: Answers = {};
   const errors: Record<string, StepErrors> = {};
   for (const step of visibleSteps(definition, answers)) {
-    const result = readStep(step, toValues(step, answers), answers, today);
+    const result = readStep(step, toValues(step, answers), answers, options);
     Object.assign(clean, result.answers);
     if (Object.keys(result.errors).length > 0) errors[step.id] = result.errors;
   }

@@ -19,7 +19,12 @@ export type TenantSettings = {
   geo?: TownGeo;
 };
 
-export type TownGeo = { boundary: [number, number][]; localities: { name: string; lat: number; lng: number }[] };
+export type TownGeo = {
+  boundary: [number, number][];
+  localities: { name: string; lat: number; lng: number }[];
+  /** The street directory: suggestions for addresses, address search on maps. */
+  streets?: { name: string; locality: string; postalCode: string; city: string; lat: number; lng: number }[];
+};
 
 export interface TenantTable {
   id: Generated<string>;

@@ -9,13 +9,16 @@ const TILE = 256;
 
 type Point = { lat: number; lng: number };
 
-function projector(geo: TownGeo, focus: Point) {
-  const lats = [...geo.boundary.map(([lat]) => lat), focus.lat];
-  const lngs = [...geo.boundary.map(([, lng]) => lng), focus.lng];
+function projector(geo: TownGeo, focus?: Point) {
+  const lats = [...geo.boundary.map(([lat]) => lat), ...(focus ? [focus.lat] : [])];
+  const lngs = [...geo.boundary.map(([, lng]) => lng), ...(focus ? [focus.lng] : [])];
   const [minLat, maxLat, minLng, maxLng] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
   const cos = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const scale = Math.min((WIDTH - 40) / ((maxLng - minLng) * cos || 1), (HEIGHT - 40) / (maxLat - minLat || 1));
-  return (point: Point) => ({ x: 20 + (point.lng - minLng) * cos * scale, y: HEIGHT - 20 - (point.lat - minLat) * scale });
+  const project = (point: Point) => ({ x: 20 + (point.lng - minLng) * cos * scale, y: HEIGHT - 20 - (point.lat - minLat) * scale });
+  /** The inverse, for app.js: a click on the map becomes coordinates. */
+  const inverse = [minLat, minLng, cos, scale, HEIGHT].map((value) => value.toFixed(8)).join(' ');
+  return Object.assign(project, { inverse });
 }
 
 /** Web-Mercator tile coordinates of a point at a zoom level, with the point's offset inside the tile. */
@@ -50,15 +53,17 @@ function Tiles({ template, focus }: { template: string; focus: Point }) {
   );
 }
 
-export function PlaceMap(props: { geo: TownGeo | undefined; focus: Point; label: string; tileUrl?: string; attribution?: string }) {
+/** The town map with the place marked. With `pickFor` (the name of a coordinates input), app.js lets a click
+ * on the map fill that input; without JavaScript the input is typed. */
+export function PlaceMap(props: { geo: TownGeo | undefined; focus?: Point; label: string; tileUrl?: string; attribution?: string; pickFor?: string }) {
   const { geo, focus } = props;
   const project = geo ? projector(geo, focus) : undefined;
-  const marker = project?.(focus);
+  const marker = focus ? project?.(focus) : undefined;
   return (
-    <figure class="map">
+    <figure class={['map', props.pickFor && 'map--pick']}>
       <div class="map-canvas">
-        {geo && project && marker && (
-          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.label}>
+        {geo && project && (
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.label} data-pick-for={props.pickFor} data-inverse={props.pickFor ? project.inverse : undefined}>
             <polygon class="map-boundary" points={geo.boundary.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} />
             {geo.localities.map((place) => {
               const p = project(place);
@@ -69,13 +74,13 @@ export function PlaceMap(props: { geo: TownGeo | undefined; focus: Point; label:
                 </g>
               );
             })}
-            <circle class="map-marker" cx={marker.x.toFixed(1)} cy={marker.y.toFixed(1)} r="9" />
+            <circle class="map-marker" cx={marker ? marker.x.toFixed(1) : '-20'} cy={marker ? marker.y.toFixed(1) : '-20'} r="9" />
           </svg>
         )}
-        {props.tileUrl && <Tiles template={props.tileUrl} focus={focus} />}
+        {props.tileUrl && focus && <Tiles template={props.tileUrl} focus={focus} />}
       </div>
       <figcaption>
-        <a href={`https://www.openstreetmap.org/?mlat=${focus.lat}&mlon=${focus.lng}#map=17/${focus.lat}/${focus.lng}`} safe>{props.label}</a>
+        {focus ? <a href={`https://www.openstreetmap.org/?mlat=${focus.lat}&mlon=${focus.lng}#map=17/${focus.lat}/${focus.lng}`} safe>{props.label}</a> : <span safe>{props.label}</span>}
         {props.tileUrl && props.attribution && <span safe>{` · ${props.attribution}`}</span>}
       </figcaption>
     </figure>

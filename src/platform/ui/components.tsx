@@ -15,6 +15,9 @@ type FieldProps = {
   inputmode?: 'numeric' | 'text' | 'email' | 'tel';
   required?: boolean;
   width?: 'short' | 'full';
+  /** The id of a <datalist>, and the JSON endpoint app.js fills it from while typing. */
+  list?: string;
+  suggest?: string;
 };
 
 /** Label, hint and error message around one control; the control gets `aria-describedby` from `describedBy`. */
@@ -48,6 +51,8 @@ export function TextField(props: FieldProps) {
         aria-describedby={describedBy(props)}
         aria-invalid={props.error ? 'true' : undefined}
         class={props.width === 'short' ? 'input--short' : undefined}
+        list={props.list}
+        data-suggest={props.suggest}
       />
     </Field>
   );
@@ -169,9 +174,10 @@ export function Button(props: { label: string; kind?: 'primary' | 'secondary' | 
 }
 
 /** A form posting to our own server with its CSRF token. */
-export function Form(props: PropsWithChildren<{ action: string; csrf: string; method?: 'post' | 'get'; multipart?: boolean }>) {
+/** `check`: an endpoint app.js posts the form's answers to when a field changes, for inline validation. */
+export function Form(props: PropsWithChildren<{ action: string; csrf: string; method?: 'post' | 'get'; multipart?: boolean; check?: string }>) {
   return (
-    <form method={props.method ?? 'post'} action={props.action} enctype={props.multipart ? 'multipart/form-data' : undefined} novalidate>
+    <form method={props.method ?? 'post'} action={props.action} enctype={props.multipart ? 'multipart/form-data' : undefined} novalidate data-check={props.check}>
       {props.method !== 'get' && <input type="hidden" name="_csrf" value={props.csrf} />}
       {props.children}
     </form>

@@ -1,7 +1,8 @@
 // Renders the fields of a step from the definition, with the values typed so far and the errors at each field.
 import type { Lang } from '../../../platform/i18n/index.js';
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/ui/components.js';
-import type { Field, FileField, GroupField, LocationField, ScalarField } from '../definition.js';
+import type { AddressField, Field, FileField, GroupField, LocationField, ScalarField } from '../definition.js';
+import { addressLine } from '../present.js';
 import type { TownGeo } from '../../../platform/db/tables.js';
 import { PlaceMap } from '../../../platform/geo/map.js';
 import { evaluate, holds, type Answers } from '../expressions.js';
@@ -14,6 +15,7 @@ export type FieldContext = { lang: Lang; t: FormsTranslate; values: Values; erro
 export function errorText(error: FieldError | undefined, t: FormsTranslate, lang: Lang): string | undefined {
   if (!error) return undefined;
   if (error.code === 'rule') return error.message?.[lang];
+  if (error.code === 'unknownStreet' && error.limit) return t('error.unknownStreetSuggest', { limit: error.limit });
   return t(`error.${error.code}` as FormsTextKey, { limit: error.limit ?? '' });
 }
 
@@ -68,11 +70,12 @@ function Scalar({ field, name, context }: { field: ScalarField; name: string; co
   }
 }
 
-function Prefilled({ field, context }: { field: ScalarField; context: FieldContext }) {
+/** Identity data from the account: read-only, with its source and how to correct it. */
+function PrefilledValue({ label, value, context }: { label: string; value: string; context: FieldContext }) {
   return (
     <div class="field prefilled">
-      <p class="label" safe>{field.label[context.lang]}</p>
-      <p class="value" safe>{String(context.answers[field.name] ?? '')}</p>
+      <p class="label" safe>{label}</p>
+      <p class="value" safe>{value}</p>
       <p class="hint" safe>{context.t('prefilled')}</p>
     </div>
   );
@@ -135,13 +138,38 @@ function LocationInput({ field, context }: { field: LocationField; context: Fiel
   const { lang, t } = context;
   const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
   const coordinates = one(context.values[`${field.name}.coordinates`]);
-  const [lat, lng] = coordinates.split(/\s*[;, ]\s*/).map(Number);
+  const place = (context.answers[field.name] as Answers[] | undefined)?.[0];
+  const approximate = !coordinates && place?.precision === 'street';
+  const [lat, lng] = approximate ? [Number(place.lat), Number(place.lng)] : coordinates.split(/\s*[;, ]\s*/).map(Number);
   return (
     <fieldset class="field location">
       <legend safe>{field.label[lang]}</legend>
       <TextField name={field.name} label={t('location.address')} value={one(context.values[field.name])} hint={field.hint?.[lang]} error={errorText(context.errors[field.name], t, lang)} autocomplete="street-address" />
-      <TextField name={`${field.name}.coordinates`} label={t('location.coordinates')} hint={t('location.coordinatesHint')} value={coordinates} width="short" />
-      {lat !== undefined && lng !== undefined && Number.isFinite(lat) && Number.isFinite(lng) && <PlaceMap geo={context.geo} focus={{ lat, lng }} label={t('location.mapLabel')} />}
+      <TextField name={`${field.name}.coordinates`} label={t('location.coordinates')} hint={`${t('location.coordinatesHint')} ${t('location.pickHint')}`} value={coordinates} width="short" error={errorText(context.errors[`${field.name}.coordinates`], t, lang)} />
+      {approximate && <p class="hint" safe>{t('location.approximate')}</p>}
+      <PlaceMap geo={context.geo} focus={Number.isFinite(lat) && Number.isFinite(lng) ? { lat: lat!, lng: lng! } : undefined} label={t('location.mapLabel')} pickFor={`${field.name}.coordinates`} />
+    </fieldset>
+  );
+}
+
+/** Street and number (with suggestions from the street directory while typing), postcode and town. A local
+ * address only asks for the street: postcode and town come from the directory. */
+function AddressInput({ field, context }: { field: AddressField; context: FieldContext }) {
+  const { lang, t } = context;
+  const one = (key: string) => { const value = context.values[`${field.name}.${key}`]; return (Array.isArray(value) ? value[0] : value) ?? ''; };
+  const error = errorText(context.errors[field.name], t, lang);
+  if (context.prefilled.has(field.name)) {
+    const address = (context.answers[field.name] as Answers[] | undefined)?.[0] ?? {};
+    return <PrefilledValue label={field.label[lang]} value={addressLine(address)} context={context} />;
+  }
+  const listId = `f-${field.name}-streets`;
+  return (
+    <fieldset class={['field', 'address', error && 'field--error']}>
+      <legend safe>{field.label[lang]}</legend>
+      <TextField name={`${field.name}.street`} label={t('address.street')} value={one('street')} hint={field.local ? t('address.localHint') : field.hint?.[lang]} error={error} autocomplete="street-address" list={listId} suggest="/api/strassen" />
+      <datalist id={listId}></datalist>
+      {!field.local && <TextField name={`${field.name}.postalCode`} label={t('address.postalCode')} value={one('postalCode')} autocomplete="postal-code" inputmode="numeric" width="short" />}
+      {!field.local && <TextField name={`${field.name}.city`} label={t('address.city')} value={one('city')} autocomplete="address-level2" />}
     </fieldset>
   );
 }
@@ -170,6 +198,7 @@ function FieldBody({ field, context }: { field: Field; context: FieldContext }) 
     );
   }
   if (field.type === 'group') return <Group field={field} context={context} />;
-  if (context.prefilled.has(field.name)) return <Prefilled field={field} context={context} />;
+  if (field.type === 'address') return <AddressInput field={field} context={context} />;
+  if (context.prefilled.has(field.name)) return <PrefilledValue label={field.label[context.lang]} value={String(context.answers[field.name] ?? '')} context={context} />;
   return <Scalar field={field} name={field.name} context={context} />;
 }

@@ -3,6 +3,8 @@ document.addEventListener('DOMContentLoaded', () => {
   const summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
   document.querySelectorAll('input[data-suggest]').forEach(suggestWhileTyping);
+  document.querySelectorAll('form[data-check]').forEach(checkWhileTyping);
+  document.querySelectorAll('svg[data-pick-for]').forEach(pickOnMap);
 });
 
 // Search suggestions: fills the input's <datalist> from the JSON endpoint named in data-suggest;
@@ -14,7 +16,7 @@ function suggestWhileTyping(input) {
   let latest = [];
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    const match = latest.find((item) => item.name === input.value);
+    const match = latest.find((item) => item.name === input.value && item.url);
     if (match) {
       window.location.assign(match.url);
       return;
@@ -60,6 +62,7 @@ function holds(condition, form) {
   if (condition.all) return condition.all.every((inner) => holds(inner, form));
   if (condition.any) return condition.any.some((inner) => holds(inner, form));
   if (condition.not) return !holds(condition.not, form);
+  if (condition.more || 'before' in condition) return true; // compared on the server
   const value = answerOf(form, condition.field);
   if (value === undefined) return true;
   if ('equals' in condition) return Array.isArray(value) ? value.includes(String(condition.equals)) : value === String(condition.equals);
@@ -67,4 +70,62 @@ function holds(condition, form) {
   if ('greaterThan' in condition) return (Array.isArray(value) ? value.length : Number(String(value).replace(',', '.'))) > condition.greaterThan;
   const filled = Array.isArray(value) ? value.length > 0 : value !== '';
   return filled === condition.filled;
+}
+
+// Inline validation: when a field changes, the step's answers go to the form's check endpoint, which applies
+// exactly the server's rules without saving; the message appears at the field (and disappears when fixed).
+function checkWhileTyping(form) {
+  const touched = new Set();
+  form.addEventListener('change', async (event) => {
+    if (!event.target.name || event.target.type === 'file') return;
+    touched.add(event.target.name.replace(/\.(street|postalCode|city|coordinates)$/, ''));
+    const body = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string' && name !== 'action') body.append(name, value);
+    try {
+      const response = await fetch(form.dataset.check, { method: 'POST', body, headers: { accept: 'application/json', 'csrf-token': form.elements._csrf.value } });
+      if (!response.ok) return;
+      const { errors } = await response.json();
+      touched.forEach((name) => showFieldError(form, name, errors[name]));
+    } catch {
+      // Offline: the server checks again on "next".
+    }
+  });
+}
+
+function showFieldError(form, name, message) {
+  const control = form.querySelector(`[id="f-${name}"], [id="f-${name}.street"]`);
+  const field = control?.closest('.field');
+  if (!field) return;
+  const id = `${control.id}-error`;
+  let slot = document.getElementById(id);
+  if (!message) {
+    slot?.remove();
+    field.classList.remove('field--error');
+    control.removeAttribute('aria-invalid');
+    return;
+  }
+  if (!slot) {
+    slot = Object.assign(document.createElement('p'), { className: 'error-message', id });
+    control.before(slot);
+    control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+  }
+  slot.textContent = message;
+  field.classList.add('field--error');
+  control.setAttribute('aria-invalid', 'true');
+}
+
+// Map picking: a click on the town map fills the coordinates input named in data-pick-for and moves the mark.
+function pickOnMap(svg) {
+  const input = document.getElementById(`f-${svg.dataset.pickFor}`);
+  const [minLat, minLng, cos, scale, height] = svg.dataset.inverse.split(' ').map(Number);
+  const marker = svg.querySelector('.map-marker');
+  svg.addEventListener('click', (event) => {
+    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
+    const lat = minLat + (height - 20 - point.y) / scale;
+    const lng = minLng + (point.x - 20) / (cos * scale);
+    input.value = `${lat.toFixed(5)}, ${lng.toFixed(5)}`;
+    marker.setAttribute('cx', point.x.toFixed(1));
+    marker.setAttribute('cy', point.y.toFixed(1));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
 }

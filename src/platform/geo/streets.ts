@@ -1,0 +1,59 @@
+// The town's street directory: splits "Frankfurter Str. 97" into street and house number, finds the street even
+// with common abbreviations or a typo, and suggests streets while typing.
+import type { TownGeo } from '../db/tables.js';
+
+export type Street = NonNullable<TownGeo['streets']>[number];
+
+const HOUSE_NUMBER = /^(.*?)[\s,]*(\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}\s?[a-zA-Z]?)?)$/;
+
+/** Lower case, "Str." and "strasse" spelled out, umlauts and hyphens unified, so spellings compare equal. */
+export function normalizeStreet(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/str\.?(?=\s|$)/g, 'straße')
+    .replace(/strasse/g, 'straße')
+    .replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/ue/g, 'ü')
+    .replace(/[-\s]+/g, ' ')
+    .trim();
+}
+
+/** "Frankfurter Straße 97a" → { street: 'Frankfurter Straße', number: '97a' }; without a number, number is ''. */
+export function splitStreetAddress(line: string): { street: string; number: string } {
+  const match = HOUSE_NUMBER.exec(line.trim());
+  return match ? { street: match[1]!.trim(), number: match[2]!.replace(/\s/g, '') } : { street: line.trim(), number: '' };
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function findStreet(streets: Street[], name: string): Street | undefined {
+  const wanted = normalizeStreet(name);
+  return streets.find((street) => normalizeStreet(street.name) === wanted);
+}
+
+/** The closest street name when the typed one is not in the directory (at most a few letters off). */
+export function closestStreet(streets: Street[], name: string): Street | undefined {
+  const wanted = normalizeStreet(name);
+  let best: { street: Street; score: number } | undefined;
+  for (const street of streets) {
+    const score = distance(wanted, normalizeStreet(street.name));
+    if (!best || score < best.score) best = { street, score };
+  }
+  return best && best.score <= Math.max(2, Math.floor(wanted.length / 4)) ? best.street : undefined;
+}
+
+/** Streets starting with (first) or containing the typed text, for suggestions while typing. */
+export function suggestStreets(streets: Street[], typed: string, limit = 8): Street[] {
+  const wanted = normalizeStreet(splitStreetAddress(typed).street);
+  if (wanted.length < 2) return [];
+  const starts = streets.filter((street) => normalizeStreet(street.name).startsWith(wanted));
+  const contains = streets.filter((street) => !starts.includes(street) && normalizeStreet(street.name).includes(wanted));
+  return [...starts, ...contains].slice(0, limit);
+}

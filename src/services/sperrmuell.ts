@@ -1,10 +1,11 @@
 // Sperrmüll-Termin: free bulky-waste collection twice a year, up to 5 m³.
+// Version 2: the pick-up address is checked against Hennef's street directory.
 import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
 
 const definition: ServiceDefinitionInput = {
   id: 'sperrmuell',
   catalog: 'sperrmuell',
-  version: 1,
+  version: 2,
   title: { de: 'Sperrmüll-Abholung anmelden', en: 'Book a bulky-waste collection' },
   trustLevel: 'none',
   applicants: 'both',
@@ -29,7 +30,7 @@ const definition: ServiceDefinitionInput = {
       id: 'place',
       title: { de: 'Abholort und Kontakt', en: 'Pick-up and contact' },
       fields: [
-        { type: 'text', name: 'street', label: { de: 'Straße und Hausnummer in Hennef', en: 'Street and number in Hennef' }, prefill: 'street_address' },
+        { type: 'address', name: 'pickup', label: { de: 'Abholadresse in Hennef', en: 'Pick-up address in Hennef' }, local: true, prefill: 'street_address' },
         { type: 'text', name: 'name', label: { de: 'Name', en: 'Name' }, prefill: 'name' },
         { type: 'email', name: 'email', label: { de: 'E-Mail für die Terminbestätigung', en: 'E-mail for the confirmation' }, prefill: 'email' },
         { type: 'date', name: 'earliest', label: { de: 'Frühester Abholtermin', en: 'Earliest pick-up date' }, min: { days: 7 }, max: { days: 120 } },

@@ -107,7 +107,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
     reply.type(registry.contentType).send(await registry.metrics()),
   );
 
-  await registerPlatformPages(app, deps, secure, options.internalOrigin ?? `http://127.0.0.1:${config.port}`);
+  await registerPlatformPages(app, deps, secure, options.internalOrigin ?? `http://127.0.0.1:${config.port}`, active);
   for (const module of active) await module.register(app, deps);
   registerOpenApi(app, active, '0.1.0');
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { NavItem } from './http/context.js';
 import type { Deps } from './http/deps.js';
+import type { RequestContext } from './http/context.js';
 import type { JobHandler } from './jobs/queue.js';
 
 export type Module = {
@@ -14,6 +15,8 @@ export type Module = {
   jobs?(deps: Deps): Record<string, JobHandler>;
   /** Recurring jobs (cron in Europe/Berlin), registered at start-up. */
   schedules?: { jobName: string; cron: string }[];
+  /** The module's section on the citizen's account page (/konto), e.g. their applications; '' for none. */
+  accountSection?(deps: Deps, ctx: RequestContext & { actor: { kind: 'citizen'; userId: string } }): Promise<string>;
   /** The module's part of /api/openapi.json. */
   openapi?: { paths: Record<string, unknown>; schemas?: Record<string, unknown> };
 };

@@ -7,11 +7,12 @@ import { registerDemoIdp } from './auth/demo-idp.js';
 import { registerStaffHome } from './auth/staff-home.js';
 import { registerStaffPages } from './auth/staff-pages.js';
 import type { Deps } from './http/deps.js';
+import type { Module } from './module.js';
 import { registerMailPages } from './mail/pages.js';
 import { registerStreetApi } from './geo/streets-api.js';
 import { registerCommonPages } from './ui/pages.js';
 
-export async function registerPlatformPages(app: FastifyInstance, deps: Deps, secure: boolean, internalOrigin: string) {
+export async function registerPlatformPages(app: FastifyInstance, deps: Deps, secure: boolean, internalOrigin: string, modules: Module[]) {
   registerCommonPages(app);
   registerStaffPages(app, deps, secure);
   registerStaffHome(app, deps);
@@ -21,5 +22,5 @@ export async function registerPlatformPages(app: FastifyInstance, deps: Deps, se
   registerStreetApi(app);
   const embedded = !deps.config.oidc.issuer;
   const issuer = deps.config.oidc.issuer ?? (await registerDemoIdp(app, deps));
-  registerCitizenPages(app, deps, issuer, secure, embedded ? internalOrigin : undefined);
+  registerCitizenPages(app, deps, issuer, secure, embedded ? internalOrigin : undefined, modules);
 }

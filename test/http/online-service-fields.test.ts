@@ -69,6 +69,13 @@ describe('addresses, rules and inline checks in the assistant', () => {
     const stored = (await sql<{ answers: { address: { street: string; postalCode: string }[]; requested: string } }>`select answers from form_submission where service = 'digitales-ehrenamt'`.execute(server.db)).rows[0]!.answers;
     assert.equal(stored.address[0]!.street, 'Westerwaldstraße 12', 'the account address, not the posted one');
     assert.equal(stored.requested, '1000.00');
+    const number = /\d{4}-\d{6}/.exec(receipt.html)![0];
+    const mail = (await sql<{ subject: string; body_text: string }>`select subject, body_text from mail_message where recipient = 'jonas.becker@example.org'`.execute(server.db)).rows[0]!;
+    assert.match(mail.subject, new RegExp(`Eingangsbestätigung ${number}`), 'a receipt copy goes to the account e-mail');
+    assert.doesNotMatch(mail.body_text, /WLAN|Westerwald/, 'without the answers');
+    const account = await citizen.get('/konto');
+    assert.match(account.html, /Gestellte Anträge/);
+    assert.match(account.html, new RegExp(`href="/online/digitales-ehrenamt/eingang/[0-9a-f-]{36}">Projektförderung Digitales Ehrenamt beantragen · ${number}`));
   });
 
   it('a local address must name a Hennef street; a typo gets the closest street as suggestion', async () => {

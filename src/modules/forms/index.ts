@@ -4,13 +4,16 @@ import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
 import { announceOnlineService } from '../catalog/index.js';
 import { registerAssistantPages } from './pages.js';
-import { registerOverviewPages } from './overview-pages.js';
+import { accountSection, registerOverviewPages } from './overview-pages.js';
+import type { ServiceDefinition } from './definition.js';
 import { registerStaffPages, staffAccess } from './staff-pages.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
 import { publishVersions } from './versions.js';
 
 export const DRAFT_CLEANUP_JOB = 'forms.drafts.cleanup';
+
+let definitions = new Map<string, ServiceDefinition>();
 
 export const forms: Module = {
   name: 'forms',
@@ -20,13 +23,14 @@ export const forms: Module = {
     { href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: [...staffAccess] },
   ],
   async register(app, deps) {
-    const definitions = await loadDefinitions();
+    definitions = await loadDefinitions();
     await publishVersions(deps.db, definitions);
     for (const definition of definitions.values()) announceOnlineService(definition.catalog, `/online/${definition.id}`);
     registerAssistantPages(app, deps, definitions);
     registerOverviewPages(app, deps, definitions);
     registerStaffPages(app, deps, definitions);
   },
+  accountSection: (deps, ctx) => accountSection(deps, ctx, definitions),
   jobs: (deps) => ({
     [DRAFT_CLEANUP_JOB]: async () => {
       await deleteExpiredDrafts(deps.db);

@@ -204,7 +204,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     if (Object.keys(missing).length > 0) {
       return sendHtml(reply, <SummaryView ctx={ctx} t={t} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={answers} fee={feeOf(definition, answers)} errors={missing} />, 400);
     }
-    const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo);
+    const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo, { baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), town: ctx.tenant.name, lang: ctx.lang });
     if (!outcome.ok) return reply.redirect(`/online/${definition.id}/${draft.id}/${outcome.firstInvalidStep}`, 303);
     return reply.redirect(`/online/${definition.id}/eingang/${outcome.submissionId}`, 303);
   });

@@ -51,6 +51,10 @@ export function listDraftsOf(db: Db, tenantId: string, userId: string) {
   return forms(db).selectFrom('form_draft').select(['id', 'service', 'updated_at', 'expires_at']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).where('expires_at', '>', new Date()).orderBy('updated_at', 'desc').execute();
 }
 
+export function listSubmissionsOf(db: Db, tenantId: string, userId: string, limit = 50) {
+  return forms(db).selectFrom('form_submission').select(['id', 'number', 'service', 'submitted_at']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).orderBy('submitted_at', 'desc').limit(limit).execute();
+}
+
 export function deleteExpiredDrafts(db: Db) {
   return forms(db).deleteFrom('form_draft').where('expires_at', '<=', new Date()).executeTakeFirst();
 }

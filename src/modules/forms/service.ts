@@ -152,10 +152,24 @@ export async function earlierSubmission(db: Db, tenantId: string, draftId: strin
   return submission && ownsDraft(submission, owner) ? submission : undefined;
 }
 
+/** The receipt copy names service, number and date and links to the account; the answers stay out of e-mail. */
+function mailReceipt(db: Db, tenantId: string, to: string, definition: ServiceDefinition, submission: { id: string; number: string; submitted_at: Date }, mail: ReceiptMail) {
+  const t = formsText(mail.lang);
+  return queueMail(db, {
+    tenantId,
+    to,
+    subject: t('receipt.mailSubject', { number: submission.number, town: mail.town }),
+    text: t('receipt.mailBody', { service: definition.title[mail.lang], date: formatDateTime(mail.lang, submission.submitted_at), number: submission.number, link: `${mail.baseUrl}/online/${definition.id}/eingang/${submission.id}` }),
+  });
+}
+
 export type SubmitOutcome = { ok: true; submissionId: string } | { ok: false; firstInvalidStep: string };
 
 /** Checks everything again and stores the submission once; a repeated submit returns the first one. */
-export async function submit(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, owner: Owner, requestId: string, geo?: TownGeo): Promise<SubmitOutcome> {
+/** Where the receipt copy goes: the account's e-mail address (until the Postfach exists). */
+export type ReceiptMail = { baseUrl: string; town: string; lang: 'de' | 'en' };
+
+export async function submit(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, owner: Owner, requestId: string, geo?: TownGeo, mail?: ReceiptMail): Promise<SubmitOutcome> {
   const existing = await findSubmissionOfDraft(db, tenantId, draft.id);
   if (existing) return { ok: true, submissionId: existing.id };
   const { answers, errors } = checkAll(definition, withClaims(definition, draft.answers, owner), { streets: geo?.streets });
@@ -181,6 +195,8 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
     });
     await deleteDraft(trx, tenantId, draft.id);
     await recordAudit(trx, { tenantId, actorId: 'userId' in owner ? owner.userId : null, actorLabel: 'userId' in owner ? `citizen:${owner.userId}` : 'anonymous', action: 'forms.submitted', objectType: 'submission', objectId: submission.id, summary: { service: definition.id, number: submission.number }, requestId });
+    const email = 'userId' in owner ? owner.claims.email : undefined;
+    if (mail && typeof email === 'string' && email) await mailReceipt(trx, tenantId, email, definition, submission, mail);
     return { ok: true as const, submissionId: submission.id, isNew: true };
   });
   // Counted after the commit: the shared counter row is not held while the submission is written.

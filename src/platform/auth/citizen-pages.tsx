@@ -1,5 +1,6 @@
 // Routes of the citizen account: OpenID Connect login, the account page, deletion of account and data.
 import type { FastifyInstance } from 'fastify';
+import type { Module } from '../module.js';
 import type { Deps } from '../http/deps.js';
 import { tenantBaseUrl } from '../http/deps.js';
 import { formFields, localPath } from '../http/forms.js';
@@ -15,7 +16,7 @@ import { findUserById } from './users-repo.js';
 
 const FLOW_COOKIE = 'rh_oidc';
 
-export function registerCitizenPages(app: FastifyInstance, deps: Deps, issuer: string, secure: boolean, internalOrigin?: string) {
+export function registerCitizenPages(app: FastifyInstance, deps: Deps, issuer: string, secure: boolean, internalOrigin?: string, modules: Module[] = []) {
   const { db, config } = deps;
   const oidc = oidcClient({ issuer, clientId: config.oidc.clientId, clientSecret: config.oidc.clientSecret, trustLevelClaim: config.oidc.trustLevelClaim, internalOrigin });
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
@@ -26,7 +27,9 @@ export function registerCitizenPages(app: FastifyInstance, deps: Deps, issuer: s
     if (ctx.actor.kind === 'staff') return reply.redirect('/bo/profil', 303);
     if (ctx.actor.kind === 'anonymous') return sendHtml(reply, CitizenLoginView({ ctx, next: localPath(query.next, '/konto'), failed: query.fehler === '1' }));
     const user = await findUserById(db, ctx.tenant.id, ctx.actor.userId);
-    return sendHtml(reply, AccountView({ ctx, claims: user?.claims ?? {}, trustLevel: user?.trust_level ?? null, issuer: user?.oidc_issuer ?? issuer }));
+    const citizen = { ...ctx, actor: ctx.actor };
+    const sections = await Promise.all(modules.filter((module) => module.accountSection && (!ctx.tenant.settings.modules || ctx.tenant.settings.modules.includes(module.name))).map((module) => module.accountSection!(deps, citizen)));
+    return sendHtml(reply, AccountView({ ctx, claims: user?.claims ?? {}, trustLevel: user?.trust_level ?? null, issuer: user?.oidc_issuer ?? issuer, sections }));
   });
 
   app.get('/konto/anmelden', { config: { access: 'public' } }, async (request, reply) => {

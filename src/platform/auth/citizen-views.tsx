@@ -23,7 +23,7 @@ export function CitizenLoginView(props: { ctx: RequestContext; next: string; fai
 
 type Address = { street_address?: string; postal_code?: string; locality?: string };
 
-export function AccountView(props: { ctx: RequestContext; claims: Record<string, unknown>; trustLevel: string | null; issuer: string; error?: string }) {
+export function AccountView(props: { ctx: RequestContext; claims: Record<string, unknown>; trustLevel: string | null; issuer: string; error?: string; sections?: string[] }) {
   const { ctx, claims } = props;
   const t = ctx.t;
   const address = claims.address as Address | undefined;
@@ -49,6 +49,7 @@ export function AccountView(props: { ctx: RequestContext; claims: Record<string,
           </>
         ))}
       </dl>
+      {props.sections ?? []}
       <Form action="/abmelden/ueberall" csrf={ctx.csrfToken()}>
         <Button label={t('account.logoutEverywhere')} kind="secondary" />
       </Form>

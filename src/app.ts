@@ -21,6 +21,8 @@ import { authorize, collectRouteDeclarations } from './platform/http/routes.js';
 import type { Deps } from './platform/http/deps.js';
 import { createJobRunner, type JobHandler } from './platform/jobs/queue.js';
 import { createBlobStore } from './platform/storage/storage.js';
+import { encryptedStore } from './platform/storage/encryption.js';
+import { clamdScanner } from './platform/storage/virus-scan.js';
 import { tenantResolver } from './platform/tenancy/tenants.js';
 import { platformJobs } from './platform/jobs/platform-jobs.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -51,7 +53,10 @@ export async function buildApp(config: Config, database: Database, options: { ba
   });
   const routes = collectRouteDeclarations(app);
   const active = options.enabledModules ?? modules;
-  const deps: Deps = { db, config, baseUrl, store: createBlobStore(config.storage), tenants: tenantResolver(db, config.defaultTenant) };
+  const fileKey = config.fileEncryptionKey ?? Buffer.from(await platformSecret(db, 'file-encryption'), 'base64url');
+  const store = encryptedStore(createBlobStore(config.storage), fileKey);
+  const scanner = config.clamd ? clamdScanner(config.clamd) : undefined;
+  const deps: Deps = { db, config, baseUrl, store, scanner, tenants: tenantResolver(db, config.defaultTenant) };
 
   await app.register(cookie, { secret: config.sessionSecret ?? (await platformSecret(db, 'cookie')) });
   await app.register(formbody);

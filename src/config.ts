@@ -30,6 +30,9 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_REGION: z.string().default('eu-central-1'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  FILE_ENCRYPTION_KEY: z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)').optional(),
+  CLAMD_HOST: z.string().min(1).optional(),
+  CLAMD_PORT: z.coerce.number().int().positive().max(65535).default(3310),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().email().default('rathaus@localhost'),
   OIDC_ISSUER: url(['http:', 'https:']).optional(),
@@ -57,6 +60,10 @@ export type Config = {
   databaseUrl: string | undefined;
   storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint: string; accessKeyId: string; secretAccessKey: string; region: string };
   uploadMaxBytes: number;
+  /** AES-256-GCM key for files at rest; without it a key is made once and kept in the database. */
+  fileEncryptionKey: Buffer | undefined;
+  /** ClamAV daemon for scanning uploads; without it uploads are type-checked only. */
+  clamd: { host: string; port: number } | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
   oidc: { issuer: string | undefined; clientId: string; clientSecret: string; trustLevelClaim: string };
@@ -92,6 +99,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     storage: storageConfig(e, dataDir),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    fileEncryptionKey: e.FILE_ENCRYPTION_KEY ? Buffer.from(e.FILE_ENCRYPTION_KEY, 'base64') : undefined,
+    clamd: e.CLAMD_HOST ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT } : undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, trustLevelClaim: e.OIDC_CLAIM_TRUST_LEVEL },

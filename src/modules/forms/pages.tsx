@@ -163,7 +163,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const { ctx } = request;
     const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);
     if (!step) throw new NotFound('step');
-    const upload = request.isMultipart() ? await readMultipartStep(request, step, { db, store: deps.store, tenantId: ctx.tenant.id }) : undefined;
+    const upload = request.isMultipart() ? await readMultipartStep(request, step, { db, store: deps.store, tenantId: ctx.tenant.id, scanner: deps.scanner }) : undefined;
     const posted = upload?.values ?? ((request.body ?? {}) as Values);
     const action = String(([] as unknown[]).concat(posted.action ?? 'next')[0]);
     const values = applyGroupAction(action, withoutControls(posted));

@@ -2,14 +2,15 @@
 // (sniffed from its bytes, never from its name) and stored before the step is read.
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.js';
-import { FileTooLarge, FileTypeNotAllowed, storeUpload, type BlobStore } from '../../platform/storage/storage.js';
+import { FileInfected, FileTooLarge, FileTypeNotAllowed, storeUpload, type BlobStore } from '../../platform/storage/storage.js';
+import { ScannerUnavailable, type VirusScanner } from '../../platform/storage/virus-scan.js';
 import type { FileField, Step } from './definition.js';
 import type { Answers } from './expressions.js';
 import type { FieldError } from './validate.js';
 
 export type Values = Record<string, string | string[] | undefined>;
 export type Uploaded = { values: Values; files: Record<string, Answers[]>; errors: Record<string, FieldError> };
-type Target = { db: Db; store: BlobStore; tenantId: string };
+type Target = { db: Db; store: BlobStore; tenantId: string; scanner?: VirusScanner };
 
 export function fileFields(step: Step): FileField[] {
   return step.fields.filter((field): field is FileField => field.type === 'file');
@@ -19,11 +20,13 @@ const tooLarge = (field: FileField): FieldError => ({ code: 'fileSize', limit: `
 
 async function storeFile(target: Target, field: FileField, bytes: Buffer, filename: string, result: Uploaded) {
   try {
-    const stored = await storeUpload({ db: target.db, store: target.store, maxBytes: field.maxBytes }, { tenantId: target.tenantId, bytes, originalName: filename, allowed: field.accept });
+    const stored = await storeUpload({ db: target.db, store: target.store, maxBytes: field.maxBytes, scanner: target.scanner }, { tenantId: target.tenantId, bytes, originalName: filename, allowed: field.accept });
     (result.files[field.name] ??= []).push({ file: stored.id, name: stored.original_name, size: String(stored.size_bytes), type: stored.media_type });
   } catch (error) {
     if (error instanceof FileTooLarge) result.errors[field.name] = tooLarge(field);
     else if (error instanceof FileTypeNotAllowed) result.errors[field.name] = { code: 'fileType', limit: field.accept.map((type) => type.split('/')[1]!.toUpperCase()).join(', ') };
+    else if (error instanceof FileInfected) result.errors[field.name] = { code: 'fileInfected' };
+    else if (error instanceof ScannerUnavailable) result.errors[field.name] = { code: 'scanUnavailable' };
     else throw error;
   }
 }

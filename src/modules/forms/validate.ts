@@ -4,7 +4,7 @@ import { closestStreet, findStreet, splitStreetAddress, type Street } from '../.
 import type { AddressField, Condition, Expression, Field, GroupField, LocationField, ScalarField, ServiceDefinition, Step, Text } from './definition.js';
 import { holds, type Answers } from './expressions.js';
 
-export type ErrorCode = 'houseNumber' | 'postalCode' | 'unknownStreet' | 'outside' | 'coordinates' | 'fileSize' | 'fileType' | 'fileCount' | 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
+export type ErrorCode = 'fileInfected' | 'scanUnavailable' | 'houseNumber' | 'postalCode' | 'unknownStreet' | 'outside' | 'coordinates' | 'fileSize' | 'fileType' | 'fileCount' | 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
 export type FieldError = { code: ErrorCode | 'rule'; limit?: string; message?: Text };
 export type StepErrors = Record<string, FieldError>;
 type Values = Record<string, string | string[] | undefined>;

@@ -2,6 +2,7 @@
 import type { Config } from '../../config.js';
 import type { Db } from '../db/database.js';
 import type { BlobStore } from '../storage/storage.js';
+import type { VirusScanner } from '../storage/virus-scan.js';
 import type { TenantResolver } from '../tenancy/tenants.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { actorId, actorLabel, type RequestContext } from './context.js';
@@ -11,6 +12,8 @@ export type Deps = {
   config: Config;
   baseUrl: string;
   store: BlobStore;
+  /** Set when CLAMD_HOST is configured: every upload is scanned before it is stored. */
+  scanner?: VirusScanner;
   tenants: TenantResolver;
 };
 

@@ -7,6 +7,7 @@ import { AwsClient } from 'aws4fetch';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Config } from '../../config.js';
 import type { Db } from '../db/database.js';
+import type { VirusScanner } from './virus-scan.js';
 
 export interface BlobStore {
   put(hash: string, bytes: Buffer): Promise<void>;
@@ -59,15 +60,25 @@ export function createBlobStore(config: Config['storage']): BlobStore {
   return config.kind === 'local' ? localStore(config.dir) : s3Store(config);
 }
 
+export class FileInfected extends Error {
+  constructor(readonly signature: string) {
+    super('file infected');
+  }
+}
+
 export const documentTypes = ['application/pdf', 'image/jpeg', 'image/png'];
 
 export async function storeUpload(
-  deps: { db: Db; store: BlobStore; maxBytes: number },
+  deps: { db: Db; store: BlobStore; maxBytes: number; scanner?: VirusScanner },
   upload: { tenantId: string; bytes: Buffer; originalName: string; allowed: string[] },
 ) {
   if (upload.bytes.length > deps.maxBytes) throw new FileTooLarge(deps.maxBytes);
   const sniffed = await fileTypeFromBuffer(upload.bytes);
   if (!sniffed || !upload.allowed.includes(sniffed.mime)) throw new FileTypeNotAllowed(upload.allowed);
+  if (deps.scanner) {
+    const scan = await deps.scanner(upload.bytes);
+    if (scan.infected) throw new FileInfected(scan.signature);
+  }
   const hash = createHash('sha256').update(upload.bytes).digest('hex');
   await deps.store.put(hash, upload.bytes);
   return deps.db

@@ -101,6 +101,7 @@ describe('applying online', () => {
     const summary = await citizen.post(`${base}/payment`, { directDebit: 'yes', iban: 'DE89 3704 0044 0532 0130 00', accountHolder: 'Erika Mustermann', action: 'next' });
     assert.match(summary.html, /Erika Mustermann/);
     assert.doesNotMatch(summary.html, /Someone Else/, 'prefilled identity data cannot be overwritten by a post');
+    assert.match(summary.html, /DE89 3704 0044 0532 0130 00 \(Commerzbank Köln, BIC COBADEFFXXX\)/, 'the bank is looked up from the IBAN');
     const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes', declaration1: 'yes' });
     assert.match(receipt.html, /Ihr Antrag ist eingegangen/);
     const stored = (await sql<{ answers: { dogs: unknown[]; name: string }; trust_level: string }>`select answers, trust_level from form_submission where service = 'hundeanmeldung'`.execute(server.db)).rows[0]!;

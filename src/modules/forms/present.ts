@@ -3,6 +3,7 @@ import type { Lang } from '../../platform/i18n/index.js';
 import type { Step } from './definition.js';
 import type { Answers } from './expressions.js';
 import type { FormsTranslate } from './texts.js';
+import { bankOf, groupedIban } from './banks.js';
 
 export type AnswerRow = { name: string; label: string; text: string };
 export type AnswerSection = { stepId: string; title: string; rows: AnswerRow[] };
@@ -35,6 +36,9 @@ export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: Forms
         text = [place.address, place.lat ? `(${String(place.lat)}, ${String(place.lng)})` : ''].filter(Boolean).join(' ');
       } else if (field.type === 'address' && Array.isArray(value)) {
         text = addressLine((value as Answers[])[0] ?? {});
+      } else if (field.type === 'iban' && typeof value === 'string') {
+        const bank = bankOf(value);
+        text = bank ? `${groupedIban(value)} (${bank.name}, BIC ${bank.bic})` : groupedIban(value);
       } else if (field.type === 'choice') {
         text = display(field.options.filter((option) => ([] as unknown[]).concat(value).includes(option.value)).map((option) => option.label[lang]), t);
       } else text = display(value, t);

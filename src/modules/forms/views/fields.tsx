@@ -3,6 +3,7 @@ import type { Lang } from '../../../platform/i18n/index.js';
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/ui/components.js';
 import type { AddressField, Field, FileField, GroupField, LocationField, ScalarField } from '../definition.js';
 import { addressLine } from '../present.js';
+import { bankOf } from '../banks.js';
 import type { TownGeo } from '../../../platform/db/tables.js';
 import { PlaceMap } from '../../../platform/geo/map.js';
 import { evaluate, holds, type Answers } from '../expressions.js';
@@ -61,6 +62,11 @@ function Scalar({ field, name, context }: { field: ScalarField; name: string; co
       return <RadioGroup name={name} legend={label} value={single} error={error} options={[{ value: 'yes', label: t('yes') }, { value: 'no', label: t('no') }]} />;
     case 'consent':
       return <Checkbox name={name} label={label} checked={single === 'yes'} error={error} />;
+    case 'iban': {
+      const bank = typeof single === 'string' ? bankOf(single) : undefined;
+      const known = bank ? context.t('iban.bank', { bank: bank.name, bic: bank.bic }) : undefined;
+      return <TextField name={name} label={label} value={single} hint={[hint, known].filter(Boolean).join(' · ') || undefined} error={error} autocomplete="off" />;
+    }
     default: {
       const type = field.type === 'date' ? 'date' : field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text';
       const inputmode = field.type === 'number' || field.type === 'money' ? 'numeric' : undefined;

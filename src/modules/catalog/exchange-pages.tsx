@@ -1,5 +1,6 @@
 // Import and export pages: download the catalog as XZuFi XML or JSON; upload a file and see every rejected element.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { readFormWithFile } from '../../platform/http/upload.js';
 import { listUnits } from '../../platform/auth/users-repo.js';
 import type { Role } from '../../platform/auth/roles.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -55,25 +56,6 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
   );
 }
 
-async function readUpload(request: FastifyRequest) {
-  let unitId = '';
-  let text: string | undefined;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: IMPORT_MAX_BYTES } })) {
-      if (part.type === 'field') {
-        if (part.fieldname === 'unitId') unitId = String(part.value);
-        continue;
-      }
-      const buffer = await part.toBuffer();
-      if (buffer.length > 0) text = buffer.toString('utf8');
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return { unitId, text: undefined, tooLarge: true };
-    throw error;
-  }
-  return { unitId, text, tooLarge: false };
-}
-
 export function registerExchangePages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
   const render = async (ctx: RequestContext, extra: Partial<Props> = {}) =>
@@ -92,14 +74,14 @@ export function registerExchangePages(app: FastifyInstance, deps: Deps) {
   app.post('/bo/katalog/import', { config: { access: importAccess } }, async (request, reply) => {
     const { ctx } = request;
     const t = catalogText(ctx.lang);
-    const upload = await readUpload(request);
+    const upload = await readFormWithFile(request, IMPORT_MAX_BYTES);
     const units = await listUnits(db, ctx.tenant.id);
-    const unitId = units.find((unit) => unit.id === upload.unitId)?.id ?? units[0]!.id;
+    const unitId = units.find((unit) => unit.id === upload.fields.unitId)?.id ?? units[0]!.id;
     if (upload.tooLarge) return sendHtml(reply, await render(ctx, { message: t('exchange.tooLarge') }), 413);
-    if (!upload.text) return sendHtml(reply, await render(ctx, { message: t('exchange.noFile') }), 400);
+    if (!upload.file) return sendHtml(reply, await render(ctx, { message: t('exchange.noFile') }), 400);
     let file;
     try {
-      file = parseExchangeFile(upload.text);
+      file = parseExchangeFile(upload.file.toString('utf8'));
     } catch (error) {
       if (!(error instanceof UnsafeXml) && !(error instanceof SyntaxError)) throw error;
       const message = error instanceof UnsafeXml && error.reason === 'doctype' ? t('exchange.doctype') : error instanceof UnsafeXml && error.reason === 'tooLarge' ? t('exchange.tooDeep') : t('exchange.notXml');

@@ -22,7 +22,7 @@ import { createEntry, entryOrThrow, publishDirectly, type Author } from './servi
 export type { Author } from './service.js';
 export type { Costs, ServiceContent, OfficeContent, ContactContent } from './schema.js';
 export { searchServices } from './search.js';
-export { announceOnlineService } from './online-services.js';
+export { announceOnlineServices } from './online-services.js';
 export { FRESHNESS_JOB, sendFreshnessMails } from './freshness-job.js';
 
 /** Adds and publishes one entry (seed and fixtures); invalid content stops with the entry and path of the problem. */

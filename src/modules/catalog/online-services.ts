@@ -1,11 +1,13 @@
-// Online services of this installation, announced by the forms module at start-up: the catalog shows
-// "Online erledigen" for them without its content having to name our own URLs.
-const announced = new Map<string, string>();
+// Online services per tenant, told by the forms module: the catalog shows "Online erledigen" for them without
+// its content having to name our own URLs. The lookup is synchronous (the forms module keeps them in memory).
+type Lookup = (tenantId: string, catalogSlug: string) => string | undefined;
 
-export function announceOnlineService(catalogSlug: string, path: string) {
-  announced.set(catalogSlug, path);
+let lookup: Lookup = () => undefined;
+
+export function announceOnlineServices(next: Lookup) {
+  lookup = next;
 }
 
-export function announcedOnlineService(catalogSlug: string): string | undefined {
-  return announced.get(catalogSlug);
+export function announcedOnlineService(tenantId: string, catalogSlug: string): string | undefined {
+  return lookup(tenantId, catalogSlug);
 }

@@ -19,8 +19,8 @@ import { ServicePageView, type ResolvedResponsibility } from './views/service-pa
 const publicRoute = { config: { access: 'public' as const } };
 
 /** The content's own online service, or the one this installation announced for the entry. */
-function withOnlineService<T extends ServiceContent>(service: T, slug: string): T {
-  const path = announcedOnlineService(slug);
+function withOnlineService<T extends ServiceContent>(service: T, tenantId: string, slug: string): T {
+  const path = announcedOnlineService(tenantId, slug);
   return service.onlineService || !path ? service : { ...service, onlineService: { url: path } };
 }
 
@@ -108,7 +108,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
         ctx={ctx}
         t={t}
         slug={entry.slug}
-        service={withOnlineService(localize(content, ctx.lang), entry.slug)}
+        service={withOnlineService(localize(content, ctx.lang), ctx.tenant.id, entry.slug)}
         responsible={await resolveResponsibilities(deps, ctx.tenant.id, content, t)}
         jsonLd={governmentServiceJsonLd(content, url, ctx.tenant.name)}
         lastReviewed={entry.last_reviewed_at}

@@ -2,10 +2,11 @@
 // application assistant walks citizens through it step by step and stores complete, valid submissions.
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
-import { announceOnlineService } from '../catalog/index.js';
+import { announceOnlineServices } from '../catalog/index.js';
 import { registerAssistantPages } from './pages.js';
 import { accountSection, registerOverviewPages } from './overview-pages.js';
-import type { ServiceDefinition } from './definition.js';
+import { ServiceLibrary } from './library.js';
+import { registerLibraryPages } from './library-pages.js';
 import { registerStaffPages, staffAccess } from './staff-pages.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
@@ -13,7 +14,7 @@ import { publishVersions } from './versions.js';
 
 export const DRAFT_CLEANUP_JOB = 'forms.drafts.cleanup';
 
-let definitions = new Map<string, ServiceDefinition>();
+let library: ServiceLibrary | undefined;
 
 export const forms: Module = {
   name: 'forms',
@@ -21,16 +22,26 @@ export const forms: Module = {
   nav: [
     { href: '/online', label: { de: 'Online-Dienste', en: 'Online services' }, description: { de: 'Anträge rund um die Uhr online stellen und begonnene Anträge fortsetzen.', en: 'Apply online around the clock and continue applications you started.' } },
     { href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: [...staffAccess] },
+    { href: '/bo/online-dienste', label: { de: 'Online-Dienste verwalten', en: 'Manage online services' }, access: [...staffAccess, 'editor'] },
   ],
   async register(app, deps) {
-    definitions = await loadDefinitions();
-    await publishVersions(deps.db, definitions);
-    for (const definition of definitions.values()) announceOnlineService(definition.catalog, `/online/${definition.id}`);
-    registerAssistantPages(app, deps, definitions);
-    registerOverviewPages(app, deps, definitions);
-    registerStaffPages(app, deps, definitions);
+    const installed = await loadDefinitions();
+    await publishVersions(deps.db, installed);
+    const services = new ServiceLibrary(deps.db, installed);
+    await services.load();
+    services.watch();
+    app.addHook('onClose', async () => services.stop());
+    library = services;
+    announceOnlineServices((tenantId, slug) => {
+      for (const definition of services.active(tenantId).values()) if (definition.catalog === slug) return `/online/${definition.id}`;
+      return undefined;
+    });
+    registerAssistantPages(app, deps, services);
+    registerOverviewPages(app, deps, services);
+    registerStaffPages(app, deps, services);
+    registerLibraryPages(app, deps, services);
   },
-  accountSection: (deps, ctx) => accountSection(deps, ctx, definitions),
+  accountSection: async (deps, ctx) => (library ? accountSection(deps, ctx, library) : ''),
   jobs: (deps) => ({
     [DRAFT_CLEANUP_JOB]: async () => {
       await deleteExpiredDrafts(deps.db);

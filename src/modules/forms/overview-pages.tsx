@@ -8,16 +8,18 @@ import { Card } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import type { ServiceDefinition } from './definition.js';
+import type { ServiceLibrary } from './library.js';
 import { listDraftsOf, listSubmissionsOf } from './repo.js';
 import { formsText } from './texts.js';
 
-export function registerOverviewPages(app: FastifyInstance, deps: Deps, definitions: Map<string, ServiceDefinition>) {
+export function registerOverviewPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
   const { db } = deps;
 
   app.get('/online', { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
     const t = formsText(ctx.lang);
     const drafts = ctx.actor.kind === 'citizen' ? await listDraftsOf(db, ctx.tenant.id, ctx.actor.userId) : [];
+    const definitions = library.active(ctx.tenant.id);
     const title = t('overview.title');
     return sendHtml(reply, (
       <Page ctx={ctx} title={title}>
@@ -50,8 +52,9 @@ function DraftList({ ctx, drafts, definitions }: { ctx: RequestContext; drafts: 
 }
 
 /** On /konto: drafts to continue and submitted applications with their receipts. */
-export async function accountSection(deps: Deps, ctx: RequestContext & { actor: { userId: string } }, definitions: Map<string, ServiceDefinition>): Promise<string> {
+export async function accountSection(deps: Deps, ctx: RequestContext & { actor: { userId: string } }, library: ServiceLibrary): Promise<string> {
   const t = formsText(ctx.lang);
+  const definitions = library.active(ctx.tenant.id);
   const [drafts, submitted] = await Promise.all([listDraftsOf(deps.db, ctx.tenant.id, ctx.actor.userId), listSubmissionsOf(deps.db, ctx.tenant.id, ctx.actor.userId)]);
   return (
     <>

@@ -9,6 +9,7 @@ import { NotFound } from '../../platform/http/errors.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { Alert } from '../../platform/ui/components.js';
 import { TRUST_LEVELS, type ServiceDefinition, type Step } from './definition.js';
+import type { ServiceLibrary } from './library.js';
 import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
 import { countUsage, findSubmission } from './repo.js';
@@ -101,17 +102,18 @@ function applyGroupAction(action: string, values: Values): Values {
   return result;
 }
 
-export function registerAssistantPages(app: FastifyInstance, deps: Deps, definitions: Map<string, ServiceDefinition>) {
+export function registerAssistantPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
   const { db } = deps;
-  const definitionOf = (id: string) => {
-    const definition = definitions.get(id);
-    if (!definition) throw new NotFound('online service');
-    return definition;
+  /** A service the tenant offers now; receipts of a service switched off since stay readable (`anyState`). */
+  const definitionOf = (request: FastifyRequest, id: string, anyState = false) => {
+    const entry = library.entry(request.ctx.tenant.id, id);
+    if (!entry || (!entry.active && !anyState)) throw new NotFound('online service');
+    return entry.effective;
   };
 
   app.get('/online/:service', route, async (request, reply) => {
     const { ctx } = request;
-    const definition = definitionOf((request.params as Params).service);
+    const definition = definitionOf(request, (request.params as Params).service);
     await countUsage(db, ctx.tenant.id, definition.id, 'opened');
     const owner = ctx.actor.kind === 'citizen' ? await ownerOf(deps, request, reply) : undefined;
     const t = formsText(ctx.lang);
@@ -120,7 +122,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
 
   app.post('/online/:service', route, async (request, reply) => {
     const { ctx } = request;
-    const definition = definitionOf((request.params as Params).service);
+    const definition = definitionOf(request, (request.params as Params).service);
     const owner = await ownerOf(deps, request, reply);
     const t = formsText(ctx.lang);
     const blocked = blocker(ctx, t, definition, owner, ctx.path);
@@ -131,7 +133,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
 
   async function stepContext(request: FastifyRequest, reply: FastifyReply) {
     const params = request.params as Params;
-    const definition = definitionOf(params.service);
+    const definition = definitionOf(request, params.service);
     const owner = await ownerOf(deps, request, reply);
     const draft = await draftOf(db, request.ctx.tenant.id, params.draft, owner);
     const migrated = draft.version !== definition.version;
@@ -229,14 +231,14 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, definit
     const { ctx } = request;
     const owner = await ownerOf(deps, request, reply);
     const draft = await resumeWithLink(db, ctx.tenant.id, (request.params as { token: string }).token, owner);
-    const definition = draft ? definitions.get(draft.service) : undefined;
+    const definition = draft ? library.active(ctx.tenant.id).get(draft.service) : undefined;
     if (!draft || !definition) return sendHtml(reply, <ResumeFailedView ctx={ctx} t={formsText(ctx.lang)} />, 410);
     return reply.redirect(`/online/${definition.id}/${draft.id}/${definition.steps[0]!.id}`, 303);
   });
 
   async function ownSubmission(request: FastifyRequest, reply: FastifyReply) {
     const { ctx } = request;
-    const definition = definitionOf((request.params as Params).service);
+    const definition = definitionOf(request, (request.params as Params).service, true);
     const id = (request.params as Params).submission;
     const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmission(db, ctx.tenant.id, id) : undefined;
     const owner = await ownerOf(deps, request, reply);

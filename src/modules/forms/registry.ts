@@ -21,20 +21,26 @@ function checkReferences(definition: ServiceDefinition, file: string) {
   if (duplicateStep) throw new DefinitionError(`${file}: step id "${duplicateStep}" is used twice`);
 }
 
+/** Checks one definition (schema and references); `where` names it in the error (file or package entry). */
+export function parseDefinition(raw: unknown, where: string): ServiceDefinition {
+  const parsed = serviceDefinition.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DefinitionError(`${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  checkReferences(parsed.data, where);
+  return parsed.data;
+}
+
 export async function loadDefinitions(dir = SERVICES_DIR): Promise<Map<string, ServiceDefinition>> {
   const definitions = new Map<string, ServiceDefinition>();
   for (const file of readdirSync(dir).filter((name) => /\.(ts|json)$/.test(name) && !name.endsWith('.test.ts')).sort()) {
     const raw = file.endsWith('.json')
       ? (await import(pathToFileURL(`${dir}${file}`).href, { with: { type: 'json' } })).default
       : (await import(pathToFileURL(`${dir}${file}`).href)).default;
-    const parsed = serviceDefinition.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DefinitionError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    }
-    checkReferences(parsed.data, file);
-    if (definitions.has(parsed.data.id)) throw new DefinitionError(`${file}: service id "${parsed.data.id}" is defined twice`);
-    definitions.set(parsed.data.id, parsed.data);
+    const definition = parseDefinition(raw, file);
+    if (definitions.has(definition.id)) throw new DefinitionError(`${file}: service id "${definition.id}" is defined twice`);
+    definitions.set(definition.id, definition);
   }
   return definitions;
 }

@@ -108,3 +108,33 @@ export function findDefinitionVersion(db: Db, service: string, version: number) 
 export function insertDefinitionVersion(db: Db, values: { service: string; version: number; checksum: string; definition: unknown }) {
   return forms(db).insertInto('form_definition').values({ ...values, definition: JSON.stringify(values.definition) }).onConflict((oc) => oc.doNothing()).execute();
 }
+
+export function listOverrides(db: Db) {
+  return forms(db).selectFrom('form_tenant_override').select(['tenant_id', 'service', 'overrides']).execute();
+}
+
+export function saveOverride(db: Db, tenantId: string, service: string, overrides: unknown) {
+  const json = JSON.stringify(overrides);
+  return forms(db)
+    .insertInto('form_tenant_override')
+    .values({ tenant_id: tenantId, service, overrides: json })
+    .onConflict((oc) => oc.columns(['tenant_id', 'service']).doUpdateSet({ overrides: json, updated_at: new Date() }))
+    .execute();
+}
+
+export function listImportedDefinitions(db: Db) {
+  return forms(db).selectFrom('form_imported_definition').select(['tenant_id', 'service', 'version', 'definition', 'publisher']).execute();
+}
+
+export function saveImportedDefinition(db: Db, values: { tenant_id: string; service: string; version: number; definition: unknown; publisher: string }) {
+  const json = JSON.stringify(values.definition);
+  return forms(db)
+    .insertInto('form_imported_definition')
+    .values({ ...values, definition: json })
+    .onConflict((oc) => oc.columns(['tenant_id', 'service']).doUpdateSet({ version: values.version, definition: json, publisher: values.publisher, imported_at: new Date() }))
+    .execute();
+}
+
+export function listDefinitionVersions(db: Db, service: string) {
+  return forms(db).selectFrom('form_definition').select(['version', 'published_at', 'definition']).where('service', '=', service).orderBy('version', 'desc').execute();
+}

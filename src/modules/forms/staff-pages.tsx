@@ -10,7 +10,7 @@ import { findStoredFile } from '../../platform/storage/storage.js';
 import { DataTable } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import type { ServiceDefinition } from './definition.js';
+import type { ServiceLibrary } from './library.js';
 import type { Answers } from './expressions.js';
 import { answerRows } from './present.js';
 import { findSubmission, listSubmissionsForUnits, usageTotals } from './repo.js';
@@ -20,7 +20,7 @@ import { definitionAt } from './versions.js';
 
 export const staffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
-export function registerStaffPages(app: FastifyInstance, deps: Deps, definitions: Map<string, ServiceDefinition>) {
+export function registerStaffPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
   const { db } = deps;
   const config = { access: staffAccess };
 
@@ -44,7 +44,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, definitions
     const { ctx } = request;
     const t = formsText(ctx.lang);
     const [submissions, usage] = await Promise.all([listSubmissionsForUnits(db, ctx.tenant.id, await readableUnits(request)), usageTotals(db, ctx.tenant.id)]);
-    const name = (service: string) => definitions.get(service)?.title[ctx.lang] ?? service;
+    const name = (service: string) => library.entry(ctx.tenant.id, service)?.effective.title[ctx.lang] ?? service;
     return sendHtml(reply, (
       <Page ctx={ctx} title={t('bo.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title') }]}>
         <h1 safe>{t('bo.title')}</h1>
@@ -64,7 +64,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, definitions
     const { ctx } = request;
     const t = formsText(ctx.lang);
     const submission = await readableSubmission(request);
-    const current = definitions.get(submission.service);
+    const current = library.entry(ctx.tenant.id, submission.service)?.effective;
     if (!current) throw new NotFound('service');
     const definition = await definitionAt(db, current, submission.version);
     await audit(db, ctx, 'forms.submission_viewed', { type: 'submission', id: submission.id, summary: { number: submission.number } });
@@ -76,7 +76,11 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, definitions
         <dl class="facts">
           <dt safe>{t('bo.date')}</dt><dd safe>{formatDateTime(ctx.lang, submission.submitted_at)}</dd>
           <dt safe>{t('bo.level')}</dt><dd safe>{submission.trust_level ?? '–'}</dd>
-          <dt safe>{t('bo.version')}</dt><dd safe>{String(submission.version)}</dd>
+          <dt safe>{t('bo.version')}</dt>
+          <dd>
+            <span safe>{String(submission.version)}</span>
+            {submission.version !== current.version && <>{' · '}<a href={`/bo/online-dienste/${submission.service}/versionen?von=${submission.version}&bis=${current.version}`} safe>{t('bo.versionChanges', { current: String(current.version) })}</a></>}
+          </dd>
         </dl>
         {sections.map((section) => (
           <section>

@@ -6,7 +6,7 @@ import { serviceDefinition, type ServiceDefinition } from './definition.js';
 import { findDefinitionVersion, insertDefinitionVersion } from './repo.js';
 import { DefinitionError } from './registry.js';
 
-function checksum(definition: ServiceDefinition): string {
+export function checksum(definition: ServiceDefinition): string {
   return createHash('sha256').update(JSON.stringify(definition)).digest('hex');
 }
 

@@ -18,7 +18,7 @@ import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
 import { answerRows } from './present.js';
-import { renderTextPdf } from '../../platform/pdf/text-document.js';
+import { receiptPdf } from './receipt.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { ReceiptView, ResumeFailedView, StartView, StepView, SummaryView } from './views/assistant.js';
 import { errorText, type Values } from './views/fields.js';
@@ -255,19 +255,8 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
 
   app.get('/online/:service/eingang/:submission/bestaetigung.pdf', route, async (request, reply) => {
     const { ctx } = request;
-    const t = formsText(ctx.lang);
-    const { submission, definition, steps } = await ownSubmission(request, reply);
-    const pdf = await renderTextPdf({
-      title: `${t('receipt.pdfTitle')} ${submission.number}`,
-      lang: ctx.lang,
-      letterhead: `${ctx.tenant.name}${ctx.tenant.settings.contact ? ` · ${ctx.tenant.settings.contact.address}` : ''}`,
-      sections: [
-        { lines: [`${t('receipt.service')}: ${definition.title[ctx.lang]}`, `${t('receipt.number')}: ${submission.number}`, `${t('receipt.date')}: ${formatDateTime(ctx.lang, submission.submitted_at)}`] },
-        ...answerRows(steps, submission.answers, ctx.lang, t).map((section) => ({ heading: section.title, lines: section.rows.map((row) => `${row.label}: ${row.text}`) })),
-        { lines: [t('receipt.next')] },
-      ],
-      footer: t('receipt.pdfFooter'),
-    });
+    const { submission, definition } = await ownSubmission(request, reply);
+    const pdf = await receiptPdf(ctx.tenant, definition, submission, ctx.lang);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="eingangsbestaetigung-${submission.number}.pdf"`).header('cache-control', 'private, no-store').send(Buffer.from(pdf));
   });
 }

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
-const CHAIN_LOCK = 724_281_002;
 const GENESIS = '0'.repeat(64);
 
 export type AuditEntry = {
@@ -41,16 +40,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value instanceof Date ? value.toISOString() : value);
 }
 
-function chainHash(prevHash: string, row: ChainFields): string {
-  const body = canonicalJson({ ...row, at: row.at.toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+function chainBody(row: ChainFields): string {
+  return canonicalJson({ ...row, at: row.at.toISOString() });
 }
 
+function chainHash(prevHash: string, row: ChainFields): string {
+  return createHash('sha256').update(prevHash).update('\n').update(chainBody(row)).digest('hex');
+}
+
+/** Appends an entry; the database seals it into the chain when the surrounding transaction commits. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, entry));
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS;
   const row: ChainFields = {
     tenant_id: entry.tenantId,
     at: new Date(),
@@ -62,30 +61,30 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     summary: entry.summary ?? {},
     request_id: entry.requestId ?? null,
   };
-  await db
-    .insertInto('audit_log')
-    .values({ ...row, summary: JSON.stringify(row.summary), prev_hash: prevHash, hash: chainHash(prevHash, row) })
-    .execute();
+  await db.insertInto('audit_log').values({ ...row, summary: JSON.stringify(row.summary), chain_body: chainBody(row) }).execute();
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number };
 
-/** Walks the whole chain in order of sequence, in pages, and reports the first entry that does not fit. */
+/** Walks the whole chain in sealing order, in pages, and reports the first entry that does not fit; a row that
+ * was never sealed (hash removed) breaks the chain too. */
 export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
   let prevHash = GENESIS;
-  let afterSeq = 0;
+  let afterPos = 0;
   let entries = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(1000).execute();
-    if (rows.length === 0) return { ok: true, entries };
+    const rows = await db.selectFrom('audit_log').selectAll().where('chain_pos', '>', afterPos).orderBy('chain_pos').limit(1000).execute();
+    if (rows.length === 0) break;
     for (const row of rows) {
-      const { seq, prev_hash, hash, ...fields } = row;
+      const { seq, prev_hash, hash, chain_pos, chain_body: _body, ...fields } = row;
       if (prev_hash !== prevHash || chainHash(prevHash, fields as ChainFields) !== hash) return { ok: false, entries, brokenAt: seq };
       prevHash = hash;
-      afterSeq = seq;
+      afterPos = chain_pos!;
       entries++;
     }
   }
+  const unsealed = await db.selectFrom('audit_log').select('seq').where('chain_pos', 'is', null).orderBy('seq').limit(1).executeTakeFirst();
+  return unsealed ? { ok: false, entries, brokenAt: unsealed.seq } : { ok: true, entries };
 }
 
 export type AuditQuery = { tenantId: string; text?: string; page: number; pageSize: number };

@@ -20,7 +20,11 @@ async function serverPool(url: string) {
   const pg = await import('pg');
   // bigint counts as numbers: our counts and sequence values stay far below 2^53.
   pg.default.types.setTypeParser(20, (value: string) => Number(value));
-  return { kind: 'postgres' as const, pool: new pg.default.Pool({ connectionString: url, max: 10 }) };
+  const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, admin command) must not crash the process: the
+  // pool drops it and opens a new one on the next query.
+  pool.on('error', () => undefined);
+  return { kind: 'postgres' as const, pool };
 }
 
 async function embeddedPool(dir: string | undefined) {

@@ -100,8 +100,12 @@ export interface AuditLogTable {
   object_id: string | null;
   summary: Json<Record<string, unknown>>;
   request_id: string | null;
-  prev_hash: string;
-  hash: string;
+  /** Set when the row is sealed at commit (see the migration audit_seal_at_commit). */
+  prev_hash: ColumnType<string | null, never, never>;
+  hash: ColumnType<string | null, never, never>;
+  chain_pos: ColumnType<number | null, never, never>;
+  /** The canonical JSON the hash covers; written by the application, cleared when sealed. */
+  chain_body: ColumnType<string | null, string, never>;
 }
 
 export interface JobTable {

@@ -29,14 +29,28 @@ export function parseLang(value: unknown): Lang | undefined {
 
 const berlin = { de: 'de-DE', en: 'en-GB' } as const;
 
+// Intl formatters are costly to build; one per language and style is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: Lang, style: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${lang}:${style}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    const options: Intl.DateTimeFormatOptions = style === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short' } : style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' };
+    cached = new Intl.DateTimeFormat(berlin[lang], { ...options, timeZone: 'Europe/Berlin' });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 export function formatDateTime(lang: Lang, date: Date): string {
-  return new Intl.DateTimeFormat(berlin[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(date);
+  return formatter(lang, 'dateTime').format(date);
 }
 
 export function formatDate(lang: Lang, date: Date): string {
-  return new Intl.DateTimeFormat(berlin[lang], { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(date);
+  return formatter(lang, 'date').format(date);
 }
 
 export function formatTime(lang: Lang, date: Date): string {
-  return new Intl.DateTimeFormat(berlin[lang], { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(date);
+  return formatter(lang, 'time').format(date);
 }

@@ -63,5 +63,5 @@ export async function renderTextPdf(input: PdfInput): Promise<Uint8Array> {
     y -= 16;
     write(input.footer, regular, 8);
   }
-  return pdf.save();
+  return pdf.save({ useObjectStreams: false });
 }

@@ -32,6 +32,7 @@ const schema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   FILE_ENCRYPTION_KEY: z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)').optional(),
   CLAMD_HOST: z.string().min(1).optional(),
+  FORM_DRAFT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CLAMD_PORT: z.coerce.number().int().positive().max(65535).default(3310),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().email().default('rathaus@localhost'),
@@ -64,6 +65,8 @@ export type Config = {
   fileEncryptionKey: Buffer | undefined;
   /** ClamAV daemon for scanning uploads; without it uploads are type-checked only. */
   clamd: { host: string; port: number } | undefined;
+  /** Days an unfinished application is kept before it is deleted. */
+  formDraftDays: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   oidc: { issuer: string | undefined; clientId: string; clientSecret: string; trustLevelClaim: string };
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     fileEncryptionKey: e.FILE_ENCRYPTION_KEY ? Buffer.from(e.FILE_ENCRYPTION_KEY, 'base64') : undefined,
     clamd: e.CLAMD_HOST ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT } : undefined,
+    formDraftDays: e.FORM_DRAFT_DAYS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, trustLevelClaim: e.OIDC_CLAIM_TRUST_LEVEL },

@@ -10,6 +10,7 @@ import { registerLibraryPages } from './library-pages.js';
 import { registerStaffPages, staffAccess } from './staff-pages.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
+import { keepDraftsFor } from './service.js';
 import { publishVersions } from './versions.js';
 
 export const DRAFT_CLEANUP_JOB = 'forms.drafts.cleanup';
@@ -25,6 +26,7 @@ export const forms: Module = {
     { href: '/bo/online-dienste', label: { de: 'Online-Dienste verwalten', en: 'Manage online services' }, access: [...staffAccess, 'editor'] },
   ],
   async register(app, deps) {
+    keepDraftsFor(deps.config.formDraftDays);
     const installed = await loadDefinitions();
     await publishVersions(deps.db, installed);
     const services = new ServiceLibrary(deps.db, installed);

@@ -13,13 +13,18 @@ import { claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken,
 import { checkAll, readStep, toValues, visibleSteps, type StepErrors } from './validate.js';
 import type { TownGeo } from '../../platform/db/tables.js';
 
-export const DRAFT_DAYS = 30;
+/** How long a draft is kept (FORM_DRAFT_DAYS); set once at start-up. */
+let draftDays = 30;
+
+export function keepDraftsFor(days: number) {
+  draftDays = days;
+}
 
 /** Who fills in the form: a logged-in account, or an anonymous browser holding a secret. */
 export type Owner = { userId: string; kind: 'citizen' | 'business'; claims: Record<string, unknown>; trustLevel: string | null } | { secret: string };
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
-const expiry = () => new Date(Date.now() + DRAFT_DAYS * 86_400_000);
+const expiry = () => new Date(Date.now() + draftDays * 86_400_000);
 
 /** Creates the one-time resume link for an anonymous draft and mails it; the mail says until when it works. */
 export async function sendResumeLink(db: Db, draft: DraftRow, mail: { tenantId: string; to: string; baseUrl: string; serviceTitle: string; town: string; lang: 'de' | 'en' }) {

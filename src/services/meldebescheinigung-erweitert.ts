@@ -1,7 +1,7 @@
 // Erweiterte Meldebescheinigung: additionally shows earlier addresses, marital status and nationalities (§ 18 BMG).
 // It reveals more than the simple one, so the account must be verified at level "substantial".
 import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
-import { birthDateField, nameFields } from '../modules/forms/person-fields.js';
+import { birthDateField, birthPlaceField, nameFields } from '../modules/forms/person-fields.js';
 
 const definition: ServiceDefinitionInput = {
   id: 'meldebescheinigung-erweitert',
@@ -20,7 +20,7 @@ const definition: ServiceDefinitionInput = {
       fields: [
         ...nameFields,
         birthDateField(),
-        { type: 'text', name: 'birthPlace', label: { de: 'Geburtsort', en: 'Place of birth' }, maxLength: 80 },
+        birthPlaceField,
         { type: 'address', name: 'address', label: { de: 'Ihre Anschrift in Hennef', en: 'Your address in Hennef' }, local: true, prefill: 'street_address' },
       ],
     },

@@ -12,3 +12,5 @@ export const nameFields: FieldInput[] = [
 export function birthDateField(maxDays = 0): FieldInput {
   return { type: 'date', name: 'birthDate', label: { de: 'Geburtsdatum', en: 'Date of birth' }, max: { days: maxDays }, prefill: 'birthdate' };
 }
+
+export const birthPlaceField: FieldInput = { type: 'text', name: 'birthPlace', label: { de: 'Geburtsort', en: 'Place of birth' }, maxLength: 80 };

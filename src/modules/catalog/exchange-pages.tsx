@@ -6,7 +6,7 @@ import type { Role } from '../../platform/auth/roles.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
-import { Alert, Button, SelectField } from '../../platform/ui/components.js';
+import { Alert, Button, FileField, SelectField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { authorOf } from './editor-pages.js';
@@ -44,10 +44,7 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
           <p safe>{t('exchange.importHint')}</p>
           <form method="post" action={`/bo/katalog/import?_csrf=${encodeURIComponent(ctx.csrfToken())}`} enctype="multipart/form-data">
             <SelectField name="unitId" label={t('exchange.unit')} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
-            <div class="field">
-              <label for="f-file" safe>{t('exchange.file')}</label>
-              <input id="f-file" name="file" type="file" accept=".xml,.json,application/xml,text/xml,application/json" />
-            </div>
+            <FileField name="file" label={t('exchange.file')} accept=".xml,.json,application/xml,text/xml,application/json" />
             <Button label={t('exchange.submit')} />
           </form>
         </>

@@ -9,7 +9,7 @@ import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { readFormWithFile } from '../../platform/http/upload.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
-import { Alert, Button, Checkbox, ErrorSummary, Form, RadioGroup, SelectField, TableScroll, TextArea, TextField } from '../../platform/ui/components.js';
+import { Alert, Button, Checkbox, ErrorSummary, FileField, Form, RadioGroup, SelectField, TableScroll, TextArea, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { serviceDefinition, type ServiceDefinition } from './definition.js';
@@ -75,10 +75,7 @@ function OverviewView({ ctx, entries, report }: { ctx: RequestContext; entries: 
           <h2 safe>{t('import.title')}</h2>
           <p safe>{t('import.hint')}</p>
           <Form action={`${BASE}/paket-import?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
-            <div class="field">
-              <label for="f-package" safe>{t('import.file')}</label>
-              <input id="f-package" name="package" type="file" accept=".json,application/json" />
-            </div>
+            <FileField name="package" label={t('import.file')} accept=".json,application/json" />
             <Button label={t('import.submit')} />
           </Form>
         </>

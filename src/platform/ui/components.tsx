@@ -60,6 +60,15 @@ export function TextField(props: FieldProps) {
 
 type Option = { value: string; label: string };
 
+/** One file to upload (imports); the form must be multipart with the CSRF token in its action. */
+export function FileField(props: { name: string; label: string; accept: string; hint?: string; error?: string }) {
+  return (
+    <Field {...props}>
+      <input id={`f-${props.name}`} name={props.name} type="file" accept={props.accept} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined} />
+    </Field>
+  );
+}
+
 /** Multi-line text; for lists, one entry per line (the hint says so). */
 export function TextArea(props: { name: string; label: string; value?: string; hint?: string; error?: string; rows?: number }) {
   return (

@@ -32,6 +32,11 @@ const schema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   FILE_ENCRYPTION_KEY: z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)').optional(),
   CLAMD_HOST: z.string().min(1).optional(),
+  PAYMENT_PROVIDER: z.enum(['demo', 'pmpayment']).default('demo'),
+  PMPAYMENT_URL: url(['http:', 'https:']).optional(),
+  PMPAYMENT_AGS: z.string().regex(/^\d{8}$/, 'the 8-digit Amtlicher Gemeindeschlüssel').optional(),
+  PMPAYMENT_PROCEDURE: z.string().min(1).optional(),
+  PMPAYMENT_SECRET: z.string().min(8).optional(),
   FORM_DRAFT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CLAMD_PORT: z.coerce.number().int().positive().max(65535).default(3310),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
@@ -65,6 +70,8 @@ export type Config = {
   fileEncryptionKey: Buffer | undefined;
   /** ClamAV daemon for scanning uploads; without it uploads are type-checked only. */
   clamd: { host: string; port: number } | undefined;
+  /** The payment provider: the embedded demo, or pmPayment with its procedure and secret. */
+  payment: { provider: 'demo' } | { provider: 'pmpayment'; url: string; ags: string; procedure: string; secret: string };
   /** Days an unfinished application is kept before it is deleted. */
   formDraftDays: number;
   smtpUrl: string | undefined;
@@ -105,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fileEncryptionKey: e.FILE_ENCRYPTION_KEY ? Buffer.from(e.FILE_ENCRYPTION_KEY, 'base64') : undefined,
     clamd: e.CLAMD_HOST ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT } : undefined,
     formDraftDays: e.FORM_DRAFT_DAYS,
+    payment: paymentConfig(e),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, trustLevelClaim: e.OIDC_CLAIM_TRUST_LEVEL },
@@ -120,6 +128,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileUrl: e.MAP_TILE_URL,
     checkExternalLinks: e.CHECK_EXTERNAL_LINKS === 'true',
   };
+}
+
+function paymentConfig(e: z.infer<typeof schema>): Config['payment'] {
+  if (e.PAYMENT_PROVIDER === 'demo') return { provider: 'demo' };
+  for (const name of ['PMPAYMENT_URL', 'PMPAYMENT_AGS', 'PMPAYMENT_PROCEDURE', 'PMPAYMENT_SECRET'] as const) {
+    if (!e[name]) throw new ConfigError(name, 'required when PAYMENT_PROVIDER=pmpayment');
+  }
+  return { provider: 'pmpayment', url: e.PMPAYMENT_URL!, ags: e.PMPAYMENT_AGS!, procedure: e.PMPAYMENT_PROCEDURE!, secret: e.PMPAYMENT_SECRET! };
 }
 
 function storageConfig(e: z.infer<typeof schema>, dataDir: string): Config['storage'] {

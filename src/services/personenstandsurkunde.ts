@@ -1,14 +1,16 @@
 // Personenstandsurkunden (birth, marriage, death certificates): only with the eID (trust level high), 12 € each.
+// Version 2: the fee is paid online before the order counts as received.
 import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
 
 const definition: ServiceDefinitionInput = {
   id: 'personenstandsurkunde',
   catalog: 'personenstandsurkunde',
-  version: 1,
+  version: 2,
   title: { de: 'Personenstandsurkunde anfordern', en: 'Order a civil status certificate' },
   trustLevel: 'high',
   applicants: 'person',
   fee: { times: [{ field: 'copies' }, 12] },
+  payment: 'online',
   targetUnit: 'FD 2.2',
   retentionDays: 365,
   steps: [

@@ -142,6 +142,8 @@ export const serviceDefinition = z.object({
   trustLevel: z.enum(TRUST_LEVELS).default('none'),
   applicants: z.enum(['person', 'business', 'both']).default('both'),
   fee: expression.optional(),
+  /** 'online': the fee is paid online before the application counts as received (no value: paid later, e.g. with the notice). */
+  payment: z.literal('online').optional(),
   targetUnit: z.string(),
   retentionDays: z.number().int().positive().max(3650),
   steps: z.array(step).min(1),

@@ -10,7 +10,9 @@ import { registerLibraryPages } from './library-pages.js';
 import { registerStaffPages, staffAccess } from './staff-pages.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
-import { keepDraftsFor } from './service.js';
+import { completePaidSubmission, keepDraftsFor } from './service.js';
+import { onPaymentSettled } from '../payments/index.js';
+import { findTenantById } from '../../platform/tenancy/tenants.js';
 import { publishVersions } from './versions.js';
 
 export const DRAFT_CLEANUP_JOB = 'forms.drafts.cleanup';
@@ -37,6 +39,12 @@ export const forms: Module = {
     announceOnlineServices((tenantId, slug) => {
       for (const definition of services.active(tenantId).values()) if (definition.catalog === slug) return `/online/${definition.id}`;
       return undefined;
+    });
+    // A fee paid online completes the submission, inside the payment's booking transaction.
+    onPaymentSettled('submission', async (trx, payment) => {
+      const tenant = await findTenantById(trx, payment.tenant_id);
+      const definition = services.entry(payment.tenant_id, payment.service)?.effective;
+      await completePaidSubmission(trx, payment.tenant_id, payment.purpose_id, definition, { baseUrl: deps.baseUrl, town: tenant?.name ?? '', lang: 'de' });
     });
     registerAssistantPages(app, deps, services);
     registerOverviewPages(app, deps, services);

@@ -8,7 +8,7 @@ import { audit, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { readFormWithFile } from '../../platform/http/upload.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
+import { formatDateTime, formatMoney } from '../../platform/i18n/index.js';
 import { Alert, Button, Checkbox, ErrorSummary, FileField, Form, RadioGroup, SelectField, TableScroll, TextArea, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
@@ -20,7 +20,6 @@ import { exportPackage, importPackage, PACKAGE_MAX_BYTES, type ImportReport } fr
 import { listDefinitionVersions, saveOverride } from './repo.js';
 import { staffAccess } from './staff-pages.js';
 import { diffDefinitions } from './version-diff.js';
-import { money } from './views/fields.js';
 
 const readAccess: readonly Role[] = [...staffAccess, 'editor'];
 const manageAccess: readonly Role[] = ['tenant_admin', 'platform_admin', 'cdo'];
@@ -30,7 +29,7 @@ const canManage = (ctx: RequestContext) => ctx.actor.kind === 'staff' && manageA
 
 function feeText(definition: ServiceDefinition, ctx: RequestContext, t: LibraryTranslate): string {
   if (definition.fee === undefined) return t('none');
-  return typeof definition.fee === 'number' ? money(ctx.lang, evaluate(definition.fee, {})) : t('computed');
+  return typeof definition.fee === 'number' ? formatMoney(ctx.lang, evaluate(definition.fee, {})) : t('computed');
 }
 
 function crumbs(ctx: RequestContext, t: LibraryTranslate, last?: string) {

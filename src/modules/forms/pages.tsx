@@ -12,7 +12,7 @@ import { TRUST_LEVELS, type ServiceDefinition, type Step } from './definition.js
 import type { ServiceLibrary } from './library.js';
 import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
-import { countUsage, findSubmission } from './repo.js';
+import { countUsage, findSubmission, type SubmissionRow } from './repo.js';
 import { checkStep, draftOf, earlierSubmission, feeOf, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
@@ -20,7 +20,8 @@ import { definitionAt } from './versions.js';
 import { answerRows } from './present.js';
 import { receiptPdf } from './receipt.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
-import { ReceiptView, ResumeFailedView, StartView, StepView, SummaryView } from './views/assistant.js';
+import { PayView, ReceiptView, ResumeFailedView, StartView, StepView, SummaryView, type PaymentState } from './views/assistant.js';
+import { beginPayment, PAYMENT_METHODS, PaymentUnavailable, paymentMethodLabel, paymentsOf } from '../payments/index.js';
 import { errorText, type Values } from './views/fields.js';
 
 const OWNER_COOKIE = 'rh_forms';
@@ -247,15 +248,44 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     return { submission, definition: asSubmitted, steps: visibleSteps(asSubmitted, submission.answers) };
   }
 
+  /** The fee page of a submission waiting for its payment, with what happened to the last attempt. */
+  async function payView(ctx: RequestContext, definition: ServiceDefinition, submission: SubmissionRow, unavailable = false) {
+    const last = (await paymentsOf(db, ctx.tenant.id, { kind: 'submission', id: submission.id }))[0];
+    const state: PaymentState = unavailable ? 'unavailable' : last?.status === 'failed' || last?.status === 'cancelled' || last?.status === 'error' ? last.status : last ? 'open' : undefined;
+    const methods = PAYMENT_METHODS.map((method) => ({ value: method, label: paymentMethodLabel(ctx.lang, method) }));
+    return <PayView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} feeCents={submission.fee_cents ?? 0} methods={methods} state={state} />;
+  }
+
   app.get('/online/:service/eingang/:submission', route, async (request, reply) => {
     const { ctx } = request;
     const { submission, definition, steps } = await ownSubmission(request, reply);
+    if (submission.status === 'payment_pending') return sendHtml(reply, await payView(ctx, definition, submission));
     return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} submittedAt={submission.submitted_at} steps={steps} answers={submission.answers} />);
+  });
+
+  // The amount comes from the stored submission, never from the browser.
+  app.post('/online/:service/eingang/:submission/bezahlen', route, async (request, reply) => {
+    const { ctx } = request;
+    const { submission, definition } = await ownSubmission(request, reply);
+    const receipt = `/online/${definition.id}/eingang/${submission.id}`;
+    if (submission.status !== 'payment_pending' || !submission.fee_cents) return reply.redirect(receipt, 303);
+    const method = PAYMENT_METHODS.find((candidate) => candidate === (request.body as { method?: unknown } | undefined)?.method) ?? PAYMENT_METHODS[0];
+    try {
+      const target = await beginPayment(db, tenantBaseUrl(deps, ctx, request.headers.host), {
+        tenantId: ctx.tenant.id, purpose: { kind: 'submission', id: submission.id }, service: definition.id,
+        description: `${definition.title.de} ${submission.number}`, amountCents: submission.fee_cents, method, returnPath: receipt,
+      });
+      return reply.redirect(target, 303);
+    } catch (error) {
+      if (!(error instanceof PaymentUnavailable)) throw error;
+      return sendHtml(reply, await payView(ctx, definition, submission, true), 503);
+    }
   });
 
   app.get('/online/:service/eingang/:submission/bestaetigung.pdf', route, async (request, reply) => {
     const { ctx } = request;
     const { submission, definition } = await ownSubmission(request, reply);
+    if (submission.status === 'payment_pending') return reply.redirect(`/online/${definition.id}/eingang/${submission.id}`, 303);
     const pdf = await receiptPdf(ctx.tenant, definition, submission, ctx.lang);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="eingangsbestaetigung-${submission.number}.pdf"`).header('cache-control', 'private, no-store').send(Buffer.from(pdf));
   });

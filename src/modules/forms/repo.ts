@@ -69,6 +69,11 @@ export function insertSubmission(db: Db, values: Omit<SubmissionRow, 'id' | 'sub
   return forms(db).insertInto('form_submission').values({ ...values, answers: JSON.stringify(values.answers) }).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Marks a submission waiting for its payment as received; undefined when it was not waiting (paid twice). */
+export function markReceived(db: Db, tenantId: string, id: string) {
+  return forms(db).updateTable('form_submission').set({ status: 'received' }).where('tenant_id', '=', tenantId).where('id', '=', id).where('status', '=', 'payment_pending').returningAll().executeTakeFirst();
+}
+
 export function findSubmission(db: Db, tenantId: string, id: string) {
   return forms(db).selectFrom('form_submission').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }

@@ -6,10 +6,11 @@ import { formsText } from './texts.js';
 import { insidePolygon } from '../../platform/geo/geometry.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
+import { findUserById } from '../../platform/auth/users-repo.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, type Answers } from './expressions.js';
-import { claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
+import { markReceived, claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
 import { checkAll, readStep, toValues, visibleSteps, type StepErrors } from './validate.js';
 import type { TownGeo } from '../../platform/db/tables.js';
 
@@ -158,7 +159,7 @@ export async function earlierSubmission(db: Db, tenantId: string, draftId: strin
 }
 
 /** The receipt copy names service, number and date and links to the account; the answers stay out of e-mail. */
-function mailReceipt(db: Db, tenantId: string, to: string, definition: ServiceDefinition, submission: { id: string; number: string; submitted_at: Date }, mail: ReceiptMail) {
+export function mailReceipt(db: Db, tenantId: string, to: string, definition: ServiceDefinition, submission: { id: string; number: string; submitted_at: Date }, mail: ReceiptMail) {
   const t = formsText(mail.lang);
   return queueMail(db, {
     tenantId,
@@ -166,6 +167,16 @@ function mailReceipt(db: Db, tenantId: string, to: string, definition: ServiceDe
     subject: t('receipt.mailSubject', { number: submission.number, town: mail.town }),
     text: t('receipt.mailBody', { service: definition.title[mail.lang], date: formatDateTime(mail.lang, submission.submitted_at), number: submission.number, link: `${mail.baseUrl}/online/${definition.id}/eingang/${submission.id}` }),
   });
+}
+
+/** A paid fee completes the submission (called by the payments module inside its booking transaction). */
+export async function completePaidSubmission(db: Db, tenantId: string, submissionId: string, definition: ServiceDefinition | undefined, mail: ReceiptMail) {
+  const submission = await markReceived(db, tenantId, submissionId);
+  if (!submission) return;
+  await countUsage(db, tenantId, submission.service, 'paid');
+  const owner = submission.user_id ? await findUserById(db, tenantId, submission.user_id) : undefined;
+  const email = (owner?.claims as Record<string, unknown> | undefined)?.email;
+  if (definition && typeof email === 'string' && email) await mailReceipt(db, tenantId, email, definition, submission, mail);
 }
 
 export type SubmitOutcome = { ok: true; submissionId: string } | { ok: false; firstInvalidStep: string };
@@ -184,6 +195,8 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
     const again = await findSubmissionOfDraft(trx, tenantId, draft.id);
     if (again) return { ok: true as const, submissionId: again.id };
     const now = new Date();
+    const fee = feeOf(definition, answers);
+    const awaitsPayment = definition.payment === 'online' && (fee ?? 0) > 0;
     const submission = await insertSubmission(trx, {
       tenant_id: tenantId,
       number: await nextNumber(trx, now.getFullYear()),
@@ -194,14 +207,15 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
       owner_secret_hash: draft.owner_secret_hash,
       trust_level: 'userId' in owner ? owner.trustLevel : null,
       answers,
-      fee_cents: feeOf(definition, answers) ?? null,
+      fee_cents: fee ?? null,
       target_unit: definition.targetUnit,
+      status: awaitsPayment ? 'payment_pending' : 'received',
       delete_after: new Date(now.getTime() + definition.retentionDays * 86_400_000).toISOString().slice(0, 10),
     });
     await deleteDraft(trx, tenantId, draft.id);
     await recordAudit(trx, { tenantId, actorId: 'userId' in owner ? owner.userId : null, actorLabel: 'userId' in owner ? `citizen:${owner.userId}` : 'anonymous', action: 'forms.submitted', objectType: 'submission', objectId: submission.id, summary: { service: definition.id, number: submission.number }, requestId });
     const email = 'userId' in owner ? owner.claims.email : undefined;
-    if (mail && typeof email === 'string' && email) await mailReceipt(trx, tenantId, email, definition, submission, mail);
+    if (!awaitsPayment && mail && typeof email === 'string' && email) await mailReceipt(trx, tenantId, email, definition, submission, mail);
     return { ok: true as const, submissionId: submission.id, isNew: true };
   });
   // Counted after the commit: the shared counter row is not held while the submission is written.

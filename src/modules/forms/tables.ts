@@ -32,6 +32,7 @@ export type FormsTables = {
     answers: Json<Answers>;
     fee_cents: number | null;
     target_unit: string;
+    status: ColumnType<'payment_pending' | 'received', 'payment_pending' | 'received' | undefined, 'payment_pending' | 'received'>;
     submitted_at: Generated<Date>;
     delete_after: ColumnType<string, string, string>;
   };

@@ -54,3 +54,10 @@ export function formatDate(lang: Lang, date: Date): string {
 export function formatTime(lang: Lang, date: Date): string {
   return formatter(lang, 'time').format(date);
 }
+
+const euros = { de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }), en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }) };
+
+/** "12,50 €" / "€12.50". */
+export function formatMoney(lang: Lang, amount: number): string {
+  return euros[lang].format(amount);
+}

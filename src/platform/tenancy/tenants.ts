@@ -34,6 +34,11 @@ export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | u
   return row && toTenant(row);
 }
 
+export async function findTenantById(db: Db, id: string): Promise<Tenant | undefined> {
+  const row = await db.selectFrom('tenant').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toTenant(row);
+}
+
 async function findTenantByHost(db: Db, host: string): Promise<Tenant | undefined> {
   const row = await db
     .selectFrom('tenant')

@@ -1,7 +1,7 @@
 // The assistant's pages: start, one page per step with progress, the summary with change links, the receipt.
 import type { RequestContext } from '../../../platform/http/context.js';
-import { formatDateTime, type Lang } from '../../../platform/i18n/index.js';
-import { Alert, Button, Checkbox, ErrorSummary, Form, TextField } from '../../../platform/ui/components.js';
+import { formatDateTime, formatMoney, type Lang } from '../../../platform/i18n/index.js';
+import { Alert, Button, Checkbox, ErrorSummary, Form, RadioGroup, TextField } from '../../../platform/ui/components.js';
 import { Page } from '../../../platform/ui/layout.js';
 import type { ServiceDefinition, Step } from '../definition.js';
 import type { Answers } from '../expressions.js';
@@ -9,7 +9,7 @@ import { shownOnPage } from '../validate.js';
 import { answerRows } from '../present.js';
 import { formsText, type FormsTranslate } from '../texts.js';
 import type { StepErrors } from '../validate.js';
-import { errorText, FieldView, money, type Values } from './fields.js';
+import { errorText, FieldView, type Values } from './fields.js';
 
 const crumbs = (ctx: RequestContext, definition: ServiceDefinition, last?: string) => [
   { label: formsText(ctx.lang)('crumb.service'), href: `/leistungen/${definition.catalog}` },
@@ -38,7 +38,7 @@ export function StartView(props: { ctx: RequestContext; t: FormsTranslate; defin
     <Page ctx={ctx} title={definition.title[ctx.lang]} crumbs={crumbs(ctx, definition)}>
       <h1 safe>{definition.title[ctx.lang]}</h1>
       <p class="lead" safe>{t('start.lead')}</p>
-      {props.fee !== undefined && <p safe>{t('start.fee', { amount: money(ctx.lang, props.fee / 100) })}</p>}
+      {props.fee !== undefined && <p safe>{t('start.fee', { amount: formatMoney(ctx.lang, props.fee / 100) })}</p>}
       <h2 safe>{t('start.steps')}</h2>
       <ol>{definition.steps.map((step) => <li safe>{step.title[ctx.lang]}</li>)}</ol>
       {props.blocker ?? (
@@ -116,7 +116,7 @@ export function SummaryView(props: { ctx: RequestContext; t: FormsTranslate; def
       <ErrorSummary errors={props.errors} t={ctx.t} />
       <h1 safe>{t('summary.title')}</h1>
       <AnswerList ctx={ctx} t={t} steps={props.steps} answers={props.answers} changeBase={base} />
-      {props.fee !== undefined && <p><strong safe>{`${t('summary.fee')}: `}</strong><span safe>{money(ctx.lang, props.fee / 100)}</span></p>}
+      {props.fee !== undefined && <p><strong safe>{`${t('summary.fee')}: `}</strong><span safe>{formatMoney(ctx.lang, props.fee / 100)}</span></p>}
       <Form action={`${base}/absenden`} csrf={ctx.csrfToken()}>
         {definition.declarations.length > 0 && (
           <fieldset class="field">
@@ -146,6 +146,26 @@ export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; def
       <p><a href={`${ctx.path}/bestaetigung.pdf`} download="" safe>{t('receipt.pdf')}</a></p>
       <h2 safe>{t('receipt.answers')}</h2>
       <AnswerList ctx={ctx} t={t} steps={props.steps} answers={props.answers} />
+    </Page>
+  );
+}
+
+export type PaymentState = 'failed' | 'cancelled' | 'error' | 'open' | 'unavailable' | undefined;
+
+/** Before a fee paid online: the application is stored, and counts as received once paid. */
+export function PayView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; number: string; feeCents: number; methods: { value: string; label: string }[]; state: PaymentState }) {
+  const { ctx, t, definition } = props;
+  return (
+    <Page ctx={ctx} title={t('pay.title')} crumbs={crumbs(ctx, definition, t('pay.title'))}>
+      {props.state && props.state !== 'open' && <Alert kind="error" text={t(`pay.${props.state}`)} />}
+      {props.state === 'open' && <Alert kind="info" text={t('pay.open')} />}
+      <h1 safe>{t('pay.title')}</h1>
+      <p safe>{t('pay.intro', { number: props.number, service: definition.title[ctx.lang] })}</p>
+      <p><strong safe>{t('pay.amount', { amount: formatMoney(ctx.lang, props.feeCents / 100) })}</strong></p>
+      <Form action={`${ctx.path}/bezahlen`} csrf={ctx.csrfToken()}>
+        <RadioGroup name="method" legend={t('pay.method')} value={props.methods[0]?.value} options={props.methods} />
+        <Button label={t('pay.submit')} />
+      </Form>
     </Page>
   );
 }

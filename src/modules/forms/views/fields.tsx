@@ -1,5 +1,5 @@
 // Renders the fields of a step from the definition, with the values typed so far and the errors at each field.
-import type { Lang } from '../../../platform/i18n/index.js';
+import { formatMoney, type Lang } from '../../../platform/i18n/index.js';
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/ui/components.js';
 import type { AddressField, Field, FileField, GroupField, LocationField, ScalarField } from '../definition.js';
 import { addressLine } from '../present.js';
@@ -20,9 +20,6 @@ export function errorText(error: FieldError | undefined, t: FormsTranslate, lang
   return t(`error.${error.code}` as FormsTextKey, { limit: error.limit ?? '' });
 }
 
-export function money(lang: Lang, amount: number): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
-}
 
 function labelOf(field: ScalarField, context: FieldContext): string {
   const optional = field.required === false ? ` ${context.t('optional')}` : '';
@@ -199,7 +196,7 @@ function FieldBody({ field, context }: { field: Field; context: FieldContext }) 
     return (
       <p class="computed" role="status">
         <strong safe>{`${field.label[context.lang]}: `}</strong>
-        <span safe>{field.format === 'money' ? money(context.lang, amount) : String(amount)}</span>
+        <span safe>{field.format === 'money' ? formatMoney(context.lang, amount) : String(amount)}</span>
       </p>
     );
   }

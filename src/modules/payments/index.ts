@@ -1,0 +1,58 @@
+// Online payment (ePayment): a provider interface with the embedded demo provider and pmPayment, payment states
+// with their history, exactly-once booking, polling of open payments, refunds, the booking export and
+// reconciliation. Other modules ask for a payment with `beginPayment` and learn of success via `onPaymentSettled`.
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../../platform/db/database.js';
+import { platformSecret } from '../../platform/db/secrets.js';
+import type { Module } from '../../platform/module.js';
+import { demoProvider } from './demo-provider.js';
+import { registerPaymentPages } from './pages.js';
+import { pmPaymentProvider } from './pmpayment.js';
+import type { PaymentMethod, PaymentProvider } from './provider.js';
+import type { Lang } from '../../platform/i18n/index.js';
+import { paymentsText } from './texts.js';
+import { paymentsFor } from './repo.js';
+import { pollOpenPayments, startPayment, type PaymentRequest } from './service.js';
+import { paymentStaffAccess, registerPaymentStaffPages } from './staff-pages.js';
+
+export { onPaymentSettled } from './service.js';
+export { PAYMENT_METHODS, PaymentUnavailable, type PaymentMethod } from './provider.js';
+export type { PaymentRow } from './repo.js';
+
+export function paymentMethodLabel(lang: Lang, method: PaymentMethod): string {
+  return paymentsText(lang)(`method.${method}`);
+}
+
+export const PAYMENT_POLL_JOB = 'payments.poll';
+
+let provider: PaymentProvider | undefined;
+
+/** Starts a payment with the configured provider; returns the provider page to send the citizen to. */
+export function beginPayment(db: Db, baseUrl: string, request: PaymentRequest): Promise<string> {
+  if (!provider) throw new Error('payments module not registered');
+  return startPayment(db, provider, baseUrl, request);
+}
+
+/** All payment attempts for something (newest first). */
+export function paymentsOf(db: Db, tenantId: string, purpose: { kind: string; id: string }) {
+  return paymentsFor(db, tenantId, purpose.kind, purpose.id);
+}
+
+export const payments: Module = {
+  name: 'payments',
+  migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
+  nav: [{ href: '/bo/zahlungen', label: { de: 'Zahlungen', en: 'Payments' }, access: [...paymentStaffAccess] }],
+  async register(app, deps) {
+    const { config, db, baseUrl } = deps;
+    const demo = config.payment.provider === 'demo' ? demoProvider(db, { secret: await platformSecret(db, 'payment-demo'), baseUrl }) : undefined;
+    provider = demo ?? (config.payment.provider === 'pmpayment' ? pmPaymentProvider(config.payment) : undefined);
+    registerPaymentPages(app, deps, provider!, demo);
+    registerPaymentStaffPages(app, deps, provider!);
+  },
+  jobs: (deps) => ({
+    [PAYMENT_POLL_JOB]: async () => {
+      if (provider) await pollOpenPayments(deps.db, provider);
+    },
+  }),
+  schedules: [{ jobName: PAYMENT_POLL_JOB, cron: '*/5 * * * *' }],
+};

@@ -175,7 +175,7 @@ export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, prov
 
   app.get(`${BASE}/buchungen.csv`, { config: { access: financeAccess } }, async (request, reply) => {
     const { ctx } = request;
-    const day = String((request.query as { tag?: string }).tag ?? '');
+    const day = String((request.query as { tag?: string }).tag || today());
     if (!DAY.test(day)) return sendHtml(reply, await list(ctx, {}, { message: paymentsText(ctx.lang)('bo.exportDay') }), 400);
     const rows = await bookingsOfDay(db, ctx.tenant.id, day);
     const head = ['Buchungstag', 'Referenz', 'Leistung', 'Verwendungszweck', 'Zahlart', 'Anbieter', 'Betrag', 'Kostenstelle', 'Sachkonto'];

@@ -71,8 +71,10 @@ describe('addresses, rules and inline checks in the assistant', () => {
     assert.equal(stored.requested, '1000.00');
     const number = /\d{4}-\d{6}/.exec(receipt.html)![0];
     const mail = (await sql<{ subject: string; body_text: string }>`select subject, body_text from mail_message where recipient = 'jonas.becker@example.org'`.execute(server.db)).rows[0]!;
-    assert.match(mail.subject, new RegExp(`Eingangsbestätigung ${number}`), 'a receipt copy goes to the account e-mail');
-    assert.doesNotMatch(mail.body_text, /WLAN|Westerwald/, 'without the answers');
+    assert.match(mail.subject, /Neue Nachricht im Postfach/, 'the account e-mail only says that something arrived');
+    assert.doesNotMatch(mail.body_text, /WLAN|Westerwald|\d{4}-\d{6}/, 'without content');
+    const postfach = await citizen.get('/postfach');
+    assert.match(postfach.html, new RegExp(`<strong>Eingangsbestätigung ${number}`), 'the receipt is in the Postfach, unread');
     const account = await citizen.get('/konto');
     assert.match(account.html, /Gestellte Anträge/);
     assert.match(account.html, new RegExp(`href="/online/digitales-ehrenamt/eingang/[0-9a-f-]{36}">Projektförderung Digitales Ehrenamt beantragen · ${number}`));

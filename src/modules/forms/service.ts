@@ -6,7 +6,7 @@ import { formsText } from './texts.js';
 import { insidePolygon } from '../../platform/geo/geometry.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
-import { findUserById } from '../../platform/auth/users-repo.js';
+import { deliver } from '../mailbox/index.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, type Answers } from './expressions.js';
@@ -158,14 +158,18 @@ export async function earlierSubmission(db: Db, tenantId: string, draftId: strin
   return submission && ownsDraft(submission, owner) ? submission : undefined;
 }
 
-/** The receipt copy names service, number and date and links to the account; the answers stay out of e-mail. */
-export function mailReceipt(db: Db, tenantId: string, to: string, definition: ServiceDefinition, submission: { id: string; number: string; submitted_at: Date }, mail: ReceiptMail) {
+/** The receipt goes into the account holder's Postfach (with a content-free e-mail notification there). */
+export function receiptToPostfach(db: Db, tenantId: string, userId: string, definition: ServiceDefinition, submission: { id: string; number: string; submitted_at: Date }, mail: ReceiptMail) {
   const t = formsText(mail.lang);
-  return queueMail(db, {
+  return deliver(db, {
     tenantId,
-    to,
+    userId,
+    kind: 'receipt',
     subject: t('receipt.mailSubject', { number: submission.number, town: mail.town }),
-    text: t('receipt.mailBody', { service: definition.title[mail.lang], date: formatDateTime(mail.lang, submission.submitted_at), number: submission.number, link: `${mail.baseUrl}/online/${definition.id}/eingang/${submission.id}` }),
+    body: t('receipt.mailBody', { service: definition.title[mail.lang], date: formatDateTime(mail.lang, submission.submitted_at), number: submission.number, link: `${mail.baseUrl}/online/${definition.id}/eingang/${submission.id}` }),
+    case: { kind: 'submission', id: submission.id },
+    senderLabel: mail.town,
+    notify: mail,
   });
 }
 
@@ -174,15 +178,13 @@ export async function completePaidSubmission(db: Db, tenantId: string, submissio
   const submission = await markReceived(db, tenantId, submissionId);
   if (!submission) return;
   await countUsage(db, tenantId, submission.service, 'paid');
-  const owner = submission.user_id ? await findUserById(db, tenantId, submission.user_id) : undefined;
-  const email = (owner?.claims as Record<string, unknown> | undefined)?.email;
-  if (definition && typeof email === 'string' && email) await mailReceipt(db, tenantId, email, definition, submission, mail);
+  if (definition && submission.user_id) await receiptToPostfach(db, tenantId, submission.user_id, definition, submission, mail);
 }
 
 export type SubmitOutcome = { ok: true; submissionId: string } | { ok: false; firstInvalidStep: string };
 
 /** Checks everything again and stores the submission once; a repeated submit returns the first one. */
-/** Where the receipt copy goes: the account's e-mail address (until the Postfach exists). */
+/** What the receipt in the Postfach needs: links, the town's name and the language. */
 export type ReceiptMail = { baseUrl: string; town: string; lang: 'de' | 'en' };
 
 export async function submit(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, owner: Owner, requestId: string, geo?: TownGeo, mail?: ReceiptMail): Promise<SubmitOutcome> {
@@ -214,8 +216,7 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
     });
     await deleteDraft(trx, tenantId, draft.id);
     await recordAudit(trx, { tenantId, actorId: 'userId' in owner ? owner.userId : null, actorLabel: 'userId' in owner ? `citizen:${owner.userId}` : 'anonymous', action: 'forms.submitted', objectType: 'submission', objectId: submission.id, summary: { service: definition.id, number: submission.number }, requestId });
-    const email = 'userId' in owner ? owner.claims.email : undefined;
-    if (!awaitsPayment && mail && typeof email === 'string' && email) await mailReceipt(trx, tenantId, email, definition, submission, mail);
+    if (!awaitsPayment && mail && 'userId' in owner) await receiptToPostfach(trx, tenantId, owner.userId, definition, submission, mail);
     return { ok: true as const, submissionId: submission.id, isNew: true };
   });
   // Counted after the commit: the shared counter row is not held while the submission is written.

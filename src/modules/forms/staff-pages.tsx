@@ -7,6 +7,7 @@ import { audit, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { findStoredFile } from '../../platform/storage/storage.js';
+import { sendStoredFile } from '../../platform/storage/download.js';
 import { DataTable } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
@@ -106,12 +107,6 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     const file = referenced && /^[0-9a-f-]{36}$/i.test(fileId) ? await findStoredFile(db, ctx.tenant.id, fileId) : undefined;
     if (!file) throw new NotFound('attachment');
     await audit(db, ctx, 'forms.attachment_viewed', { type: 'submission', id: submission.id, summary: { file: file.original_name } });
-    const name = file.original_name.replace(/[^\w.\-äöüÄÖÜß ]/g, '_');
-    return reply
-      .type(file.media_type)
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(await deps.store.get(file.content_hash));
+    return sendStoredFile(reply, deps.store, file);
   });
 }

@@ -1,0 +1,174 @@
+// The citizen's Postfach (/postfach): list with unread state and search, one item with attachments, reply with
+// a document, deletion from the citizen's view, and the e-mail notification setting. Only the owner sees an
+// item; anyone else gets 404.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RequestContext } from '../../platform/http/context.js';
+import type { Deps } from '../../platform/http/deps.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { setFlash } from '../../platform/http/request-context.js';
+import { readFormWithFile } from '../../platform/http/upload.js';
+import { formatDateTime } from '../../platform/i18n/index.js';
+import { sendStoredFile } from '../../platform/storage/download.js';
+import { documentTypes, FileInfected, FileTooLarge, FileTypeNotAllowed, findStoredFile, storeUpload } from '../../platform/storage/storage.js';
+import { ScannerUnavailable } from '../../platform/storage/virus-scan.js';
+import { Button, Checkbox, ErrorSummary, FileField, Form, Paragraphs, TextArea, TextField } from '../../platform/ui/components.js';
+import { Page } from '../../platform/ui/layout.js';
+import { sendHtml } from '../../platform/ui/render.js';
+import { deleteForCitizen, findOwnItem, listItems, markRead, notifiesByEmail, saveSetting, type MailboxItem } from './repo.js';
+import { reply as replyTo } from './service.js';
+import type { Attachment } from './tables.js';
+import { mailboxText, type MailboxTranslate } from './texts.js';
+
+const citizenOnly = { config: { access: ['citizen' as const] } };
+const REPLY_MAX_BYTES = 10 * 1024 * 1024;
+type Citizen = RequestContext & { actor: { kind: 'citizen'; userId: string; name: string } };
+
+function citizenOf(request: FastifyRequest): Citizen {
+  if (request.ctx.actor.kind !== 'citizen') throw new NotFound('mailbox');
+  return request.ctx as Citizen;
+}
+
+function crumbs(t: MailboxTranslate, last?: string) {
+  return [{ label: t('title'), href: last ? '/postfach' : undefined }, ...(last ? [{ label: last }] : [])];
+}
+
+function ListView({ ctx, items, search, notify }: { ctx: Citizen; items: MailboxItem[]; search: string; notify: boolean }) {
+  const t = mailboxText(ctx.lang);
+  return (
+    <Page ctx={ctx} title={t('title')} crumbs={crumbs(t)}>
+      <h1 safe>{t('title')}</h1>
+      <p safe>{t('intro')}</p>
+      <form method="get" action="/postfach" role="search">
+        <TextField name="q" label={t('search')} type="search" value={search} />
+        <Button label={t('searchSubmit')} kind="secondary" />
+      </form>
+      {items.length === 0 ? <p safe>{search ? t('noHits') : t('empty')}</p> : (
+        <ul class="mailbox">
+          {items.map((item) => {
+            const unread = item.direction === 'to_citizen' && !item.read_at;
+            return (
+              <li class={unread ? 'mailbox-item mailbox-item--unread' : 'mailbox-item'}>
+                <a href={`/postfach/${item.id}`}>
+                  {unread ? <strong safe>{item.subject}</strong> : <span safe>{item.subject}</span>}
+                </a>
+                <span safe>{` · ${t(`kind.${item.kind}`)} · ${item.direction === 'from_citizen' ? t('you') : item.sender_label} · ${formatDateTime(ctx.lang, item.created_at)}${unread ? ` · ${t('unread')}` : ''}`}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h2 safe>{t('settings')}</h2>
+      <Form action="/postfach/einstellungen" csrf={ctx.csrfToken()}>
+        <Checkbox name="notify" label={t('settingsNotify')} checked={notify} />
+        <Button label={t('settingsSave')} kind="secondary" />
+      </Form>
+    </Page>
+  );
+}
+
+function ItemView({ ctx, item, error, text }: { ctx: Citizen; item: MailboxItem; error?: string; text?: string }) {
+  const t = mailboxText(ctx.lang);
+  const attachments = item.attachments as Attachment[];
+  return (
+    <Page ctx={ctx} title={item.subject} crumbs={crumbs(t, item.subject)}>
+      <ErrorSummary errors={error ? { reply: error } : undefined} t={ctx.t} />
+      <h1 safe>{item.subject}</h1>
+      <dl class="facts">
+        <dt safe>{t('from')}</dt><dd safe>{item.direction === 'from_citizen' ? t('you') : item.sender_label}</dd>
+        <dt safe>{t('date')}</dt><dd safe>{formatDateTime(ctx.lang, item.created_at)}</dd>
+      </dl>
+      <Paragraphs text={item.body} />
+      {attachments.length > 0 && (
+        <section aria-labelledby="attachments">
+          <h2 id="attachments" safe>{t('attachments')}</h2>
+          <ul>{attachments.map((file, index) => <li><a href={`/postfach/${item.id}/anhang/${index}`} safe>{`${file.name} (${Math.ceil(file.size / 1024)} KB)`}</a></li>)}</ul>
+        </section>
+      )}
+      {item.direction === 'to_citizen' && item.case_id && (
+        <section aria-labelledby="reply">
+          <h2 id="reply" safe>{t('reply')}</h2>
+          <Form action={`/postfach/${item.id}/antworten?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
+            <TextArea name="reply" label={t('replyText')} value={text} error={error} rows={5} />
+            <FileField name="document" label={t('replyFile')} accept="application/pdf,image/jpeg,image/png" />
+            <Button label={t('replySubmit')} />
+          </Form>
+        </section>
+      )}
+      <Form action={`/postfach/${item.id}/loeschen`} csrf={ctx.csrfToken()}>
+        {item.kind === 'notice' && <p class="hint" safe>{t('deleteHint')}</p>}
+        <Button label={t('delete')} kind="danger" />
+      </Form>
+    </Page>
+  );
+}
+
+export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRead: (item: MailboxItem) => Promise<void>) {
+  const { db } = deps;
+  const ownItem = async (request: FastifyRequest) => {
+    const ctx = citizenOf(request);
+    const id = (request.params as { id: string }).id;
+    const item = /^[0-9a-f-]{36}$/i.test(id) ? await findOwnItem(db, ctx.tenant.id, ctx.actor.userId, id) : undefined;
+    if (!item) throw new NotFound('mailbox item');
+    return { ctx, item };
+  };
+
+  app.get('/postfach', citizenOnly, async (request, reply) => {
+    const ctx = citizenOf(request);
+    const search = String((request.query as { q?: unknown }).q ?? '').trim().slice(0, 100);
+    const [items, notify] = await Promise.all([listItems(db, ctx.tenant.id, ctx.actor.userId, search || undefined), notifiesByEmail(db, ctx.tenant.id, ctx.actor.userId)]);
+    return sendHtml(reply, <ListView ctx={ctx} items={items} search={search} notify={notify} />);
+  });
+
+  app.get('/postfach/:id', citizenOnly, async (request, reply) => {
+    const { ctx, item } = await ownItem(request);
+    const first = item.direction === 'to_citizen' ? await markRead(db, ctx.tenant.id, item.id) : undefined;
+    if (first) await onFirstRead(first);
+    return sendHtml(reply, <ItemView ctx={ctx} item={item} />);
+  });
+
+  app.get('/postfach/:id/anhang/:index', citizenOnly, async (request, reply) => {
+    const { ctx, item } = await ownItem(request);
+    const attachment = (item.attachments as Attachment[])[Number((request.params as { index: string }).index)];
+    const file = attachment ? await findStoredFile(db, ctx.tenant.id, attachment.file) : undefined;
+    if (!file) throw new NotFound('attachment');
+    return sendStoredFile(reply, deps.store, file, file.media_type === 'application/pdf' ? 'inline' : 'attachment');
+  });
+
+  app.post('/postfach/:id/antworten', citizenOnly, async (request, reply) => {
+    const { ctx, item } = await ownItem(request);
+    const t = mailboxText(ctx.lang);
+    const upload = await readFormWithFile(request, REPLY_MAX_BYTES);
+    const text = (upload.fields.reply ?? '').trim();
+    const refuse = (error: string, status = 400) => sendHtml(reply, <ItemView ctx={ctx} item={item} error={error} text={text} />, status);
+    if (upload.tooLarge) return refuse(t('fileRefused'), 413);
+    if (!text && !upload.file) return refuse(t('replyEmpty'));
+    if (text.length > 4000) return refuse(t('replyTooLong'));
+    const attachments: Attachment[] = [];
+    if (upload.file) {
+      try {
+        const stored = await storeUpload({ db, store: deps.store, maxBytes: REPLY_MAX_BYTES, scanner: deps.scanner }, { tenantId: ctx.tenant.id, bytes: upload.file, originalName: upload.fileName ?? 'Unterlage', allowed: documentTypes });
+        attachments.push({ file: stored.id, name: stored.original_name, size: Number(stored.size_bytes), type: stored.media_type });
+      } catch (error) {
+        if (error instanceof FileTooLarge || error instanceof FileTypeNotAllowed || error instanceof FileInfected || error instanceof ScannerUnavailable) return refuse(t('fileRefused'));
+        throw error;
+      }
+    }
+    await replyTo(db, item, text, attachments, ctx.actor.name);
+    setFlash(reply, t('replySent'));
+    return reply.redirect('/postfach', 303);
+  });
+
+  app.post('/postfach/:id/loeschen', citizenOnly, async (request, reply) => {
+    const { ctx, item } = await ownItem(request);
+    await deleteForCitizen(db, ctx.tenant.id, ctx.actor.userId, item.id);
+    setFlash(reply, mailboxText(ctx.lang)('deleted'));
+    return reply.redirect('/postfach', 303);
+  });
+
+  app.post('/postfach/einstellungen', citizenOnly, async (request, reply) => {
+    const ctx = citizenOf(request);
+    await saveSetting(db, ctx.tenant.id, ctx.actor.userId, (request.body as { notify?: unknown } | undefined)?.notify === 'yes');
+    setFlash(reply, mailboxText(ctx.lang)('settingsSaved'));
+    return reply.redirect('/postfach', 303);
+  });
+}

@@ -18,6 +18,8 @@ import { findSubmission, listSubmissionsForUnits, usageTotals } from './repo.js'
 import { formsText } from './texts.js';
 import { visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
+import { correspondenceOf } from '../mailbox/index.js';
+import { CorrespondenceSection, registerCorrespondenceRoutes } from './staff-correspondence.js';
 
 export const staffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
@@ -61,17 +63,18 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     ));
   });
 
-  app.get('/bo/antraege/:id', { config }, async (request, reply) => {
+  /** One submission as the clerk reads it: answers, attachments, correspondence. */
+  async function submissionPage(request: FastifyRequest, extra: { values?: Record<string, string>; errors?: Record<string, string> } = {}): Promise<string> {
     const { ctx } = request;
     const t = formsText(ctx.lang);
     const submission = await readableSubmission(request);
     const current = library.entry(ctx.tenant.id, submission.service)?.effective;
     if (!current) throw new NotFound('service');
     const definition = await definitionAt(db, current, submission.version);
-    await audit(db, ctx, 'forms.submission_viewed', { type: 'submission', id: submission.id, summary: { number: submission.number } });
     const sections = answerRows(visibleSteps(definition, submission.answers), submission.answers, ctx.lang, t);
     const files = Object.values(submission.answers).flatMap((value) => (Array.isArray(value) ? (value as Answers[]).filter((item) => typeof item === 'object' && 'file' in item) : []));
-    return sendHtml(reply, (
+    const correspondence = await correspondenceOf(db, ctx.tenant.id, 'submission', submission.id);
+    return (
       <Page ctx={ctx} title={`${submission.number} – ${definition.title[ctx.lang]}`} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/antraege' }, { label: submission.number }]}>
         <h1 safe>{`${submission.number}: ${definition.title[ctx.lang]}`}</h1>
         <dl class="facts">
@@ -95,9 +98,21 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
             <ul>{files.map((file) => <li><a href={`/bo/antraege/${submission.id}/anhang/${String(file.file)}`} safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</a></li>)}</ul>
           </section>
         )}
+        <CorrespondenceSection ctx={ctx} submission={submission} items={correspondence} {...extra} />
       </Page>
-    ));
+    ) as string;
+  }
+
+  app.get('/bo/antraege/:id', { config }, async (request, reply) => {
+    const page = await submissionPage(request);
+    const { ctx } = request;
+    const id = (request.params as { id: string }).id;
+    await audit(db, ctx, 'forms.submission_viewed', { type: 'submission', id });
+    return sendHtml(reply, page);
   });
+
+  registerCorrespondenceRoutes(app, deps, staffAccess, readableSubmission, submissionPage);
+
 
   app.get('/bo/antraege/:id/anhang/:file', { config }, async (request, reply) => {
     const { ctx } = request;

@@ -1,0 +1,85 @@
+// The correspondence of a submission for the clerk: messages and requests to the applicant's Postfach, and the
+// applicant's answers with their documents, all in the case.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RequestContext } from '../../platform/http/context.js';
+import { audit, tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { setFlash } from '../../platform/http/request-context.js';
+import { formatDateTime } from '../../platform/i18n/index.js';
+import { sendStoredFile } from '../../platform/storage/download.js';
+import { findStoredFile } from '../../platform/storage/storage.js';
+import { Button, Form, Paragraphs, RadioGroup, TextArea, TextField } from '../../platform/ui/components.js';
+import { correspondenceOf, deliver, type Attachment, type MailboxItem } from '../mailbox/index.js';
+import type { SubmissionRow } from './repo.js';
+import { formsText } from './texts.js';
+
+export function CorrespondenceSection({ ctx, submission, items, values, errors }: { ctx: RequestContext; submission: SubmissionRow; items: MailboxItem[]; values?: Record<string, string>; errors?: Record<string, string> }) {
+  const t = formsText(ctx.lang);
+  return (
+    <section aria-labelledby="correspondence">
+      <h2 id="correspondence" safe>{t('bo.correspondence')}</h2>
+      {items.length === 0 ? <p safe>{t('bo.noCorrespondence')}</p> : (
+        <ol class="timeline">
+          {items.map((item) => (
+            <li>
+              <p><strong safe>{item.subject}</strong> <span safe>{`· ${item.direction === 'from_citizen' ? t('bo.fromApplicant') : item.sender_label} · ${formatDateTime(ctx.lang, item.created_at)}${item.read_at ? ` · ${t('bo.readAt', { date: formatDateTime(ctx.lang, item.read_at) })}` : ''}`}</span></p>
+              <Paragraphs text={item.body} />
+              {(item.attachments as Attachment[]).map((file, index) => <p><a href={`/bo/antraege/${submission.id}/post/${item.id}/${index}`} safe>{`${file.name} (${Math.ceil(file.size / 1024)} KB)`}</a></p>)}
+            </li>
+          ))}
+        </ol>
+      )}
+      {submission.user_id ? (
+        <Form action={`/bo/antraege/${submission.id}/nachricht`} csrf={ctx.csrfToken()}>
+          <h3 safe>{t('bo.writeMessage')}</h3>
+          <RadioGroup name="kind" legend={t('bo.messageKind')} value={values?.kind ?? 'request'} options={[{ value: 'request', label: t('bo.kindRequest') }, { value: 'message', label: t('bo.kindMessage') }]} />
+          <TextField name="subject" label={t('bo.messageSubject')} value={values?.subject ?? ''} error={errors?.subject} />
+          <TextArea name="body" label={t('bo.messageBody')} value={values?.body ?? ''} error={errors?.body} rows={5} />
+          <Button label={t('bo.messageSend')} />
+        </Form>
+      ) : <p class="hint" safe>{t('bo.noAccount')}</p>}
+    </section>
+  );
+}
+
+export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, access: readonly string[], readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>, render: (request: FastifyRequest, extra: { values?: Record<string, string>; errors?: Record<string, string> }) => Promise<string>) {
+  const { db } = deps;
+  const config = { access: access as never };
+
+  app.post('/bo/antraege/:id/nachricht', { config }, async (request, reply) => {
+    const { ctx } = request;
+    const t = formsText(ctx.lang);
+    const submission = await readableSubmission(request);
+    const body = (request.body ?? {}) as Record<string, string>;
+    const values = { kind: body.kind === 'message' ? 'message' : 'request', subject: String(body.subject ?? '').trim().slice(0, 200), body: String(body.body ?? '').trim().slice(0, 8000) };
+    const errors: Record<string, string> = {};
+    if (!values.subject) errors.subject = t('error.required');
+    if (!values.body) errors.body = t('error.required');
+    if (!submission.user_id || Object.keys(errors).length > 0) {
+      reply.status(400);
+      return reply.type('text/html; charset=utf-8').send(await render(request, { values, errors }));
+    }
+    await db.transaction().execute(async (trx) => {
+      await deliver(trx, {
+        tenantId: ctx.tenant.id, userId: submission.user_id!, kind: values.kind as 'request' | 'message', subject: `${values.subject} (${submission.number})`, body: values.body,
+        case: { kind: 'submission', id: submission.id }, senderLabel: ctx.tenant.name,
+        notify: { baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), town: ctx.tenant.name, lang: 'de' },
+      });
+      await audit(trx, ctx, 'forms.message_sent', { type: 'submission', id: submission.id, summary: { kind: values.kind } });
+    });
+    setFlash(reply, t('bo.messageSent'));
+    return reply.redirect(`/bo/antraege/${submission.id}#correspondence`, 303);
+  });
+
+  app.get('/bo/antraege/:id/post/:item/:index', { config }, async (request, reply) => {
+    const { ctx } = request;
+    const submission = await readableSubmission(request);
+    const params = request.params as { item: string; index: string };
+    const item = (await correspondenceOf(db, ctx.tenant.id, 'submission', submission.id)).find((candidate) => candidate.id === params.item);
+    const attachment = item ? (item.attachments as Attachment[])[Number(params.index)] : undefined;
+    const file = attachment ? await findStoredFile(db, ctx.tenant.id, attachment.file) : undefined;
+    if (!file) throw new NotFound('attachment');
+    await audit(db, ctx, 'forms.attachment_viewed', { type: 'submission', id: submission.id, summary: { file: file.original_name } });
+    return sendStoredFile(reply, deps.store, file);
+  });
+}

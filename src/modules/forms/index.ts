@@ -12,6 +12,7 @@ import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
 import { completePaidSubmission, keepDraftsFor } from './service.js';
 import { onPaymentSettled } from '../payments/index.js';
+import { announceNoticeServices } from '../notices/index.js';
 import { findTenantById } from '../../platform/tenancy/tenants.js';
 import { publishVersions } from './versions.js';
 
@@ -46,6 +47,11 @@ export const forms: Module = {
       const definition = services.entry(payment.tenant_id, payment.service)?.effective;
       await completePaidSubmission(trx, payment.tenant_id, payment.purpose_id, definition, { baseUrl: deps.baseUrl, town: tenant?.name ?? '', lang: 'de' });
     });
+    announceNoticeServices((tenantId) => [...services.active(tenantId).values()].map((definition) => ({
+      id: definition.id,
+      title: definition.title.de,
+      fields: definition.steps.flatMap((step) => step.fields.filter((field) => field.type !== 'info' && field.type !== 'group' && field.type !== 'file').map((field) => field.name)),
+    })));
     registerAssistantPages(app, deps, services);
     registerOverviewPages(app, deps, services);
     registerStaffPages(app, deps, services);

@@ -74,6 +74,11 @@ export function markReceived(db: Db, tenantId: string, id: string) {
   return forms(db).updateTable('form_submission').set({ status: 'received' }).where('tenant_id', '=', tenantId).where('id', '=', id).where('status', '=', 'payment_pending').returningAll().executeTakeFirst();
 }
 
+/** A notice was issued: the submission is decided (only from received; returns undefined otherwise). */
+export function markDecided(db: Db, tenantId: string, id: string) {
+  return forms(db).updateTable('form_submission').set({ status: 'decided' }).where('tenant_id', '=', tenantId).where('id', '=', id).where('status', '=', 'received').returningAll().executeTakeFirst();
+}
+
 export function findSubmission(db: Db, tenantId: string, id: string) {
   return forms(db).selectFrom('form_submission').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }

@@ -20,6 +20,8 @@ import { visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
 import { correspondenceOf } from '../mailbox/index.js';
 import { CorrespondenceSection, registerCorrespondenceRoutes } from './staff-correspondence.js';
+import { NoticeSection, registerNoticeRoute } from './staff-notice.js';
+import { noticesOfCase } from '../notices/index.js';
 
 export const staffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
@@ -73,7 +75,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     const definition = await definitionAt(db, current, submission.version);
     const sections = answerRows(visibleSteps(definition, submission.answers), submission.answers, ctx.lang, t);
     const files = Object.values(submission.answers).flatMap((value) => (Array.isArray(value) ? (value as Answers[]).filter((item) => typeof item === 'object' && 'file' in item) : []));
-    const correspondence = await correspondenceOf(db, ctx.tenant.id, 'submission', submission.id);
+    const [correspondence, notices] = await Promise.all([correspondenceOf(db, ctx.tenant.id, 'submission', submission.id), noticesOfCase(db, ctx.tenant.id, 'submission', submission.id)]);
     return (
       <Page ctx={ctx} title={`${submission.number} – ${definition.title[ctx.lang]}`} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/antraege' }, { label: submission.number }]}>
         <h1 safe>{`${submission.number}: ${definition.title[ctx.lang]}`}</h1>
@@ -98,6 +100,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
             <ul>{files.map((file) => <li><a href={`/bo/antraege/${submission.id}/anhang/${String(file.file)}`} safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</a></li>)}</ul>
           </section>
         )}
+        <NoticeSection ctx={ctx} submission={submission} notices={notices} />
         <CorrespondenceSection ctx={ctx} submission={submission} items={correspondence} {...extra} />
       </Page>
     ) as string;
@@ -112,6 +115,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
   });
 
   registerCorrespondenceRoutes(app, deps, staffAccess, readableSubmission, submissionPage);
+  registerNoticeRoute(app, deps, staffAccess, library, readableSubmission);
 
 
   app.get('/bo/antraege/:id/anhang/:file', { config }, async (request, reply) => {

@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Answers } from './expressions.js';
 
 type Json<T> = ColumnType<T, string, string>;
+export type SubmissionStatus = 'payment_pending' | 'received' | 'decided';
 
 export type FormsTables = {
   form_definition: { service: string; version: number; checksum: string; definition: Json<unknown>; published_at: Generated<Date> };
@@ -32,7 +33,7 @@ export type FormsTables = {
     answers: Json<Answers>;
     fee_cents: number | null;
     target_unit: string;
-    status: ColumnType<'payment_pending' | 'received', 'payment_pending' | 'received' | undefined, 'payment_pending' | 'received'>;
+    status: ColumnType<SubmissionStatus, SubmissionStatus | undefined, SubmissionStatus>;
     submitted_at: Generated<Date>;
     delete_after: ColumnType<string, string, string>;
   };

@@ -27,6 +27,8 @@ function pickLang(request: FastifyRequest, reply: FastifyReply): Lang {
 
 function baseContext(request: FastifyRequest, reply: FastifyReply | undefined, tenant: Tenant, nav: NavItem[]): RequestContext {
   const lang = reply ? pickLang(request, reply) : parseLang(request.cookies?.[LANG_COOKIE]) ?? 'de';
+  // One token per response: a second call would make a new secret and orphan the first token on the page.
+  let token: string | undefined;
   return {
     tenant,
     lang,
@@ -36,7 +38,7 @@ function baseContext(request: FastifyRequest, reply: FastifyReply | undefined, t
     sessionExpired: false,
     requestId: request.id,
     path: request.url.split('?')[0],
-    csrfToken: () => (reply ? reply.generateCsrf() : ''),
+    csrfToken: () => (token ??= reply ? reply.generateCsrf() : ''),
     flash: undefined,
     nav,
   };

@@ -1,0 +1,34 @@
+// Placeholders in notice templates: {{name}} style, a fixed set plus {{angabe.feldname}} for an answer of the
+// application. A template with a placeholder outside this set is refused before it is saved.
+export const PLACEHOLDERS = ['name', 'anschrift', 'leistung', 'eingangsnummer', 'antragsdatum', 'bescheiddatum', 'bescheidnummer', 'gebuehr', 'sachbearbeitung', 'stelle', 'stadt'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type NoticeValues = Record<Placeholder, string> & { answers: Record<string, string> };
+
+const PATTERN = /\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g;
+
+/** Placeholders the template uses that we cannot fill (unknown names, or answers the service does not have). */
+export function unknownPlaceholders(template: string, answerFields: string[]): string[] {
+  const unknown = new Set<string>();
+  for (const [, name] of template.matchAll(PATTERN)) {
+    const known = (PLACEHOLDERS as readonly string[]).includes(name!) || (name!.startsWith('angabe.') && answerFields.includes(name!.slice('angabe.'.length)));
+    if (!known) unknown.add(name!);
+  }
+  return [...unknown];
+}
+
+export function fillPlaceholders(template: string, values: NoticeValues): string {
+  return template.replace(PATTERN, (_, name: string) => (name.startsWith('angabe.') ? values.answers[name.slice('angabe.'.length)] ?? '' : values[name as Placeholder] ?? ''));
+}
+
+export const DEFAULT_BODY = `Sehr geehrte Damen und Herren,
+
+zu Ihrem Antrag „{{leistung}}“ vom {{antragsdatum}} (Eingangsnummer {{eingangsnummer}}) ergeht folgender Bescheid:
+
+1. Ihrem Antrag wird entsprochen.
+2. Für diese Amtshandlung wird eine Gebühr von {{gebuehr}} festgesetzt.
+
+Begründung:
+Die Voraussetzungen liegen vor. Ihre Angaben wurden geprüft.`;
+
+export const DEFAULT_LEGAL_REMEDY = `Rechtsbehelfsbelehrung:
+Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage erhoben werden. Die Klage ist schriftlich beim Verwaltungsgericht Köln, Appellhofplatz, 50667 Köln, einzureichen oder zur Niederschrift des Urkundsbeamten der Geschäftsstelle zu erklären. Die Klage kann auch als elektronisches Dokument nach Maßgabe des § 55a der Verwaltungsgerichtsordnung (VwGO) und der Elektronischer-Rechtsverkehr-Verordnung (ERVV) eingereicht werden.`;

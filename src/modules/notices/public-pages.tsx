@@ -1,0 +1,141 @@
+// Public pages of notices: /verify (anyone checks a notice by its code and can compare a PDF with the
+// original's fingerprint) and /bescheid/abholen (one-time pickup for applicants without an account).
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/http/deps.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { readFormWithFile } from '../../platform/http/upload.js';
+import { formatDateTime } from '../../platform/i18n/index.js';
+import { sendStoredFile } from '../../platform/storage/download.js';
+import { findStoredFile } from '../../platform/storage/storage.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { Alert, Button, ErrorSummary, FileField, Form, TextField } from '../../platform/ui/components.js';
+import { Page } from '../../platform/ui/layout.js';
+import { sendHtml } from '../../platform/ui/render.js';
+import { countPickupAttempt, findByVerifyCode, findNotice, findPickup, recordFirstAccess, usePickup, type NoticeRow } from './repo.js';
+import { sha256 } from './service.js';
+import { noticesText } from './texts.js';
+
+const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
+const MAX_ATTEMPTS = 5;
+const publicRoute = { config: { access: 'public' as const } };
+const normalizeCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/(.{4})(?=.)/g, '$1-');
+
+function VerifyView({ ctx, notice, code, error, result }: { ctx: RequestContext; notice?: NoticeRow; code?: string; error?: string; result?: 'match' | 'mismatch' }) {
+  const t = noticesText(ctx.lang);
+  return (
+    <Page ctx={ctx} title={t('verify.title')} crumbs={[{ label: t('verify.title') }]}>
+      <ErrorSummary errors={error ? { code: error } : undefined} t={ctx.t} />
+      <h1 safe>{t('verify.title')}</h1>
+      {!notice && (
+        <>
+          <p safe>{t('verify.intro')}</p>
+          <Form action="/verify" csrf="" method="get">
+            <TextField name="code" label={t('verify.code')} value={code ?? ''} error={error} autocomplete="off" />
+            <Button label={t('verify.submit')} />
+          </Form>
+        </>
+      )}
+      {notice && (
+        <>
+          <Alert kind="success" text={t('verify.found', { town: ctx.tenant.name })} />
+          <dl class="facts">
+            <dt safe>{t('verify.number')}</dt><dd safe>{notice.number}</dd>
+            <dt safe>{t('verify.subject')}</dt><dd safe>{notice.subject}</dd>
+            <dt safe>{t('verify.issuedAt')}</dt><dd safe>{formatDateTime(ctx.lang, notice.issued_at)}</dd>
+            <dt safe>{t('verify.issuedBy')}</dt><dd safe>{notice.issued_by_name}</dd>
+            <dt safe>{t('verify.fingerprint')}</dt><dd><code safe>{notice.sha256}</code></dd>
+          </dl>
+          {result && <Alert kind={result === 'match' ? 'success' : 'error'} text={t(`verify.${result}`)} />}
+          <h2 safe>{t('verify.fileTitle')}</h2>
+          <Form action={`/verify/${notice.verify_code}?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
+            <FileField name="pdf" label={t('verify.file')} accept="application/pdf" />
+            <Button label={t('verify.compare')} kind="secondary" />
+          </Form>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function PickupView({ ctx, token, error, gone }: { ctx: RequestContext; token: string; error?: string; gone?: boolean }) {
+  const t = noticesText(ctx.lang);
+  return (
+    <Page ctx={ctx} title={t('pickup.title')} crumbs={[{ label: t('pickup.title') }]}>
+      <ErrorSummary errors={error ? { code: error } : undefined} t={ctx.t} />
+      <h1 safe>{t('pickup.title')}</h1>
+      {gone ? <Alert kind="warning" text={t('pickup.gone')} /> : (
+        <>
+          <p safe>{t('pickup.intro')}</p>
+          <Form action={`/bescheid/abholen/${token}`} csrf={ctx.csrfToken()}>
+            <TextField name="code" label={t('pickup.code')} error={error} inputmode="numeric" autocomplete="one-time-code" width="short" />
+            <Button label={t('pickup.submit')} />
+          </Form>
+        </>
+      )}
+    </Page>
+  );
+}
+
+export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
+  const noticeOf = async (tenantId: string, code: string) => {
+    const notice = await findByVerifyCode(db, normalizeCode(code));
+    return notice && notice.tenant_id === tenantId ? notice : undefined;
+  };
+
+  app.get('/verify', publicRoute, async (request, reply) => {
+    const { ctx } = request;
+    const code = String((request.query as { code?: unknown }).code ?? '').slice(0, 40);
+    if (!code) return sendHtml(reply, <VerifyView ctx={ctx} />);
+    const notice = await noticeOf(ctx.tenant.id, code);
+    if (notice) return reply.redirect(`/verify/${notice.verify_code}`, 303);
+    return sendHtml(reply, <VerifyView ctx={ctx} code={code} error={noticesText(ctx.lang)('verify.unknown')} />, 404);
+  });
+
+  app.get('/verify/:code', publicRoute, async (request, reply) => {
+    const { ctx } = request;
+    const code = (request.params as { code: string }).code.slice(0, 40);
+    const notice = await noticeOf(ctx.tenant.id, code);
+    if (!notice) return sendHtml(reply, <VerifyView ctx={ctx} code={code} error={noticesText(ctx.lang)('verify.unknown')} />, 404);
+    return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} />);
+  });
+
+  app.post('/verify/:code', publicRoute, async (request, reply) => {
+    const { ctx } = request;
+    const notice = await noticeOf(ctx.tenant.id, (request.params as { code: string }).code.slice(0, 40));
+    if (!notice) throw new NotFound('notice');
+    const upload = await readFormWithFile(request, VERIFY_MAX_BYTES);
+    if (!upload.file) return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} error={noticesText(ctx.lang)('verify.noFile')} />, upload.tooLarge ? 413 : 400);
+    return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} result={sha256(upload.file) === notice.sha256 ? 'match' : 'mismatch'} />);
+  });
+
+  const openPickup = async (token: string) => {
+    const pickup = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await findPickup(db, sha256(token)) : undefined;
+    return pickup && !pickup.used_at && pickup.expires_at > new Date() && pickup.attempts < MAX_ATTEMPTS ? pickup : undefined;
+  };
+
+  app.get('/bescheid/abholen/:token', publicRoute, async (request, reply) => {
+    const token = (request.params as { token: string }).token;
+    const pickup = await openPickup(token);
+    return sendHtml(reply, <PickupView ctx={request.ctx} token={token} gone={!pickup} />, pickup ? 200 : 410);
+  });
+
+  app.post('/bescheid/abholen/:token', publicRoute, async (request, reply) => {
+    const { ctx } = request;
+    const t = noticesText(ctx.lang);
+    const token = (request.params as { token: string }).token;
+    const pickup = await openPickup(token);
+    if (!pickup) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
+    const code = String((request.body as { code?: unknown } | undefined)?.code ?? '').replace(/\s/g, '');
+    if (sha256(`${pickup.notice_id}:${code}`) !== pickup.code_hash) {
+      const attempts = (await countPickupAttempt(db, pickup.notice_id))?.attempts ?? MAX_ATTEMPTS;
+      if (attempts >= MAX_ATTEMPTS) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
+      return sendHtml(reply, <PickupView ctx={ctx} token={token} error={t('pickup.wrong', { left: String(MAX_ATTEMPTS - attempts) })} />, 400);
+    }
+    const notice = await findNotice(db, pickup.notice_id);
+    const file = notice ? await findStoredFile(db, notice.tenant_id, notice.file_id) : undefined;
+    if (!notice || !file || !(await usePickup(db, notice.id))) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
+    await recordFirstAccess(db, { noticeId: notice.id });
+    return sendStoredFile(reply, deps.store, file);
+  });
+}

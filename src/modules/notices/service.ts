@@ -1,0 +1,96 @@
+// Issuing a notice: fill the template, render the PDF with the tenant's letterhead and a verification mark
+// (QR + short code), store it encrypted with its SHA-256, and deliver it: into the Postfach for account holders,
+// or by an e-mailed one-time link plus a separately mailed code for applicants without an account.
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Db } from '../../platform/db/database.js';
+import { recordAudit } from '../../platform/audit/audit-log.js';
+import type { Tenant } from '../../platform/http/context.js';
+import { queueMail } from '../../platform/mail/mailer.js';
+import { renderTextPdf } from '../../platform/pdf/text-document.js';
+import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
+import { deliver } from '../mailbox/index.js';
+import { DEFAULT_BODY, DEFAULT_LEGAL_REMEDY, fillPlaceholders, type NoticeValues } from './placeholders.js';
+import { findTemplate, insertNotice, insertPickup, linkMailboxItem, nextNoticeNumber, type NoticeRow } from './repo.js';
+
+const PICKUP_DAYS = 14;
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export const sha256 = (bytes: Uint8Array | Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** A short code people can type: 12 characters without look-alikes, in groups of four (about 59 bits). */
+function verifyCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  return chars.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+export async function templateFor(db: Db, tenantId: string, service: string) {
+  const stored = await findTemplate(db, tenantId, service);
+  return { body: stored?.body ?? DEFAULT_BODY, legalRemedy: stored?.legal_remedy ?? DEFAULT_LEGAL_REMEDY, custom: Boolean(stored) };
+}
+
+export type NoticeRequest = {
+  tenant: Tenant;
+  case: { kind: string; id: string };
+  service: string;
+  subject: string;
+  values: Omit<NoticeValues, 'bescheiddatum' | 'bescheidnummer'>;
+  issuedBy: { id: string | null; name: string; unit: string };
+  recipient: { userId: string } | { email: string } | undefined;
+  baseUrl: string;
+};
+
+export async function issueNotice(deps: { db: Db; store: BlobStore }, request: NoticeRequest): Promise<NoticeRow> {
+  const { db } = deps;
+  const template = await templateFor(db, request.tenant.id, request.service);
+  const now = new Date();
+  const number = await nextNoticeNumber(db, now.getFullYear());
+  const code = verifyCode();
+  const values: NoticeValues = { ...request.values, bescheiddatum: new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(now), bescheidnummer: number };
+  const pdf = await renderTextPdf({
+    title: `Bescheid ${number}: ${request.subject}`,
+    lang: 'de',
+    letterhead: `${request.tenant.name}${request.tenant.settings.contact ? ` · ${request.tenant.settings.contact.address}` : ''}`,
+    verification: { url: `${request.baseUrl}/verify/${code}`, code, label: 'Echtheit prüfen: /verify' },
+    sections: [
+      { lines: [`${request.values.name}`, request.values.anschrift, '', `Bescheid-Nr. ${number} · ${values.bescheiddatum}`, `Eingangsnummer ${request.values.eingangsnummer}`].filter((line) => line !== undefined) },
+      { heading: request.subject, lines: fillPlaceholders(template.body, values).split('\n') },
+      { lines: fillPlaceholders(template.legalRemedy, values).split('\n') },
+      { lines: ['Mit freundlichen Grüßen', 'Im Auftrag', request.issuedBy.name, request.issuedBy.unit] },
+    ],
+    footer: `Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig. Echtheit prüfen: ${request.baseUrl}/verify/${code}`,
+  });
+  const bytes = Buffer.from(pdf);
+  const file = await storeUpload({ db, store: deps.store, maxBytes: 20 * 1024 * 1024 }, { tenantId: request.tenant.id, bytes, originalName: `bescheid-${number}.pdf`, allowed: ['application/pdf'] });
+  return db.transaction().execute(async (trx) => {
+    const notice = await insertNotice(trx, {
+      tenant_id: request.tenant.id, number, case_kind: request.case.kind, case_id: request.case.id, service: request.service, subject: request.subject,
+      issued_by: request.issuedBy.id, issued_by_name: request.issuedBy.name, file_id: file.id, sha256: sha256(bytes), verify_code: code,
+      recipient_user_id: request.recipient && 'userId' in request.recipient ? request.recipient.userId : null,
+      delivered_via: !request.recipient ? 'none' : 'userId' in request.recipient ? 'postfach' : 'email',
+      delivered_at: request.recipient ? now : null, mailbox_item_id: null,
+    });
+    if (request.recipient && 'userId' in request.recipient) {
+      const item = await deliver(trx, {
+        tenantId: request.tenant.id, userId: request.recipient.userId, kind: 'notice', subject: `Bescheid ${number}: ${request.subject}`,
+        body: `Anbei erhalten Sie den Bescheid zu Ihrem Antrag (Eingangsnummer ${request.values.eingangsnummer}).\n\nEchtheit prüfen: ${request.baseUrl}/verify/${code}`,
+        case: request.case, senderLabel: `${request.tenant.name}, ${request.issuedBy.unit}`,
+        attachments: [{ file: file.id, name: file.original_name, size: Number(file.size_bytes), type: file.media_type }],
+        notify: { baseUrl: request.baseUrl, town: request.tenant.name, lang: 'de' },
+      });
+      await linkMailboxItem(trx, notice.id, item.id);
+    } else if (request.recipient) {
+      await mailPickup(trx, notice, request.recipient.email, request.tenant, request.baseUrl);
+    }
+    await recordAudit(trx, { tenantId: request.tenant.id, actorId: request.issuedBy.id, actorLabel: request.issuedBy.name, action: 'notices.issued', objectType: request.case.kind, objectId: request.case.id, summary: { number, via: notice.delivered_via } });
+    return notice;
+  });
+}
+
+/** Two e-mails: the link, and separately the code; together they open the notice once, for 14 days. */
+async function mailPickup(db: Db, notice: NoticeRow, email: string, tenant: Tenant, baseUrl: string) {
+  const token = randomBytes(24).toString('base64url');
+  const code = String(randomInt(100000, 1000000));
+  await insertPickup(db, { notice_id: notice.id, token_hash: sha256(token), code_hash: sha256(`${notice.id}:${code}`), expires_at: new Date(Date.now() + PICKUP_DAYS * 86_400_000) });
+  await queueMail(db, { tenantId: tenant.id, to: email, subject: `Ihr Bescheid liegt bereit – ${tenant.name}`, text: `Guten Tag,\n\nzu Ihrem Antrag liegt ein Bescheid bereit. Sie können ihn ${PICKUP_DAYS} Tage lang einmal abrufen:\n${baseUrl}/bescheid/abholen/${token}\n\nDen Abholcode erhalten Sie in einer eigenen E-Mail.` });
+  await queueMail(db, { tenantId: tenant.id, to: email, subject: `Abholcode für Ihren Bescheid – ${tenant.name}`, text: `Guten Tag,\n\nIhr Abholcode lautet: ${code}\n\nDen Link zum Bescheid haben Sie in einer eigenen E-Mail erhalten.` });
+}

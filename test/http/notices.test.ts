@@ -1,0 +1,113 @@
+// Notices: an editor keeps the template (unknown placeholders refused before saving), a clerk issues the notice
+// after payment, it lands in the Postfach with the date of first access, /verify confirms it and compares a
+// PDF; without an account the applicant gets a one-time download with a separately mailed code.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { startServer, type TestServer } from '../support/server.js';
+import { Visitor } from '../support/visitor.js';
+import { staffLogin } from '../support/journeys.js';
+import { postMultipart } from '../support/multipart.js';
+import { orderBirthCertificates } from '../support/payments.js';
+import { pdfContent, pdfText } from '../support/pdf.js';
+
+describe('notices (Bescheide)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  it('an editor previews and saves a template; an unknown placeholder is refused and nothing is saved', async () => {
+    const editor = new Visitor(server.url);
+    await staffLogin(editor, 'redaktion@hennef.example');
+    const page = await editor.get('/bo/bescheide/personenstandsurkunde');
+    assert.match(page.html, /Rechtsbehelfsbelehrung/);
+    const body = 'Ihrem Antrag „{{leistung}}“ vom {{antragsdatum}} wird entsprochen.\nSie erhalten {{angabe.copies}} Urkunden. Gebühr: {{gebuehr}}.';
+    const wrong = await editor.post('/bo/bescheide/personenstandsurkunde', { body: `${body} {{vorname}}`, legal: 'Klage beim VG Köln.', action: 'save' });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.html, /Unbekannte Platzhalter: \{\{vorname\}\}/);
+    assert.match(wrong.html, /\{\{vorname\}\}<\/textarea>/, 'the text typed stays');
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from notice_template`.execute(server.db)).rows[0]!.n, 0);
+    await editor.get('/bo/bescheide/personenstandsurkunde');
+    const preview = await editor.post('/bo/bescheide/personenstandsurkunde', { body, legal: 'Gegen diesen Bescheid kann Klage beim Verwaltungsgericht Köln erhoben werden.', action: 'preview' });
+    assert.match(preview.html, /Ihrem Antrag „Personenstandsurkunde anfordern“ vom 20\. November 2026 wird entsprochen\.<br \/>Sie erhalten ‹copies› Urkunden/);
+    await editor.post('/bo/bescheide/personenstandsurkunde', { body, legal: 'Gegen diesen Bescheid kann Klage beim Verwaltungsgericht Köln erhoben werden.', action: 'save' });
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from notice_template`.execute(server.db)).rows[0]!.n, 1);
+  });
+
+  it('a clerk issues the notice after payment; the citizen opens it in the Postfach; /verify confirms it', async () => {
+    const erika = new Visitor(server.url);
+    const receipt = await orderBirthCertificates(erika);
+    const lead = new Visitor(server.url);
+    await staffLogin(lead, 'leitung@hennef.example');
+    const id = receipt.split('/').at(-1)!;
+    const unpaid = await lead.get(`/bo/antraege/${id}`);
+    assert.match(unpaid.html, /Die Gebühr ist noch nicht bezahlt/);
+    const hosted = await erika.post(`${receipt}/bezahlen`, { method: 'creditcard' });
+    await erika.post(new URL(hosted.url).pathname, { outcome: 'success' });
+
+    await lead.get(`/bo/antraege/${id}`);
+    const issued = await lead.post(`/bo/antraege/${id}/bescheid`, {});
+    assert.match(issued.html, /Der Bescheid ist erlassen und zugestellt/);
+    assert.match(issued.html, /B-\d{4}-\d{6}/);
+    assert.equal((await sql<{ status: string }>`select status from form_submission where id = ${id}`.execute(server.db)).rows[0]!.status, 'decided');
+
+    const postfach = await erika.get('/postfach');
+    const itemId = /href="\/postfach\/([0-9a-f-]{36})"><strong>Bescheid B-/.exec(postfach.html)![1]!;
+    assert.equal((await sql<{ first_accessed_at: Date | null }>`select first_accessed_at from notice`.execute(server.db)).rows[0]!.first_accessed_at, null);
+    const item = await erika.get(`/postfach/${itemId}`);
+    assert.ok((await sql<{ first_accessed_at: Date | null }>`select first_accessed_at from notice`.execute(server.db)).rows[0]!.first_accessed_at, 'opening records the first access');
+    const pdf = await erika.request('GET', `/postfach/${itemId}/anhang/0`);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const text = pdfContent(pdf.bytes);
+    const number = /B-\d{4}-\d{6}/.exec(item.html)![0];
+    assert.ok(text.includes(pdfText(`Bescheid-Nr. ${number}`)));
+    assert.ok(text.includes(pdfText('Sie erhalten 2 Urkunden. Gebühr: 24,00')), 'the template with the answer filled in');
+    assert.ok(text.includes(pdfText('Gegen diesen Bescheid kann Klage beim Verwaltungsgericht Köln erhoben werden.')));
+
+    const code = /\/verify\/([A-Z0-9-]{14})/.exec(item.html)![1]!;
+    const anyone = new Visitor(server.url);
+    const verify = await anyone.get(`/verify?code=${code.toLowerCase().replace(/-/g, ' ')}`);
+    assert.match(verify.html, /Diesen Bescheid hat die Stadt Hennef \(Sieg\) erlassen/);
+    assert.match(verify.html, new RegExp(number));
+    assert.match(verify.html, /Lena Leitung/);
+    assert.doesNotMatch(verify.html, /Erika|Mustermann/, 'no personal data of the recipient');
+    const match = await postMultipart(anyone, `/verify/${code}`, {}, [{ field: 'pdf', name: 'bescheid.pdf', bytes: pdf.bytes, type: 'application/pdf' }]);
+    assert.match(match.html, /stimmt Byte für Byte/);
+    const changed = Buffer.from(pdf.bytes);
+    changed[changed.length - 10] ^= 1;
+    await anyone.get(`/verify/${code}`);
+    const mismatch = await postMultipart(anyone, `/verify/${code}`, {}, [{ field: 'pdf', name: 'bescheid.pdf', bytes: changed, type: 'application/pdf' }]);
+    assert.match(mismatch.html, /stimmt NICHT/);
+    assert.equal((await anyone.get('/verify/AAAA-BBBB-CCCC')).status, 404);
+  });
+
+  it('without an account the notice is fetched once with the code from a second e-mail', async () => {
+    const citizen = new Visitor(server.url);
+    await citizen.get('/online/wahlhelfer');
+    const first = await citizen.post('/online/wahlhelfer', {});
+    const base = new URL(first.url).pathname.replace(/\/person$/, '');
+    await citizen.post(`${base}/person`, { name: 'Paula Probe', birthDate: '1990-01-01', email: 'paula@example.org', phone: '', action: 'next' });
+    await citizen.post(`${base}/wishes`, { role: 'any', experience: 'yes', notes: '', action: 'next' });
+    const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
+    const id = /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
+    const clerk = new Visitor(server.url);
+    await staffLogin(clerk, 'sachbearbeitung@hennef.example');
+    await clerk.get(`/bo/antraege/${id}`);
+    await clerk.post(`/bo/antraege/${id}/bescheid`, {});
+    const mails = (await sql<{ subject: string; body_text: string }>`select subject, body_text from mail_message where recipient = 'paula@example.org' order by created_at`.execute(server.db)).rows;
+    const link = /\/bescheid\/abholen\/[A-Za-z0-9_-]+/.exec(mails.find((mail) => /liegt bereit/.test(mail.subject))!.body_text)![0];
+    const code = /Abholcode lautet: (\d{6})/.exec(mails.find((mail) => /Abholcode/.test(mail.subject))!.body_text)![1]!;
+    assert.doesNotMatch(mails.find((mail) => /liegt bereit/.test(mail.subject))!.body_text, new RegExp(code), 'link and code travel separately');
+    const paula = new Visitor(server.url);
+    await paula.get(link);
+    const wrong = await paula.post(link, { code: '000000' });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.html, /noch 4 Versuche/);
+    await paula.get(link);
+    const download = await paula.post(link, { code });
+    assert.equal(download.headers.get('content-type'), 'application/pdf');
+    assert.equal((await paula.get(link)).status, 410, 'only once');
+  });
+});

@@ -85,10 +85,10 @@ export async function citizenSignIn(page: Page, base: string, persona: string, l
 }
 
 /** A server and a browser for one describe block: started before its tests, closed after them. */
-export function serverAndBrowser(): { server: TestServer; browser: Browser } {
+export function serverAndBrowser(env: () => Promise<Record<string, string>> | Record<string, string> = () => ({})): { server: TestServer; browser: Browser } {
   const state = {} as { server: TestServer; browser: Browser };
   before(async () => {
-    state.server = await startServer();
+    state.server = await startServer(await env());
     state.browser = await launch();
   });
   after(async () => {

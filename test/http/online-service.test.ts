@@ -57,8 +57,8 @@ describe('applying online', () => {
     const token = citizen.csrf();
     const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
     assert.match(receipt.html, /Ihr Antrag ist eingegangen/);
-    assert.match(receipt.html, /\d{4}-\d{6}/);
-    const number = /\d{4}-\d{6}/.exec(receipt.html)![0];
+    assert.match(receipt.html, /Eingangsnummer: <\/span><strong>\d{4}-\d{6}<\/strong>/);
+    const number = /Eingangsnummer: <\/span><strong>(\d{4}-\d{6})/.exec(receipt.html)![1]!; // not any digits, e.g. in a CSRF token
     const pdf = await citizen.request('GET', `${new URL(receipt.url).pathname}/bestaetigung.pdf`);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.ok(pdf.bytes.subarray(0, 5).toString() === '%PDF-');

@@ -71,7 +71,8 @@ export async function buildApp(config: Config, database: Database, options: { ba
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', ...(config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/[{}]/g, '')).origin] : [])],
-        formAction: ["'self'", ...(config.oidc.issuer ? [new URL(config.oidc.issuer).origin] : [])],
+        // Forms may lead to the identity provider and, after "pay", to the payment provider's page.
+        formAction: ["'self'", ...(config.oidc.issuer ? [new URL(config.oidc.issuer).origin] : []), ...(config.payment.provider === 'pmpayment' ? [new URL(config.payment.url).origin] : [])],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: secure ? [] : null,
       },

@@ -6,12 +6,13 @@ import { startServer, type TestServer } from '../support/server.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { sql } from 'kysely';
-import { assertAccessible, assertWithinBudget, launch, watchBytes } from './browser.js';
+import { assertAccessible, assertWithinBudget, citizenSignIn, launch, watchBytes } from './browser.js';
 
 describe('every page is accessible and light', () => {
   let server: TestServer;
   let browser: Browser;
   let admin: BrowserContext;
+  let citizen: BrowserContext;
   before(async () => {
     server = await startServer();
     browser = await launch();
@@ -25,6 +26,8 @@ describe('every page is accessible and light', () => {
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
     await page.close();
+    citizen = await browser.newContext();
+    await citizenSignIn(await citizen.newPage(), server.url, 'Erika Mustermann, Frankfurter Straße 97', 'substanziell (ELSTER-Zertifikat)');
   });
   after(async () => {
     await browser?.close();
@@ -34,8 +37,8 @@ describe('every page is accessible and light', () => {
   it('all pages without parameters, in both languages', async () => {
     const anonymous = await browser.newContext();
     const paths = server.routes
-      .filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.includes('*') && !/\.(xml|json)$/.test(r.url) && !['/healthz', '/readyz', '/metrics', '/tenant.css', '/konto/anmelden', '/konto/callback'].includes(r.url))
-      .map((r) => ({ path: r.url, context: r.access === 'public' ? anonymous : admin }));
+      .filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.includes('*') && !/\.(xml|json|csv)$/.test(r.url) && !['/healthz', '/readyz', '/metrics', '/tenant.css', '/konto/anmelden', '/konto/callback'].includes(r.url))
+      .map((r) => ({ path: r.url, context: r.access === 'public' ? anonymous : Array.isArray(r.access) && r.access.includes('citizen') ? citizen : admin }));
     assert.ok(paths.length >= 15);
     const dogs = (await sql<{ id: string }>`select id from catalog_entry where slug = 'hundeanmeldung'`.execute(server.db)).rows[0]!.id;
     const withParameters = ['/leistungen/hundeanmeldung', '/leistungen/lebenslagen/tiere', '/leistungen/unternehmen/gruendung', '/behoerden/buergeramt', '/leistungen/suche?q=hund+anmelden', '/leistungen/suche?q=und'];

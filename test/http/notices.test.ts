@@ -44,6 +44,7 @@ describe('notices (Bescheide)', () => {
     const id = receipt.split('/').at(-1)!;
     const unpaid = await lead.get(`/bo/antraege/${id}`);
     assert.match(unpaid.html, /Die Gebühr ist noch nicht bezahlt/);
+    assert.match((await erika.get('/konto')).html, /Zahlung ausstehend\)/, 'the account shows where the application stands');
     const hosted = await erika.post(`${receipt}/bezahlen`, { method: 'creditcard' });
     await erika.post(new URL(hosted.url).pathname, { outcome: 'success' });
 
@@ -53,6 +54,7 @@ describe('notices (Bescheide)', () => {
     assert.match(issued.html, /B-\d{4}-\d{6}/);
     assert.equal((await sql<{ status: string }>`select status from form_submission where id = ${id}`.execute(server.db)).rows[0]!.status, 'decided');
 
+    assert.match((await erika.get('/konto')).html, /beschieden\)/);
     const postfach = await erika.get('/postfach');
     const itemId = /href="\/postfach\/([0-9a-f-]{36})"><strong>Bescheid B-/.exec(postfach.html)![1]!;
     assert.equal((await sql<{ first_accessed_at: Date | null }>`select first_accessed_at from notice`.execute(server.db)).rows[0]!.first_accessed_at, null);

@@ -52,7 +52,7 @@ export function listDraftsOf(db: Db, tenantId: string, userId: string) {
 }
 
 export function listSubmissionsOf(db: Db, tenantId: string, userId: string, limit = 50) {
-  return forms(db).selectFrom('form_submission').select(['id', 'number', 'service', 'submitted_at']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).orderBy('submitted_at', 'desc').limit(limit).execute();
+  return forms(db).selectFrom('form_submission').select(['id', 'number', 'service', 'submitted_at', 'status']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).orderBy('submitted_at', 'desc').limit(limit).execute();
 }
 
 export function deleteExpiredDrafts(db: Db) {
@@ -89,7 +89,7 @@ export function findSubmissionOfDraft(db: Db, tenantId: string, draftId: string)
 
 export function listSubmissionsForUnits(db: Db, tenantId: string, units: string[], limit = 100) {
   if (units.length === 0) return Promise.resolve([]);
-  return forms(db).selectFrom('form_submission').select(['id', 'number', 'service', 'submitted_at', 'target_unit', 'trust_level']).where('tenant_id', '=', tenantId).where('target_unit', 'in', units).orderBy('submitted_at', 'desc').limit(limit).execute();
+  return forms(db).selectFrom('form_submission').select(['id', 'number', 'service', 'submitted_at', 'target_unit', 'trust_level', 'status']).where('tenant_id', '=', tenantId).where('target_unit', 'in', units).orderBy('submitted_at', 'desc').limit(limit).execute();
 }
 
 export async function countUsage(db: Db, tenantId: string, service: string, column: UsageColumn) {

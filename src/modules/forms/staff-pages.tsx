@@ -55,7 +55,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
         <h1 safe>{t('bo.title')}</h1>
         {submissions.length === 0 ? <p safe>{t('bo.none')}</p> : (
           <ul class="link-list">
-            {submissions.map((row) => <li><a href={`/bo/antraege/${row.id}`} safe>{`${row.number} · ${name(row.service)} · ${formatDateTime(ctx.lang, row.submitted_at)}`}</a></li>)}
+            {submissions.map((row) => <li><a href={`/bo/antraege/${row.id}`} safe>{`${row.number} · ${name(row.service)} · ${formatDateTime(ctx.lang, row.submitted_at)} · ${t(`status.${row.status}`)}`}</a></li>)}
           </ul>
         )}
         <h2 safe>{t('bo.usage')}</h2>

@@ -1,5 +1,6 @@
 // The modules of this installation, in the order their routes are registered.
 import type { Module } from '../platform/module.js';
+import { cases } from './cases/index.js';
 import { catalog } from './catalog/index.js';
 import { forms } from './forms/index.js';
 import { mailbox } from './mailbox/index.js';
@@ -7,4 +8,4 @@ import { notices } from './notices/index.js';
 import { payments } from './payments/index.js';
 import { portal } from './portal/index.js';
 
-export const modules: Module[] = [portal, catalog, mailbox, notices, payments, forms];
+export const modules: Module[] = [portal, catalog, mailbox, notices, payments, cases, forms];

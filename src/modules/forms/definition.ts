@@ -145,6 +145,8 @@ export const serviceDefinition = z.object({
   /** 'online': the fee is paid online before the application counts as received (no value: paid later, e.g. with the notice). */
   payment: z.literal('online').optional(),
   targetUnit: z.string(),
+  /** Target processing time in days: the case's due date (14 when not given). */
+  processingDays: z.number().int().positive().max(365).optional(),
   retentionDays: z.number().int().positive().max(3650),
   steps: z.array(step).min(1),
   /** Cross-field rules: when the condition holds, the answer is refused with the message at the field. */

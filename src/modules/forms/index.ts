@@ -10,7 +10,8 @@ import { registerLibraryPages } from './library-pages.js';
 import { registerStaffPages, staffAccess } from './staff-pages.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
-import { completePaidSubmission, keepDraftsFor } from './service.js';
+import { completePaidSubmission, keepDraftsFor, moveCase } from './service.js';
+import { onCitizenReply } from '../mailbox/index.js';
 import { onPaymentSettled } from '../payments/index.js';
 import { announceNoticeServices } from '../notices/index.js';
 import { findTenantById } from '../../platform/tenancy/tenants.js';
@@ -52,6 +53,10 @@ export const forms: Module = {
       title: definition.title.de,
       fields: definition.steps.flatMap((step) => step.fields.filter((field) => field.type !== 'info' && field.type !== 'group' && field.type !== 'file').map((field) => field.name)),
     })));
+    // The citizen's answer to a request resumes the case (and its deadline).
+    onCitizenReply(async (db, item) => {
+      if (item.case_kind === 'submission' && item.case_id) await moveCase(db, item.tenant_id, item.case_id, ['in_progress'], 'citizen');
+    });
     registerAssistantPages(app, deps, services);
     registerOverviewPages(app, deps, services);
     registerStaffPages(app, deps, services);

@@ -7,6 +7,8 @@ import { insidePolygon } from '../../platform/geo/geometry.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { deliver } from '../mailbox/index.js';
+import { advanceBySource, openCase } from '../cases/index.js';
+import type { CaseState } from '../cases/workflow.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, type Answers } from './expressions.js';
@@ -173,11 +175,22 @@ export function receiptToPostfach(db: Db, tenantId: string, userId: string, defi
   });
 }
 
+/** A received submission is a case in its unit's inbox. */
+function openCaseFor(db: Db, definition: ServiceDefinition, submission: { id: string; tenant_id: string; number: string; target_unit: string }) {
+  return openCase(db, { tenantId: submission.tenant_id, source: { kind: 'submission', id: submission.id }, number: submission.number, service: definition.id, title: definition.title.de, unit: submission.target_unit, processingDays: definition.processingDays });
+}
+
+/** Moves the submission's case along the states given, as far as the workflow allows from where it stands. */
+export async function moveCase(db: Db, tenantId: string, submissionId: string, states: CaseState[], label: string) {
+  for (const state of states) await advanceBySource(db, tenantId, { kind: 'submission', id: submissionId }, state, label);
+}
+
 /** A paid fee completes the submission (called by the payments module inside its booking transaction). */
 export async function completePaidSubmission(db: Db, tenantId: string, submissionId: string, definition: ServiceDefinition | undefined, mail: ReceiptMail) {
   const submission = await markReceived(db, tenantId, submissionId);
   if (!submission) return;
   await countUsage(db, tenantId, submission.service, 'paid');
+  if (definition) await openCaseFor(db, definition, submission);
   if (definition && submission.user_id) await receiptToPostfach(db, tenantId, submission.user_id, definition, submission, mail);
 }
 
@@ -216,6 +229,7 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
     });
     await deleteDraft(trx, tenantId, draft.id);
     await recordAudit(trx, { tenantId, actorId: 'userId' in owner ? owner.userId : null, actorLabel: 'userId' in owner ? `citizen:${owner.userId}` : 'anonymous', action: 'forms.submitted', objectType: 'submission', objectId: submission.id, summary: { service: definition.id, number: submission.number }, requestId });
+    if (!awaitsPayment) await openCaseFor(trx, definition, submission);
     if (!awaitsPayment && mail && 'userId' in owner) await receiptToPostfach(trx, tenantId, owner.userId, definition, submission, mail);
     return { ok: true as const, submissionId: submission.id, isNew: true };
   });

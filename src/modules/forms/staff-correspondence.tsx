@@ -1,7 +1,7 @@
 // The correspondence of a submission for the clerk: messages and requests to the applicant's Postfach, and the
 // applicant's answers with their documents, all in the case.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RequestContext } from '../../platform/http/context.js';
+import { actorLabel, type RequestContext } from '../../platform/http/context.js';
 import { audit, tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
@@ -11,6 +11,7 @@ import { findStoredFile } from '../../platform/storage/storage.js';
 import { Button, Form, Paragraphs, RadioGroup, TextArea, TextField } from '../../platform/ui/components.js';
 import { correspondenceOf, deliver, type Attachment, type MailboxItem } from '../mailbox/index.js';
 import type { SubmissionRow } from './repo.js';
+import { moveCase } from './service.js';
 import { formsText } from './texts.js';
 
 export function CorrespondenceSection({ ctx, submission, items, values, errors }: { ctx: RequestContext; submission: SubmissionRow; items: MailboxItem[]; values?: Record<string, string>; errors?: Record<string, string> }) {
@@ -67,6 +68,8 @@ export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, a
       });
       await audit(trx, ctx, 'forms.message_sent', { type: 'submission', id: submission.id, summary: { kind: values.kind } });
     });
+    // A request waits for the citizen; the deadline pauses until the answer arrives.
+    if (values.kind === 'request') await moveCase(db, ctx.tenant.id, submission.id, ['in_progress', 'waiting'], actorLabel(ctx.actor));
     setFlash(reply, t('bo.messageSent'));
     return reply.redirect(`/bo/antraege/${submission.id}#correspondence`, 303);
   });

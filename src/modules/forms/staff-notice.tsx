@@ -14,6 +14,7 @@ import type { Answers } from './expressions.js';
 import type { ServiceLibrary } from './library.js';
 import { addressLine } from './present.js';
 import { markDecided, type SubmissionRow } from './repo.js';
+import { moveCase } from './service.js';
 import { formsText } from './texts.js';
 
 const longDate = (date: Date) => new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
@@ -80,6 +81,7 @@ export function registerNoticeRoute(app: FastifyInstance, deps: Deps, access: re
       baseUrl: tenantBaseUrl(deps, ctx, request.headers.host),
     });
     await markDecided(deps.db, ctx.tenant.id, submission.id);
+    await moveCase(deps.db, ctx.tenant.id, submission.id, ['in_progress', 'decided'], staffName);
     setFlash(reply, t('bo.noticeIssued'));
     return reply.redirect(`/bo/antraege/${submission.id}#notice`, 303);
   });

@@ -2,7 +2,7 @@
 // counts, one submission as a readable summary, and its attachments.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../platform/auth/roles.js';
-import { listUnits, membershipsOf } from '../../platform/auth/users-repo.js';
+import { visibleUnits } from '../../platform/auth/unit-scope.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
@@ -29,14 +29,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
   const { db } = deps;
   const config = { access: staffAccess };
 
-  /** Short names of the units whose submissions this person may read (own units and those below; admins all). */
-  async function readableUnits(request: FastifyRequest): Promise<string[]> {
-    const { ctx } = request;
-    const [units, memberships] = await Promise.all([listUnits(db, ctx.tenant.id), ctx.actor.kind === 'staff' ? membershipsOf(db, ctx.tenant.id, ctx.actor.userId) : []]);
-    const all = ctx.actor.kind === 'staff' && (ctx.actor.roles.has('tenant_admin') || ctx.actor.roles.has('cdo'));
-    const own = new Set(memberships.map((membership) => membership.unit_id));
-    return units.filter((unit) => all || own.has(unit.id) || (unit.parent_id !== null && own.has(unit.parent_id))).map((unit) => unit.short_name ?? unit.name);
-  }
+  const readableUnits = (request: FastifyRequest) => visibleUnits(db, request.ctx);
 
   async function readableSubmission(request: FastifyRequest) {
     const id = (request.params as { id: string }).id;

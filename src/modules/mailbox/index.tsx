@@ -19,6 +19,18 @@ export function onFirstRead(handler: FirstRead) {
   firstReadHandlers.push(handler);
 }
 
+type Reply = (db: Db, item: MailboxItem) => Promise<void>;
+const replyHandlers: Reply[] = [];
+
+/** Called in the same transaction when a citizen answers into a case. */
+export function onCitizenReply(handler: Reply) {
+  replyHandlers.push(handler);
+}
+
+export async function notifyReply(db: Db, item: MailboxItem) {
+  for (const handler of replyHandlers) await handler(db, item);
+}
+
 export function correspondenceOf(db: Db, tenantId: string, kind: string, id: string) {
   return itemsOfCase(db, tenantId, kind, id);
 }
@@ -30,7 +42,7 @@ export const mailbox: Module = {
   register(app, deps) {
     registerMailboxPages(app, deps, async (item) => {
       for (const handler of firstReadHandlers) await handler(deps.db, item);
-    });
+    }, notifyReply);
   },
   async accountSection(deps, ctx) {
     const t = mailboxText(ctx.lang);

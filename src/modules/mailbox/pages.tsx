@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/http/deps.js';
+import type { Db } from '../../platform/db/database.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { readFormWithFile } from '../../platform/http/upload.js';
@@ -102,7 +103,7 @@ function ItemView({ ctx, item, error, text }: { ctx: Citizen; item: MailboxItem;
   );
 }
 
-export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRead: (item: MailboxItem) => Promise<void>) {
+export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRead: (item: MailboxItem) => Promise<void>, onReply: (db: Db, item: MailboxItem) => Promise<void>) {
   const { db } = deps;
   const ownItem = async (request: FastifyRequest) => {
     const ctx = citizenOf(request);
@@ -153,7 +154,7 @@ export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRe
         throw error;
       }
     }
-    await replyTo(db, item, text, attachments, ctx.actor.name);
+    await replyTo(db, item, text, attachments, ctx.actor.name, onReply);
     setFlash(reply, t('replySent'));
     return reply.redirect('/postfach', 303);
   });

@@ -46,7 +46,7 @@ export async function deliver(db: Db, delivery: Delivery): Promise<MailboxItem> 
 }
 
 /** The citizen answers an item: the answer lands in the same case, visible to the clerk there. */
-export async function reply(db: Db, original: MailboxItem, text: string, attachments: Attachment[], senderLabel: string): Promise<MailboxItem> {
+export async function reply(db: Db, original: MailboxItem, text: string, attachments: Attachment[], senderLabel: string, onReply?: (db: Db, item: MailboxItem) => Promise<void>): Promise<MailboxItem> {
   const item: NewItem = {
     tenant_id: original.tenant_id,
     user_id: original.user_id,
@@ -62,6 +62,7 @@ export async function reply(db: Db, original: MailboxItem, text: string, attachm
   };
   return db.transaction().execute(async (trx) => {
     const saved = await insertItem(trx, item);
+    await onReply?.(trx, saved);
     await recordAudit(trx, { tenantId: original.tenant_id, actorId: original.user_id, actorLabel: `citizen:${original.user_id}`, action: 'mailbox.replied', objectType: original.case_kind ?? 'mailbox', objectId: original.case_id ?? original.id, summary: { attachments: attachments.length } });
     return saved;
   });

@@ -43,3 +43,8 @@ export async function isDatabaseReady(db: Db): Promise<boolean> {
     return false;
   }
 }
+
+/** Runs `work` in a transaction, or inside the caller's transaction when it already is one. */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

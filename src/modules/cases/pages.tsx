@@ -1,0 +1,194 @@
+// The clerk's daily tool: the inbox (/bo/vorgaenge) with views and counts, filters and search, and the case
+// page with status actions allowed now, assignment and the full history. Cases of other units are refused.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../../platform/auth/roles.js';
+import { visibleUnits } from '../../platform/auth/unit-scope.js';
+import { listRoleHolders } from '../../platform/auth/users-repo.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { actorId, actorLabel } from '../../platform/http/context.js';
+import type { Deps } from '../../platform/http/deps.js';
+import { Forbidden, NotFound } from '../../platform/http/errors.js';
+import { setFlash } from '../../platform/http/request-context.js';
+import { formatDate, formatDateTime } from '../../platform/i18n/index.js';
+import { Alert, Button, Form, SelectField, TableScroll, TextField } from '../../platform/ui/components.js';
+import { Page } from '../../platform/ui/layout.js';
+import { sendHtml } from '../../platform/ui/render.js';
+import { escalatedCases, eventsOfCase, findCase, inboxCounts, INBOX_VIEWS, listInbox, type CaseRow, type InboxView } from './repo.js';
+import { assign, CaseConflict, changeStatus } from './service.js';
+import { casesText, type CasesTranslate } from './texts.js';
+import { CASE_STATES, transitionsFrom, type CaseState } from './workflow.js';
+
+export const caseAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
+const BASE = '/bo/vorgaenge';
+type Colleague = { id: string; name: string };
+
+async function colleaguesOf(deps: Deps, ctx: RequestContext): Promise<Colleague[]> {
+  const holders = [...(await listRoleHolders(deps.db, ctx.tenant.id, 'clerk')), ...(await listRoleHolders(deps.db, ctx.tenant.id, 'unit_lead'))];
+  return [...new Map(holders.map((holder) => [holder.id, { id: holder.id, name: holder.display_name }])).values()];
+}
+
+function InboxView_({ ctx, t, view, rows, counts, names, service, search }: { ctx: RequestContext; t: CasesTranslate; view: InboxView | 'escalated'; rows: CaseRow[]; counts: Record<InboxView, number>; names: Map<string, string>; service?: string; search?: string }) {
+  const now = Date.now();
+  return (
+    <Page ctx={ctx} title={t('title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('title') }]}>
+      <h1 safe>{t('title')}</h1>
+      <nav aria-label={t('title')} class="tabs">
+        <ul>
+          {INBOX_VIEWS.map((name) => <li><a href={`${BASE}?ansicht=${name}`} aria-current={name === view ? 'page' : undefined} safe>{`${t(`view.${name}`)} (${counts[name]})`}</a></li>)}
+          <li><a href={`${BASE}?ansicht=escalated`} aria-current={view === 'escalated' ? 'page' : undefined} safe>{t('view.escalated')}</a></li>
+        </ul>
+      </nav>
+      <Form action={BASE} csrf="" method="get">
+        <input type="hidden" name="ansicht" value={view} />
+        <TextField name="suche" label={t('filter.search')} type="search" value={search ?? ''} />
+        <TextField name="leistung" label={t('filter.service')} value={service ?? ''} />
+        <Button label={t('filter.submit')} kind="secondary" />
+      </Form>
+      {rows.length === 0 ? <p safe>{t('none')}</p> : (
+        <TableScroll label={t(`view.${view}`)}>
+          <table>
+            <caption safe>{t(`view.${view}`)}</caption>
+            <thead><tr>{[t('col.number'), t('col.title'), t('col.status'), t('col.assignee'), t('col.due')].map((head) => <th scope="col" safe>{head}</th>)}</tr></thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr>
+                  <td><a href={`${BASE}/${row.id}`} safe>{row.number}</a></td>
+                  <td safe>{row.title}</td>
+                  <td safe>{t(`state.${row.status}`)}</td>
+                  <td safe>{row.assignee_id ? names.get(row.assignee_id) ?? '–' : t('unassigned')}</td>
+                  <td safe>{`${formatDate(ctx.lang, row.due_at)}${row.due_at.getTime() < now && ['received', 'in_progress'].includes(row.status) ? ` (${t('overdue')})` : ''}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </Page>
+  );
+}
+
+async function CaseView({ ctx, deps, row, message }: { ctx: RequestContext; deps: Deps; row: CaseRow; message?: string }) {
+  const t = casesText(ctx.lang);
+  const [events, colleagues] = await Promise.all([eventsOfCase(deps.db, row.id), colleaguesOf(deps, ctx)]);
+  const names = new Map(colleagues.map((colleague) => [colleague.id, colleague.name]));
+  const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
+  const open = ['received', 'in_progress', 'waiting'].includes(row.status);
+  const version = <input type="hidden" name="version" value={String(row.version)} />;
+  return (
+    <Page ctx={ctx} title={`${row.number} – ${row.title}`} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('title'), href: BASE }, { label: row.number }]}>
+      {message && <Alert kind="error" text={message} />}
+      <h1 safe>{`${row.number}: ${row.title}`}</h1>
+      <dl class="facts">
+        <dt safe>{t('facts.status')}</dt><dd safe>{t(`state.${row.status}`)}</dd>
+        <dt safe>{t('facts.assignee')}</dt><dd safe>{row.assignee_id ? names.get(row.assignee_id) ?? '–' : t('unassigned')}</dd>
+        <dt safe>{t('facts.due')}</dt><dd safe>{formatDate(ctx.lang, row.due_at)}</dd>
+        <dt safe>{t('facts.unit')}</dt><dd safe>{row.unit}</dd>
+      </dl>
+      {row.source_kind === 'submission' && <p><a href={`/bo/antraege/${row.source_id}`} safe>{t('facts.source')}</a></p>}
+      {open && (
+        <div class="actions">
+          {row.assignee_id !== me && <Form action={`${BASE}/${row.id}/zuweisung`} csrf={ctx.csrfToken()}>{version}<input type="hidden" name="assignee" value="me" /><Button label={t('claim')} /></Form>}
+          {row.assignee_id && <Form action={`${BASE}/${row.id}/zuweisung`} csrf={ctx.csrfToken()}>{version}<input type="hidden" name="assignee" value="" /><Button label={t('return')} kind="secondary" /></Form>}
+          <Form action={`${BASE}/${row.id}/zuweisung`} csrf={ctx.csrfToken()}>
+            {version}
+            <SelectField name="assignee" label={t('assignTo')} options={colleagues.map((colleague) => ({ value: colleague.id, label: colleague.name }))} />
+            <Button label={t('assign')} kind="secondary" />
+          </Form>
+        </div>
+      )}
+      {transitionsFrom(row.status).length > 0 && (
+        <Form action={`${BASE}/${row.id}/status`} csrf={ctx.csrfToken()}>
+          {version}
+          <TextField name="reason" label={t('reason')} />
+          <div class="actions">{transitionsFrom(row.status).map((transition) => <Button label={t(`action.${transition.to as Exclude<CaseState, 'received'>}`)} name="to" value={transition.to} kind={transition.to === 'rejected' ? 'danger' : 'secondary'} />)}</div>
+        </Form>
+      )}
+      <h2 safe>{t('history')}</h2>
+      <TableScroll label={t('history')}>
+        <table>
+          <caption safe>{t('history')}</caption>
+          <thead><tr><th scope="col" safe>{t('history.at')}</th><th scope="col" safe>{t('history.who')}</th><th scope="col" safe>{t('history.what')}</th></tr></thead>
+          <tbody>
+            {events.map((event) => (
+              <tr>
+                <td safe>{formatDateTime(ctx.lang, event.at)}</td>
+                <td safe>{event.actor_label}</td>
+                <td safe>{event.kind === 'status' ? t('event.status', { from: t(`state.${event.from_status as CaseState}`), to: t(`state.${event.to_status as CaseState}`) }) : t(`event.${event.kind as 'created'}`, { level: String(event.detail.level ?? '') })}{event.detail.reason ? ` – ${String(event.detail.reason)}` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </Page>
+  );
+}
+
+export function registerCasePages(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
+  const config = { access: caseAccess };
+
+  /** The case, if it belongs to one of the clerk's units: another unit's case by URL gets 403. */
+  async function caseOf(request: FastifyRequest): Promise<CaseRow> {
+    const id = (request.params as { id: string }).id;
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await findCase(db, request.ctx.tenant.id, id) : undefined;
+    if (!row) throw new NotFound('case');
+    if (!(await visibleUnits(db, request.ctx)).includes(row.unit)) throw new Forbidden();
+    return row;
+  }
+
+  const refusal = (t: CasesTranslate, error: CaseConflict) => error.reason === 'reasonMissing' ? t('reasonMissing') : t(error.reason, { status: error.current ? t(`state.${error.current.status}`) : '–' });
+  const actor = (ctx: RequestContext) => ({ id: actorId(ctx.actor), label: actorLabel(ctx.actor) });
+
+  app.get(BASE, { config }, async (request, reply) => {
+    const { ctx } = request;
+    const t = casesText(ctx.lang);
+    const query = request.query as { ansicht?: string; leistung?: string; suche?: string };
+    const units = await visibleUnits(db, ctx);
+    const userId = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
+    const view = (INBOX_VIEWS as readonly string[]).includes(query.ansicht ?? '') ? (query.ansicht as InboxView) : query.ansicht === 'escalated' ? 'escalated' : 'unit';
+    const service = /^[a-z0-9-]{1,80}$/.test(query.leistung ?? '') ? query.leistung : undefined;
+    const search = (query.suche ?? '').trim().slice(0, 100) || undefined;
+    const [rows, counts, colleagues] = await Promise.all([
+      view === 'escalated' ? escalatedCases(db, ctx.tenant.id, units) : listInbox(db, { tenantId: ctx.tenant.id, units, userId, view, service, search }),
+      inboxCounts(db, ctx.tenant.id, units, userId),
+      colleaguesOf(deps, ctx),
+    ]);
+    return sendHtml(reply, <InboxView_ ctx={ctx} t={t} view={view} rows={rows} counts={counts} names={new Map(colleagues.map((colleague) => [colleague.id, colleague.name]))} service={service} search={search} />);
+  });
+
+  app.get(`${BASE}/:id`, { config }, async (request, reply) => sendHtml(reply, await CaseView({ ctx: request.ctx, deps, row: await caseOf(request) })));
+
+  app.post(`${BASE}/:id/status`, { config }, async (request, reply) => {
+    const { ctx } = request;
+    const row = await caseOf(request);
+    const body = (request.body ?? {}) as Record<string, string>;
+    const to = CASE_STATES.find((state) => state === body.to);
+    try {
+      if (!to) throw new CaseConflict(row, 'notAllowed');
+      await changeStatus(db, ctx.tenant.id, row.id, Number(body.version), to, actor(ctx), body.reason);
+    } catch (error) {
+      if (!(error instanceof CaseConflict)) throw error;
+      return sendHtml(reply, await CaseView({ ctx, deps, row: error.current ?? row, message: refusal(casesText(ctx.lang), error) }), 409);
+    }
+    setFlash(reply, casesText(ctx.lang)('changed'));
+    return reply.redirect(`${BASE}/${row.id}`, 303);
+  });
+
+  app.post(`${BASE}/:id/zuweisung`, { config }, async (request, reply) => {
+    const { ctx } = request;
+    const row = await caseOf(request);
+    const body = (request.body ?? {}) as Record<string, string>;
+    const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
+    const colleagues = await colleaguesOf(deps, ctx);
+    const target = body.assignee === 'me' ? me : body.assignee ? colleagues.find((colleague) => colleague.id === body.assignee)?.id ?? null : null;
+    const kind = body.assignee === 'me' ? 'claimed' : target ? 'assigned' : 'returned';
+    try {
+      await assign(db, ctx.tenant.id, row.id, Number(body.version), target, actor(ctx), kind);
+    } catch (error) {
+      if (!(error instanceof CaseConflict)) throw error;
+      return sendHtml(reply, await CaseView({ ctx, deps, row: error.current ?? row, message: refusal(casesText(ctx.lang), error) }), 409);
+    }
+    setFlash(reply, casesText(ctx.lang)('changed'));
+    return reply.redirect(`${BASE}/${row.id}`, 303);
+  });
+}

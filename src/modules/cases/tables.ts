@@ -1,0 +1,26 @@
+// Row types of the cases tables, as Kysely sees them.
+import type { ColumnType, Generated } from 'kysely';
+import type { CaseState } from './workflow.js';
+
+export type CasesTables = {
+  case_record: {
+    id: Generated<string>;
+    tenant_id: string;
+    number: string;
+    source_kind: string;
+    source_id: string;
+    service: string;
+    title: string;
+    unit: string;
+    status: ColumnType<CaseState, CaseState | undefined, CaseState>;
+    assignee_id: string | null;
+    due_at: Date;
+    waiting_since: Date | null;
+    version: Generated<number>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    closed_at: Date | null;
+  };
+  case_event: { id: Generated<number>; case_id: string; at: Generated<Date>; actor_id: string | null; actor_label: string; kind: string; from_status: string | null; to_status: string | null; detail: ColumnType<Record<string, unknown>, string, string> };
+  case_escalation: { case_id: string; level: number; at: Generated<Date> };
+};

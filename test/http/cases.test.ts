@@ -1,0 +1,119 @@
+// The clerk's inbox: a received application is a new case in its unit; a clerk claims and processes it, a
+// stale or disallowed change is refused with the current state shown, another unit gets 403, a request to the
+// citizen pauses the case until the answer, and an overdue case is escalated once.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { startServer, type TestServer } from '../support/server.js';
+import { Visitor } from '../support/visitor.js';
+import { citizenLogin, staffLogin } from '../support/journeys.js';
+import { postMultipart } from '../support/multipart.js';
+import { addMembership, insertUser, listUnits } from '../../src/platform/auth/users-repo.js';
+import { hashPassword } from '../../src/platform/auth/passwords.js';
+import { findTenantBySlug } from '../../src/platform/tenancy/tenants.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
+import { escalateOverdue } from '../../src/modules/cases/service.js';
+
+const version = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
+const caseRow = async (server: TestServer) => (await sql<{ id: string; status: string; version: number; due_at: Date; assignee_id: string | null }>`select id, status, version, due_at, assignee_id from case_record`.execute(server.db)).rows[0]!;
+
+describe('case processing', () => {
+  let server: TestServer;
+  let erika: Visitor;
+  let sven: Visitor;
+  let caseId: string;
+  let submissionId: string;
+  before(async () => {
+    server = await startServer();
+    erika = new Visitor(server.url);
+    await citizenLogin(erika, 'erika-mustermann', 'substantial');
+    const first = await erika.post('/online/wahlhelfer', {});
+    const base = new URL(first.url).pathname.replace(/\/person$/, '');
+    await erika.post(`${base}/person`, { birthDate: '1964-08-12', phone: '', action: 'next' });
+    await erika.post(`${base}/wishes`, { role: 'chair', experience: 'yes', notes: '', action: 'next' });
+    const receipt = await erika.post(`${base}/absenden`, { declaration0: 'yes' });
+    submissionId = /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
+    sven = new Visitor(server.url);
+    await staffLogin(sven, 'sachbearbeitung@hennef.example');
+  });
+  after(() => server.close());
+
+  it('the application is a new case in the unit inbox; the clerk claims it and starts processing', async () => {
+    const inbox = await sven.get('/bo/vorgaenge?ansicht=new');
+    assert.match(inbox.html, /Neu \(1\)/);
+    caseId = /href="\/bo\/vorgaenge\/([0-9a-f-]{36})"/.exec(inbox.html)![1]!;
+    assert.match(inbox.html, /Als Wahlhelferin oder Wahlhelfer melden/);
+    const page = await sven.get(`/bo/vorgaenge/${caseId}`);
+    assert.match(page.html, /Eingegangen/);
+    const claimed = await sven.post(`/bo/vorgaenge/${caseId}/zuweisung`, { version: version(page.html), assignee: 'me' });
+    assert.match(claimed.html, /Sven Sachbearbeiter/);
+    const started = await sven.post(`/bo/vorgaenge/${caseId}/status`, { version: version(claimed.html), to: 'in_progress', reason: '' });
+    assert.match(started.html, /In Bearbeitung/);
+    assert.match((await sven.get('/bo/vorgaenge?ansicht=mine')).html, /Meine \(1\)/);
+    const history = (await sql<{ kind: string }>`select kind from case_event where case_id = ${caseId} order by id`.execute(server.db)).rows.map((row) => row.kind);
+    assert.deepEqual(history, ['created', 'claimed', 'status']);
+  });
+
+  it('a stale change by a second clerk is refused with the current state, and nothing changes', async () => {
+    const lena = new Visitor(server.url);
+    await staffLogin(lena, 'leitung@hennef.example');
+    const stale = await lena.post(`/bo/vorgaenge/${caseId}/status`, { version: '1', to: 'rejected', reason: 'Doppelt' });
+    assert.equal(stale.status, 409);
+    assert.match(stale.html, /wurde inzwischen geändert \(Status jetzt: In Bearbeitung\)/);
+    const current = await caseRow(server);
+    const notAllowed = await lena.post(`/bo/vorgaenge/${caseId}/status`, { version: String(current.version), to: 'closed', reason: '' });
+    assert.equal(notAllowed.status, 409);
+    assert.match(notAllowed.html, /im Status „In Bearbeitung“ nicht möglich/);
+    const noReason = await lena.post(`/bo/vorgaenge/${caseId}/status`, { version: String(current.version), to: 'rejected', reason: '' });
+    assert.match(noReason.html, /Bitte geben Sie eine Begründung an/);
+    assert.deepEqual(await caseRow(server), current, 'nothing changed');
+  });
+
+  it('a clerk of another unit gets 403 for the case', async () => {
+    const tenant = (await findTenantBySlug(server.db, 'hennef'))!;
+    const taxes = (await listUnits(server.db, tenant.id)).find((unit) => unit.short_name === 'FD 6.2')!;
+    const user = await insertUser(server.db, { tenant_id: tenant.id, kind: 'staff', display_name: 'Tom Steuer', email: 'steuer@hennef.example', password_hash: await hashPassword(DEMO_PASSWORD), totp_secret: DEMO_TOTP_SECRET, totp_enabled: true });
+    await addMembership(server.db, tenant.id, user.id, taxes.id, 'clerk');
+    const tom = new Visitor(server.url);
+    await staffLogin(tom, 'steuer@hennef.example');
+    assert.equal((await tom.get(`/bo/vorgaenge/${caseId}`)).status, 403);
+    assert.doesNotMatch((await tom.get('/bo/vorgaenge')).html, new RegExp(caseId));
+  });
+
+  it('a request waits for the citizen and pauses the deadline; the answer resumes the case', async () => {
+    const before = await caseRow(server);
+    await sven.get(`/bo/antraege/${submissionId}`);
+    await sven.post(`/bo/antraege/${submissionId}/nachricht`, { kind: 'request', subject: 'Bitte Nachweis', body: 'Bitte laden Sie den Nachweis hoch.' });
+    assert.equal((await caseRow(server)).status, 'waiting');
+    assert.match((await sven.get('/bo/vorgaenge?ansicht=waiting')).html, /Wartet auf Bürger \(1\)/);
+    await sql`update case_record set waiting_since = waiting_since - interval '2 days'`.execute(server.db);
+    const list = await erika.get('/postfach');
+    const item = /href="\/postfach\/([0-9a-f-]{36})"><strong>Bitte Nachweis/.exec(list.html)![1]!;
+    await erika.get(`/postfach/${item}`);
+    await postMultipart(erika, `/postfach/${item}/antworten`, { reply: 'Hier ist er.' });
+    const after = await caseRow(server);
+    assert.equal(after.status, 'in_progress');
+    const shift = (after.due_at.getTime() - before.due_at.getTime()) / 86_400_000;
+    assert.ok(shift > 1.9 && shift < 2.1, `the deadline moved by the ${shift.toFixed(2)} days waited`);
+  });
+
+  it('an overdue case is escalated to the unit lead once, even when two runs race', async () => {
+    await sql`update case_record set due_at = now() - interval '1 day'`.execute(server.db);
+    const [a, b] = await Promise.all([escalateOverdue(server.db, server.url), escalateOverdue(server.db, server.url)]);
+    assert.equal(a + b, 1);
+    assert.equal(await escalateOverdue(server.db, server.url), 0);
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from case_escalation`.execute(server.db)).rows[0]!.n, 1);
+    const mails = (await sql<{ n: number }>`select count(*)::int as n from mail_message where recipient = 'leitung@hennef.example' and subject like 'Überfälliger Vorgang%'`.execute(server.db)).rows[0]!.n;
+    assert.equal(mails, 1);
+    const lena = new Visitor(server.url);
+    await staffLogin(lena, 'leitung@hennef.example');
+    assert.match((await lena.get('/bo/vorgaenge?ansicht=escalated')).html, /Als Wahlhelferin/);
+    assert.match((await lena.get('/bo/vorgaenge?ansicht=overdue')).html, /Überfällig \(1\)/);
+  });
+
+  it('issuing the notice decides the case', async () => {
+    await sven.get(`/bo/antraege/${submissionId}`);
+    await sven.post(`/bo/antraege/${submissionId}/bescheid`, {});
+    assert.equal((await caseRow(server)).status, 'decided');
+  });
+});

@@ -111,6 +111,24 @@ describe('case processing', () => {
     assert.match((await lena.get('/bo/vorgaenge?ansicht=overdue')).html, /Überfällig \(1\)/);
   });
 
+  it('while the clerk is away, the case and new assignments go to the deputy, and come back afterwards', async () => {
+    const svenId = (await caseRow(server)).assignee_id!;
+    const lenaId = (await sql<{ id: string }>`select id from app_user where email = 'leitung@hennef.example'`.execute(server.db)).rows[0]!.id;
+    await sven.get('/bo/vorgaenge');
+    const away = await sven.post('/bo/vorgaenge/abwesenheit', { action: 'start', deputy: lenaId });
+    assert.match(away.html, /Abwesenheit eingetragen: 1 Vorgänge sind bei Ihrer Vertretung/);
+    assert.equal((await caseRow(server)).assignee_id, lenaId);
+    const lena = new Visitor(server.url);
+    await staffLogin(lena, 'leitung@hennef.example');
+    const page = await lena.get(`/bo/vorgaenge/${caseId}`);
+    await lena.post(`/bo/vorgaenge/${caseId}/zuweisung`, { version: version(page.html), assignee: svenId });
+    assert.equal((await caseRow(server)).assignee_id, lenaId, 'an assignment to the absent clerk goes to the deputy');
+    await sven.get('/bo/vorgaenge');
+    const back = await sven.post('/bo/vorgaenge/abwesenheit', { action: 'end' });
+    assert.match(back.html, /Willkommen zurück: 1 Vorgänge sind wieder bei Ihnen/);
+    assert.equal((await caseRow(server)).assignee_id, svenId);
+  });
+
   it('issuing the notice decides the case', async () => {
     await sven.get(`/bo/antraege/${submissionId}`);
     await sven.post(`/bo/antraege/${submissionId}/bescheid`, {});

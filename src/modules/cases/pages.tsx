@@ -13,8 +13,8 @@ import { formatDate, formatDateTime } from '../../platform/i18n/index.js';
 import { Alert, Button, Form, SelectField, TableScroll, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { escalatedCases, eventsOfCase, findCase, inboxCounts, INBOX_VIEWS, listInbox, type CaseRow, type InboxView } from './repo.js';
-import { assign, CaseConflict, changeStatus } from './service.js';
+import { escalatedCases, eventsOfCase, findAbsence, findCase, inboxCounts, INBOX_VIEWS, listInbox, type CaseRow, type InboxView } from './repo.js';
+import { assign, CaseConflict, changeStatus, endAbsence, startAbsence } from './service.js';
 import { casesText, type CasesTranslate } from './texts.js';
 import { CASE_STATES, transitionsFrom, type CaseState } from './workflow.js';
 
@@ -27,7 +27,29 @@ async function colleaguesOf(deps: Deps, ctx: RequestContext): Promise<Colleague[
   return [...new Map(holders.map((holder) => [holder.id, { id: holder.id, name: holder.display_name }])).values()];
 }
 
-function InboxView_({ ctx, t, view, rows, counts, names, service, search }: { ctx: RequestContext; t: CasesTranslate; view: InboxView | 'escalated'; rows: CaseRow[]; counts: Record<InboxView, number>; names: Map<string, string>; service?: string; search?: string }) {
+function AbsenceForm({ ctx, t, absentWith, colleagues }: { ctx: RequestContext; t: CasesTranslate; absentWith?: string; colleagues: Colleague[] }) {
+  const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
+  return (
+    <section aria-labelledby="absence">
+      <h2 id="absence" safe>{t('absence')}</h2>
+      <Form action={`${BASE}/abwesenheit`} csrf={ctx.csrfToken()}>
+        {absentWith ? (
+          <>
+            <p safe>{t('absence.active', { deputy: absentWith })}</p>
+            <Button label={t('absence.end')} name="action" value="end" kind="secondary" />
+          </>
+        ) : (
+          <>
+            <SelectField name="deputy" label={t('absence.deputy')} options={colleagues.filter((colleague) => colleague.id !== me).map((colleague) => ({ value: colleague.id, label: colleague.name }))} />
+            <Button label={t('absence.start')} name="action" value="start" kind="secondary" />
+          </>
+        )}
+      </Form>
+    </section>
+  );
+}
+
+function InboxView_({ ctx, t, view, rows, counts, names, service, search, absence }: { ctx: RequestContext; t: CasesTranslate; view: InboxView | 'escalated'; rows: CaseRow[]; counts: Record<InboxView, number>; names: Map<string, string>; service?: string; search?: string; absence: string }) {
   const now = Date.now();
   return (
     <Page ctx={ctx} title={t('title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('title') }]}>
@@ -63,6 +85,7 @@ function InboxView_({ ctx, t, view, rows, counts, names, service, search }: { ct
           </table>
         </TableScroll>
       )}
+      {absence}
     </Page>
   );
 }
@@ -153,7 +176,21 @@ export function registerCasePages(app: FastifyInstance, deps: Deps) {
       inboxCounts(db, ctx.tenant.id, units, userId),
       colleaguesOf(deps, ctx),
     ]);
-    return sendHtml(reply, <InboxView_ ctx={ctx} t={t} view={view} rows={rows} counts={counts} names={new Map(colleagues.map((colleague) => [colleague.id, colleague.name]))} service={service} search={search} />);
+    const names = new Map(colleagues.map((colleague) => [colleague.id, colleague.name]));
+    const absence = userId ? await findAbsence(db, ctx.tenant.id, userId) : undefined;
+    const absenceForm = (<AbsenceForm ctx={ctx} t={t} absentWith={absence ? names.get(absence.deputy_id) ?? '–' : undefined} colleagues={colleagues} />) as string;
+    return sendHtml(reply, <InboxView_ ctx={ctx} t={t} view={view} rows={rows} counts={counts} names={names} service={service} search={search} absence={absenceForm} />);
+  });
+
+  app.post(`${BASE}/abwesenheit`, { config }, async (request, reply) => {
+    const { ctx } = request;
+    const t = casesText(ctx.lang);
+    const body = (request.body ?? {}) as Record<string, string>;
+    const userId = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
+    const deputy = (await colleaguesOf(deps, ctx)).find((colleague) => colleague.id === body.deputy && colleague.id !== userId);
+    if (body.action === 'end') setFlash(reply, t('absence.ended', { count: String(await endAbsence(db, ctx.tenant.id, userId, actor(ctx))) }));
+    else if (deputy) setFlash(reply, t('absence.started', { count: String(await startAbsence(db, ctx.tenant.id, userId, deputy.id, actor(ctx))) }));
+    return reply.redirect(`${BASE}#absence`, 303);
   });
 
   app.get(`${BASE}/:id`, { config }, async (request, reply) => sendHtml(reply, await CaseView({ ctx: request.ctx, deps, row: await caseOf(request) })));

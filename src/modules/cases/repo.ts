@@ -10,7 +10,7 @@ export type CaseRow = Selectable<CasesTables['case_record']>;
 export type InboxView = 'new' | 'mine' | 'unit' | 'due' | 'overdue' | 'waiting' | 'closed';
 export const INBOX_VIEWS: readonly InboxView[] = ['new', 'mine', 'unit', 'due', 'overdue', 'waiting', 'closed'];
 
-export function insertCase(db: Db, values: Omit<CasesTables['case_record'], 'id' | 'status' | 'assignee_id' | 'waiting_since' | 'version' | 'created_at' | 'updated_at' | 'closed_at'>) {
+export function insertCase(db: Db, values: Omit<CasesTables['case_record'], 'id' | 'status' | 'assignee_id' | 'waiting_since' | 'version' | 'created_at' | 'updated_at' | 'closed_at' | 'deputy_for'>) {
   return cases(db).insertInto('case_record').values(values).onConflict((oc) => oc.columns(['tenant_id', 'source_kind', 'source_id']).doNothing()).returningAll().executeTakeFirst();
 }
 
@@ -23,7 +23,7 @@ export function findCaseOfSource(db: Db, tenantId: string, kind: string, id: str
 }
 
 /** Changes a case only if nobody else changed it since `version` was read; returns undefined when stale. */
-export function updateCase(db: Db, tenantId: string, id: string, version: number, changes: Partial<Pick<CaseRow, 'status' | 'assignee_id' | 'waiting_since' | 'closed_at' | 'due_at'>>) {
+export function updateCase(db: Db, tenantId: string, id: string, version: number, changes: Partial<Pick<CaseRow, 'status' | 'assignee_id' | 'waiting_since' | 'closed_at' | 'due_at' | 'deputy_for'>>) {
   return cases(db)
     .updateTable('case_record')
     .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))
@@ -118,3 +118,23 @@ export function escalatedCases(db: Db, tenantId: string, units: string[]) {
 }
 
 export type { CaseState };
+
+export function findAbsence(db: Db, tenantId: string, userId: string) {
+  return cases(db).selectFrom('case_absence').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export function saveAbsence(db: Db, tenantId: string, userId: string, deputyId: string) {
+  return cases(db).insertInto('case_absence').values({ tenant_id: tenantId, user_id: userId, deputy_id: deputyId }).onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ deputy_id: deputyId })).execute();
+}
+
+export function deleteAbsence(db: Db, tenantId: string, userId: string) {
+  return cases(db).deleteFrom('case_absence').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+}
+
+export function openCasesAssignedTo(db: Db, tenantId: string, userId: string) {
+  return cases(db).selectFrom('case_record').selectAll().where('tenant_id', '=', tenantId).where('assignee_id', '=', userId).where('status', 'in', [...OPEN_STATES]).execute();
+}
+
+export function casesHeldFor(db: Db, tenantId: string, absentId: string) {
+  return cases(db).selectFrom('case_record').selectAll().where('tenant_id', '=', tenantId).where('deputy_for', '=', absentId).where('status', 'in', [...OPEN_STATES]).execute();
+}

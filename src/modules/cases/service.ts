@@ -4,7 +4,7 @@
 import { inTransaction, type Db } from '../../platform/db/database.js';
 import { listRoleHolders, listUnits } from '../../platform/auth/users-repo.js';
 import { queueMail } from '../../platform/mail/mailer.js';
-import { claimEscalation, findCase, findCaseOfSource, insertCase, overdueUnescalated, recordCaseEvent, updateCase, type CaseRow } from './repo.js';
+import { casesHeldFor, claimEscalation, deleteAbsence, findAbsence, findCase, findCaseOfSource, insertCase, openCasesAssignedTo, overdueUnescalated, recordCaseEvent, saveAbsence, updateCase, type CaseRow } from './repo.js';
 import { findTransition, isOpen, type CaseState } from './workflow.js';
 
 export type CaseActor = { id: string | null; label: string };
@@ -53,14 +53,43 @@ export async function changeStatus(db: Db, tenantId: string, caseId: string, see
   });
 }
 
-/** Claim (assignee = the clerk), assign to a colleague, or return to the unit (assignee = null). */
+/** Claim (assignee = the clerk), assign to a colleague, or return to the unit (assignee = null). An assignment
+ * to an absent clerk goes to their deputy, marked so that it returns when they are back. */
 export async function assign(db: Db, tenantId: string, caseId: string, seenVersion: number, assigneeId: string | null, actor: CaseActor, kind: 'claimed' | 'assigned' | 'returned'): Promise<CaseRow> {
   return inTransaction(db, async (trx) => {
     const current = await findCase(trx, tenantId, caseId);
-    const updated = current && isOpen(current.status) ? await updateCase(trx, tenantId, caseId, seenVersion, { assignee_id: assigneeId }) : undefined;
+    const absence = assigneeId && kind === 'assigned' ? await findAbsence(trx, tenantId, assigneeId) : undefined;
+    const changes = absence ? { assignee_id: absence.deputy_id, deputy_for: assigneeId } : { assignee_id: assigneeId, deputy_for: null };
+    const updated = current && isOpen(current.status) ? await updateCase(trx, tenantId, caseId, seenVersion, changes) : undefined;
     if (!updated) throw new CaseConflict(current, current && !isOpen(current.status) ? 'notAllowed' : 'stale');
-    await recordCaseEvent(trx, { case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind, detail: { assignee: assigneeId } });
+    await recordCaseEvent(trx, { case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: absence ? 'deputy' : kind, detail: { assignee: changes.assignee_id, ...(absence ? { for: assigneeId } : {}) } });
     return updated;
+  });
+}
+
+/** A clerk is away: their open cases go to the deputy (marked as held for them), and so do new assignments. */
+export async function startAbsence(db: Db, tenantId: string, userId: string, deputyId: string, actor: CaseActor): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    await saveAbsence(trx, tenantId, userId, deputyId);
+    const open = await openCasesAssignedTo(trx, tenantId, userId);
+    for (const row of open) {
+      await updateCase(trx, tenantId, row.id, row.version, { assignee_id: deputyId, deputy_for: userId });
+      await recordCaseEvent(trx, { case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'deputy', detail: { assignee: deputyId, for: userId } });
+    }
+    return open.length;
+  });
+}
+
+/** Back again: the cases the deputy still holds for this clerk return to them. */
+export async function endAbsence(db: Db, tenantId: string, userId: string, actor: CaseActor): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    await deleteAbsence(trx, tenantId, userId);
+    const held = await casesHeldFor(trx, tenantId, userId);
+    for (const row of held) {
+      await updateCase(trx, tenantId, row.id, row.version, { assignee_id: userId, deputy_for: null });
+      await recordCaseEvent(trx, { case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'back', detail: { assignee: userId } });
+    }
+    return held.length;
   });
 }
 

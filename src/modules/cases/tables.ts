@@ -20,7 +20,10 @@ export type CasesTables = {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
     closed_at: Date | null;
+    /** Set while the assignee holds the case as deputy for this (absent) clerk. */
+    deputy_for: ColumnType<string | null, string | null | undefined, string | null>;
   };
   case_event: { id: Generated<number>; case_id: string; at: Generated<Date>; actor_id: string | null; actor_label: string; kind: string; from_status: string | null; to_status: string | null; detail: ColumnType<Record<string, unknown>, string, string> };
+  case_absence: { tenant_id: string; user_id: string; deputy_id: string; since: Generated<Date> };
   case_escalation: { case_id: string; level: number; at: Generated<Date> };
 };

@@ -3,9 +3,10 @@ import type { Module } from '../platform/module.js';
 import { cases } from './cases/index.js';
 import { catalog } from './catalog/index.js';
 import { forms } from './forms/index.js';
+import { handover } from './handover/index.js';
 import { mailbox } from './mailbox/index.js';
 import { notices } from './notices/index.js';
 import { payments } from './payments/index.js';
 import { portal } from './portal/index.js';
 
-export const modules: Module[] = [portal, catalog, mailbox, notices, payments, cases, forms];
+export const modules: Module[] = [portal, catalog, mailbox, notices, payments, cases, handover, forms];

@@ -53,7 +53,9 @@ describe('every route answers each role as it declares', () => {
         const actor = who === 'anonymous' ? { kind: 'anonymous' as const } : { kind: 'staff' as const, userId: '', name: '', unitIds: [], roles: new Set<Role>([who]) };
         const answer = await visitor.get(concrete(route.url), false);
         const label = `${who} GET ${route.url} → ${answer.status}`;
-        if (isAllowed(route.access, { actor })) {
+        if (route.access === 'apiKey') {
+          assert.equal(answer.status, 401, `${label}: without a key`);
+        } else if (isAllowed(route.access, { actor })) {
           assert.ok([200, 303, 404, 410].includes(answer.status), label);
         } else if (who === 'anonymous') {
           assert.equal(answer.status, 303, label);
@@ -66,7 +68,7 @@ describe('every route answers each role as it declares', () => {
   });
 
   it('POST routes refuse every role they do not admit', async () => {
-    const routes = server.routes.filter((r) => r.method === 'POST' && !skipped(r) && r.access !== 'public');
+    const routes = server.routes.filter((r) => r.method === 'POST' && !skipped(r) && r.access !== 'public' && r.access !== 'apiKey');
     for (const route of routes) {
       for (const [who, visitor] of visitors) {
         const actor = who === 'anonymous' ? { kind: 'anonymous' as const } : { kind: 'staff' as const, userId: '', name: '', unitIds: [], roles: new Set<Role>([who]) };

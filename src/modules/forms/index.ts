@@ -10,7 +10,9 @@ import { registerLibraryPages } from './library-pages.js';
 import { registerStaffPages, staffAccess } from './staff-pages.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
-import { completePaidSubmission, keepDraftsFor, moveCase } from './service.js';
+import { completePaidSubmission, HANDOVER_JOB, keepDraftsFor, moveCase } from './service.js';
+import { handOverSubmission } from './handover-job.js';
+import { registerSchemaRoute } from './schema-route.js';
 import { onCitizenReply } from '../mailbox/index.js';
 import { onPaymentSettled } from '../payments/index.js';
 import { announceNoticeServices } from '../notices/index.js';
@@ -61,9 +63,13 @@ export const forms: Module = {
     registerOverviewPages(app, deps, services);
     registerStaffPages(app, deps, services);
     registerLibraryPages(app, deps, services);
+    registerSchemaRoute(app, deps, services);
   },
   accountSection: async (deps, ctx) => (library ? accountSection(deps, ctx, library) : ''),
   jobs: (deps) => ({
+    [HANDOVER_JOB]: async (payload, job) => {
+      if (library && job.tenantId) await handOverSubmission(deps, library, job.tenantId, String(payload.submissionId));
+    },
     [DRAFT_CLEANUP_JOB]: async () => {
       await deleteExpiredDrafts(deps.db);
     },

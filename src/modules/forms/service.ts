@@ -7,6 +7,7 @@ import { insidePolygon } from '../../platform/geo/geometry.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { deliver } from '../mailbox/index.js';
+import { enqueue } from '../../platform/jobs/queue.js';
 import { advanceBySource, openCase } from '../cases/index.js';
 import type { CaseState } from '../cases/workflow.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -175,9 +176,13 @@ export function receiptToPostfach(db: Db, tenantId: string, userId: string, defi
   });
 }
 
-/** A received submission is a case in its unit's inbox. */
-function openCaseFor(db: Db, definition: ServiceDefinition, submission: { id: string; tenant_id: string; number: string; target_unit: string }) {
-  return openCase(db, { tenantId: submission.tenant_id, source: { kind: 'submission', id: submission.id }, number: submission.number, service: definition.id, title: definition.title.de, unit: submission.target_unit, processingDays: definition.processingDays });
+export const HANDOVER_JOB = 'forms.handover';
+
+/** A received submission is a case in its unit's inbox, and goes to the specialist software (by a job in the
+ * same transaction: the outbox, so nothing is lost). */
+async function openCaseFor(db: Db, definition: ServiceDefinition, submission: { id: string; tenant_id: string; number: string; target_unit: string }) {
+  await openCase(db, { tenantId: submission.tenant_id, source: { kind: 'submission', id: submission.id }, number: submission.number, service: definition.id, title: definition.title.de, unit: submission.target_unit, processingDays: definition.processingDays });
+  await enqueue(db, { name: HANDOVER_JOB, tenantId: submission.tenant_id, payload: { submissionId: submission.id }, dedupeKey: `handover:${submission.id}` });
 }
 
 /** Moves the submission's case along the states given, as far as the workflow allows from where it stands. */

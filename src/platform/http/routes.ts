@@ -6,7 +6,8 @@ import type { RequestContext } from './context.js';
 import { Forbidden, Unauthenticated } from './errors.js';
 
 /** public: everyone; authenticated: any logged-in actor; a role list: actors holding at least one of them. */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+/** 'apiKey': machine access; the handler checks the caller's key and answers 401 without a valid one. */
+export type Access = 'public' | 'apiKey' | 'authenticated' | readonly Role[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -42,7 +43,7 @@ export function accessOf(request: FastifyRequest): Access {
 }
 
 export function isAllowed(access: Access, ctx: Pick<RequestContext, 'actor'>): boolean {
-  if (access === 'public') return true;
+  if (access === 'public' || access === 'apiKey') return true;
   if (ctx.actor.kind === 'anonymous') return false;
   if (access === 'authenticated') return true;
   const roles = ctx.actor.roles;

@@ -1,0 +1,19 @@
+// /api/schemas/{service}/v{version}.json: the JSON schema of a service's data, stable per published version.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/http/deps.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { jsonSchemaOf } from './json-schema.js';
+import type { ServiceLibrary } from './library.js';
+import { definitionAt } from './versions.js';
+
+export function registerSchemaRoute(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
+  app.get('/api/schemas/:service/:version', { config: { access: 'public' } }, async (request, reply) => {
+    const params = request.params as { service: string; version: string };
+    const version = /^v(\d{1,4})\.json$/.exec(params.version)?.[1];
+    const current = library.entry(request.ctx.tenant.id, params.service)?.base;
+    if (!current || !version || Number(version) > current.version) throw new NotFound('schema');
+    const definition = await definitionAt(deps.db, current, Number(version));
+    if (definition.version !== Number(version)) throw new NotFound('schema');
+    return reply.type('application/schema+json').header('cache-control', 'public, max-age=86400').send(jsonSchemaOf(definition, deps.baseUrl));
+  });
+}

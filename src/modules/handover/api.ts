@@ -1,0 +1,61 @@
+// The pull API for specialist software: `Authorization: Bearer <key>` per consumer; list what is new, fetch a
+// package and its attachments, acknowledge (idempotent). Another consumer's or an unknown submission is 404.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../platform/http/deps.js';
+import { sendStoredFile } from '../../platform/storage/download.js';
+import { findStoredFile } from '../../platform/storage/storage.js';
+import { acknowledge, findConsumerByKey, findDelivery, markFetched, pendingDeliveries, type ConsumerRow } from './repo.js';
+import { keyHash } from './service.js';
+
+const BASE = '/api/handover/v1/submissions';
+const api = { config: { access: 'apiKey' as const, csrf: false, tenantless: true } };
+
+async function consumerOf(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<ConsumerRow | undefined> {
+  const match = /^Bearer (rh_[A-Za-z0-9_-]{20,64})$/.exec(String(request.headers.authorization ?? ''));
+  const consumer = match ? await findConsumerByKey(deps.db, keyHash(match[1]!)) : undefined;
+  if (!consumer) void reply.status(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
+  return consumer;
+}
+
+export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
+  const delivery = async (request: FastifyRequest, reply: FastifyReply) => {
+    const consumer = await consumerOf(deps, request, reply);
+    if (!consumer) return undefined;
+    const id = (request.params as { id: string }).id;
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await findDelivery(db, consumer.id, id) : undefined;
+    if (!row) void reply.status(404).send({ error: 'not found' });
+    return row && { consumer, row };
+  };
+
+  app.get(BASE, api, async (request, reply) => {
+    const consumer = await consumerOf(deps, request, reply);
+    if (!consumer) return reply;
+    const rows = await pendingDeliveries(db, consumer.id);
+    return reply.header('cache-control', 'no-store').send({ submissions: rows.map((row) => ({ submissionId: row.submission_id, service: row.service, state: row.state, receivedAt: row.created_at.toISOString(), href: `${BASE}/${row.submission_id}` })) });
+  });
+
+  app.get(`${BASE}/:id`, api, async (request, reply) => {
+    const found = await delivery(request, reply);
+    if (!found) return reply;
+    await markFetched(db, found.row.id);
+    return reply.header('cache-control', 'no-store').header('idempotency-key', found.row.id).send(found.row.package);
+  });
+
+  app.get(`${BASE}/:id/attachments/:attachment`, api, async (request, reply) => {
+    const found = await delivery(request, reply);
+    if (!found) return reply;
+    const wanted = (request.params as { attachment: string }).attachment;
+    const listed = ((found.row.package.metadata as { contentStructure: { attachments: { attachmentId: string }[] } }).contentStructure.attachments).some((attachment) => attachment.attachmentId === wanted);
+    const file = listed ? await findStoredFile(db, found.row.tenant_id, wanted) : undefined;
+    if (!file) return reply.status(404).send({ error: 'not found' });
+    return sendStoredFile(reply, deps.store, file);
+  });
+
+  app.post(`${BASE}/:id/ack`, api, async (request, reply) => {
+    const found = await delivery(request, reply);
+    if (!found) return reply;
+    await acknowledge(db, found.row.id);
+    return reply.send({ submissionId: found.row.submission_id, state: 'acknowledged' });
+  });
+}

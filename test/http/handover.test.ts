@@ -1,0 +1,105 @@
+// Hand-over to specialist software: a consumer pulls, fetches and acknowledges submissions through the API;
+// another consumer's submission is 404; a push endpoint that fails three times and then recovers receives the
+// package exactly once, signed; the JSON schema of the data is published.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { sql } from 'kysely';
+import { startServer, type TestServer } from '../support/server.js';
+import { Visitor } from '../support/visitor.js';
+import { staffLogin } from '../support/journeys.js';
+import { pushDue } from '../../src/modules/handover/service.js';
+
+async function applyAsVolunteer(server: TestServer, name: string) {
+  const citizen = new Visitor(server.url);
+  await citizen.get('/online/wahlhelfer');
+  const first = await citizen.post('/online/wahlhelfer', {});
+  const base = new URL(first.url).pathname.replace(/\/person$/, '');
+  await citizen.post(`${base}/person`, { name, birthDate: '1990-01-01', email: 'helfer@example.org', phone: '', action: 'next' });
+  await citizen.post(`${base}/wishes`, { role: 'any', experience: 'no', notes: '', action: 'next' });
+  const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
+  await server.jobs.runDue();
+  return /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
+}
+
+describe('hand-over to specialist software', () => {
+  let server: TestServer;
+  let admin: Visitor;
+  let pushes: { body: string; signature: string; key: string }[] = [];
+  let failuresLeft = 3;
+  let receiver: Server;
+  before(async () => {
+    receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        if (failuresLeft > 0) {
+          failuresLeft--;
+          response.writeHead(503).end();
+          return;
+        }
+        pushes.push({ body: Buffer.concat(chunks).toString(), signature: String(request.headers['x-rathaus-signature']), key: String(request.headers['idempotency-key']) });
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    server = await startServer();
+    admin = new Visitor(server.url);
+    await staffLogin(admin, 'admin@hennef.example');
+  });
+  after(async () => {
+    await server.close();
+    await new Promise((resolve) => receiver.close(resolve));
+  });
+
+  async function consumer(name: string, services: string, pushUrl = '') {
+    await admin.get('/bo/schnittstellen');
+    const created = await admin.post('/bo/schnittstellen', { name, services, pushUrl });
+    return { key: /(rh_[A-Za-z0-9_-]+)/.exec(created.html)![1]!, secret: /Push-Signaturgeheimnis: ([A-Za-z0-9_-]+)/.exec(created.html)?.[1] };
+  }
+
+  it('a consumer pulls, fetches and acknowledges; the package carries the hashes and the schema', async () => {
+    const { key } = await consumer('VOIS Wahlen', 'wahlhelfer');
+    const { key: other } = await consumer('Hundesteuer-Verfahren', 'hundeanmeldung');
+    const id = await applyAsVolunteer(server, 'Paul Pull');
+    const auth = { authorization: `Bearer ${key}` };
+    assert.equal((await fetch(`${server.url}/api/handover/v1/submissions`)).status, 401);
+    const list = await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json() as { submissions: { submissionId: string }[] };
+    assert.deepEqual(list.submissions.map((item) => item.submissionId), [id]);
+    const fetched = await fetch(`${server.url}/api/handover/v1/submissions/${id}`, { headers: auth });
+    const body = await fetched.json() as { metadata: { contentStructure: { data: { hash: { type: string; content: string }; submissionSchema: { schemaUri: string; mimeType: string } } }; authenticationInformation: unknown[]; replyChannel: { eMail?: { address: string } } }; data: Record<string, unknown> };
+    assert.equal(body.metadata.contentStructure.data.hash.type, 'sha512');
+    assert.equal(body.metadata.contentStructure.data.hash.content, createHash('sha512').update(JSON.stringify(body.data)).digest('hex'));
+    assert.equal(body.data.name, 'Paul Pull');
+    assert.equal(body.metadata.replyChannel.eMail?.address, 'helfer@example.org');
+    const schema = await (await fetch(body.metadata.contentStructure.data.submissionSchema.schemaUri)).json() as { $schema: string; properties: Record<string, unknown> };
+    assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.ok(schema.properties.name && schema.properties.role);
+    assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/${id}`, { headers: { authorization: `Bearer ${other}` } })).status, 404, 'not for the other consumer');
+    assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/00000000-0000-4000-8000-000000000000/ack`, { method: 'POST', headers: auth })).status, 404);
+    for (let twice = 0; twice < 2; twice++) assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/${id}/ack`, { method: 'POST', headers: auth })).status, 200);
+    const after = await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json() as { submissions: unknown[] };
+    assert.deepEqual(after.submissions, []);
+  });
+
+  it('a push endpoint that fails three times and then recovers receives the package exactly once, signed', async () => {
+    const { secret } = await consumer('Wahlamt-Push', 'wahlhelfer', `http://127.0.0.1:${(receiver.address() as { port: number }).port}/rathaus`);
+    pushes = [];
+    failuresLeft = 3;
+    const id = await applyAsVolunteer(server, 'Petra Push');
+    let now = Date.now();
+    for (let round = 0; round < 8; round++) {
+      await pushDue(server.db, new Date(now));
+      now += 60 * 60_000;
+    }
+    assert.equal(pushes.length, 1, 'exactly once');
+    const pushed = JSON.parse(pushes[0]!.body) as { data: { name: string } };
+    assert.equal(pushed.data.name, 'Petra Push');
+    assert.equal(pushes[0]!.signature, `sha256=${createHmac('sha256', secret!).update(pushes[0]!.body).digest('hex')}`);
+    const delivery = (await sql<{ push_state: string; push_attempts: number; id: string }>`select d.push_state, d.push_attempts, d.id from handover_delivery d join handover_consumer c on c.id = d.consumer_id where c.name = 'Wahlamt-Push' and d.submission_id = ${id}`.execute(server.db)).rows[0]!;
+    assert.equal(delivery.push_state, 'delivered');
+    assert.equal(delivery.push_attempts, 4);
+    assert.equal(pushes[0]!.key, delivery.id, 'the idempotency key is the delivery');
+  });
+});

@@ -81,6 +81,9 @@ describe('hand-over to specialist software', () => {
     for (let twice = 0; twice < 2; twice++) assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/${id}/ack`, { method: 'POST', headers: auth })).status, 200);
     const after = await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json() as { submissions: unknown[] };
     assert.deepEqual(after.submissions, []);
+    const clerk = new Visitor(server.url);
+    await staffLogin(clerk, 'sachbearbeitung@hennef.example');
+    assert.match((await clerk.get(`/bo/antraege/${id}`)).html, /VOIS Wahlen: bestätigt/, 'the delivery state is visible in the case');
   });
 
   it('a push endpoint that fails three times and then recovers receives the package exactly once, signed', async () => {

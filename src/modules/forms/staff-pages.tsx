@@ -22,6 +22,7 @@ import { correspondenceOf } from '../mailbox/index.js';
 import { CorrespondenceSection, registerCorrespondenceRoutes } from './staff-correspondence.js';
 import { NoticeSection, registerNoticeRoute } from './staff-notice.js';
 import { noticesOfCase } from '../notices/index.js';
+import { deliveriesOfSubmission } from '../handover/index.js';
 
 export const staffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
@@ -68,7 +69,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     const definition = await definitionAt(db, current, submission.version);
     const sections = answerRows(visibleSteps(definition, submission.answers), submission.answers, ctx.lang, t);
     const files = Object.values(submission.answers).flatMap((value) => (Array.isArray(value) ? (value as Answers[]).filter((item) => typeof item === 'object' && 'file' in item) : []));
-    const [correspondence, notices] = await Promise.all([correspondenceOf(db, ctx.tenant.id, 'submission', submission.id), noticesOfCase(db, ctx.tenant.id, 'submission', submission.id)]);
+    const [correspondence, notices, deliveries] = await Promise.all([correspondenceOf(db, ctx.tenant.id, 'submission', submission.id), noticesOfCase(db, ctx.tenant.id, 'submission', submission.id), deliveriesOfSubmission(db, ctx.tenant.id, submission.id)]);
     return (
       <Page ctx={ctx} title={`${submission.number} – ${definition.title[ctx.lang]}`} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/antraege' }, { label: submission.number }]}>
         <h1 safe>{`${submission.number}: ${definition.title[ctx.lang]}`}</h1>
@@ -91,6 +92,12 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
           <section>
             <h2 safe>{t('bo.files')}</h2>
             <ul>{files.map((file) => <li><a href={`/bo/antraege/${submission.id}/anhang/${String(file.file)}`} safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</a></li>)}</ul>
+          </section>
+        )}
+        {deliveries.length > 0 && (
+          <section aria-labelledby="handover">
+            <h2 id="handover" safe>{t('bo.handover')}</h2>
+            <ul>{deliveries.map((delivery) => <li safe>{`${delivery.name}: ${t(`bo.handover.${delivery.state}`)}${delivery.push_state ? ` · Push: ${delivery.push_state}${delivery.push_attempts ? ` (${delivery.push_attempts})` : ''}${delivery.push_last_error ? `, ${delivery.push_last_error}` : ''}` : ''}`}</li>)}</ul>
           </section>
         )}
         <NoticeSection ctx={ctx} submission={submission} notices={notices} />

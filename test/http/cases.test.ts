@@ -134,4 +134,23 @@ describe('case processing', () => {
     await sven.post(`/bo/antraege/${submissionId}/bescheid`, {});
     assert.equal((await caseRow(server)).status, 'decided');
   });
+
+  it('bulk actions apply to each selected case and say which were refused', async () => {
+    for (const name of ['Anna Eins', 'Bert Zwei']) {
+      const citizen = new Visitor(server.url);
+      await citizen.get('/online/wahlhelfer');
+      const first = await citizen.post('/online/wahlhelfer', {});
+      const base = new URL(first.url).pathname.replace(/\/person$/, '');
+      await citizen.post(`${base}/person`, { name, birthDate: '1990-01-01', email: 'x@example.org', phone: '', action: 'next' });
+      await citizen.post(`${base}/wishes`, { role: 'any', experience: 'no', notes: '', action: 'next' });
+      await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
+    }
+    const ids = (await sql<{ id: string }>`select id from case_record order by created_at`.execute(server.db)).rows.map((row) => row.id);
+    const inbox = await sven.get('/bo/vorgaenge?ansicht=unit');
+    assert.match(inbox.html, /name="ids"/);
+    const body = new URLSearchParams([...ids.map((id) => ['ids', id]), ['bulk', 'claim'], ['_csrf', sven.csrf()]]);
+    const result = await sven.request('POST', '/bo/vorgaenge/sammelaktion', { body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.match(result.html, /Erledigt für 2 Vorgänge/);
+    assert.match(result.html, /Nicht möglich: \d{4}-\d{6}: Diese Änderung ist im Status „Entschieden“ nicht möglich/);
+  });
 });

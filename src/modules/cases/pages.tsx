@@ -67,13 +67,15 @@ function InboxView_({ ctx, t, view, rows, counts, names, service, search, absenc
         <Button label={t('filter.submit')} kind="secondary" />
       </Form>
       {rows.length === 0 ? <p safe>{t('none')}</p> : (
+        <Form action={`${BASE}/sammelaktion`} csrf={ctx.csrfToken()}>
         <TableScroll label={t(`view.${view}`)}>
           <table>
             <caption safe>{t(`view.${view}`)}</caption>
-            <thead><tr>{[t('col.number'), t('col.title'), t('col.status'), t('col.assignee'), t('col.due')].map((head) => <th scope="col" safe>{head}</th>)}</tr></thead>
+            <thead><tr><th scope="col"><span class="visually-hidden" safe>{t('bulk.select')}</span></th>{[t('col.number'), t('col.title'), t('col.status'), t('col.assignee'), t('col.due')].map((head) => <th scope="col" safe>{head}</th>)}</tr></thead>
             <tbody>
               {rows.map((row) => (
                 <tr>
+                  <td><input type="checkbox" name="ids" value={row.id} id={`select-${row.id}`} aria-label={t('bulk.selectOne', { number: row.number })} /></td>
                   <td><a href={`${BASE}/${row.id}`} safe>{row.number}</a></td>
                   <td safe>{row.title}</td>
                   <td safe>{t(`state.${row.status}`)}</td>
@@ -84,6 +86,10 @@ function InboxView_({ ctx, t, view, rows, counts, names, service, search, absenc
             </tbody>
           </table>
         </TableScroll>
+        <SelectField name="bulk" label={t('bulk.action')} options={[{ value: 'claim', label: t('claim') }, { value: 'return', label: t('return') }, ...CASE_STATES.filter((state) => state !== 'received').map((state) => ({ value: `status:${state}`, label: t(`action.${state as Exclude<CaseState, 'received'>}`) }))]} />
+        <TextField name="reason" label={t('reason')} />
+        <Button label={t('bulk.apply')} kind="secondary" />
+        </Form>
       )}
       {absence}
     </Page>
@@ -180,6 +186,39 @@ export function registerCasePages(app: FastifyInstance, deps: Deps) {
     const absence = userId ? await findAbsence(db, ctx.tenant.id, userId) : undefined;
     const absenceForm = (<AbsenceForm ctx={ctx} t={t} absentWith={absence ? names.get(absence.deputy_id) ?? '–' : undefined} colleagues={colleagues} />) as string;
     return sendHtml(reply, <InboxView_ ctx={ctx} t={t} view={view} rows={rows} counts={counts} names={names} service={service} search={search} absence={absenceForm} />);
+  });
+
+  // Bulk actions: each selected case on its own, with the version read now; the summary says what was refused.
+  app.post(`${BASE}/sammelaktion`, { config }, async (request, reply) => {
+    const { ctx } = request;
+    const t = casesText(ctx.lang);
+    const body = (request.body ?? {}) as Record<string, string | string[]>;
+    const ids = ([] as string[]).concat(body.ids ?? []).filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 200);
+    const bulk = String(body.bulk ?? '');
+    const reason = String(body.reason ?? '');
+    const units = await visibleUnits(db, ctx);
+    const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
+    const done: string[] = [];
+    const refused: string[] = [];
+    for (const id of ids) {
+      const row = await findCase(db, ctx.tenant.id, id);
+      if (!row || !units.includes(row.unit)) continue;
+      try {
+        if (bulk === 'claim') await assign(db, ctx.tenant.id, row.id, row.version, me, actor(ctx), 'claimed');
+        else if (bulk === 'return') await assign(db, ctx.tenant.id, row.id, row.version, null, actor(ctx), 'returned');
+        else {
+          const to = CASE_STATES.find((state) => `status:${state}` === bulk);
+          if (!to) throw new CaseConflict(row, 'notAllowed');
+          await changeStatus(db, ctx.tenant.id, row.id, row.version, to, actor(ctx), reason);
+        }
+        done.push(row.number);
+      } catch (error) {
+        if (!(error instanceof CaseConflict)) throw error;
+        refused.push(`${row.number}: ${refusal(t, error)}`);
+      }
+    }
+    setFlash(reply, [t('bulk.done', { count: String(done.length), numbers: done.join(', ') || '–' }), ...(refused.length ? [t('bulk.refused', { list: refused.join('; ') })] : [])].join(' '));
+    return reply.redirect(BASE, 303);
   });
 
   app.post(`${BASE}/abwesenheit`, { config }, async (request, reply) => {

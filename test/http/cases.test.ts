@@ -129,10 +129,17 @@ describe('case processing', () => {
     assert.equal((await caseRow(server)).assignee_id, svenId);
   });
 
-  it('issuing the notice decides the case', async () => {
+  it('issuing the notice decides the case; the unit lead sees throughput and processing time', async () => {
     await sven.get(`/bo/antraege/${submissionId}`);
     await sven.post(`/bo/antraege/${submissionId}/bescheid`, {});
     assert.equal((await caseRow(server)).status, 'decided');
+    const lena = new Visitor(server.url);
+    await staffLogin(lena, 'leitung@hennef.example');
+    const dashboard = await lena.get('/bo/vorgaenge/uebersicht');
+    assert.match(dashboard.html, /Bearbeitungsdauer je Leistung \(Median\)/);
+    assert.match(dashboard.html, /<td>Als Wahlhelferin oder Wahlhelfer melden<\/td><td>[\d,]+<\/td><td>1<\/td>/, 'one decided, with its median days');
+    assert.match(dashboard.html, /<td>\d{4}-W\d{2}<\/td><td>1<\/td><td>1<\/td>/, 'received and finished this week');
+    assert.equal((await sven.get('/bo/vorgaenge/uebersicht')).status, 403, 'for leads, not clerks');
   });
 
   it('bulk actions apply to each selected case and say which were refused', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
 import { caseAccess, registerCasePages } from './pages.js';
 import { escalateOverdue } from './service.js';
+import { registerDashboard } from './dashboard.js';
 
 export { advanceBySource, openCase } from './service.js';
 
@@ -14,6 +15,7 @@ export const cases: Module = {
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [{ href: '/bo/vorgaenge', label: { de: 'Vorgänge', en: 'Cases' }, access: [...caseAccess] }],
   register(app, deps) {
+    registerDashboard(app, deps);
     registerCasePages(app, deps);
   },
   jobs: (deps) => ({

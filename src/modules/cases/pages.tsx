@@ -54,6 +54,7 @@ function InboxView_({ ctx, t, view, rows, counts, names, service, search, absenc
   return (
     <Page ctx={ctx} title={t('title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('title') }]}>
       <h1 safe>{t('title')}</h1>
+      {ctx.actor.kind === 'staff' && ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'].some((role) => ctx.actor.kind === 'staff' && ctx.actor.roles.has(role as Role)) && <p><a href={`${BASE}/uebersicht`} safe>{t('dash.link')}</a></p>}
       <nav aria-label={t('title')} class="tabs">
         <ul>
           {INBOX_VIEWS.map((name) => <li><a href={`${BASE}?ansicht=${name}`} aria-current={name === view ? 'page' : undefined} safe>{`${t(`view.${name}`)} (${counts[name]})`}</a></li>)}

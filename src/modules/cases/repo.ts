@@ -138,3 +138,27 @@ export function openCasesAssignedTo(db: Db, tenantId: string, userId: string) {
 export function casesHeldFor(db: Db, tenantId: string, absentId: string) {
   return cases(db).selectFrom('case_record').selectAll().where('tenant_id', '=', tenantId).where('deputy_for', '=', absentId).where('status', 'in', [...OPEN_STATES]).execute();
 }
+
+/** Figures for the unit lead: open cases by state and average age, cases received and finished per ISO week
+ * (last 8), median days from receipt to decision per service, overdue cases, open cases per assignee. */
+export async function dashboardFigures(db: Db, tenantId: string, units: string[]) {
+  const empty = { open: [], weeks: [], medians: [], overdue: [], workload: [] };
+  if (units.length === 0) return empty;
+  const inUnits = sql.join(units.map((unit) => sql`${unit}`));
+  const [open, weeks, medians, overdue, workload] = await Promise.all([
+    sql<{ status: string; count: number; average_age_days: number | null }>`select status, count(*)::int as count, round(avg(extract(epoch from now() - created_at) / 86400)::numeric, 1)::float as average_age_days
+      from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and status in ('received', 'in_progress', 'waiting') group by status order by status`.execute(db),
+    sql<{ week: string; received: number; finished: number }>`with weeks as (select to_char(date_trunc('week', now() - (n || ' weeks')::interval), 'IYYY-"W"IW') as week, date_trunc('week', now() - (n || ' weeks')::interval) as start from generate_series(0, 7) as n)
+      select w.week,
+        (select count(*)::int from case_record c where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) and c.created_at >= w.start and c.created_at < w.start + interval '1 week') as received,
+        (select count(*)::int from case_event e join case_record c on c.id = e.case_id where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) and e.kind = 'status' and e.to_status in ('decided', 'rejected', 'withdrawn') and e.at >= w.start and e.at < w.start + interval '1 week') as finished
+      from weeks w order by w.start desc`.execute(db),
+    sql<{ title: string; median_days: number | null; finished: number }>`select c.title, (percentile_cont(0.5) within group (order by extract(epoch from e.at - c.created_at) / 86400))::float as median_days, count(*)::int as finished
+      from case_record c join case_event e on e.case_id = c.id and e.kind = 'status' and e.to_status in ('decided', 'rejected')
+      where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) group by c.title order by c.title`.execute(db),
+    sql<{ number: string; title: string; due_at: Date }>`select number, title, due_at from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and status in ('received', 'in_progress') and due_at < now() order by due_at limit 50`.execute(db),
+    sql<{ assignee_id: string | null; count: number; overdue: number }>`select assignee_id, count(*)::int as count, count(*) filter (where due_at < now() and status in ('received', 'in_progress'))::int as overdue
+      from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and status in ('received', 'in_progress', 'waiting') group by assignee_id order by count(*) desc`.execute(db),
+  ]);
+  return { open: open.rows, weeks: weeks.rows, medians: medians.rows, overdue: overdue.rows, workload: workload.rows };
+}

@@ -45,6 +45,7 @@ describe('case processing', () => {
     assert.match(inbox.html, /Als Wahlhelferin oder Wahlhelfer melden/);
     const page = await sven.get(`/bo/vorgaenge/${caseId}`);
     assert.match(page.html, /Eingegangen/);
+    assert.match(page.html, /<dd>Wahlvorstand<\/dd>/, 'the case page shows the answers');
     const claimed = await sven.post(`/bo/vorgaenge/${caseId}/zuweisung`, { version: version(page.html), assignee: 'me' });
     assert.match(claimed.html, /Sven Sachbearbeiter/);
     const started = await sven.post(`/bo/vorgaenge/${caseId}/status`, { version: version(claimed.html), to: 'in_progress', reason: '' });

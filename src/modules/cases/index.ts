@@ -7,6 +7,7 @@ import { escalateOverdue } from './service.js';
 import { registerDashboard } from './dashboard.js';
 
 export { advanceBySource, openCase } from './service.js';
+export { describeCaseSource } from './sources.js';
 
 export const CASE_ESCALATION_JOB = 'cases.escalate';
 

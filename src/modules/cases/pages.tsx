@@ -14,6 +14,7 @@ import { Alert, Button, Form, SelectField, TableScroll, TextField } from '../../
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { escalatedCases, eventsOfCase, findAbsence, findCase, inboxCounts, INBOX_VIEWS, listInbox, type CaseRow, type InboxView } from './repo.js';
+import { renderCaseSource } from './sources.js';
 import { assign, CaseConflict, changeStatus, endAbsence, startAbsence } from './service.js';
 import { casesText, type CasesTranslate } from './texts.js';
 import { CASE_STATES, transitionsFrom, type CaseState } from './workflow.js';
@@ -99,7 +100,7 @@ function InboxView_({ ctx, t, view, rows, counts, names, service, search, absenc
 
 async function CaseView({ ctx, deps, row, message }: { ctx: RequestContext; deps: Deps; row: CaseRow; message?: string }) {
   const t = casesText(ctx.lang);
-  const [events, colleagues] = await Promise.all([eventsOfCase(deps.db, row.id), colleaguesOf(deps, ctx)]);
+  const [events, colleagues, source] = await Promise.all([eventsOfCase(deps.db, row.id), colleaguesOf(deps, ctx), renderCaseSource(deps.db, ctx, row.source_kind, row.source_id)]);
   const names = new Map(colleagues.map((colleague) => [colleague.id, colleague.name]));
   const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
   const open = ['received', 'in_progress', 'waiting'].includes(row.status);
@@ -115,6 +116,7 @@ async function CaseView({ ctx, deps, row, message }: { ctx: RequestContext; deps
         <dt safe>{t('facts.unit')}</dt><dd safe>{row.unit}</dd>
       </dl>
       {row.source_kind === 'submission' && <p><a href={`/bo/antraege/${row.source_id}`} safe>{t('facts.source')}</a></p>}
+      {source}
       {open && (
         <div class="actions">
           {row.assignee_id !== me && <Form action={`${BASE}/${row.id}/zuweisung`} csrf={ctx.csrfToken()}>{version}<input type="hidden" name="assignee" value="me" /><Button label={t('claim')} /></Form>}

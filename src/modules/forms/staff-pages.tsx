@@ -5,7 +5,9 @@ import type { Role } from '../../platform/auth/roles.js';
 import { visibleUnits } from '../../platform/auth/unit-scope.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
+import { formatDateTime, formatMoney } from '../../platform/i18n/index.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import type { ServiceDefinition } from './definition.js';
 import { findStoredFile } from '../../platform/storage/storage.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
 import { DataTable } from '../../platform/ui/components.js';
@@ -14,7 +16,7 @@ import { sendHtml } from '../../platform/ui/render.js';
 import type { ServiceLibrary } from './library.js';
 import type { Answers } from './expressions.js';
 import { answerRows } from './present.js';
-import { findSubmission, listSubmissionsForUnits, usageTotals } from './repo.js';
+import { findSubmission, listSubmissionsForUnits, usageTotals, type SubmissionRow } from './repo.js';
 import { formsText } from './texts.js';
 import { visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
@@ -23,6 +25,30 @@ import { CorrespondenceSection, registerCorrespondenceRoutes } from './staff-cor
 import { NoticeSection, registerNoticeRoute } from './staff-notice.js';
 import { noticesOfCase } from '../notices/index.js';
 import { deliveriesOfSubmission } from '../handover/index.js';
+
+/** The answers of a submission as the clerk reads them, with its attachments (also shown on the case page). */
+export function SubmissionAnswers({ ctx, submission, definition }: { ctx: RequestContext; submission: SubmissionRow; definition: ServiceDefinition }) {
+  const t = formsText(ctx.lang);
+  const sections = answerRows(visibleSteps(definition, submission.answers), submission.answers, ctx.lang, t);
+  const files = Object.values(submission.answers).flatMap((value) => (Array.isArray(value) ? (value as Answers[]).filter((item) => typeof item === 'object' && 'file' in item) : []));
+  return (
+    <>
+      {sections.map((section) => (
+        <section>
+          <h2 safe>{section.title}</h2>
+          <dl class="summary-list">{section.rows.map((row) => <div class="summary-row"><dt safe>{row.label}</dt><dd safe>{row.text}</dd></div>)}</dl>
+        </section>
+      ))}
+      {files.length > 0 && (
+        <section>
+          <h2 safe>{t('bo.files')}</h2>
+          <ul>{files.map((file) => <li><a href={`/bo/antraege/${submission.id}/anhang/${String(file.file)}`} safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</a></li>)}</ul>
+        </section>
+      )}
+      {submission.fee_cents ? <p safe>{`${t('summary.fee')}: ${formatMoney(ctx.lang, submission.fee_cents / 100)} · ${t(`status.${submission.status}`)}`}</p> : ''}
+    </>
+  );
+}
 
 export const staffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
@@ -67,8 +93,6 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     const current = library.entry(ctx.tenant.id, submission.service)?.effective;
     if (!current) throw new NotFound('service');
     const definition = await definitionAt(db, current, submission.version);
-    const sections = answerRows(visibleSteps(definition, submission.answers), submission.answers, ctx.lang, t);
-    const files = Object.values(submission.answers).flatMap((value) => (Array.isArray(value) ? (value as Answers[]).filter((item) => typeof item === 'object' && 'file' in item) : []));
     const [correspondence, notices, deliveries] = await Promise.all([correspondenceOf(db, ctx.tenant.id, 'submission', submission.id), noticesOfCase(db, ctx.tenant.id, 'submission', submission.id), deliveriesOfSubmission(db, ctx.tenant.id, submission.id)]);
     return (
       <Page ctx={ctx} title={`${submission.number} – ${definition.title[ctx.lang]}`} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/antraege' }, { label: submission.number }]}>
@@ -82,18 +106,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
             {submission.version !== current.version && <>{' · '}<a href={`/bo/online-dienste/${submission.service}/versionen?von=${submission.version}&bis=${current.version}`} safe>{t('bo.versionChanges', { current: String(current.version) })}</a></>}
           </dd>
         </dl>
-        {sections.map((section) => (
-          <section>
-            <h2 safe>{section.title}</h2>
-            <dl class="summary-list">{section.rows.map((row) => <div class="summary-row"><dt safe>{row.label}</dt><dd safe>{row.text}</dd></div>)}</dl>
-          </section>
-        ))}
-        {files.length > 0 && (
-          <section>
-            <h2 safe>{t('bo.files')}</h2>
-            <ul>{files.map((file) => <li><a href={`/bo/antraege/${submission.id}/anhang/${String(file.file)}`} safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</a></li>)}</ul>
-          </section>
-        )}
+        <SubmissionAnswers ctx={ctx} submission={submission} definition={definition} />
         {deliveries.length > 0 && (
           <section aria-labelledby="handover">
             <h2 id="handover" safe>{t('bo.handover')}</h2>

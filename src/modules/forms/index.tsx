@@ -7,7 +7,10 @@ import { registerAssistantPages } from './pages.js';
 import { accountSection, registerOverviewPages } from './overview-pages.js';
 import { ServiceLibrary } from './library.js';
 import { registerLibraryPages } from './library-pages.js';
-import { registerStaffPages, staffAccess } from './staff-pages.js';
+import { registerStaffPages, staffAccess, SubmissionAnswers } from './staff-pages.js';
+import { describeCaseSource } from '../cases/index.js';
+import { findSubmission } from './repo.js';
+import { definitionAt } from './versions.js';
 import { loadDefinitions } from './registry.js';
 import { deleteExpiredDrafts } from './repo.js';
 import { completePaidSubmission, HANDOVER_JOB, keepDraftsFor, moveCase } from './service.js';
@@ -58,6 +61,13 @@ export const forms: Module = {
     // The citizen's answer to a request resumes the case (and its deadline).
     onCitizenReply(async (db, item) => {
       if (item.case_kind === 'submission' && item.case_id) await moveCase(db, item.tenant_id, item.case_id, ['in_progress'], 'citizen');
+    });
+    // The case page shows the submission's answers.
+    describeCaseSource('submission', async (db, ctx, id) => {
+      const submission = await findSubmission(db, ctx.tenant.id, id);
+      const current = submission && services.entry(ctx.tenant.id, submission.service)?.effective;
+      if (!submission || !current) return '';
+      return (<SubmissionAnswers ctx={ctx} submission={submission} definition={await definitionAt(db, current, submission.version)} />) as string;
     });
     registerAssistantPages(app, deps, services);
     registerOverviewPages(app, deps, services);

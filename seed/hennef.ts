@@ -25,6 +25,7 @@ const units: { name: string; short: string; children: { name: string; short: str
 const staff: { email: string; name: string; unit: string; roles: StaffRole[]; totp: boolean; platformAdmin?: boolean; alsoEditorOf?: string[] }[] = [
   { email: 'admin@hennef.example', name: 'Petra Admin', unit: 'FD 1.3', roles: ['tenant_admin'], totp: true, platformAdmin: true },
   { email: 'sachbearbeitung@hennef.example', name: 'Sven Sachbearbeiter', unit: 'FD 2.1', roles: ['clerk'], totp: true },
+  { email: 'steuern@hennef.example', name: 'Selma Steuer', unit: 'FD 6.2', roles: ['clerk'], totp: true },
   { email: 'leitung@hennef.example', name: 'Lena Leitung', unit: 'FB 2', roles: ['unit_lead'], totp: true },
   { email: 'redaktion@hennef.example', name: 'Rita Redaktion', unit: 'FD 1.3', roles: ['editor'], totp: false, alsoEditorOf: ['FB 2', 'FB 6'] },
   { email: 'cdo@hennef.example', name: 'Carl CDO', unit: 'FB 1', roles: ['cdo'], totp: true },

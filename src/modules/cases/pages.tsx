@@ -24,7 +24,8 @@ const BASE = '/bo/vorgaenge';
 type Colleague = { id: string; name: string };
 
 async function colleaguesOf(deps: Deps, ctx: RequestContext): Promise<Colleague[]> {
-  const holders = [...(await listRoleHolders(deps.db, ctx.tenant.id, 'clerk')), ...(await listRoleHolders(deps.db, ctx.tenant.id, 'unit_lead'))];
+  const roles = ['clerk', 'unit_lead', 'tenant_admin'] as const;
+  const holders = (await Promise.all(roles.map((role) => listRoleHolders(deps.db, ctx.tenant.id, role)))).flat();
   return [...new Map(holders.map((holder) => [holder.id, { id: holder.id, name: holder.display_name }])).values()];
 }
 

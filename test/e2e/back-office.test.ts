@@ -1,0 +1,98 @@
+// The back-office journey: a dog registration arrives in the tax unit's inbox, a clerk claims it and asks for
+// the vaccination certificate, the citizen uploads it through the Postfach, the clerk decides and the notice
+// reaches the citizen; a second clerk's stale change is refused; while the clerk is away, a new assignment
+// goes to the deputy.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { assertAccessible, citizenSignIn, serverAndBrowser, staffSignIn } from './browser.js';
+
+const pdf = Buffer.from('%PDF-1.4\n% Impfpass\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+async function registerDog(page: Page, base: string, dogName: string) {
+  await page.goto(`${base}/online/hundeanmeldung`);
+  await page.getByRole('button', { name: 'Antrag beginnen' }).click();
+  await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+  await page.getByLabel('Name des Hundes').fill(dogName);
+  await page.getByLabel('Rasse').fill('Dackel');
+  await page.getByLabel('Gehalten seit').fill('2025-03-01');
+  await page.getByLabel('Chipnummer (15 Ziffern)').fill('276098106123456');
+  await page.getByRole('group', { name: 'Hund 1' }).getByLabel('Nein').check();
+  await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+  await page.getByLabel('Nein').check();
+  await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+  await page.getByLabel(/Ich versichere/).check();
+  await page.getByLabel(/Mir ist bekannt/).check();
+  await page.getByRole('button', { name: 'Verbindlich absenden' }).click();
+  await page.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' }).waitFor();
+}
+
+describe('back office in the browser', () => {
+  const env = serverAndBrowser();
+
+  it('inbox, claim, request, answer by Postfach, decision and notice; stale change refused; deputy while away', async () => {
+    const citizenContext = await env.browser.newContext();
+    const citizen = await citizenContext.newPage();
+    await citizenSignIn(citizen, env.server.url, 'Erika Mustermann, Frankfurter Straße 97', 'substanziell (ELSTER-Zertifikat)');
+    await registerDog(citizen, env.server.url, 'Bello');
+
+    const clerkContext = await env.browser.newContext();
+    const clerk = await clerkContext.newPage();
+    await staffSignIn(clerk, env.server.url, 'steuern@hennef.example', true);
+    await clerk.goto(`${env.server.url}/bo/vorgaenge?ansicht=new`);
+    await assertAccessible(clerk);
+    assert.match(await clerk.locator('main').innerText(), /Neu \(1\)/);
+    await clerk.getByRole('link', { name: /^\d{4}-\d{6}$/ }).first().click();
+    const caseUrl = clerk.url();
+
+    const otherContext = await env.browser.newContext();
+    const other = await otherContext.newPage();
+    await staffSignIn(other, env.server.url, 'admin@hennef.example', true);
+    await other.goto(caseUrl);
+
+    await clerk.getByRole('button', { name: 'Übernehmen' }).click();
+    await clerk.getByRole('button', { name: 'In Bearbeitung nehmen' }).click();
+    assert.match(await clerk.locator('main').innerText(), /In Bearbeitung/);
+    await assertAccessible(clerk);
+
+    await other.getByLabel(/Begründung/).fill('Doppelt eingereicht');
+    await other.getByRole('button', { name: 'Ablehnen' }).click();
+    assert.match(await other.locator('main').innerText(), /wurde inzwischen geändert \(Status jetzt: In Bearbeitung\)/);
+
+    await clerk.getByRole('link', { name: /Antrag ansehen/ }).click();
+    await clerk.getByLabel('Nachforderung (Unterlagen oder Angaben)').check();
+    await clerk.getByLabel('Betreff').fill('Impfnachweis nachreichen');
+    await clerk.getByLabel('Text').fill('Bitte laden Sie den Impfnachweis Ihres Hundes hoch.');
+    await clerk.getByRole('button', { name: 'Senden' }).click();
+    assert.match(await clerk.locator('main').innerText(), /liegt im Postfach der antragstellenden Person/);
+
+    await citizen.goto(`${env.server.url}/postfach`);
+    await citizen.getByRole('link', { name: /Impfnachweis nachreichen/ }).click();
+    await assertAccessible(citizen);
+    await citizen.getByLabel('Ihre Antwort').fill('Anbei der Impfpass.');
+    await citizen.getByLabel(/Unterlage anhängen/).setInputFiles({ name: 'impfpass.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await citizen.getByRole('button', { name: 'Antwort senden' }).click();
+    assert.match(await citizen.locator('main').innerText(), /Ihre Antwort ist bei der Stadt eingegangen/);
+
+    await clerk.reload();
+    assert.match(await clerk.locator('main').innerText(), /impfpass\.pdf/);
+    await clerk.getByRole('button', { name: 'Bescheid erlassen und zustellen' }).click();
+    assert.match(await clerk.locator('main').innerText(), /Der Bescheid ist erlassen und zugestellt/);
+    await clerk.goto(caseUrl);
+    assert.match(await clerk.locator('main').innerText(), /Entschieden/);
+
+    await citizen.goto(`${env.server.url}/postfach`);
+    assert.match(await citizen.locator('main').innerText(), /Bescheid B-\d{4}-\d{6}/);
+
+    await clerk.goto(`${env.server.url}/bo/vorgaenge`);
+    await clerk.getByLabel('Vertretung', { exact: true }).selectOption({ label: 'Petra Admin' });
+    await clerk.getByRole('button', { name: 'Ich bin abwesend' }).click();
+    await registerDog(citizen, env.server.url, 'Rex');
+    await other.goto(`${env.server.url}/bo/vorgaenge?ansicht=new`);
+    await other.getByRole('link', { name: /^\d{4}-\d{6}$/ }).first().click();
+    await other.getByLabel('Zuweisen an').selectOption({ label: 'Selma Steuer' });
+    await other.getByRole('button', { name: 'Zuweisen', exact: true }).click();
+    assert.match(await other.locator('main').innerText(), /Bearbeitung\s+Petra Admin/, 'the assignment went to the deputy');
+    await Promise.all([citizenContext.close(), clerkContext.close(), otherContext.close()]);
+  });
+});

@@ -50,9 +50,11 @@ describe('back office in the browser', () => {
     await staffSignIn(other, env.server.url, 'admin@hennef.example', true);
     await other.goto(caseUrl);
 
-    await clerk.getByRole('button', { name: 'Übernehmen' }).click();
-    await clerk.getByRole('button', { name: 'In Bearbeitung nehmen' }).click();
-    assert.match(await clerk.locator('main').innerText(), /In Bearbeitung/);
+    await clerk.keyboard.press('u');
+    await clerk.getByRole('button', { name: 'Übernehmen' }).waitFor({ state: 'detached' });
+    await clerk.keyboard.press('b');
+    await clerk.getByRole('button', { name: 'In Bearbeitung nehmen' }).waitFor({ state: 'detached' });
+    assert.match(await clerk.locator('main').innerText(), /In Bearbeitung/, 'claimed and started with the keyboard shortcuts u and b');
     await assertAccessible(clerk);
 
     await other.getByLabel(/Begründung/).fill('Doppelt eingereicht');

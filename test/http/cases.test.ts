@@ -23,6 +23,7 @@ describe('case processing', () => {
   let sven: Visitor;
   let caseId: string;
   let submissionId: string;
+  let receiptPath: string;
   before(async () => {
     server = await startServer();
     erika = new Visitor(server.url);
@@ -33,6 +34,7 @@ describe('case processing', () => {
     await erika.post(`${base}/wishes`, { role: 'chair', experience: 'yes', notes: '', action: 'next' });
     const receipt = await erika.post(`${base}/absenden`, { declaration0: 'yes' });
     submissionId = /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
+    receiptPath = new URL(receipt.url).pathname;
     sven = new Visitor(server.url);
     await staffLogin(sven, 'sachbearbeitung@hennef.example');
   });
@@ -86,6 +88,9 @@ describe('case processing', () => {
     await sven.get(`/bo/antraege/${submissionId}`);
     await sven.post(`/bo/antraege/${submissionId}/nachricht`, { kind: 'request', subject: 'Bitte Nachweis', body: 'Bitte laden Sie den Nachweis hoch.' });
     assert.equal((await caseRow(server)).status, 'waiting');
+    const timeline = (await erika.get(receiptPath)).html;
+    assert.match(timeline, /Wo steht Ihr Antrag\?/);
+    assert.match(timeline, /<strong>In Bearbeitung<\/strong>.*<strong>Wir warten auf Ihre Rückmeldung<\/strong>/s, 'the citizen sees an honest timeline');
     assert.match((await sven.get('/bo/vorgaenge?ansicht=waiting')).html, /Wartet auf Bürger \(1\)/);
     await sql`update case_record set waiting_since = waiting_since - interval '2 days'`.execute(server.db);
     const list = await erika.get('/postfach');

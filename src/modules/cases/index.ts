@@ -6,7 +6,8 @@ import { caseAccess, registerCasePages } from './pages.js';
 import { escalateOverdue } from './service.js';
 import { registerDashboard } from './dashboard.js';
 
-export { advanceBySource, openCase } from './service.js';
+export { advanceBySource, openCase, publicTimeline } from './service.js';
+export { publicStateLabel } from './public-labels.js';
 export { describeCaseSource } from './sources.js';
 
 export const CASE_ESCALATION_JOB = 'cases.escalate';

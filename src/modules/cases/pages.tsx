@@ -63,6 +63,7 @@ function InboxView_({ ctx, t, view, rows, counts, names, service, search, absenc
           <li><a href={`${BASE}?ansicht=escalated`} aria-current={view === 'escalated' ? 'page' : undefined} safe>{t('view.escalated')}</a></li>
         </ul>
       </nav>
+      <p class="hint" safe>{t('shortcuts')}</p>
       <Form action={BASE} csrf="" method="get">
         <input type="hidden" name="ansicht" value={view} />
         <TextField name="suche" label={t('filter.search')} type="search" value={search ?? ''} />
@@ -120,7 +121,7 @@ async function CaseView({ ctx, deps, row, message }: { ctx: RequestContext; deps
       {source}
       {open && (
         <div class="actions">
-          {row.assignee_id !== me && <Form action={`${BASE}/${row.id}/zuweisung`} csrf={ctx.csrfToken()}>{version}<input type="hidden" name="assignee" value="me" /><Button label={t('claim')} /></Form>}
+          {row.assignee_id !== me && <Form action={`${BASE}/${row.id}/zuweisung`} csrf={ctx.csrfToken()}>{version}<input type="hidden" name="assignee" value="me" /><Button label={t('claim')} shortcut="u" /></Form>}
           {row.assignee_id && <Form action={`${BASE}/${row.id}/zuweisung`} csrf={ctx.csrfToken()}>{version}<input type="hidden" name="assignee" value="" /><Button label={t('return')} kind="secondary" /></Form>}
           <Form action={`${BASE}/${row.id}/zuweisung`} csrf={ctx.csrfToken()}>
             {version}
@@ -133,7 +134,7 @@ async function CaseView({ ctx, deps, row, message }: { ctx: RequestContext; deps
         <Form action={`${BASE}/${row.id}/status`} csrf={ctx.csrfToken()}>
           {version}
           <TextField name="reason" label={t('reason')} />
-          <div class="actions">{transitionsFrom(row.status).map((transition) => <Button label={t(`action.${transition.to as Exclude<CaseState, 'received'>}`)} name="to" value={transition.to} kind={transition.to === 'rejected' ? 'danger' : 'secondary'} />)}</div>
+          <div class="actions">{transitionsFrom(row.status).map((transition) => <Button label={t(`action.${transition.to as Exclude<CaseState, 'received'>}`)} name="to" value={transition.to} kind={transition.to === 'rejected' ? 'danger' : 'secondary'} shortcut={transition.to === 'in_progress' ? 'b' : undefined} />)}</div>
         </Form>
       )}
       <h2 safe>{t('history')}</h2>

@@ -4,7 +4,7 @@
 import { inTransaction, type Db } from '../../platform/db/database.js';
 import { listRoleHolders, listUnits } from '../../platform/auth/users-repo.js';
 import { queueMail } from '../../platform/mail/mailer.js';
-import { casesHeldFor, claimEscalation, deleteAbsence, findAbsence, findCase, findCaseOfSource, insertCase, openCasesAssignedTo, overdueUnescalated, recordCaseEvent, saveAbsence, updateCase, type CaseRow } from './repo.js';
+import { eventsOfCase, casesHeldFor, claimEscalation, deleteAbsence, findAbsence, findCase, findCaseOfSource, insertCase, openCasesAssignedTo, overdueUnescalated, recordCaseEvent, saveAbsence, updateCase, type CaseRow } from './repo.js';
 import { findTransition, isOpen, type CaseState } from './workflow.js';
 
 export type CaseActor = { id: string | null; label: string };
@@ -129,4 +129,11 @@ export async function escalateOverdue(db: Db, baseUrl: string, level = 1, now = 
     }
   }
   return escalated;
+}
+
+/** What the citizen sees of their case: each status change with its date, under the state's public label. */
+export async function publicTimeline(db: Db, tenantId: string, source: { kind: string; id: string }): Promise<{ at: Date; state: CaseState }[]> {
+  const row = await findCaseOfSource(db, tenantId, source.kind, source.id);
+  if (!row) return [];
+  return (await eventsOfCase(db, row.id)).filter((event) => event.to_status).map((event) => ({ at: event.at, state: event.to_status as CaseState }));
 }

@@ -174,9 +174,10 @@ export function Card(props: PropsWithChildren<{ title: string; href: string; des
   );
 }
 
-export function Button(props: { label: string; kind?: 'primary' | 'secondary' | 'danger'; name?: string; value?: string }) {
+/** `shortcut`: a key app.js maps to this button (shown in its accessible name's description by the page). */
+export function Button(props: { label: string; kind?: 'primary' | 'secondary' | 'danger'; name?: string; value?: string; shortcut?: string }) {
   return (
-    <button type="submit" class={`button button--${props.kind ?? 'primary'}`} name={props.name} value={props.value} safe>
+    <button type="submit" class={`button button--${props.kind ?? 'primary'}`} name={props.name} value={props.value} data-shortcut={props.shortcut} aria-keyshortcuts={props.shortcut} safe>
       {props.label}
     </button>
   );

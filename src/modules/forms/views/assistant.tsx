@@ -130,7 +130,7 @@ export function SummaryView(props: { ctx: RequestContext; t: FormsTranslate; def
   );
 }
 
-export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; number: string; submittedAt: Date; steps: Step[]; answers: Answers }) {
+export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; number: string; submittedAt: Date; steps: Step[]; answers: Answers; timeline?: { at: Date; label: string }[] }) {
   const { ctx, t, definition } = props;
   return (
     <Page ctx={ctx} title={t('receipt.title')} crumbs={crumbs(ctx, definition, t('receipt.title'))}>
@@ -144,6 +144,12 @@ export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; def
       </dl>
       <p safe>{t('receipt.next')}</p>
       <p><a href={`${ctx.path}/bestaetigung.pdf`} download="" safe>{t('receipt.pdf')}</a></p>
+      {props.timeline && props.timeline.length > 0 && (
+        <section aria-labelledby="timeline">
+          <h2 id="timeline" safe>{t('receipt.timeline')}</h2>
+          <ol class="timeline">{props.timeline.map((entry) => <li><span safe>{`${formatDateTime(ctx.lang, entry.at)}: `}</span><strong safe>{entry.label}</strong></li>)}</ol>
+        </section>
+      )}
       <h2 safe>{t('receipt.answers')}</h2>
       <AnswerList ctx={ctx} t={t} steps={props.steps} answers={props.answers} />
     </Page>

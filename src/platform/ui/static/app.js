@@ -129,3 +129,22 @@ function pickOnMap(svg) {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
 }
+
+// Keyboard shortcuts for staff: j/k move between the case links of a list, buttons with data-shortcut react to
+// their key. Never while typing in a field, never with a modifier key.
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, textarea, select, [contenteditable]')) return;
+  const links = [...document.querySelectorAll('main table a[href^="/bo/vorgaenge/"]')];
+  if ((event.key === 'j' || event.key === 'k') && links.length) {
+    const current = links.indexOf(document.activeElement);
+    const next = event.key === 'j' ? Math.min(current + 1, links.length - 1) : Math.max(current - 1, 0);
+    links[next].focus();
+    event.preventDefault();
+    return;
+  }
+  const button = document.querySelector(`button[data-shortcut="${CSS.escape(event.key)}"]`);
+  if (button) {
+    event.preventDefault();
+    button.click();
+  }
+});

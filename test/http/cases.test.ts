@@ -8,6 +8,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin, staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
+import { volunteer } from '../support/volunteer.js';
 import { addMembership, insertUser, listUnits } from '../../src/platform/auth/users-repo.js';
 import { hashPassword } from '../../src/platform/auth/passwords.js';
 import { findTenantBySlug } from '../../src/platform/tenancy/tenants.js';
@@ -28,13 +29,7 @@ describe('case processing', () => {
     server = await startServer();
     erika = new Visitor(server.url);
     await citizenLogin(erika, 'erika-mustermann', 'substantial');
-    const first = await erika.post('/online/wahlhelfer', {});
-    const base = new URL(first.url).pathname.replace(/\/person$/, '');
-    await erika.post(`${base}/person`, { birthDate: '1964-08-12', phone: '', action: 'next' });
-    await erika.post(`${base}/wishes`, { role: 'chair', experience: 'yes', notes: '', action: 'next' });
-    const receipt = await erika.post(`${base}/absenden`, { declaration0: 'yes' });
-    submissionId = /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
-    receiptPath = new URL(receipt.url).pathname;
+    ({ submissionId, receiptPath } = await volunteer(erika, { role: 'chair' }));
     sven = new Visitor(server.url);
     await staffLogin(sven, 'sachbearbeitung@hennef.example');
   });
@@ -149,15 +144,7 @@ describe('case processing', () => {
   });
 
   it('bulk actions apply to each selected case and say which were refused', async () => {
-    for (const name of ['Anna Eins', 'Bert Zwei']) {
-      const citizen = new Visitor(server.url);
-      await citizen.get('/online/wahlhelfer');
-      const first = await citizen.post('/online/wahlhelfer', {});
-      const base = new URL(first.url).pathname.replace(/\/person$/, '');
-      await citizen.post(`${base}/person`, { name, birthDate: '1990-01-01', email: 'x@example.org', phone: '', action: 'next' });
-      await citizen.post(`${base}/wishes`, { role: 'any', experience: 'no', notes: '', action: 'next' });
-      await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
-    }
+    for (const name of ['Anna Eins', 'Bert Zwei']) await volunteer(new Visitor(server.url), { name });
     const ids = (await sql<{ id: string }>`select id from case_record order by created_at`.execute(server.db)).rows.map((row) => row.id);
     const inbox = await sven.get('/bo/vorgaenge?ansicht=unit');
     assert.match(inbox.html, /name="ids"/);

@@ -9,18 +9,13 @@ import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
+import { volunteer } from '../support/volunteer.js';
 import { pushDue } from '../../src/modules/handover/service.js';
 
 async function applyAsVolunteer(server: TestServer, name: string) {
-  const citizen = new Visitor(server.url);
-  await citizen.get('/online/wahlhelfer');
-  const first = await citizen.post('/online/wahlhelfer', {});
-  const base = new URL(first.url).pathname.replace(/\/person$/, '');
-  await citizen.post(`${base}/person`, { name, birthDate: '1990-01-01', email: 'helfer@example.org', phone: '', action: 'next' });
-  await citizen.post(`${base}/wishes`, { role: 'any', experience: 'no', notes: '', action: 'next' });
-  const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
+  const { submissionId } = await volunteer(new Visitor(server.url), { name });
   await server.jobs.runDue();
-  return /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
+  return submissionId;
 }
 
 describe('hand-over to specialist software', () => {

@@ -7,6 +7,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin, staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
+import { volunteer } from '../support/volunteer.js';
 
 const pdf = Buffer.from('%PDF-1.4\n% Personalausweis\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const notifications = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from mail_message where recipient = 'erika.mustermann@example.org' and subject like 'Neue Nachricht im Postfach%'`.execute(server.db)).rows[0]!.n;
@@ -20,12 +21,7 @@ describe('the Postfach', () => {
     server = await startServer();
     erika = new Visitor(server.url);
     await citizenLogin(erika, 'erika-mustermann', 'substantial');
-    const first = await erika.post('/online/wahlhelfer', {});
-    const base = new URL(first.url).pathname.replace(/\/person$/, '');
-    await erika.post(`${base}/person`, { birthDate: '1964-08-12', phone: '', action: 'next' });
-    await erika.post(`${base}/wishes`, { role: 'member', experience: 'no', notes: '', action: 'next' });
-    const receipt = await erika.post(`${base}/absenden`, { declaration0: 'yes' });
-    submissionId = /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
+    ({ submissionId } = await volunteer(erika, { role: 'member' }));
     clerk = new Visitor(server.url);
     await staffLogin(clerk, 'sachbearbeitung@hennef.example');
   });

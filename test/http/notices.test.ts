@@ -9,6 +9,7 @@ import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
 import { orderBirthCertificates } from '../support/payments.js';
+import { volunteer } from '../support/volunteer.js';
 import { pdfContent, pdfText } from '../support/pdf.js';
 
 describe('notices (Bescheide)', () => {
@@ -86,14 +87,7 @@ describe('notices (Bescheide)', () => {
   });
 
   it('without an account the notice is fetched once with the code from a second e-mail', async () => {
-    const citizen = new Visitor(server.url);
-    await citizen.get('/online/wahlhelfer');
-    const first = await citizen.post('/online/wahlhelfer', {});
-    const base = new URL(first.url).pathname.replace(/\/person$/, '');
-    await citizen.post(`${base}/person`, { name: 'Paula Probe', birthDate: '1990-01-01', email: 'paula@example.org', phone: '', action: 'next' });
-    await citizen.post(`${base}/wishes`, { role: 'any', experience: 'yes', notes: '', action: 'next' });
-    const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes' });
-    const id = /eingang\/([0-9a-f-]{36})/.exec(receipt.url)![1]!;
+    const { submissionId: id } = await volunteer(new Visitor(server.url), { name: 'Paula Probe', email: 'paula@example.org' });
     const clerk = new Visitor(server.url);
     await staffLogin(clerk, 'sachbearbeitung@hennef.example');
     await clerk.get(`/bo/antraege/${id}`);

@@ -50,6 +50,9 @@ describe('case processing', () => {
     assert.match((await sven.get('/bo/vorgaenge?ansicht=mine')).html, /Meine \(1\)/);
     const history = (await sql<{ kind: string }>`select kind from case_event where case_id = ${caseId} order by id`.execute(server.db)).rows.map((row) => row.kind);
     assert.deepEqual(history, ['created', 'claimed', 'status']);
+    await sven.get(`/bo/vorgaenge/${caseId}`);
+    const noted = await sven.post(`/bo/vorgaenge/${caseId}/notiz`, { note: 'Rückruf vereinbart' });
+    assert.match(noted.html, /Notiz: Rückruf vereinbart/, 'an internal note lands in the history');
   });
 
   it('a stale change by a second clerk is refused with the current state, and nothing changes', async () => {

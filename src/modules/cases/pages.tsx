@@ -13,7 +13,7 @@ import { formatDate, formatDateTime } from '../../platform/i18n/index.js';
 import { Alert, Button, Form, SelectField, TableScroll, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { escalatedCases, eventsOfCase, findAbsence, findCase, inboxCounts, INBOX_VIEWS, listInbox, type CaseRow, type InboxView } from './repo.js';
+import { recordCaseEvent, escalatedCases, eventsOfCase, findAbsence, findCase, inboxCounts, INBOX_VIEWS, listInbox, type CaseRow, type InboxView } from './repo.js';
 import { renderCaseSource } from './sources.js';
 import { assign, CaseConflict, changeStatus, endAbsence, startAbsence } from './service.js';
 import { casesText, type CasesTranslate } from './texts.js';
@@ -137,6 +137,10 @@ async function CaseView({ ctx, deps, row, message }: { ctx: RequestContext; deps
           <div class="actions">{transitionsFrom(row.status).map((transition) => <Button label={t(`action.${transition.to as Exclude<CaseState, 'received'>}`)} name="to" value={transition.to} kind={transition.to === 'rejected' ? 'danger' : 'secondary'} shortcut={transition.to === 'in_progress' ? 'b' : undefined} />)}</div>
         </Form>
       )}
+      <Form action={`${BASE}/${row.id}/notiz`} csrf={ctx.csrfToken()}>
+        <TextField name="note" label={t('note')} />
+        <Button label={t('noteAdd')} kind="secondary" />
+      </Form>
       <h2 safe>{t('history')}</h2>
       <TableScroll label={t('history')}>
         <table>
@@ -147,7 +151,7 @@ async function CaseView({ ctx, deps, row, message }: { ctx: RequestContext; deps
               <tr>
                 <td safe>{formatDateTime(ctx.lang, event.at)}</td>
                 <td safe>{event.actor_label}</td>
-                <td safe>{event.kind === 'status' ? t('event.status', { from: t(`state.${event.from_status as CaseState}`), to: t(`state.${event.to_status as CaseState}`) }) : t(`event.${event.kind as 'created'}`, { level: String(event.detail.level ?? '') })}{event.detail.reason ? ` – ${String(event.detail.reason)}` : ''}</td>
+                <td safe>{event.kind === 'status' ? t('event.status', { from: t(`state.${event.from_status as CaseState}`), to: t(`state.${event.to_status as CaseState}`) }) : t(`event.${event.kind as 'created'}`, { level: String(event.detail.level ?? '') })}{event.detail.reason ? ` – ${String(event.detail.reason)}` : ''}{event.kind === 'note' ? `: ${String(event.detail.text ?? '')}` : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -252,6 +256,15 @@ export function registerCasePages(app: FastifyInstance, deps: Deps) {
       return sendHtml(reply, await CaseView({ ctx, deps, row: error.current ?? row, message: refusal(casesText(ctx.lang), error) }), 409);
     }
     setFlash(reply, casesText(ctx.lang)('changed'));
+    return reply.redirect(`${BASE}/${row.id}`, 303);
+  });
+
+  // Internal notes: for colleagues only, never shown to the citizen.
+  app.post(`${BASE}/:id/notiz`, { config }, async (request, reply) => {
+    const { ctx } = request;
+    const row = await caseOf(request);
+    const text = String((request.body as { note?: unknown } | undefined)?.note ?? '').trim().slice(0, 2000);
+    if (text) await recordCaseEvent(db, { case_id: row.id, actor_id: actorId(ctx.actor), actor_label: actorLabel(ctx.actor), kind: 'note', detail: { text } });
     return reply.redirect(`${BASE}/${row.id}`, 303);
   });
 

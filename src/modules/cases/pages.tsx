@@ -51,7 +51,7 @@ function AbsenceForm({ ctx, t, absentWith, colleagues }: { ctx: RequestContext; 
   );
 }
 
-function InboxView_({ ctx, t, view, rows, counts, names, service, search, absence }: { ctx: RequestContext; t: CasesTranslate; view: InboxView | 'escalated'; rows: CaseRow[]; counts: Record<InboxView, number>; names: Map<string, string>; service?: string; search?: string; absence: string }) {
+function InboxPage({ ctx, t, view, rows, counts, names, service, search, absence }: { ctx: RequestContext; t: CasesTranslate; view: InboxView | 'escalated'; rows: CaseRow[]; counts: Record<InboxView, number>; names: Map<string, string>; service?: string; search?: string; absence: string }) {
   const now = Date.now();
   return (
     <Page ctx={ctx} title={t('title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('title') }]}>
@@ -194,7 +194,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps) {
     const names = new Map(colleagues.map((colleague) => [colleague.id, colleague.name]));
     const absence = userId ? await findAbsence(db, ctx.tenant.id, userId) : undefined;
     const absenceForm = (<AbsenceForm ctx={ctx} t={t} absentWith={absence ? names.get(absence.deputy_id) ?? '–' : undefined} colleagues={colleagues} />) as string;
-    return sendHtml(reply, <InboxView_ ctx={ctx} t={t} view={view} rows={rows} counts={counts} names={names} service={service} search={search} absence={absenceForm} />);
+    return sendHtml(reply, <InboxPage ctx={ctx} t={t} view={view} rows={rows} counts={counts} names={names} service={service} search={search} absence={absenceForm} />);
   });
 
   // Bulk actions: each selected case on its own, with the version read now; the summary says what was refused.

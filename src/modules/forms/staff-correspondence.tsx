@@ -1,6 +1,7 @@
 // The correspondence of a submission for the clerk: messages and requests to the applicant's Postfach, and the
 // applicant's answers with their documents, all in the case.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../../platform/auth/roles.js';
 import { actorLabel, type RequestContext } from '../../platform/http/context.js';
 import { audit, tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -43,9 +44,9 @@ export function CorrespondenceSection({ ctx, submission, items, values, errors }
   );
 }
 
-export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, access: readonly string[], readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>, render: (request: FastifyRequest, extra: { values?: Record<string, string>; errors?: Record<string, string> }) => Promise<string>) {
+export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, access: readonly Role[], readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>, render: (request: FastifyRequest, extra: { values?: Record<string, string>; errors?: Record<string, string> }) => Promise<string>) {
   const { db } = deps;
-  const config = { access: access as never };
+  const config = { access };
 
   app.post('/bo/antraege/:id/nachricht', { config }, async (request, reply) => {
     const { ctx } = request;

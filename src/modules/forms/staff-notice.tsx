@@ -3,6 +3,7 @@
 // the submission is then decided.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
+import type { Role } from '../../platform/auth/roles.js';
 import { actorId, actorLabel } from '../../platform/http/context.js';
 import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
@@ -56,8 +57,8 @@ export function NoticeSection({ ctx, submission, notices }: { ctx: RequestContex
   );
 }
 
-export function registerNoticeRoute(app: FastifyInstance, deps: Deps, access: readonly string[], library: ServiceLibrary, readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>) {
-  app.post('/bo/antraege/:id/bescheid', { config: { access: access as never } }, async (request, reply) => {
+export function registerNoticeRoute(app: FastifyInstance, deps: Deps, access: readonly Role[], library: ServiceLibrary, readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>) {
+  app.post('/bo/antraege/:id/bescheid', { config: { access } }, async (request, reply) => {
     const { ctx } = request;
     const t = formsText(ctx.lang);
     const submission = await readableSubmission(request);

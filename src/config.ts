@@ -56,6 +56,7 @@ const schema = z.object({
   DEMO_MODE: z.enum(['true', 'false']).optional(),
   MAP_TILE_URL: z.string().regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
   CHECK_EXTERNAL_LINKS: z.enum(['true', 'false']).default('false'),
+  HANDOVER_DROP_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -90,6 +91,8 @@ export type Config = {
   mapTileUrl: string | undefined;
   /** Whether the freshness report requests external links (off for offline installations and tests). */
   checkExternalLinks: boolean;
+  /** Where file-drop consumers (legacy specialist software) find their deliveries, one folder per consumer. */
+  handoverDropDir: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -127,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoMode: e.DEMO_MODE ? e.DEMO_MODE === 'true' : !e.SMTP_URL,
     mapTileUrl: e.MAP_TILE_URL,
     checkExternalLinks: e.CHECK_EXTERNAL_LINKS === 'true',
+    handoverDropDir: resolve(e.HANDOVER_DROP_DIR ?? resolve(dataDir, 'uebergabe')),
   };
 }
 

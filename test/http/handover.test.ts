@@ -10,7 +10,12 @@ import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
 import { volunteer } from '../support/volunteer.js';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pushDue } from '../../src/modules/handover/service.js';
+import { collectDrops, dropDue } from '../../src/modules/handover/file-drop.js';
+import { citizenLogin } from '../support/journeys.js';
+import { registerDog, SMALL_PDF } from '../support/dog.js';
 
 async function applyAsVolunteer(server: TestServer, name: string) {
   const { submissionId } = await volunteer(new Visitor(server.url), { name });
@@ -48,9 +53,9 @@ describe('hand-over to specialist software', () => {
     await new Promise((resolve) => receiver.close(resolve));
   });
 
-  async function consumer(name: string, services: string, pushUrl = '') {
+  async function consumer(name: string, services: string, pushUrl = '', dropFolder = '') {
     await admin.get('/bo/schnittstellen');
-    const created = await admin.post('/bo/schnittstellen', { name, services, pushUrl });
+    const created = await admin.post('/bo/schnittstellen', { name, services, pushUrl, dropFolder });
     return { key: /(rh_[A-Za-z0-9_-]+)/.exec(created.html)![1]!, secret: /Push-Signaturgeheimnis: ([A-Za-z0-9_-]+)/.exec(created.html)?.[1] };
   }
 
@@ -99,5 +104,57 @@ describe('hand-over to specialist software', () => {
     assert.equal(delivery.push_state, 'delivered');
     assert.equal(delivery.push_attempts, 4);
     assert.equal(pushes[0]!.key, delivery.id, 'the idempotency key is the delivery');
+  });
+
+  it('a legacy system takes deliveries from its drop folder: written once, whole, with attachments; collected counts as acknowledged', async () => {
+    const refused = await admin.post('/bo/schnittstellen', { name: 'Altverfahren', services: 'hundeanmeldung', pushUrl: '', dropFolder: '../etc' });
+    assert.equal(refused.status, 400);
+    assert.match(refused.html, /ein Ordnername, kein Pfad/);
+    assert.match(refused.html, /value="Altverfahren"/, 'the form keeps what was typed');
+    await consumer('Hundesteuer-Altverfahren', 'hundeanmeldung', '', 'hundesteuer');
+    const citizen = new Visitor(server.url);
+    await citizenLogin(citizen, 'jonas-becker', 'substantial');
+    const { submissionId } = await registerDog(citizen, 'Bello');
+    await server.jobs.runDue();
+    const folder = join(server.config.handoverDropDir, 'hundesteuer');
+    assert.equal(await dropDue(server.db, server.deps.store, server.config.handoverDropDir), 1);
+    assert.equal(await dropDue(server.db, server.deps.store, server.config.handoverDropDir), 0, 'a second run writes nothing again');
+    const entries = readdirSync(folder);
+    assert.equal(entries.length, 1, 'one directory, no temporary leftovers');
+    const delivery = join(folder, entries[0]!);
+    const written = JSON.parse(readFileSync(join(delivery, 'paket.json'), 'utf8')) as { data: { dogs: { dogName: string }[] }; metadata: { contentStructure: { attachments: { attachmentId: string; hash: { content: string } }[] } } };
+    assert.equal(written.data.dogs[0]!.dogName, 'Bello');
+    const [attachment] = written.metadata.contentStructure.attachments;
+    const file = readdirSync(join(delivery, 'anlagen'))[0]!;
+    assert.match(file, /chip-bescheinigung\.pdf$/);
+    assert.ok(readFileSync(join(delivery, 'anlagen', file)).equals(SMALL_PDF), 'the attachment is the uploaded file, decrypted');
+    assert.equal(createHash('sha512').update(SMALL_PDF).digest('hex'), attachment!.hash.content);
+    assert.equal(await collectDrops(server.db, server.config.handoverDropDir), 0, 'not collected while the directory is there');
+    const clerk = new Visitor(server.url);
+    await staffLogin(clerk, 'steuern@hennef.example');
+    assert.match((await clerk.get(`/bo/antraege/${submissionId}`)).html, /Hundesteuer-Altverfahren: bereitgestellt · Dateiablage: abgelegt/);
+    rmSync(delivery, { recursive: true });
+    assert.equal(await collectDrops(server.db, server.config.handoverDropDir), 1);
+    assert.match((await clerk.get(`/bo/antraege/${submissionId}`)).html, /Hundesteuer-Altverfahren: bestätigt · Dateiablage: abgeholt/);
+  });
+
+  it('an unwritable drop folder retries with backoff, alerts the administrators after five attempts and loses nothing', async () => {
+    await consumer('Gesperrtes Altverfahren', 'wahlhelfer', '', 'gesperrt');
+    mkdirSync(server.config.handoverDropDir, { recursive: true });
+    writeFileSync(join(server.config.handoverDropDir, 'gesperrt'), 'kein Verzeichnis');
+    const id = await applyAsVolunteer(server, 'Doris Drop');
+    let now = Date.now();
+    for (let round = 0; round < 5; round++) {
+      await dropDue(server.db, server.deps.store, server.config.handoverDropDir, new Date(now));
+      now += 7 * 60 * 60_000;
+    }
+    const state = async () => (await sql<{ drop_state: string; drop_attempts: number }>`select d.drop_state, d.drop_attempts from handover_delivery d join handover_consumer c on c.id = d.consumer_id where c.name = 'Gesperrtes Altverfahren' and d.submission_id = ${id}`.execute(server.db)).rows[0]!;
+    assert.deepEqual(await state(), { drop_state: 'failing', drop_attempts: 5 });
+    const alerts = await sql<{ n: number }>`select count(*)::int as n from mail_message where subject = 'Übergabe an Gesperrtes Altverfahren scheitert'`.execute(server.db);
+    assert.equal(alerts.rows[0]!.n, 1, 'one alert');
+    rmSync(join(server.config.handoverDropDir, 'gesperrt'));
+    await dropDue(server.db, server.deps.store, server.config.handoverDropDir, new Date(now));
+    assert.equal((await state()).drop_state, 'written', 'once the folder works, the delivery arrives');
+    assert.ok(existsSync(join(server.config.handoverDropDir, 'gesperrt')));
   });
 });

@@ -110,7 +110,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
         {deliveries.length > 0 && (
           <section aria-labelledby="handover">
             <h2 id="handover" safe>{t('bo.handover')}</h2>
-            <ul>{deliveries.map((delivery) => <li safe>{`${delivery.name}: ${t(`bo.handover.${delivery.state}`)}${delivery.push_state ? ` · Push: ${delivery.push_state}${delivery.push_attempts ? ` (${delivery.push_attempts})` : ''}${delivery.push_last_error ? `, ${delivery.push_last_error}` : ''}` : ''}`}</li>)}</ul>
+            <ul>{deliveries.map((delivery) => <li safe>{`${delivery.name}: ${t(`bo.handover.${delivery.state}`)}${delivery.push_state ? ` · Push: ${delivery.push_state}${delivery.push_attempts ? ` (${delivery.push_attempts})` : ''}${delivery.push_last_error ? `, ${delivery.push_last_error}` : ''}` : ''}${delivery.drop_state ? ` · ${t('bo.handover.drop')}: ${t(`bo.handover.drop.${delivery.drop_state}`)}${delivery.drop_last_error ? ` (${delivery.drop_attempts}, ${delivery.drop_last_error})` : ''}` : ''}`}</li>)}</ul>
           </section>
         )}
         <NoticeSection ctx={ctx} submission={submission} notices={notices} />

@@ -13,10 +13,10 @@ import { consumersFor, duePushes, insertConsumer, insertDelivery, recordPush } f
 export const ALERT_AFTER = 5;
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
-export async function createConsumer(db: Db, values: { tenantId: string; name: string; services: string[]; pushUrl?: string }) {
+export async function createConsumer(db: Db, values: { tenantId: string; name: string; services: string[]; pushUrl?: string; dropFolder?: string }) {
   const key = `rh_${randomBytes(24).toString('base64url')}`;
   const secret = values.pushUrl ? randomBytes(24).toString('base64url') : null;
-  const consumer = await insertConsumer(db, { tenant_id: values.tenantId, name: values.name, key_hash: keyHash(key), services: values.services, push_url: values.pushUrl ?? null, push_secret: secret });
+  const consumer = await insertConsumer(db, { tenant_id: values.tenantId, name: values.name, key_hash: keyHash(key), services: values.services, push_url: values.pushUrl ?? null, push_secret: secret, drop_folder: values.dropFolder ?? null });
   return { consumer, key, secret };
 }
 
@@ -31,15 +31,25 @@ export async function queueHandover(db: Db, store: BlobStore, input: HandoverInp
   }));
   const handoverPackage = buildPackage({ ...input, attachments });
   for (const consumer of consumers) {
-    await insertDelivery(db, { tenant_id: input.tenantId, consumer_id: consumer.id, submission_id: input.submissionId, service: input.service, package: handoverPackage, push: Boolean(consumer.push_url) });
+    await insertDelivery(db, { tenant_id: input.tenantId, consumer_id: consumer.id, submission_id: input.submissionId, service: input.service, package: handoverPackage, push: Boolean(consumer.push_url), drop: Boolean(consumer.drop_folder) });
   }
   return consumers.length;
 }
 
+/** Failed attempts wait 2^n minutes, at most 6 hours. */
+export const retryAt = (now: Date, attempts: number) => new Date(now.getTime() + Math.min(2 ** attempts, 360) * 60_000);
+
+/** After ALERT_AFTER failed attempts the tenant's administrators get one alert mail; the retries go on. */
+export async function alertAfterFailures(db: Db, failure: { tenantId: string; consumer: string; submissionId: string; attempts: number; error: string }) {
+  if (failure.attempts !== ALERT_AFTER) return;
+  for (const admin of await listRoleHolders(db, failure.tenantId, 'tenant_admin')) {
+    if (admin.email) await queueMail(db, { tenantId: failure.tenantId, to: admin.email, subject: `Übergabe an ${failure.consumer} scheitert`, text: `Die Übergabe des Antrags ${failure.submissionId} an ${failure.consumer} ist ${failure.attempts}-mal gescheitert (${failure.error}). Rathaus versucht es weiter; bitte prüfen Sie den Empfänger.` });
+  }
+}
+
 export const signature = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
-/** Delivers due pushes: 2xx is delivered; anything else waits 2^n minutes (at most 6 hours) and tries again.
- * After ALERT_AFTER failed attempts the tenant's administrators get one alert mail. */
+/** Delivers due pushes: 2xx is delivered; anything else waits and tries again, with an alert after repeated failure. */
 export async function pushDue(db: Db, now = new Date()): Promise<number> {
   let delivered = 0;
   for (const due of await duePushes(db, now)) {
@@ -56,12 +66,8 @@ export async function pushDue(db: Db, now = new Date()): Promise<number> {
       continue;
     }
     const attempts = due.push_attempts + 1;
-    await recordPush(db, due.id, { delivered: false, error: answer.error, attempts, nextAt: new Date(now.getTime() + Math.min(2 ** attempts, 360) * 60_000) });
-    if (attempts === ALERT_AFTER) {
-      for (const admin of await listRoleHolders(db, due.tenant_id, 'tenant_admin')) {
-        if (admin.email) await queueMail(db, { tenantId: due.tenant_id, to: admin.email, subject: `Übergabe an ${due.name} scheitert`, text: `Die Übergabe des Antrags ${due.submission_id} an ${due.name} ist ${attempts}-mal gescheitert (${answer.error}). Rathaus versucht es weiter; bitte prüfen Sie den Empfänger.` });
-      }
-    }
+    await recordPush(db, due.id, { delivered: false, error: answer.error, attempts, nextAt: retryAt(now, attempts) });
+    await alertAfterFailures(db, { tenantId: due.tenant_id, consumer: due.name, submissionId: due.submission_id, attempts, error: answer.error });
   }
   return delivered;
 }

@@ -11,7 +11,7 @@ import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { dashboardFigures } from './repo.js';
 import { casesText } from './texts.js';
-import type { CaseState } from './workflow.js';
+import { stateLabels } from './access.js';
 
 const leadAccess: readonly Role[] = ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
@@ -22,12 +22,13 @@ export function registerDashboard(app: FastifyInstance, deps: Deps) {
     const units = await visibleUnits(deps.db, ctx);
     const [figures, clerks] = await Promise.all([dashboardFigures(deps.db, ctx.tenant.id, units), listRoleHolders(deps.db, ctx.tenant.id, 'clerk')]);
     const names = new Map(clerks.map((clerk) => [clerk.id, clerk.display_name]));
+    const label = await stateLabels(deps.db, figures.open, ctx.lang);
     const days = (value: number | null) => (value === null ? '–' : value.toLocaleString(ctx.lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }));
     return sendHtml(reply, (
       <Page ctx={ctx} title={t('dash.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('title'), href: '/bo/vorgaenge' }, { label: t('dash.title') }]}>
         <h1 safe>{t('dash.title')}</h1>
         <DataTable caption={t('dash.open')} head={[t('col.status'), t('dash.count'), t('dash.age')]} empty={t('none')}
-          rows={figures.open.map((row) => [t(`state.${row.status as CaseState}`), String(row.count), days(row.average_age_days)])} />
+          rows={figures.open.map((row) => [label(row), String(row.count), days(row.average_age_days)])} />
         <DataTable caption={t('dash.throughput')} head={[t('dash.week'), t('dash.received'), t('dash.finished')]} empty={t('none')}
           rows={figures.weeks.map((row) => [row.week, String(row.received), String(row.finished)])} />
         <DataTable caption={t('dash.median')} head={[t('filter.service'), t('dash.medianDays'), t('dash.finished')]} empty={t('none')}

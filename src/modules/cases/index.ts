@@ -1,14 +1,21 @@
-// Case processing: every received submission becomes a case in its unit's inbox, with a workflow, assignment,
-// deadlines and escalation. Other modules open cases with `openCase` and move them with `advanceBySource`.
+// Case processing: every received submission becomes a case in its unit's inbox, with a workflow (the default or
+// the service's own), assignment, deadlines, escalation and links. Other modules open cases with `openCase`,
+// move them with `moveOnEvent`, and carry out automatic steps they registered with `defineStateAction`.
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
-import { caseAccess, registerCasePages } from './pages.js';
-import { escalateOverdue } from './service.js';
+import type { StateAction } from './workflow.js';
+import { caseAccess } from './access.js';
+import { registerInbox } from './inbox-page.js';
+import { registerCasePage } from './case-page.js';
+import { escalateOverdue, STATE_ACTION_JOB } from './service.js';
 import { registerDashboard } from './dashboard.js';
+import { runStateAction } from './state-actions.js';
+import { registerLinkRoutes } from './links.js';
 
-export { advanceBySource, openCase, publicTimeline } from './service.js';
-export { publicStateLabel } from './public-labels.js';
+export { moveOnEvent, openCase, publicTimeline } from './service.js';
 export { describeCaseSource } from './sources.js';
+export { defineStateAction } from './state-actions.js';
+export { workflowSchema, type WorkflowInput } from './workflow.js';
 
 export const CASE_ESCALATION_JOB = 'cases.escalate';
 
@@ -18,11 +25,16 @@ export const cases: Module = {
   nav: [{ href: '/bo/vorgaenge', label: { de: 'Vorgänge', en: 'Cases' }, access: [...caseAccess] }],
   register(app, deps) {
     registerDashboard(app, deps);
-    registerCasePages(app, deps);
+    registerInbox(app, deps);
+    registerCasePage(app, deps);
+    registerLinkRoutes(app, deps);
   },
   jobs: (deps) => ({
     [CASE_ESCALATION_JOB]: async () => {
       await escalateOverdue(deps.db, deps.baseUrl);
+    },
+    [STATE_ACTION_JOB]: async (payload, job) => {
+      await runStateAction(deps.db, { ...(payload as { caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string }), tenantId: job.tenantId! });
     },
   }),
   schedules: [{ jobName: CASE_ESCALATION_JOB, cron: '7 * * * *' }],

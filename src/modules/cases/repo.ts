@@ -2,73 +2,112 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { CasesTables } from './tables.js';
-import { OPEN_STATES, type CaseState } from './workflow.js';
+import { OPEN_PHASES, RUNNING_PHASES } from './workflow.js';
 
 const cases = (db: Db) => db.withTables<CasesTables>();
 
-export type CaseRow = Selectable<CasesTables['case_record']>;
+/** Every column but the search vector, which only the search reads. */
+const COLUMNS = ['id', 'tenant_id', 'number', 'source_kind', 'source_id', 'service', 'title', 'unit', 'status', 'phase', 'workflow_id', 'assignee_id', 'due_at', 'waiting_since', 'version', 'created_at', 'updated_at', 'closed_at', 'deputy_for'] as const;
+export type CaseRow = Omit<Selectable<CasesTables['case_record']>, 'search_vector'>;
 export type InboxView = 'new' | 'mine' | 'unit' | 'due' | 'overdue' | 'waiting' | 'closed';
 export const INBOX_VIEWS: readonly InboxView[] = ['new', 'mine', 'unit', 'due', 'overdue', 'waiting', 'closed'];
+export const INBOX_SORTS = ['due', 'received', 'number', 'status'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
 
-export function insertCase(db: Db, values: Omit<CasesTables['case_record'], 'id' | 'status' | 'assignee_id' | 'waiting_since' | 'version' | 'created_at' | 'updated_at' | 'closed_at' | 'deputy_for'>) {
-  return cases(db).insertInto('case_record').values(values).onConflict((oc) => oc.columns(['tenant_id', 'source_kind', 'source_id']).doNothing()).returningAll().executeTakeFirst();
+type NewCase = Pick<CaseRow, 'tenant_id' | 'number' | 'source_kind' | 'source_id' | 'service' | 'title' | 'unit' | 'status' | 'phase' | 'workflow_id' | 'due_at'> & { searchText: string };
+
+export function insertCase(db: Db, values: NewCase) {
+  const { searchText, ...row } = values;
+  return cases(db)
+    .insertInto('case_record')
+    .values({ ...row, search_vector: sql`to_tsvector('german', ${searchText})` } as never)
+    .onConflict((oc) => oc.columns(['tenant_id', 'source_kind', 'source_id']).doNothing())
+    .returning(COLUMNS)
+    .executeTakeFirst();
 }
 
 export function findCase(db: Db, tenantId: string, id: string) {
-  return cases(db).selectFrom('case_record').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return cases(db).selectFrom('case_record').select(COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findCaseByNumber(db: Db, tenantId: string, number: string) {
+  return cases(db).selectFrom('case_record').select(COLUMNS).where('tenant_id', '=', tenantId).where('number', '=', number).executeTakeFirst();
 }
 
 export function findCaseOfSource(db: Db, tenantId: string, kind: string, id: string) {
-  return cases(db).selectFrom('case_record').selectAll().where('tenant_id', '=', tenantId).where('source_kind', '=', kind).where('source_id', '=', id).executeTakeFirst();
+  return cases(db).selectFrom('case_record').select(COLUMNS).where('tenant_id', '=', tenantId).where('source_kind', '=', kind).where('source_id', '=', id).executeTakeFirst();
 }
 
 /** Changes a case only if nobody else changed it since `version` was read; returns undefined when stale. */
-export function updateCase(db: Db, tenantId: string, id: string, version: number, changes: Partial<Pick<CaseRow, 'status' | 'assignee_id' | 'waiting_since' | 'closed_at' | 'due_at' | 'deputy_for'>>) {
+export function updateCase(db: Db, tenantId: string, id: string, version: number, changes: Partial<Pick<CaseRow, 'status' | 'phase' | 'assignee_id' | 'waiting_since' | 'closed_at' | 'due_at' | 'deputy_for'>>) {
   return cases(db)
     .updateTable('case_record')
     .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('version', '=', version)
-    .returningAll()
+    .returning(COLUMNS)
     .executeTakeFirst();
 }
 
-export function recordCaseEvent(db: Db, event: { case_id: string; actor_id: string | null; actor_label: string; kind: string; from_status?: string | null; to_status?: string | null; detail?: Record<string, unknown> }) {
-  return cases(db).insertInto('case_event').values({ ...event, from_status: event.from_status ?? null, to_status: event.to_status ?? null, detail: JSON.stringify(event.detail ?? {}) }).execute();
+/** Stores a workflow once under its content hash. */
+export function saveWorkflow(db: Db, id: string, definition: unknown) {
+  return cases(db).insertInto('case_workflow').values({ id, definition: JSON.stringify(definition) }).onConflict((oc) => oc.column('id').doNothing()).execute();
+}
+
+export async function findWorkflowIds(db: Db): Promise<string[]> {
+  return (await cases(db).selectFrom('case_workflow').select('id').orderBy('created_at').execute()).map((row) => row.id);
+}
+
+export function findWorkflow(db: Db, id: string) {
+  return cases(db).selectFrom('case_workflow').select('definition').where('id', '=', id).executeTakeFirst();
+}
+
+export function recordCaseEvent(db: Db, event: { case_id: string; actor_id: string | null; actor_label: string; kind: string; from_status?: string | null; to_status?: string | null; to_phase?: string | null; detail?: Record<string, unknown> }) {
+  return cases(db).insertInto('case_event').values({ ...event, from_status: event.from_status ?? null, to_status: event.to_status ?? null, to_phase: event.to_phase ?? null, detail: JSON.stringify(event.detail ?? {}) }).execute();
 }
 
 export function eventsOfCase(db: Db, caseId: string) {
   return cases(db).selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
-type InboxQuery = { tenantId: string; units: string[]; userId: string; view: InboxView; service?: string; search?: string; now?: Date };
+/** `search`: the text as typed (for number and title) and its words as a prefix tsquery (for the case data). */
+export type InboxFilter = { service?: string; status?: string; search?: { text: string; words?: string }; receivedFrom?: Date; receivedTo?: Date; sort?: InboxSort; descending?: boolean };
+type InboxQuery = InboxFilter & { tenantId: string; units: string[]; userId: string; view: InboxView; now?: Date };
+
+const SORT_COLUMNS: Record<InboxSort, 'due_at' | 'created_at' | 'number' | 'status'> = { due: 'due_at', received: 'created_at', number: 'number', status: 'status' };
 
 export function listInbox(db: Db, query: InboxQuery) {
   const now = query.now ?? new Date();
   const soon = new Date(now.getTime() + 3 * 86_400_000);
   if (query.units.length === 0) return Promise.resolve([] as CaseRow[]);
-  let q = cases(db).selectFrom('case_record').selectAll().where('tenant_id', '=', query.tenantId).where('unit', 'in', query.units);
+  let q = cases(db).selectFrom('case_record').select(COLUMNS).where('tenant_id', '=', query.tenantId).where('unit', 'in', query.units);
   q = q.where((eb) => viewCondition(eb, query.view, query.userId, now, soon));
   if (query.service) q = q.where('service', '=', query.service);
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.receivedFrom) q = q.where('created_at', '>=', query.receivedFrom);
+  if (query.receivedTo) q = q.where('created_at', '<', query.receivedTo);
   if (query.search) {
-    const like = `%${query.search.replace(/[%_\\]/g, '\\$&')}%`;
-    q = q.where((eb) => eb.or([eb('number', 'ilike', like), eb('title', 'ilike', like)]));
+    const like = `%${query.search.text.replace(/[%_\\]/g, '\\$&')}%`;
+    const words = query.search.words;
+    q = q.where((eb) => eb.or([eb('number', 'ilike', like), eb('title', 'ilike', like), ...(words ? [sql<boolean>`search_vector @@ to_tsquery('german', ${words})`] : [])]));
   }
-  return q.orderBy('due_at').limit(200).execute();
+  const column = SORT_COLUMNS[query.sort ?? 'due'];
+  return q.orderBy(column, query.descending ? 'desc' : 'asc').orderBy('number').limit(200).execute();
 }
 
 /** The condition of an inbox view: new (unassigned), mine, my unit (open), due within 3 days, overdue, waiting, closed. */
 function viewCondition(eb: ExpressionBuilder<CasesTables, 'case_record'>, view: InboxView, userId: string, now: Date, soon: Date) {
-  const open = [...OPEN_STATES];
+  const open = [...OPEN_PHASES];
+  const running = [...RUNNING_PHASES];
   switch (view) {
-    case 'new': return eb.and([eb('status', '=', 'received'), eb('assignee_id', 'is', null)]);
-    case 'mine': return eb.and([eb('assignee_id', '=', userId), eb('status', 'in', open)]);
-    case 'unit': return eb('status', 'in', open);
-    case 'due': return eb.and([eb('status', 'in', ['received', 'in_progress']), eb('due_at', '>=', now), eb('due_at', '<', soon)]);
-    case 'overdue': return eb.and([eb('status', 'in', ['received', 'in_progress']), eb('due_at', '<', now)]);
-    case 'waiting': return eb('status', '=', 'waiting');
-    case 'closed': return eb('status', 'not in', open);
+    case 'new': return eb.and([eb('phase', '=', 'received'), eb('assignee_id', 'is', null)]);
+    case 'mine': return eb.and([eb('assignee_id', '=', userId), eb('phase', 'in', open)]);
+    case 'unit': return eb('phase', 'in', open);
+    case 'due': return eb.and([eb('phase', 'in', running), eb('due_at', '>=', now), eb('due_at', '<', soon)]);
+    case 'overdue': return eb.and([eb('phase', 'in', running), eb('due_at', '<', now)]);
+    case 'waiting': return eb('phase', '=', 'waiting');
+    case 'closed': return eb('phase', 'not in', open);
   }
 }
 
@@ -79,13 +118,13 @@ export async function inboxCounts(db: Db, tenantId: string, units: string[], use
   const row = await cases(db)
     .selectFrom('case_record')
     .select([
-      sql<number>`count(*) filter (where status = 'received' and assignee_id is null)::int`.as('new'),
-      sql<number>`count(*) filter (where assignee_id = ${userId} and status in ('received', 'in_progress', 'waiting'))::int`.as('mine'),
-      sql<number>`count(*) filter (where status in ('received', 'in_progress', 'waiting'))::int`.as('unit'),
-      sql<number>`count(*) filter (where status in ('received', 'in_progress') and due_at >= ${now} and due_at < ${soon})::int`.as('due'),
-      sql<number>`count(*) filter (where status in ('received', 'in_progress') and due_at < ${now})::int`.as('overdue'),
-      sql<number>`count(*) filter (where status = 'waiting')::int`.as('waiting'),
-      sql<number>`count(*) filter (where status not in ('received', 'in_progress', 'waiting'))::int`.as('closed'),
+      sql<number>`count(*) filter (where phase = 'received' and assignee_id is null)::int`.as('new'),
+      sql<number>`count(*) filter (where assignee_id = ${userId} and phase in ('received', 'open', 'waiting'))::int`.as('mine'),
+      sql<number>`count(*) filter (where phase in ('received', 'open', 'waiting'))::int`.as('unit'),
+      sql<number>`count(*) filter (where phase in ('received', 'open') and due_at >= ${now} and due_at < ${soon})::int`.as('due'),
+      sql<number>`count(*) filter (where phase in ('received', 'open') and due_at < ${now})::int`.as('overdue'),
+      sql<number>`count(*) filter (where phase = 'waiting')::int`.as('waiting'),
+      sql<number>`count(*) filter (where phase in ('decided', 'closed'))::int`.as('closed'),
     ])
     .where('tenant_id', '=', tenantId)
     .where('unit', 'in', units)
@@ -98,8 +137,8 @@ export function overdueUnescalated(db: Db, level: number, now = new Date(), limi
   return cases(db)
     .selectFrom('case_record as c')
     .leftJoin('case_escalation as e', (join) => join.onRef('e.case_id', '=', 'c.id').on('e.level', '=', level))
-    .selectAll('c')
-    .where('c.status', 'in', ['received', 'in_progress'])
+    .select(COLUMNS.map((column) => `c.${column}` as const))
+    .where('c.phase', 'in', [...RUNNING_PHASES])
     .where('c.due_at', '<', now)
     .where('e.case_id', 'is', null)
     .limit(limit)
@@ -114,10 +153,8 @@ export async function claimEscalation(db: Db, caseId: string, level: number): Pr
 
 export function escalatedCases(db: Db, tenantId: string, units: string[]) {
   if (units.length === 0) return Promise.resolve([]);
-  return cases(db).selectFrom('case_record as c').innerJoin('case_escalation as e', 'e.case_id', 'c.id').selectAll('c').select(['e.level', 'e.at as escalated_at']).where('c.tenant_id', '=', tenantId).where('c.unit', 'in', units).where('c.status', 'in', ['received', 'in_progress']).orderBy('c.due_at').execute();
+  return cases(db).selectFrom('case_record as c').innerJoin('case_escalation as e', 'e.case_id', 'c.id').select(COLUMNS.map((column) => `c.${column}` as const)).select(['e.level', 'e.at as escalated_at']).where('c.tenant_id', '=', tenantId).where('c.unit', 'in', units).where('c.phase', 'in', [...RUNNING_PHASES]).orderBy('c.due_at').execute();
 }
-
-export type { CaseState };
 
 export function findAbsence(db: Db, tenantId: string, userId: string) {
   return cases(db).selectFrom('case_absence').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
@@ -132,33 +169,56 @@ export function deleteAbsence(db: Db, tenantId: string, userId: string) {
 }
 
 export function openCasesAssignedTo(db: Db, tenantId: string, userId: string) {
-  return cases(db).selectFrom('case_record').selectAll().where('tenant_id', '=', tenantId).where('assignee_id', '=', userId).where('status', 'in', [...OPEN_STATES]).execute();
+  return cases(db).selectFrom('case_record').select(COLUMNS).where('tenant_id', '=', tenantId).where('assignee_id', '=', userId).where('phase', 'in', [...OPEN_PHASES]).execute();
 }
 
 export function casesHeldFor(db: Db, tenantId: string, absentId: string) {
-  return cases(db).selectFrom('case_record').selectAll().where('tenant_id', '=', tenantId).where('deputy_for', '=', absentId).where('status', 'in', [...OPEN_STATES]).execute();
+  return cases(db).selectFrom('case_record').select(COLUMNS).where('tenant_id', '=', tenantId).where('deputy_for', '=', absentId).where('phase', 'in', [...OPEN_PHASES]).execute();
 }
 
 /** Figures for the unit lead: open cases by state and average age, cases received and finished per ISO week
- * (last 8), median days from receipt to decision per service, overdue cases, open cases per assignee. */
+ * (last 8), median days from receipt to the first decision or closing per service, overdue cases, open cases per assignee. */
 export async function dashboardFigures(db: Db, tenantId: string, units: string[]) {
   const empty = { open: [], weeks: [], medians: [], overdue: [], workload: [] };
   if (units.length === 0) return empty;
   const inUnits = sql.join(units.map((unit) => sql`${unit}`));
+  // When each case was first finished (decided or closed), so a case decided and later filed counts once.
+  const finished = sql`(select c.id, c.title, c.created_at, min(e.at) as at from case_record c join case_event e on e.case_id = c.id and e.to_phase in ('decided', 'closed')
+      where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) group by c.id, c.title, c.created_at)`;
   const [open, weeks, medians, overdue, workload] = await Promise.all([
-    sql<{ status: string; count: number; average_age_days: number | null }>`select status, count(*)::int as count, round(avg(extract(epoch from now() - created_at) / 86400)::numeric, 1)::float as average_age_days
-      from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and status in ('received', 'in_progress', 'waiting') group by status order by status`.execute(db),
+    sql<{ status: string; workflow_id: string | null; count: number; average_age_days: number | null }>`select status, min(workflow_id) as workflow_id, count(*)::int as count, round(avg(extract(epoch from now() - created_at) / 86400)::numeric, 1)::float as average_age_days
+      from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and phase in ('received', 'open', 'waiting') group by status order by min(phase), status`.execute(db),
     sql<{ week: string; received: number; finished: number }>`with weeks as (select to_char(date_trunc('week', now() - (n || ' weeks')::interval), 'IYYY-"W"IW') as week, date_trunc('week', now() - (n || ' weeks')::interval) as start from generate_series(0, 7) as n)
       select w.week,
         (select count(*)::int from case_record c where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) and c.created_at >= w.start and c.created_at < w.start + interval '1 week') as received,
-        (select count(*)::int from case_event e join case_record c on c.id = e.case_id where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) and e.kind = 'status' and e.to_status in ('decided', 'rejected', 'withdrawn') and e.at >= w.start and e.at < w.start + interval '1 week') as finished
+        (select count(*)::int from ${finished} f where f.at >= w.start and f.at < w.start + interval '1 week') as finished
       from weeks w order by w.start desc`.execute(db),
-    sql<{ title: string; median_days: number | null; finished: number }>`select c.title, (percentile_cont(0.5) within group (order by extract(epoch from e.at - c.created_at) / 86400))::float as median_days, count(*)::int as finished
-      from case_record c join case_event e on e.case_id = c.id and e.kind = 'status' and e.to_status in ('decided', 'rejected')
-      where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) group by c.title order by c.title`.execute(db),
-    sql<{ number: string; title: string; due_at: Date }>`select number, title, due_at from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and status in ('received', 'in_progress') and due_at < now() order by due_at limit 50`.execute(db),
-    sql<{ assignee_id: string | null; count: number; overdue: number }>`select assignee_id, count(*)::int as count, count(*) filter (where due_at < now() and status in ('received', 'in_progress'))::int as overdue
-      from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and status in ('received', 'in_progress', 'waiting') group by assignee_id order by count(*) desc`.execute(db),
+    sql<{ title: string; median_days: number | null; finished: number }>`select f.title, (percentile_cont(0.5) within group (order by extract(epoch from f.at - f.created_at) / 86400))::float as median_days, count(*)::int as finished
+      from ${finished} f group by f.title order by f.title`.execute(db),
+    sql<{ number: string; title: string; due_at: Date }>`select number, title, due_at from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and phase in ('received', 'open') and due_at < now() order by due_at limit 50`.execute(db),
+    sql<{ assignee_id: string | null; count: number; overdue: number }>`select assignee_id, count(*)::int as count, count(*) filter (where due_at < now() and phase in ('received', 'open'))::int as overdue
+      from case_record where tenant_id = ${tenantId} and unit in (${inUnits}) and phase in ('received', 'open', 'waiting') group by assignee_id order by count(*) desc`.execute(db),
   ]);
   return { open: open.rows, weeks: weeks.rows, medians: medians.rows, overdue: overdue.rows, workload: workload.rows };
+}
+
+/** Links two cases once, whichever side links; false when they were linked already. */
+export async function linkCases(db: Db, tenantId: string, one: string, other: string, by: string): Promise<boolean> {
+  const [case_a, case_b] = [one, other].sort() as [string, string];
+  const row = await cases(db).insertInto('case_link').values({ tenant_id: tenantId, case_a, case_b, created_by: by }).onConflict((oc) => oc.columns(['case_a', 'case_b']).doNothing()).returning('case_a').executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Removes the link; false when there was none. */
+export async function unlinkCases(db: Db, tenantId: string, one: string, other: string): Promise<boolean> {
+  const [case_a, case_b] = [one, other].sort() as [string, string];
+  const result = await cases(db).deleteFrom('case_link').where('tenant_id', '=', tenantId).where('case_a', '=', case_a).where('case_b', '=', case_b).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function linkedCases(db: Db, tenantId: string, caseId: string) {
+  const result = await sql<Pick<CaseRow, 'id' | 'number' | 'title' | 'status' | 'workflow_id' | 'unit'>>`select c.id, c.number, c.title, c.status, c.workflow_id, c.unit from case_link l
+    join case_record c on c.id = case when l.case_a = ${caseId} then l.case_b else l.case_a end
+    where l.tenant_id = ${tenantId} and (l.case_a = ${caseId} or l.case_b = ${caseId}) order by c.created_at`.execute(db);
+  return result.rows;
 }

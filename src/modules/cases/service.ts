@@ -1,54 +1,102 @@
 // Use cases of case processing: open a case for a received submission, change its status along the workflow,
 // claim, assign and return it, automatic steps from other modules, and escalation of overdue cases. Every
 // change by a clerk carries the version the clerk saw; a stale change is refused and nothing changes.
+import { createHash } from 'node:crypto';
 import { inTransaction, type Db } from '../../platform/db/database.js';
 import { listRoleHolders, listUnits } from '../../platform/auth/users-repo.js';
+import { enqueue } from '../../platform/jobs/queue.js';
+import type { Lang } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/mailer.js';
-import { eventsOfCase, casesHeldFor, claimEscalation, deleteAbsence, findAbsence, findCase, findCaseOfSource, insertCase, openCasesAssignedTo, overdueUnescalated, recordCaseEvent, saveAbsence, updateCase, type CaseRow } from './repo.js';
-import { findTransition, isOpen, type CaseState } from './workflow.js';
+import { eventsOfCase, casesHeldFor, claimEscalation, deleteAbsence, findAbsence, findCase, findCaseOfSource, findWorkflow, insertCase, openCasesAssignedTo, overdueUnescalated, recordCaseEvent, saveAbsence, saveWorkflow, updateCase, type CaseRow } from './repo.js';
+import { DEFAULT_WORKFLOW, findTransition, initialState, isOpenPhase, mayPerform, stateOf, workflowSchema, type CaseTrigger, type Workflow } from './workflow.js';
 
-export type CaseActor = { id: string | null; label: string };
+/** Who changes a case; `roles` is absent for automatic steps, which the workflow's role and field rules do not bind. */
+export type CaseActor = { id: string | null; label: string; roles?: ReadonlySet<string> };
 
 export class CaseConflict extends Error {
-  constructor(readonly current: CaseRow | undefined, readonly reason: 'stale' | 'notAllowed' | 'reasonMissing') {
+  constructor(readonly current: CaseRow | undefined, readonly reason: 'stale' | 'notAllowed' | 'roleMissing' | 'fieldsMissing', readonly missing: string[] = []) {
     super(`case change refused: ${reason}`);
   }
 }
 
+export const STATE_ACTION_JOB = 'cases.on-enter';
 const DEFAULT_PROCESSING_DAYS = 14;
 
-export async function openCase(db: Db, input: { tenantId: string; source: { kind: string; id: string }; number: string; service: string; title: string; unit: string; processingDays?: number; now?: Date }) {
+const knownWorkflows = new Map<string, Workflow>();
+const workflowKey = (workflow: Workflow) => createHash('sha256').update(JSON.stringify(workflow)).digest('hex').slice(0, 32);
+
+/** The workflow a case follows (stored by content hash when it opened; none stored = the default). */
+export async function workflowOf(db: Db, id: string | null): Promise<Workflow> {
+  if (!id) return DEFAULT_WORKFLOW;
+  const known = knownWorkflows.get(id);
+  if (known) return known;
+  const row = await findWorkflow(db, id);
+  const workflow = row ? workflowSchema.parse(row.definition) : DEFAULT_WORKFLOW;
+  knownWorkflows.set(id, workflow);
+  return workflow;
+}
+
+async function storedWorkflowId(db: Db, workflow: Workflow | undefined): Promise<string | null> {
+  if (!workflow || workflow === DEFAULT_WORKFLOW) return null;
+  const id = workflowKey(workflow);
+  await saveWorkflow(db, id, workflow);
+  knownWorkflows.set(id, workflow);
+  return id;
+}
+
+export type OpenCaseInput = { tenantId: string; source: { kind: string; id: string }; number: string; service: string; title: string; unit: string; processingDays?: number; workflow?: Workflow; searchText?: string; now?: Date };
+
+export async function openCase(db: Db, input: OpenCaseInput) {
   const now = input.now ?? new Date();
+  const workflow = input.workflow ?? DEFAULT_WORKFLOW;
+  const initial = initialState(workflow);
   const created = await insertCase(db, {
     tenant_id: input.tenantId, number: input.number, source_kind: input.source.kind, source_id: input.source.id, service: input.service, title: input.title, unit: input.unit,
+    status: initial.id, phase: initial.phase, workflow_id: await storedWorkflowId(db, input.workflow), searchText: `${input.number} ${input.title} ${input.searchText ?? ''}`,
     due_at: new Date(now.getTime() + (input.processingDays ?? DEFAULT_PROCESSING_DAYS) * 86_400_000),
   });
-  if (created) await recordCaseEvent(db, { case_id: created.id, actor_id: null, actor_label: 'system', kind: 'created', to_status: 'received' });
+  if (created) await recordCaseEvent(db, { case_id: created.id, actor_id: null, actor_label: 'system', kind: 'created', to_status: initial.id, to_phase: initial.phase });
   return created ?? (await findCaseOfSource(db, input.tenantId, input.source.kind, input.source.id));
 }
 
-/** The status change itself: the waiting time does not count against the deadline, final states close. */
-function statusChanges(current: CaseRow, to: CaseState, now: Date): Parameters<typeof updateCase>[4] {
-  const changes: Parameters<typeof updateCase>[4] = { status: to };
-  if (to === 'waiting') changes.waiting_since = now;
-  if (current.status === 'waiting' && current.waiting_since) {
+/** The status change itself: the waiting time does not count against the deadline, closed phases close. */
+function statusChanges(current: CaseRow, workflow: Workflow, to: string, now: Date): Parameters<typeof updateCase>[4] {
+  const phase = stateOf(workflow, to).phase;
+  const changes: Parameters<typeof updateCase>[4] = { status: to, phase };
+  if (phase === 'waiting') changes.waiting_since = now;
+  if (current.phase === 'waiting' && current.waiting_since && phase !== 'waiting') {
     changes.waiting_since = null;
     changes.due_at = new Date(current.due_at.getTime() + (now.getTime() - current.waiting_since.getTime()));
   }
-  if (!isOpen(to) && to !== 'decided') changes.closed_at = now;
+  if (phase === 'closed') changes.closed_at = now;
   return changes;
 }
 
-export async function changeStatus(db: Db, tenantId: string, caseId: string, seenVersion: number, to: CaseState, actor: CaseActor, reason?: string): Promise<CaseRow> {
+/** Checks the transition against the workflow, the actor's roles and the required fields. */
+function checkTransition(current: CaseRow, workflow: Workflow, to: string, actor: CaseActor, fields: Record<string, string>) {
+  const transition = findTransition(workflow, current.status, to);
+  if (!transition) throw new CaseConflict(current, 'notAllowed');
+  if (!actor.roles) return transition;
+  if (!mayPerform(transition, actor.roles)) throw new CaseConflict(current, 'roleMissing');
+  const missing = transition.requires.filter((field) => !fields[field.name]?.trim()).map((field) => field.name);
+  if (missing.length > 0) throw new CaseConflict(current, 'fieldsMissing', missing);
+  return transition;
+}
+
+export async function changeStatus(db: Db, tenantId: string, caseId: string, seenVersion: number, to: string, actor: CaseActor, fields: Record<string, string> = {}): Promise<CaseRow> {
   const current = await findCase(db, tenantId, caseId);
   if (!current || current.version !== seenVersion) throw new CaseConflict(current, 'stale');
-  const transition = findTransition(current.status, to);
-  if (!transition) throw new CaseConflict(current, 'notAllowed');
-  if (transition.requires === 'reason' && !reason?.trim()) throw new CaseConflict(current, 'reasonMissing');
+  const workflow = await workflowOf(db, current.workflow_id);
+  const transition = checkTransition(current, workflow, to, actor, fields);
+  const given = Object.fromEntries(transition.requires.map((field) => [field.name, (fields[field.name] ?? '').trim().slice(0, 500)]).filter(([, value]) => value));
+  const target = stateOf(workflow, to);
   return inTransaction(db, async (trx) => {
-    const updated = await updateCase(trx, tenantId, caseId, seenVersion, statusChanges(current, to, new Date()));
+    const updated = await updateCase(trx, tenantId, caseId, seenVersion, statusChanges(current, workflow, to, new Date()));
     if (!updated) throw new CaseConflict(await findCase(trx, tenantId, caseId), 'stale');
-    await recordCaseEvent(trx, { case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: 'status', from_status: current.status, to_status: to, detail: reason ? { reason: reason.slice(0, 500) } : {} });
+    await recordCaseEvent(trx, { case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: 'status', from_status: current.status, to_status: to, to_phase: target.phase, detail: given });
+    for (const action of target.onEnter) {
+      await enqueue(trx, { name: STATE_ACTION_JOB, tenantId, payload: { caseId, state: to, action, fields: given, actor: actor.label }, dedupeKey: `${caseId}:${updated.version}:${action}` });
+    }
     return updated;
   });
 }
@@ -60,8 +108,8 @@ export async function assign(db: Db, tenantId: string, caseId: string, seenVersi
     const current = await findCase(trx, tenantId, caseId);
     const absence = assigneeId && kind === 'assigned' ? await findAbsence(trx, tenantId, assigneeId) : undefined;
     const changes = absence ? { assignee_id: absence.deputy_id, deputy_for: assigneeId } : { assignee_id: assigneeId, deputy_for: null };
-    const updated = current && isOpen(current.status) ? await updateCase(trx, tenantId, caseId, seenVersion, changes) : undefined;
-    if (!updated) throw new CaseConflict(current, current && !isOpen(current.status) ? 'notAllowed' : 'stale');
+    const updated = current && isOpenPhase(current.phase) ? await updateCase(trx, tenantId, caseId, seenVersion, changes) : undefined;
+    if (!updated) throw new CaseConflict(current, current && !isOpenPhase(current.phase) ? 'notAllowed' : 'stale');
     await recordCaseEvent(trx, { case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: absence ? 'deputy' : kind, detail: { assignee: changes.assignee_id, ...(absence ? { for: assigneeId } : {}) } });
     return updated;
   });
@@ -93,12 +141,21 @@ export async function endAbsence(db: Db, tenantId: string, userId: string, actor
   });
 }
 
-/** Automatic steps (a notice decides, a request waits, the citizen's answer resumes): applied when the
- * workflow allows the move from the current state, otherwise left alone. */
-export async function advanceBySource(db: Db, tenantId: string, source: { kind: string; id: string }, to: CaseState, label: string) {
+/** Automatic moves on events from other modules (a request waits, the citizen's answer resumes, a notice decides):
+ * the case goes along the path its workflow gives for the event, as far as the transitions allow. */
+export async function moveOnEvent(db: Db, tenantId: string, source: { kind: string; id: string }, trigger: CaseTrigger, label: string) {
+  const start = await findCaseOfSource(db, tenantId, source.kind, source.id);
+  if (!start) return undefined;
+  const path = (await workflowOf(db, start.workflow_id)).automatic[trigger] ?? [];
+  let current: CaseRow | undefined = start;
+  for (const state of path) current = await advance(db, tenantId, source, state, label);
+  return current;
+}
+
+async function advance(db: Db, tenantId: string, source: { kind: string; id: string }, to: string, label: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await findCaseOfSource(db, tenantId, source.kind, source.id);
-    if (!current || !findTransition(current.status, to)) return current;
+    if (!current || !findTransition(await workflowOf(db, current.workflow_id), current.status, to)) return current;
     try {
       return await changeStatus(db, tenantId, current.id, current.version, to, { id: null, label });
     } catch (error) {
@@ -131,9 +188,16 @@ export async function escalateOverdue(db: Db, baseUrl: string, level = 1, now = 
   return escalated;
 }
 
-/** What the citizen sees of their case: each status change with its date, under the state's public label. */
-export async function publicTimeline(db: Db, tenantId: string, source: { kind: string; id: string }): Promise<{ at: Date; state: CaseState }[]> {
+/** What the citizen sees of their case: each status change with its date under the state's public label; steps
+ * without a public label are left out, and a repeated label is shown once. */
+export async function publicTimeline(db: Db, tenantId: string, source: { kind: string; id: string }, lang: Lang): Promise<{ at: Date; label: string }[]> {
   const row = await findCaseOfSource(db, tenantId, source.kind, source.id);
   if (!row) return [];
-  return (await eventsOfCase(db, row.id)).filter((event) => event.to_status).map((event) => ({ at: event.at, state: event.to_status as CaseState }));
+  const workflow = await workflowOf(db, row.workflow_id);
+  const timeline: { at: Date; label: string }[] = [];
+  for (const event of await eventsOfCase(db, row.id)) {
+    const label = event.to_status ? stateOf(workflow, event.to_status).public?.[lang] : undefined;
+    if (label && timeline.at(-1)?.label !== label) timeline.push({ at: event.at, label });
+  }
+  return timeline;
 }

@@ -2,24 +2,12 @@
 // tenant's synonyms ("Perso" → Personalausweis), corrected against the catalog's vocabulary ("Hundesteur")
 // and matched as prefixes so that "hund" finds "Hundeanmeldung".
 import type { Db } from '../../platform/db/database.js';
+import { tokenize } from '../../platform/db/text-search.js';
 import { listSynonyms } from './repo.js';
 import { cached } from './search-cache.js';
 import { analyseGroups, closestWord, rankServices, type SearchHit } from './search-repo.js';
 
 export type SearchResult = { query: string; hits: SearchHit[]; correctedQuery?: string; meaningless: boolean };
-
-const MAX_WORDS = 8;
-
-/** Lower-cased words of letters and digits; everything else (quotes, operators, symbols) is a separator. */
-export function tokenize(query: string): string[] {
-  return query
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/ß/g, 'ss')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 2)
-    .slice(0, MAX_WORDS);
-}
 
 function group(words: string[]): string {
   const unique = [...new Set(words)];

@@ -11,7 +11,7 @@ import { sendHtml } from '../../platform/ui/render.js';
 import { catalogStaffAccess } from './policy.js';
 import { deleteSynonym, listSynonyms, upsertSynonym } from './repo.js';
 import { catalogChanged } from './search-cache.js';
-import { tokenize } from './search.js';
+import { tokenize } from '../../platform/db/text-search.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
 
 const editAccess: readonly Role[] = ['editor', 'tenant_admin', 'platform_admin'];

@@ -1,6 +1,7 @@
 // The shape of an online-service definition: data, not code. Steps hold fields; conditions and computed values
 // are small JSON expressions evaluated the same way for every request. Validated at start-up (see registry.ts).
 import { z } from 'zod';
+import { workflowSchema } from '../cases/index.js';
 
 const text = z.object({ de: z.string().min(1), en: z.string().min(1) });
 export type Text = z.infer<typeof text>;
@@ -152,6 +153,8 @@ export const serviceDefinition = z.object({
   /** Cross-field rules: when the condition holds, the answer is refused with the message at the field. */
   rules: z.array(z.object({ when: condition, field: name, message: text }).strict()).default([]),
   declarations: z.array(text).default([]),
+  /** The case workflow in the back office (states, transitions, roles, public labels, automatic steps); default when absent. */
+  workflow: workflowSchema.optional(),
 }).strict();
 
 export type ServiceDefinition = z.infer<typeof serviceDefinition>;

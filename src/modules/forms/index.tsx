@@ -21,6 +21,7 @@ import { onPaymentSettled } from '../payments/index.js';
 import { announceNoticeServices } from '../notices/index.js';
 import { findTenantById } from '../../platform/tenancy/tenants.js';
 import { publishVersions } from './versions.js';
+import { defineSubmissionSteps } from './case-steps.js';
 
 export const DRAFT_CLEANUP_JOB = 'forms.drafts.cleanup';
 
@@ -60,7 +61,7 @@ export const forms: Module = {
     })));
     // The citizen's answer to a request resumes the case (and its deadline).
     onCitizenReply(async (db, item) => {
-      if (item.case_kind === 'submission' && item.case_id) await moveCase(db, item.tenant_id, item.case_id, ['in_progress'], 'citizen');
+      if (item.case_kind === 'submission' && item.case_id) await moveCase(db, item.tenant_id, item.case_id, 'reply', 'citizen');
     });
     // The case page shows the submission's answers.
     describeCaseSource('submission', async (db, ctx, id) => {
@@ -69,6 +70,7 @@ export const forms: Module = {
       if (!submission || !current) return '';
       return (<SubmissionAnswers ctx={ctx} submission={submission} definition={await definitionAt(db, current, submission.version)} />) as string;
     });
+    defineSubmissionSteps(deps, services);
     registerAssistantPages(app, deps, services);
     registerOverviewPages(app, deps, services);
     registerStaffPages(app, deps, services);

@@ -21,7 +21,7 @@ import { answerRows } from './present.js';
 import { receiptPdf } from './receipt.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { PayView, ReceiptView, ResumeFailedView, StartView, StepView, SummaryView, type PaymentState } from './views/assistant.js';
-import { publicStateLabel, publicTimeline } from '../cases/index.js';
+import { publicTimeline } from '../cases/index.js';
 import { beginPayment, PAYMENT_METHODS, PaymentUnavailable, paymentMethodLabel, paymentsOf } from '../payments/index.js';
 import { errorText, type Values } from './views/fields.js';
 
@@ -261,7 +261,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const { ctx } = request;
     const { submission, definition, steps } = await ownSubmission(request, reply);
     if (submission.status === 'payment_pending') return sendHtml(reply, await payView(ctx, definition, submission));
-    const timeline = (await publicTimeline(db, ctx.tenant.id, { kind: 'submission', id: submission.id })).map((entry) => ({ at: entry.at, label: publicStateLabel(ctx.lang, entry.state) }));
+    const timeline = await publicTimeline(db, ctx.tenant.id, { kind: 'submission', id: submission.id }, ctx.lang);
     return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} submittedAt={submission.submitted_at} steps={steps} answers={submission.answers} timeline={timeline} />);
   });
 

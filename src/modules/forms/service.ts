@@ -8,8 +8,7 @@ import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { deliver } from '../mailbox/index.js';
 import { enqueue } from '../../platform/jobs/queue.js';
-import { advanceBySource, openCase } from '../cases/index.js';
-import type { CaseState } from '../cases/workflow.js';
+import { moveOnEvent, openCase } from '../cases/index.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, type Answers } from './expressions.js';
@@ -178,16 +177,27 @@ export function receiptToPostfach(db: Db, tenantId: string, userId: string, defi
 
 export const HANDOVER_JOB = 'forms.handover';
 
+/** Every text the applicant gave (group items and addresses included, file ids left out), for the clerk's search. */
+function searchableAnswers(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 2000);
+  if (Array.isArray(value)) return value.map(searchableAnswers).join(' ');
+  if (value && typeof value === 'object') return Object.entries(value).filter(([key]) => key !== 'file').map(([, item]) => searchableAnswers(item)).join(' ');
+  return '';
+}
+
 /** A received submission is a case in its unit's inbox, and goes to the specialist software (by a job in the
  * same transaction: the outbox, so nothing is lost). */
-async function openCaseFor(db: Db, definition: ServiceDefinition, submission: { id: string; tenant_id: string; number: string; target_unit: string }) {
-  await openCase(db, { tenantId: submission.tenant_id, source: { kind: 'submission', id: submission.id }, number: submission.number, service: definition.id, title: definition.title.de, unit: submission.target_unit, processingDays: definition.processingDays });
+async function openCaseFor(db: Db, definition: ServiceDefinition, submission: { id: string; tenant_id: string; number: string; target_unit: string; answers: Answers }) {
+  await openCase(db, {
+    tenantId: submission.tenant_id, source: { kind: 'submission', id: submission.id }, number: submission.number, service: definition.id, title: definition.title.de,
+    unit: submission.target_unit, processingDays: definition.processingDays, workflow: definition.workflow, searchText: searchableAnswers(submission.answers),
+  });
   await enqueue(db, { name: HANDOVER_JOB, tenantId: submission.tenant_id, payload: { submissionId: submission.id }, dedupeKey: `handover:${submission.id}` });
 }
 
-/** Moves the submission's case along the states given, as far as the workflow allows from where it stands. */
-export async function moveCase(db: Db, tenantId: string, submissionId: string, states: CaseState[], label: string) {
-  for (const state of states) await advanceBySource(db, tenantId, { kind: 'submission', id: submissionId }, state, label);
+/** Moves the submission's case as its workflow says for the event (a request, the citizen's reply, a notice). */
+export function moveCase(db: Db, tenantId: string, submissionId: string, trigger: 'request' | 'reply' | 'notice', label: string) {
+  return moveOnEvent(db, tenantId, { kind: 'submission', id: submissionId }, trigger, label);
 }
 
 /** A paid fee completes the submission (called by the payments module inside its booking transaction). */

@@ -70,7 +70,7 @@ export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, a
       await audit(trx, ctx, 'forms.message_sent', { type: 'submission', id: submission.id, summary: { kind: values.kind } });
     });
     // A request waits for the citizen; the deadline pauses until the answer arrives.
-    if (values.kind === 'request') await moveCase(db, ctx.tenant.id, submission.id, ['in_progress', 'waiting'], actorLabel(ctx.actor));
+    if (values.kind === 'request') await moveCase(db, ctx.tenant.id, submission.id, 'request', actorLabel(ctx.actor));
     setFlash(reply, t('bo.messageSent'));
     return reply.redirect(`/bo/antraege/${submission.id}#correspondence`, 303);
   });

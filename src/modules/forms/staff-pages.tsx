@@ -22,7 +22,7 @@ import { visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
 import { correspondenceOf } from '../mailbox/index.js';
 import { CorrespondenceSection, registerCorrespondenceRoutes } from './staff-correspondence.js';
-import { NoticeSection, registerNoticeRoute } from './staff-notice.js';
+import { NoticeSection, noticeByWorkflow, registerNoticeRoute } from './staff-notice.js';
 import { noticesOfCase } from '../notices/index.js';
 import { deliveriesOfSubmission } from '../handover/index.js';
 
@@ -42,11 +42,24 @@ export function SubmissionAnswers({ ctx, submission, definition }: { ctx: Reques
       {files.length > 0 && (
         <section>
           <h2 safe>{t('bo.files')}</h2>
-          <ul>{files.map((file) => <li><a href={`/bo/antraege/${submission.id}/anhang/${String(file.file)}`} safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</a></li>)}</ul>
+          <ul class="attachments">{files.map((file) => <AttachmentPreview ctx={ctx} href={`/bo/antraege/${submission.id}/anhang/${String(file.file)}`} name={String(file.name)} size={Number(file.size)} type={String(file.type ?? '')} />)}</ul>
         </section>
       )}
       {submission.fee_cents ? <p safe>{`${t('summary.fee')}: ${formatMoney(ctx.lang, submission.fee_cents / 100)} · ${t(`status.${submission.status}`)}`}</p> : ''}
     </>
+  );
+}
+
+/** An attachment with its download link and a preview: images inline, PDFs in a frame (same origin only). */
+function AttachmentPreview({ ctx, href, name, size, type }: { ctx: RequestContext; href: string; name: string; size: number; type: string }) {
+  const t = formsText(ctx.lang);
+  const preview = `${href}?ansicht=vorschau`;
+  return (
+    <li>
+      <a href={href} safe>{`${name} (${Math.ceil(size / 1024)} KB)`}</a>
+      {type.startsWith('image/') && <img class="attachment-preview" src={preview} alt={t('bo.preview', { name })} loading="lazy" />}
+      {type === 'application/pdf' && <iframe class="attachment-preview" src={preview} title={t('bo.preview', { name })} loading="lazy"></iframe>}
+    </li>
   );
 }
 
@@ -113,7 +126,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
             <ul>{deliveries.map((delivery) => <li safe>{`${delivery.name}: ${t(`bo.handover.${delivery.state}`)}${delivery.push_state ? ` · Push: ${delivery.push_state}${delivery.push_attempts ? ` (${delivery.push_attempts})` : ''}${delivery.push_last_error ? `, ${delivery.push_last_error}` : ''}` : ''}${delivery.drop_state ? ` · ${t('bo.handover.drop')}: ${t(`bo.handover.drop.${delivery.drop_state}`)}${delivery.drop_last_error ? ` (${delivery.drop_attempts}, ${delivery.drop_last_error})` : ''}` : ''}`}</li>)}</ul>
           </section>
         )}
-        <NoticeSection ctx={ctx} submission={submission} notices={notices} />
+        <NoticeSection ctx={ctx} submission={submission} notices={notices} byWorkflow={noticeByWorkflow(current)} />
         <CorrespondenceSection ctx={ctx} submission={submission} items={correspondence} {...extra} />
       </Page>
     ) as string;
@@ -139,6 +152,9 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     const file = referenced && /^[0-9a-f-]{36}$/i.test(fileId) ? await findStoredFile(db, ctx.tenant.id, fileId) : undefined;
     if (!file) throw new NotFound('attachment');
     await audit(db, ctx, 'forms.attachment_viewed', { type: 'submission', id: submission.id, summary: { file: file.original_name } });
-    return sendStoredFile(reply, deps.store, file);
+    if ((request.query as { ansicht?: string }).ansicht !== 'vorschau') return sendStoredFile(reply, deps.store, file);
+    // The preview is shown inside our own case page only, and may load nothing itself.
+    reply.header('content-security-policy', "default-src 'none'; img-src 'self'; frame-ancestors 'self'").header('x-frame-options', 'SAMEORIGIN');
+    return sendStoredFile(reply, deps.store, file, 'inline');
   });
 }

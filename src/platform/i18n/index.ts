@@ -61,3 +61,18 @@ const euros = { de: new Intl.NumberFormat('de-DE', { style: 'currency', currency
 export function formatMoney(lang: Lang, amount: number): string {
   return euros[lang].format(amount);
 }
+
+const berlinOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' });
+
+/** The start of a calendar day in Berlin, from "2026-11-01" or "1.11.2026"; undefined when it is no real date. */
+export function parseBerlinDay(value: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim()) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [year, month, day] = match[1]!.length === 4 ? [match[1], match[2], match[3]].map(Number) : [match[3], match[2], match[1]].map(Number);
+  const utc = Date.UTC(year!, month! - 1, day!);
+  const check = new Date(utc);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day) return undefined;
+  const offset = /GMT([+-])(\d{2}):(\d{2})/.exec(berlinOffset.format(check));
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return new Date(utc - minutes * 60_000);
+}

@@ -6,6 +6,8 @@ import type { Translate } from '../i18n/index.js';
 
 type FieldProps = {
   name: string;
+  /** Only where one page has several fields of the same name (e.g. one form per workflow step). */
+  id?: string;
   label: string;
   value?: string;
   hint?: string;
@@ -21,8 +23,8 @@ type FieldProps = {
 };
 
 /** Label, hint and error message around one control; the control gets `aria-describedby` from `describedBy`. */
-function Field(props: PropsWithChildren<{ name: string; label: string; hint?: string; error?: string }>) {
-  const id = `f-${props.name}`;
+function Field(props: PropsWithChildren<{ name: string; id?: string; label: string; hint?: string; error?: string }>) {
+  const id = props.id ?? `f-${props.name}`;
   return (
     <div class={['field', props.error && 'field--error']}>
       <label for={id} safe>{props.label}</label>
@@ -33,15 +35,16 @@ function Field(props: PropsWithChildren<{ name: string; label: string; hint?: st
   );
 }
 
-function describedBy(props: { name: string; hint?: string; error?: string }): string | undefined {
-  return [props.hint ? `f-${props.name}-hint` : '', props.error ? `f-${props.name}-error` : ''].filter(Boolean).join(' ') || undefined;
+function describedBy(props: { name: string; id?: string; hint?: string; error?: string }): string | undefined {
+  const id = props.id ?? `f-${props.name}`;
+  return [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
 export function TextField(props: FieldProps) {
   return (
     <Field {...props}>
       <input
-        id={`f-${props.name}`}
+        id={props.id ?? `f-${props.name}`}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value ?? ''}

@@ -1,0 +1,33 @@
+// Automatic steps on entering a state (inform the citizen, issue the notice), carried out by the module that
+// owns the case's source, since only it knows the citizen and the data. They run as a job queued in the same
+// transaction as the status change, so a step is never lost and never half-done with the change.
+import type { Db } from '../../platform/db/database.js';
+import type { Lang } from '../../platform/i18n/index.js';
+import { findCase, recordCaseEvent, type CaseRow } from './repo.js';
+import { workflowOf } from './service.js';
+import { stateOf, type StateAction } from './workflow.js';
+
+export type StateActionInput = {
+  tenantId: string;
+  case: CaseRow;
+  /** The state's public label in both languages (the internal one when the state has none). */
+  label: Record<Lang, string>;
+  fields: Record<string, string>;
+  actor: string;
+};
+export type StateActionHandler = (db: Db, input: StateActionInput) => Promise<void>;
+
+const handlers = new Map<string, StateActionHandler>();
+
+export function defineStateAction(sourceKind: string, action: StateAction, handler: StateActionHandler) {
+  handlers.set(`${sourceKind}:${action}`, handler);
+}
+
+export async function runStateAction(db: Db, payload: { tenantId: string; caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string }) {
+  const row = await findCase(db, payload.tenantId, payload.caseId);
+  const handler = row && handlers.get(`${row.source_kind}:${payload.action}`);
+  if (!row || !handler) return;
+  const state = stateOf(await workflowOf(db, row.workflow_id), payload.state);
+  await handler(db, { tenantId: payload.tenantId, case: row, label: state.public ?? state.label, fields: payload.fields, actor: payload.actor });
+  await recordCaseEvent(db, { case_id: row.id, actor_id: null, actor_label: 'system', kind: `action.${payload.action}`, detail: { state: payload.state } });
+}

@@ -1,0 +1,34 @@
+// The automatic steps a workflow may take when a submission's case enters a state: inform the applicant (Postfach,
+// or e-mail without an account) of the new state under its public label, with the reason when one was given; or
+// issue the notice from the service's template. Both run as jobs queued with the status change.
+import type { Deps } from '../../platform/http/deps.js';
+import { queueMail } from '../../platform/mail/mailer.js';
+import { findTenantById } from '../../platform/tenancy/tenants.js';
+import { defineStateAction } from '../cases/index.js';
+import { deliver } from '../mailbox/index.js';
+import { noticesOfCase } from '../notices/index.js';
+import type { ServiceLibrary } from './library.js';
+import { findSubmission } from './repo.js';
+import { issueSubmissionNotice } from './staff-notice.js';
+
+export function defineSubmissionSteps(deps: Deps, library: ServiceLibrary) {
+  defineStateAction('submission', 'informCitizen', async (db, input) => {
+    const [submission, tenant] = await Promise.all([findSubmission(db, input.tenantId, input.case.source_id), findTenantById(db, input.tenantId)]);
+    if (!submission || !tenant) return;
+    const subject = `${input.case.title} (${submission.number}): ${input.label.de}`;
+    const body = [`Der Stand Ihres Antrags ${submission.number} („${input.case.title}“) hat sich geändert: ${input.label.de}.`, input.fields.reason ? `Begründung: ${input.fields.reason}` : '', `Bei Fragen antworten Sie bitte über Ihr Postfach oder wenden Sie sich an ${input.case.unit}.`].filter(Boolean).join('\n\n');
+    if (submission.user_id) {
+      await deliver(db, { tenantId: input.tenantId, userId: submission.user_id, kind: 'message', subject, body, case: { kind: 'submission', id: submission.id }, senderLabel: tenant.name, notify: { baseUrl: deps.baseUrl, town: tenant.name, lang: 'de' } });
+      return;
+    }
+    const email = submission.answers.email;
+    if (typeof email === 'string' && email.includes('@')) await queueMail(db, { tenantId: input.tenantId, to: email, subject, text: body });
+  });
+
+  defineStateAction('submission', 'notice', async (db, input) => {
+    const [submission, tenant, issued] = await Promise.all([findSubmission(db, input.tenantId, input.case.source_id), findTenantById(db, input.tenantId), noticesOfCase(db, input.tenantId, 'submission', input.case.source_id)]);
+    const definition = submission && library.entry(input.tenantId, submission.service)?.effective;
+    if (!submission || !tenant || !definition || issued.length > 0 || submission.status !== 'received') return;
+    await issueSubmissionNotice({ db, store: deps.store }, { tenant, submission, definition, issuer: { id: null, name: input.actor }, baseUrl: deps.baseUrl });
+  });
+}

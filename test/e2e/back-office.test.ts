@@ -57,8 +57,9 @@ describe('back office in the browser', () => {
     assert.match(await clerk.locator('main').innerText(), /In Bearbeitung/, 'claimed and started with the keyboard shortcuts u and b');
     await assertAccessible(clerk);
 
-    await other.getByLabel(/Begründung/).fill('Doppelt eingereicht');
-    await other.getByRole('button', { name: 'Ablehnen' }).click();
+    await other.locator('summary', { hasText: 'Ablehnen' }).click();
+    await other.getByLabel('Begründung der Ablehnung').fill('Doppelt eingereicht');
+    await other.locator('details[open]').getByRole('button', { name: 'Ablehnen' }).click();
     assert.match(await other.locator('main').innerText(), /wurde inzwischen geändert \(Status jetzt: In Bearbeitung\)/);
 
     await clerk.getByRole('link', { name: /Antrag ansehen/ }).click();

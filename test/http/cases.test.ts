@@ -66,7 +66,7 @@ describe('case processing', () => {
     assert.equal(notAllowed.status, 409);
     assert.match(notAllowed.html, /im Status „In Bearbeitung“ nicht möglich/);
     const noReason = await lena.post(`/bo/vorgaenge/${caseId}/status`, { version: String(current.version), to: 'rejected', reason: '' });
-    assert.match(noReason.html, /Bitte füllen Sie aus: Begründung/);
+    assert.match(noReason.html, /Bitte füllen Sie aus: Begründung der Ablehnung/);
     assert.match(noReason.html, /<details open><summary>Ablehnen/, 'the step that was refused stays open');
     assert.deepEqual(await caseRow(server), current, 'nothing changed');
   });

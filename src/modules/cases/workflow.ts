@@ -50,7 +50,6 @@ export type WorkflowInput = z.input<typeof workflowSchema>;
 export type WorkflowState = Workflow['states'][number];
 export type Transition = Workflow['transitions'][number];
 
-const REASON = { name: 'reason', label: { de: 'Begründung', en: 'Reason' } };
 
 export const DEFAULT_WORKFLOW: Workflow = workflowSchema.parse({
   states: [
@@ -67,8 +66,8 @@ export const DEFAULT_WORKFLOW: Workflow = workflowSchema.parse({
     { from: ['in_progress'], to: 'waiting', label: { de: 'Auf Rückmeldung warten', en: 'Wait for reply' } },
     { from: ['in_progress'], to: 'decided', label: { de: 'Als entschieden markieren', en: 'Mark as decided' } },
     { from: ['decided'], to: 'closed', label: { de: 'Abschließen', en: 'Close' } },
-    { from: ['received', 'in_progress', 'waiting'], to: 'rejected', label: { de: 'Ablehnen', en: 'Reject' }, requires: [REASON] },
-    { from: ['received', 'in_progress', 'waiting'], to: 'withdrawn', label: { de: 'Als zurückgezogen markieren', en: 'Mark as withdrawn' }, requires: [REASON] },
+    { from: ['received', 'in_progress', 'waiting'], to: 'rejected', label: { de: 'Ablehnen', en: 'Reject' }, requires: [{ name: 'reason', label: { de: 'Begründung der Ablehnung', en: 'Reason for the rejection' } }] },
+    { from: ['received', 'in_progress', 'waiting'], to: 'withdrawn', label: { de: 'Als zurückgezogen markieren', en: 'Mark as withdrawn' }, requires: [{ name: 'reason', label: { de: 'Wie wurde der Antrag zurückgezogen?', en: 'How was the application withdrawn?' } }] },
   ],
   automatic: { request: ['in_progress', 'waiting'], reply: ['in_progress'], notice: ['in_progress', 'decided'] },
 });

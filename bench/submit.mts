@@ -1,6 +1,6 @@
 // Complete submissions per second on PostgreSQL (check every answer again, number, store, usage count, audit,
-// receipt PDF) against a plain INSERT of the same JSON in the same run. Needs DATABASE_URL or a local PostgreSQL.
-// The case in the back office (issue 6) is not part of it yet.
+// receipt PDF, the case with its search vector and the hand-over job) against a plain INSERT of the same JSON in
+// the same run. Needs DATABASE_URL or a local PostgreSQL.
 import { sql } from 'kysely';
 import { startServer } from '../test/support/server.js';
 import { loadDefinitions } from '../src/modules/forms/registry.js';

@@ -20,4 +20,14 @@ export const hennefGeo: TownGeo = {
   ],
   localities,
   streets: hennefStreets(localities),
+  neighbours: [
+    { name: 'Stadt Siegburg', lat: 50.8008, lng: 7.2044 },
+    { name: 'Stadt Sankt Augustin', lat: 50.7756, lng: 7.1867 },
+    { name: 'Stadt Lohmar', lat: 50.8390, lng: 7.2150 },
+    { name: 'Gemeinde Neunkirchen-Seelscheid', lat: 50.8600, lng: 7.3350 },
+    { name: 'Gemeinde Ruppichteroth', lat: 50.8440, lng: 7.4860 },
+    { name: 'Gemeinde Eitorf', lat: 50.7700, lng: 7.4500 },
+    { name: 'Gemeinde Buchholz (Westerwald)', lat: 50.7000, lng: 7.3700 },
+    { name: 'Stadt Königswinter', lat: 50.6730, lng: 7.1930 },
+  ],
 };

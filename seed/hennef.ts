@@ -6,6 +6,7 @@ import type { StaffRole } from '../src/platform/auth/roles.js';
 import { addTenant, findTenantBySlug } from '../src/platform/tenancy/tenants.js';
 import { recordAudit } from '../src/platform/audit/audit-log.js';
 import { seedHennefCatalog } from './catalog/index.js';
+import { seedReportCategories } from '../src/modules/reports/index.js';
 import { hennefGeo } from './geo.js';
 
 export const DEMO_PASSWORD = 'Rathaus-Demo-2026';
@@ -74,6 +75,7 @@ export async function seedHennef(db: Db): Promise<boolean> {
       for (const unit of person.alsoEditorOf ?? []) await addMembership(trx, tenant.id, user.id, ids.get(unit)!, 'editor');
     }
     await seedHennefCatalog(trx, tenant.id, ids);
+    await seedReportCategories(trx, tenant.id);
     await recordAudit(trx, { tenantId: tenant.id, actorId: null, actorLabel: 'system', action: 'tenant.seeded', objectType: 'tenant', objectId: tenant.id });
   });
   return true;

@@ -8,5 +8,6 @@ import { mailbox } from './mailbox/index.js';
 import { notices } from './notices/index.js';
 import { payments } from './payments/index.js';
 import { portal } from './portal/index.js';
+import { reports } from './reports/index.js';
 
-export const modules: Module[] = [portal, catalog, mailbox, notices, payments, cases, handover, forms];
+export const modules: Module[] = [portal, catalog, mailbox, notices, payments, cases, handover, forms, reports];

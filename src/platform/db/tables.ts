@@ -24,6 +24,8 @@ export type TownGeo = {
   localities: { name: string; lat: number; lng: number }[];
   /** The street directory: suggestions for addresses, address search on maps. */
   streets?: { name: string; locality: string; postalCode: string; city: string; lat: number; lng: number }[];
+  /** Neighbouring towns (centre points), to name who is responsible for a place just outside the boundary. */
+  neighbours?: { name: string; lat: number; lng: number }[];
 };
 
 export interface TenantTable {

@@ -1,0 +1,24 @@
+// The categories a town starts with (Hennef's Bürger-Melden), each with its sub-categories and the unit that
+// fixes such problems. Editors can change them later; this is only the first stock.
+import type { Db } from '../../platform/db/database.js';
+import { insertCategories } from './repo.js';
+
+type Stock = { code: string; de: string; en: string; unit: string; days: number; children: { code: string; de: string; en: string }[] };
+
+const STOCK: Stock[] = [
+  { code: 'strasse', de: 'Straße/Gehweg', en: 'Road/pavement', unit: 'SBH', days: 14, children: [{ code: 'schlagloch', de: 'Schlagloch', en: 'Pothole' }, { code: 'gehweg-schaden', de: 'Gehwegschaden', en: 'Damaged pavement' }] },
+  { code: 'beleuchtung', de: 'Beleuchtung', en: 'Street lighting', unit: 'SBH', days: 7, children: [{ code: 'laterne-defekt', de: 'Laterne defekt', en: 'Street lamp out' }] },
+  { code: 'muell', de: 'Müll', en: 'Waste', unit: 'SBH', days: 5, children: [{ code: 'wilde-muellkippe', de: 'Wilde Müllkippe', en: 'Fly-tipping' }, { code: 'papierkorb-voll', de: 'Papierkorb voll', en: 'Litter bin full' }] },
+  { code: 'gruen', de: 'Grün', en: 'Green spaces', unit: 'SBH', days: 14, children: [{ code: 'baum-ast', de: 'Baum/Ast', en: 'Tree/branch' }] },
+  { code: 'verkehrszeichen', de: 'Verkehrszeichen', en: 'Traffic signs', unit: 'FD 3.1', days: 10, children: [{ code: 'schild-beschaedigt', de: 'Schild beschädigt oder verdreht', en: 'Sign damaged or turned' }] },
+  { code: 'spielplatz', de: 'Spielplatz', en: 'Playground', unit: 'SBH', days: 7, children: [{ code: 'spielgeraet-defekt', de: 'Spielgerät defekt', en: 'Play equipment broken' }] },
+  { code: 'gewaesser', de: 'Gewässer', en: 'Waters', unit: 'FD 5.3', days: 14, children: [{ code: 'verschmutzung', de: 'Verschmutzung', en: 'Pollution' }] },
+  { code: 'winterdienst', de: 'Winterdienst', en: 'Winter service', unit: 'SBH', days: 2, children: [{ code: 'nicht-geraeumt', de: 'Nicht geräumt oder gestreut', en: 'Not cleared or gritted' }] },
+];
+
+export function seedReportCategories(db: Db, tenantId: string) {
+  return insertCategories(db, STOCK.flatMap((main, index) => [
+    { tenant_id: tenantId, code: main.code, parent_code: null, name_de: main.de, name_en: main.en, unit: main.unit, target_days: main.days, position: index * 10 },
+    ...main.children.map((child, childIndex) => ({ tenant_id: tenantId, code: child.code, parent_code: main.code, name_de: `${main.de} – ${child.de}`, name_en: `${main.en} – ${child.en}`, unit: main.unit, target_days: main.days, position: index * 10 + childIndex + 1 })),
+  ]));
+}

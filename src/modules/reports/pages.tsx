@@ -1,0 +1,103 @@
+// The citizen's side of the Mängelmelder: the report form (works without JavaScript: address instead of map pin),
+// the list of the latest reports, and a report's page. The description is shown only to the reporter (private
+// key) until moderation before publication exists; the public sees category, place, status and the answer.
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { RequestContext } from '../../platform/http/context.js';
+import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { formatDate } from '../../platform/i18n/index.js';
+import { PlaceMap } from '../../platform/geo/map.js';
+import { queueMail } from '../../platform/mail/mailer.js';
+import { Alert, Button, DataTable, ErrorSummary, Form, SelectField, TextArea, TextField } from '../../platform/ui/components.js';
+import { Page } from '../../platform/ui/layout.js';
+import { sendHtml } from '../../platform/ui/render.js';
+import { findReport, listCategories, recentReports, type CategoryRow } from './repo.js';
+import { keyHash, submitReport, type ReportErrors, type ReportInput } from './service.js';
+import { reportsText } from './texts.js';
+
+const BASE = '/maengelmelder';
+const FIELDS: (keyof ReportInput)[] = ['category', 'description', 'address', 'coordinates', 'name', 'email'];
+/** A flood of reports from one address gets the friendly rate-limit page. */
+const reportRateLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
+
+const categoryName = (categories: CategoryRow[], code: string, lang: RequestContext['lang']) => {
+  const category = categories.find((candidate) => candidate.code === code);
+  return category ? (lang === 'de' ? category.name_de : category.name_en) : code;
+};
+
+async function ReportForm({ ctx, deps, values, errors }: { ctx: RequestContext; deps: Deps; values: Partial<ReportInput>; errors: ReportErrors }) {
+  const t = reportsText(ctx.lang);
+  const [categories, recent] = await Promise.all([listCategories(deps.db, ctx.tenant.id), recentReports(deps.db, ctx.tenant.id, 20)]);
+  const options = categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: ctx.lang === 'de' ? category.name_de : category.name_en }));
+  return (
+    <Page ctx={ctx} title={t('title')}>
+      <ErrorSummary errors={Object.keys(errors).length ? (errors as Record<string, string>) : undefined} t={ctx.t} />
+      <h1 safe>{t('title')}</h1>
+      <p safe>{t('intro')}</p>
+      <h2 safe>{t('form')}</h2>
+      <Form action={BASE} csrf={ctx.csrfToken()}>
+        <SelectField name="category" label={t('category')} options={[{ value: '', label: '–' }, ...options]} value={values.category ?? ''} error={errors.category} />
+        <TextField name="address" label={t('address')} hint={t('address.hint')} value={values.address ?? ''} error={errors.address} list="street-list" suggest="/api/strassen" autocomplete="off" />
+        <datalist id="street-list"></datalist>
+        <TextField name="coordinates" label={t('coordinates')} hint={t('coordinates.hint')} value={values.coordinates ?? ''} error={errors.coordinates} />
+        <PlaceMap geo={ctx.tenant.settings.geo} label={t('map')} pickFor="coordinates" tileUrl={deps.config.mapTileUrl} />
+        <TextArea name="description" label={t('description')} value={values.description ?? ''} error={errors.description} />
+        <TextField name="name" label={t('name')} value={values.name ?? ''} autocomplete="name" />
+        <TextField name="email" label={t('email')} hint={t('email.hint')} type="email" value={values.email ?? ''} error={errors.email} autocomplete="email" />
+        <Button label={t('submit')} />
+      </Form>
+      <DataTable caption={t('recent')} head={[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date')]} empty={t('none')}
+        rows={recent.map((report) => [report.number, categoryName(categories, report.category_code, ctx.lang), report.address ?? `${report.lat.toFixed(4)}, ${report.lng.toFixed(4)}`, t(`status.${report.status}`), formatDate(ctx.lang, report.created_at)])} />
+    </Page>
+  );
+}
+
+const sameKey = (given: string | undefined, hash: string) => Boolean(given) && timingSafeEqual(Buffer.from(keyHash(given!)), Buffer.from(hash));
+
+export function registerReportPages(app: FastifyInstance, deps: Deps) {
+  const { db } = deps;
+
+  app.get(BASE, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, await ReportForm({ ctx: request.ctx, deps, values: {}, errors: {} })));
+
+  app.post(BASE, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
+    const { ctx } = request;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const input = Object.fromEntries(FIELDS.map((name) => [name, String(body[name] ?? '').slice(0, 2000)])) as ReportInput;
+    const userId = ctx.actor.kind === 'citizen' ? ctx.actor.userId : null;
+    const outcome = await submitReport(db, { tenantId: ctx.tenant.id, geo: ctx.tenant.settings.geo, input, userId, lang: ctx.lang });
+    if (!outcome.report) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, errors: outcome.errors }), 400);
+    const link = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}`;
+    const t = reportsText(ctx.lang);
+    if (outcome.report.reporter_email) await queueMail(db, { tenantId: ctx.tenant.id, to: outcome.report.reporter_email, subject: t('mail.subject', { number: outcome.report.number }), text: t('mail.body', { number: outcome.report.number, link }) });
+    return reply.redirect(`${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}&neu=1`, 303);
+  });
+
+  app.get(`${BASE}/meldung/:id`, { config: { access: 'public' } }, async (request, reply) => {
+    const { ctx } = request;
+    const t = reportsText(ctx.lang);
+    const id = (request.params as { id: string }).id;
+    const query = request.query as { schluessel?: string; neu?: string };
+    const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
+    if (!report) throw new NotFound('report');
+    const own = sameKey(query.schluessel, report.key_hash);
+    const categories = await listCategories(db, ctx.tenant.id);
+    const privateLink = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${report.id}?schluessel=${query.schluessel ?? ''}`;
+    return sendHtml(reply, (
+      <Page ctx={ctx} title={t('report', { number: report.number })} crumbs={[{ label: t('title'), href: BASE }, { label: report.number }]}>
+        {own && query.neu && <Alert kind="success" text={t('thanks')} />}
+        <h1 safe>{t('report', { number: report.number })}</h1>
+        {own && <p><span safe>{t('privateLink')}</span> <a href={privateLink} safe>{privateLink}</a></p>}
+        <dl class="facts">
+          <dt safe>{t('facts.category')}</dt><dd safe>{categoryName(categories, report.category_code, ctx.lang)}</dd>
+          <dt safe>{t('facts.place')}</dt><dd safe>{report.address ?? `${report.lat.toFixed(5)}, ${report.lng.toFixed(5)}`}</dd>
+          <dt safe>{t('facts.status')}</dt><dd safe>{t(`status.${report.status}`)}</dd>
+          <dt safe>{t('facts.date')}</dt><dd safe>{formatDate(ctx.lang, report.created_at)}</dd>
+          {own && <><dt safe>{t('facts.description')}</dt><dd safe>{report.description}</dd></>}
+        </dl>
+        <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
+        {report.public_answer && <section><h2 safe>{t('answer')}</h2><p safe>{report.public_answer}</p></section>}
+      </Page>
+    ));
+  });
+}

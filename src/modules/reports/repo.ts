@@ -1,0 +1,35 @@
+// The only code that touches the reports tables. Every query is filtered by tenant.
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { ReportsTables } from './tables.js';
+
+const reports = (db: Db) => db.withTables<ReportsTables>();
+
+export type CategoryRow = Selectable<ReportsTables['report_category']>;
+export type ReportRow = Selectable<ReportsTables['report']>;
+
+export function insertCategories(db: Db, rows: Insertable<ReportsTables['report_category']>[]) {
+  return reports(db).insertInto('report_category').values(rows).onConflict((oc) => oc.columns(['tenant_id', 'code']).doNothing()).execute();
+}
+
+export function listCategories(db: Db, tenantId: string) {
+  return reports(db).selectFrom('report_category').selectAll().where('tenant_id', '=', tenantId).where('active', '=', true).orderBy('position').execute();
+}
+
+/** A global sequence: numbers never collide, however many processes take one at once. */
+export async function nextReportNumber(db: Db, year: number): Promise<string> {
+  const { rows } = await sql<{ n: number }>`select nextval('report_number_seq')::int as n`.execute(db);
+  return `M${year}-${String(rows[0]!.n).padStart(6, '0')}`;
+}
+
+export function insertReport(db: Db, row: Insertable<ReportsTables['report']>) {
+  return reports(db).insertInto('report').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findReport(db: Db, tenantId: string, id: string) {
+  return reports(db).selectFrom('report').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function recentReports(db: Db, tenantId: string, limit = 50) {
+  return reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'public_answer', 'supporters', 'created_at']).where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').limit(limit).execute();
+}

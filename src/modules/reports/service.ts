@@ -1,0 +1,80 @@
+// Reporting a problem: the place comes from coordinates (map pin) or an address in the town's street directory,
+// must lie inside the town (otherwise the neighbour responsible is named when known), and the report becomes a
+// case in the unit responsible for its category. Anonymous reporters get a private key to follow their report.
+import { createHash, randomBytes } from 'node:crypto';
+import type { TownGeo } from '../../platform/db/tables.js';
+import { inTransaction, type Db } from '../../platform/db/database.js';
+import { insidePolygon } from '../../platform/geo/geometry.js';
+import { closestStreet, findStreet, splitStreetAddress } from '../../platform/geo/streets.js';
+import type { Lang } from '../../platform/i18n/index.js';
+import { openCase } from '../cases/index.js';
+import { insertReport, listCategories, nextReportNumber, type ReportRow } from './repo.js';
+import { reportsText } from './texts.js';
+
+export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
+export type ReportErrors = Partial<Record<keyof ReportInput, string>>;
+type Place = { lat: number; lng: number; address: string | null };
+
+export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+function parseCoordinates(text: string): { lat: number; lng: number } | undefined {
+  const match = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
+  return match ? { lat: Number(match[1]), lng: Number(match[2]) } : undefined;
+}
+
+/** The neighbouring town whose centre is nearest, when the place is not far outside. */
+function responsibleNeighbour(geo: TownGeo, point: { lat: number; lng: number }): string | undefined {
+  const distance = (place: { lat: number; lng: number }) => Math.hypot(place.lat - point.lat, (place.lng - point.lng) * Math.cos((point.lat * Math.PI) / 180));
+  const nearest = [...(geo.neighbours ?? [])].sort((a, b) => distance(a) - distance(b))[0];
+  return nearest && distance(nearest) < 0.12 ? nearest.name : undefined;
+}
+
+/** The place of the report, or the message why it cannot be used. */
+export function locate(geo: TownGeo | undefined, input: Pick<ReportInput, 'address' | 'coordinates'>, lang: Lang): { place?: Place; errors: ReportErrors } {
+  const t = reportsText(lang);
+  const typed = input.coordinates.trim() ? parseCoordinates(input.coordinates) : undefined;
+  if (input.coordinates.trim() && !typed) return { errors: { coordinates: t('error.coordinates') } };
+  let place: Place | undefined = typed ? { ...typed, address: input.address.trim() || null } : undefined;
+  if (!place && input.address.trim()) {
+    const street = findStreet(geo?.streets ?? [], splitStreetAddress(input.address).street);
+    if (!street) {
+      const guess = closestStreet(geo?.streets ?? [], splitStreetAddress(input.address).street);
+      return { errors: { address: guess ? t('error.streetGuess', { street: guess.name }) : t('error.street') } };
+    }
+    place = { lat: street.lat, lng: street.lng, address: `${input.address.trim()}, ${street.postalCode} ${street.city}` };
+  }
+  if (!place) return { errors: { address: t('error.place') } };
+  if (geo && !insidePolygon(place, geo.boundary)) {
+    const neighbour = responsibleNeighbour(geo, place);
+    return { errors: { [typed ? 'coordinates' : 'address']: neighbour ? t('error.outsideNeighbour', { neighbour }) : t('error.outside') } };
+  }
+  return { place, errors: {} };
+}
+
+export type SubmitReport = { tenantId: string; geo: TownGeo | undefined; input: ReportInput; userId: string | null; lang: Lang };
+
+export async function submitReport(db: Db, request: SubmitReport): Promise<{ report?: ReportRow; key?: string; errors: ReportErrors }> {
+  const t = reportsText(request.lang);
+  const { input } = request;
+  const category = (await listCategories(db, request.tenantId)).find((candidate) => candidate.code === input.category);
+  const located = locate(request.geo, input, request.lang);
+  const errors: ReportErrors = { ...located.errors };
+  if (!category) errors.category = t('error.category');
+  if (input.description.trim().length < 5) errors.description = t('error.description');
+  if (input.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) errors.email = t('error.email');
+  if (Object.keys(errors).length > 0 || !category || !located.place) return { errors };
+  const key = randomBytes(18).toString('base64url');
+  const place = located.place;
+  const report = await inTransaction(db, async (trx) => {
+    const row = await insertReport(trx, {
+      tenant_id: request.tenantId, number: await nextReportNumber(trx, new Date().getFullYear()), category_code: category.code, lat: place.lat, lng: place.lng, address: place.address,
+      description: input.description.trim().slice(0, 2000), reporter_name: input.name.trim().slice(0, 120) || null, reporter_email: input.email.trim().slice(0, 200) || null, user_id: request.userId, key_hash: keyHash(key),
+    });
+    await openCase(trx, {
+      tenantId: request.tenantId, source: { kind: 'report', id: row.id }, number: row.number, service: `maengelmelder-${category.code}`,
+      title: `${category.name_de}${place.address ? `: ${place.address}` : ''}`, unit: category.unit, processingDays: category.target_days, searchText: row.description,
+    });
+    return row;
+  });
+  return { report, key, errors: {} };
+}

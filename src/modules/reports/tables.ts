@@ -1,0 +1,28 @@
+// Row types of the reports tables, as Kysely sees them.
+import type { Generated } from 'kysely';
+
+export const REPORT_STATUSES = ['new', 'in_progress', 'fixed', 'closed', 'not_responsible', 'duplicate'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export type ReportsTables = {
+  report_category: { tenant_id: string; code: string; parent_code: string | null; name_de: string; name_en: string; unit: string; target_days: number; position: number; active: Generated<boolean> };
+  report: {
+    id: Generated<string>;
+    tenant_id: string;
+    number: string;
+    category_code: string;
+    status: Generated<ReportStatus>;
+    lat: number;
+    lng: number;
+    address: string | null;
+    description: string;
+    reporter_name: string | null;
+    reporter_email: string | null;
+    user_id: string | null;
+    key_hash: string;
+    supporters: Generated<number>;
+    public_answer: string | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+};

@@ -29,6 +29,7 @@ const staff: { email: string; name: string; unit: string; roles: StaffRole[]; to
   { email: 'steuern@hennef.example', name: 'Selma Steuer', unit: 'FD 6.2', roles: ['clerk'], totp: true },
   { email: 'leitung@hennef.example', name: 'Lena Leitung', unit: 'FB 2', roles: ['unit_lead'], totp: true },
   { email: 'ordnungsamt@hennef.example', name: 'Otto Ordnung', unit: 'FD 3.1', roles: ['clerk'], totp: true },
+  { email: 'stadtbetriebe@hennef.example', name: 'Stefan Betrieb', unit: 'SBH', roles: ['clerk'], totp: true },
   { email: 'ordnung-leitung@hennef.example', name: 'Olga Oberhaus', unit: 'FB 3', roles: ['unit_lead'], totp: true },
   { email: 'redaktion@hennef.example', name: 'Rita Redaktion', unit: 'FD 1.3', roles: ['editor'], totp: false, alsoEditorOf: ['FB 2', 'FB 6'] },
   { email: 'cdo@hennef.example', name: 'Carl CDO', unit: 'FB 1', roles: ['cdo'], totp: true },

@@ -8,6 +8,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
 
+const version = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
 const pothole = { category: 'schlagloch', address: 'Frankfurter Straße 97', coordinates: '', description: 'Tiefes Schlagloch vor der Bushaltestelle', name: 'Paula Pothole', email: 'paula@example.org' };
 
 describe('Mängelmelder: reporting', () => {
@@ -61,6 +62,48 @@ describe('Mängelmelder: reporting', () => {
     const casePage = await admin.get(`/bo/vorgaenge/${row.id}`);
     assert.match(casePage.html, /Tiefes Schlagloch vor der Bushaltestelle/);
     assert.match(casePage.html, /paula@example\.org/);
+  });
+
+  it('the Stadtbetriebe fix it and answer publicly; the reporter is told by e-mail and can reopen; a wrong category is rerouted', async () => {
+    const stefan = new Visitor(server.url);
+    await staffLogin(stefan, 'stadtbetriebe@hennef.example');
+    const caseId = (await sql<{ id: string }>`select id from case_record where source_kind = 'report'`.execute(server.db)).rows[0]!.id;
+    let page = await stefan.get(`/bo/vorgaenge/${caseId}`);
+    page = await stefan.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'in_progress' });
+    const noAnswer = await stefan.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'fixed', answer: '' });
+    assert.match(noAnswer.html, /Bitte füllen Sie aus: Öffentliche Antwort an die Meldenden/);
+    page = await stefan.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'fixed', answer: 'Das Schlagloch wurde am Dienstag verfüllt.' });
+    assert.match(page.html, /<dd>Erledigt \(behoben\)<\/dd>/);
+    await server.jobs.runDue();
+    const report = (await sql<{ id: string; status: string }>`select id, status from report where description = ${pothole.description}`.execute(server.db)).rows[0]!;
+    assert.equal(report.status, 'fixed');
+    const publicPage = await new Visitor(server.url).get(`/maengelmelder/meldung/${report.id}`);
+    assert.match(publicPage.html, /erledigt/);
+    assert.match(publicPage.html, /Das Schlagloch wurde am Dienstag verfüllt\./);
+    const mails = await sql<{ subject: string; body_text: string }>`select subject, body_text from mail_message where recipient = 'paula@example.org' order by created_at`.execute(server.db);
+    assert.ok(mails.rows.some((mail) => /: erledigt$/.test(mail.subject) && mail.body_text.includes('Das Schlagloch wurde am Dienstag verfüllt.')), 'the reporter reads the answer by e-mail');
+
+    const key = /schluessel=([A-Za-z0-9_-]+)/.exec(mails.rows[0]!.body_text)![1]!;
+    const reporter = new Visitor(server.url);
+    const own = await reporter.get(`/maengelmelder/meldung/${report.id}?schluessel=${key}`);
+    assert.match(own.html, /Das Problem besteht weiter\?/);
+    const reopened = await reporter.post(`/maengelmelder/meldung/${report.id}/wieder-oeffnen`, { schluessel: key, comment: 'Das Loch ist wieder aufgebrochen.' });
+    assert.match(reopened.html, /Ihre Meldung ist wieder geöffnet/);
+    const back = await stefan.get(`/bo/vorgaenge/${caseId}`);
+    assert.match(back.html, /<dd>In Bearbeitung<\/dd>/, 'back in processing');
+    assert.match(back.html, /<dd>SBH<\/dd>/, 'in the unit that closed it');
+    assert.match(back.html, /Das Loch ist wieder aufgebrochen\./);
+
+    const lamp = new Visitor(server.url);
+    await lamp.get('/maengelmelder');
+    await lamp.post('/maengelmelder', { ...pothole, category: 'laterne-defekt', description: 'Verkehrsschild umgefahren, nicht die Laterne', email: '' });
+    const lampCase = (await sql<{ id: string; source_id: string }>`select id, source_id from case_record where service = 'maengelmelder-laterne-defekt'`.execute(server.db)).rows[0]!;
+    await stefan.get(`/bo/vorgaenge/${lampCase.id}`);
+    const moved = await stefan.post(`/bo/meldungen/${lampCase.source_id}/kategorie`, { category: 'schild-beschaedigt' });
+    assert.match(moved.html, /Die Kategorie ist geändert/);
+    const rerouted = (await sql<{ unit: string; assignee_id: string | null }>`select unit, assignee_id from case_record where id = ${lampCase.id}`.execute(server.db)).rows[0]!;
+    assert.deepEqual(rerouted, { unit: 'FD 3.1', assignee_id: null }, 'routing follows the category');
+    assert.equal((await stefan.get(`/bo/vorgaenge/${lampCase.id}`)).status, 403, 'now the other unit’s case');
   });
 
   it('a flood of reports from one address is slowed down with a friendly message', async () => {

@@ -74,7 +74,7 @@ function eventText(t: CasesTranslate, workflow: Workflow, lang: RequestContext['
     return `${t('event.status', { from: stateLabel(workflow, event.from_status ?? '', lang), to: stateLabel(workflow, event.to_status ?? '', lang) })}${given}`;
   }
   if (event.kind === 'note') return `${t('event.note')}: ${String(detail.text ?? '')}`;
-  return t(`event.${event.kind as 'created'}`, { level: String(detail.level ?? ''), number: String(detail.number ?? '') });
+  return t(`event.${event.kind as 'created'}`, { level: String(detail.level ?? ''), number: String(detail.number ?? ''), unit: String(detail.unit ?? '') });
 }
 
 export async function CaseView({ ctx, deps, row, refused, link }: { ctx: RequestContext; deps: Deps; row: CaseRow; refused?: Refused; link?: { error: string; value: string } }) {

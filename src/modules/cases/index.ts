@@ -12,7 +12,8 @@ import { registerDashboard } from './dashboard.js';
 import { runStateAction } from './state-actions.js';
 import { registerLinkRoutes } from './links.js';
 
-export { moveOnEvent, openCase, publicTimeline } from './service.js';
+export { moveOnEvent, noteOnCase, openCase, publicTimeline, rerouteCase } from './service.js';
+export { caseAccess } from './access.js';
 export { describeCaseSource } from './sources.js';
 export { defineStateAction } from './state-actions.js';
 export { workflowSchema, type WorkflowInput } from './workflow.js';

@@ -39,7 +39,7 @@ export function findCaseOfSource(db: Db, tenantId: string, kind: string, id: str
 }
 
 /** Changes a case only if nobody else changed it since `version` was read; returns undefined when stale. */
-export function updateCase(db: Db, tenantId: string, id: string, version: number, changes: Partial<Pick<CaseRow, 'status' | 'phase' | 'assignee_id' | 'waiting_since' | 'closed_at' | 'due_at' | 'deputy_for'>>) {
+export function updateCase(db: Db, tenantId: string, id: string, version: number, changes: Partial<Pick<CaseRow, 'status' | 'phase' | 'assignee_id' | 'waiting_since' | 'closed_at' | 'due_at' | 'deputy_for' | 'unit' | 'title' | 'service'>>) {
   return cases(db)
     .updateTable('case_record')
     .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))

@@ -165,6 +165,26 @@ async function advance(db: Db, tenantId: string, source: { kind: string; id: str
   return undefined;
 }
 
+/** A note in the case's history from outside the back office (e.g. the reporter's comment when reopening). */
+export async function noteOnCase(db: Db, tenantId: string, source: { kind: string; id: string }, label: string, text: string) {
+  const current = await findCaseOfSource(db, tenantId, source.kind, source.id);
+  if (current && text.trim()) await recordCaseEvent(db, { case_id: current.id, actor_id: null, actor_label: label, kind: 'note', detail: { text: text.trim().slice(0, 2000) } });
+}
+
+/** Sends a case to another unit (e.g. a report re-categorised): it arrives there unassigned, as a new case would. */
+export async function rerouteCase(db: Db, tenantId: string, source: { kind: string; id: string }, target: { unit: string; title: string; service: string }, label: string): Promise<CaseRow | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await findCaseOfSource(db, tenantId, source.kind, source.id);
+    if (!current) return undefined;
+    if (current.unit === target.unit && current.service === target.service) return current;
+    const updated = await updateCase(db, tenantId, current.id, current.version, { ...target, assignee_id: null, deputy_for: null });
+    if (!updated) continue;
+    await recordCaseEvent(db, { case_id: current.id, actor_id: null, actor_label: label, kind: 'rerouted', detail: { unit: target.unit, from: current.unit } });
+    return updated;
+  }
+  return undefined;
+}
+
 /** Escalates overdue cases to the unit lead, once per case and level, however many processes run this. */
 export async function escalateOverdue(db: Db, baseUrl: string, level = 1, now = new Date()): Promise<number> {
   let escalated = 0;

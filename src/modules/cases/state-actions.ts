@@ -10,6 +10,8 @@ import { stateOf, type StateAction } from './workflow.js';
 export type StateActionInput = {
   tenantId: string;
   case: CaseRow;
+  /** The state entered (the case may have moved on by the time the step runs). */
+  state: string;
   /** The state's public label in both languages (the internal one when the state has none). */
   label: Record<Lang, string>;
   fields: Record<string, string>;
@@ -28,6 +30,6 @@ export async function runStateAction(db: Db, payload: { tenantId: string; caseId
   const handler = row && handlers.get(`${row.source_kind}:${payload.action}`);
   if (!row || !handler) return;
   const state = stateOf(await workflowOf(db, row.workflow_id), payload.state);
-  await handler(db, { tenantId: payload.tenantId, case: row, label: state.public ?? state.label, fields: payload.fields, actor: payload.actor });
+  await handler(db, { tenantId: payload.tenantId, case: row, state: payload.state, label: state.public ?? state.label, fields: payload.fields, actor: payload.actor });
   await recordCaseEvent(db, { case_id: row.id, actor_id: null, actor_label: 'system', kind: `action.${payload.action}`, detail: { state: payload.state } });
 }

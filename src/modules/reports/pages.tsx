@@ -13,7 +13,8 @@ import { Alert, Button, DataTable, ErrorSummary, Form, SelectField, TextArea, Te
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { findReport, listCategories, recentReports, type CategoryRow } from './repo.js';
-import { keyHash, submitReport, type ReportErrors, type ReportInput } from './service.js';
+import { keyHash, reopenReport, submitReport, type ReportErrors, type ReportInput } from './service.js';
+import { setFlash } from '../../platform/http/request-context.js';
 import { reportsText } from './texts.js';
 
 const BASE = '/maengelmelder';
@@ -73,6 +74,20 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}&neu=1`, 303);
   });
 
+  // The reporter (with the private key) says the problem is still there: back to the unit that closed it.
+  app.post(`${BASE}/meldung/:id/wieder-oeffnen`, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
+    const { ctx } = request;
+    const id = (request.params as { id: string }).id;
+    const body = (request.body ?? {}) as { schluessel?: string; comment?: string };
+    const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
+    if (!report || !sameKey(body.schluessel, report.key_hash)) throw new NotFound('report');
+    if (['fixed', 'closed'].includes(report.status)) {
+      await reopenReport(db, ctx.tenant.id, report, String(body.comment ?? ''));
+      setFlash(reply, reportsText(ctx.lang)('reopened'));
+    }
+    return reply.redirect(`${BASE}/meldung/${report.id}?schluessel=${encodeURIComponent(body.schluessel!)}`, 303);
+  });
+
   app.get(`${BASE}/meldung/:id`, { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
     const t = reportsText(ctx.lang);
@@ -97,6 +112,16 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
         </dl>
         <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
         {report.public_answer && <section><h2 safe>{t('answer')}</h2><p safe>{report.public_answer}</p></section>}
+        {own && ['fixed', 'closed'].includes(report.status) && (
+          <section aria-labelledby="reopen">
+            <h2 id="reopen" safe>{t('reopen')}</h2>
+            <Form action={`${BASE}/meldung/${report.id}/wieder-oeffnen`} csrf={ctx.csrfToken()}>
+              <input type="hidden" name="schluessel" value={query.schluessel ?? ''} />
+              <TextArea name="comment" label={t('reopen.comment')} />
+              <Button label={t('reopen.submit')} kind="secondary" />
+            </Form>
+          </section>
+        )}
       </Page>
     ));
   });

@@ -33,3 +33,20 @@ export function findReport(db: Db, tenantId: string, id: string) {
 export function recentReports(db: Db, tenantId: string, limit = 50) {
   return reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'public_answer', 'supporters', 'created_at']).where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').limit(limit).execute();
 }
+
+export function findReportByNumber(db: Db, tenantId: string, number: string) {
+  return reports(db).selectFrom('report').selectAll().where('tenant_id', '=', tenantId).where('number', '=', number).executeTakeFirst();
+}
+
+/** The public state and answer, as the case's workflow set them. */
+export function updateReportStatus(db: Db, tenantId: string, id: string, status: ReportRow['status'], publicAnswer: string | undefined) {
+  return reports(db).updateTable('report').set({ status, updated_at: new Date(), ...(publicAnswer ? { public_answer: publicAnswer } : {}) }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export function updateReportCategory(db: Db, tenantId: string, id: string, category: string) {
+  return reports(db).updateTable('report').set({ category_code: category, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export function addSupporter(db: Db, tenantId: string, id: string) {
+  return reports(db).updateTable('report').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}

@@ -7,8 +7,9 @@ import { inTransaction, type Db } from '../../platform/db/database.js';
 import { insidePolygon } from '../../platform/geo/geometry.js';
 import { closestStreet, findStreet, splitStreetAddress } from '../../platform/geo/streets.js';
 import type { Lang } from '../../platform/i18n/index.js';
-import { openCase } from '../cases/index.js';
-import { insertReport, listCategories, nextReportNumber, type ReportRow } from './repo.js';
+import { moveOnEvent, noteOnCase, openCase, rerouteCase } from '../cases/index.js';
+import { REPORT_WORKFLOW } from './workflow.js';
+import { insertReport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
 import { reportsText } from './texts.js';
 
 export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
@@ -51,6 +52,8 @@ export function locate(geo: TownGeo | undefined, input: Pick<ReportInput, 'addre
   return { place, errors: {} };
 }
 
+const caseTitle = (category: CategoryRow, address: string | null) => `${category.name_de}${address ? `: ${address}` : ''}`;
+
 export type SubmitReport = { tenantId: string; geo: TownGeo | undefined; input: ReportInput; userId: string | null; lang: Lang };
 
 export async function submitReport(db: Db, request: SubmitReport): Promise<{ report?: ReportRow; key?: string; errors: ReportErrors }> {
@@ -72,9 +75,25 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
     });
     await openCase(trx, {
       tenantId: request.tenantId, source: { kind: 'report', id: row.id }, number: row.number, service: `maengelmelder-${category.code}`,
-      title: `${category.name_de}${place.address ? `: ${place.address}` : ''}`, unit: category.unit, processingDays: category.target_days, searchText: row.description,
+      title: caseTitle(category, place.address), unit: category.unit, processingDays: category.target_days, searchText: row.description, workflow: REPORT_WORKFLOW,
     });
     return row;
   });
   return { report, key, errors: {} };
+}
+
+/** A clerk moves a report to another category; the case follows to the unit responsible for it. */
+export async function recategorise(db: Db, tenantId: string, report: ReportRow, code: string, label: string) {
+  const category = (await listCategories(db, tenantId)).find((candidate) => candidate.code === code);
+  if (!category) return undefined;
+  return inTransaction(db, async (trx) => {
+    await updateReportCategory(trx, tenantId, report.id, category.code);
+    return rerouteCase(trx, tenantId, { kind: 'report', id: report.id }, { unit: category.unit, title: caseTitle(category, report.address), service: `maengelmelder-${category.code}` }, label);
+  });
+}
+
+/** The reporter says the problem is still there: the case goes back to processing in the unit that closed it. */
+export async function reopenReport(db: Db, tenantId: string, report: ReportRow, comment: string) {
+  await noteOnCase(db, tenantId, { kind: 'report', id: report.id }, 'Meldende Person', comment);
+  return moveOnEvent(db, tenantId, { kind: 'report', id: report.id }, 'reply', 'Meldende Person');
 }

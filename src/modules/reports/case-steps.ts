@@ -1,0 +1,29 @@
+// What happens to a report when its case changes state: the report takes the state and the public answer, a
+// duplicate adds its reporter's support to the original, and the reporter is told by e-mail (when they left an
+// address) what the state means, with the answer.
+import { defineStateAction } from '../cases/index.js';
+import { queueMail } from '../../platform/mail/mailer.js';
+import { REPORT_STATUSES, type ReportStatus } from './tables.js';
+import { addSupporter, findReport, findReportByNumber, updateReportStatus } from './repo.js';
+
+export function defineReportSteps(baseUrl: string) {
+  defineStateAction('report', 'informCitizen', async (db, input) => {
+    const report = await findReport(db, input.tenantId, input.case.source_id);
+    if (!report || !(REPORT_STATUSES as readonly string[]).includes(input.state)) return;
+    let answer = input.fields.answer;
+    if (input.state === 'duplicate') {
+      const original = await findReportByNumber(db, input.tenantId, (input.fields.original ?? '').trim());
+      if (original && original.id !== report.id) await addSupporter(db, input.tenantId, original.id);
+      answer = `Diese Meldung ist doppelt; sie wird unter ${original?.number ?? input.fields.original} bearbeitet.`;
+    }
+    await updateReportStatus(db, input.tenantId, report.id, input.state as ReportStatus, answer);
+    if (!report.reporter_email) return;
+    const link = `${baseUrl}/maengelmelder/meldung/${report.id}`;
+    await queueMail(db, {
+      tenantId: input.tenantId,
+      to: report.reporter_email,
+      subject: `Ihre Meldung ${report.number}: ${input.label.de}`,
+      text: [`Ihre Meldung ${report.number} hat einen neuen Stand: ${input.label.de}.`, answer ? `Antwort der Stadt: ${answer}` : '', `Zur Meldung: ${link}`].filter(Boolean).join('\n\n'),
+    });
+  });
+}

@@ -1,0 +1,20 @@
+// Mängelmelder: citizens report problems in public space (no account needed); each report becomes a case in the
+// unit responsible for its category, follows the report workflow, and the reporter is told of every public change.
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../../platform/module.js';
+import { defineReportSteps } from './case-steps.js';
+import { registerReportPages } from './pages.js';
+import { registerReportStaff } from './staff.js';
+
+export { seedReportCategories } from './categories.js';
+
+export const reports: Module = {
+  name: 'reports',
+  migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
+  nav: [{ href: '/maengelmelder', label: { de: 'Mängelmelder', en: 'Report a problem' }, description: { de: 'Schlagloch, defekte Laterne, wilde Müllkippe: melden Sie Mängel im Stadtgebiet.', en: 'Potholes, broken lamps, fly-tipping: report problems in town.' } }],
+  register(app, deps) {
+    defineReportSteps(deps.baseUrl);
+    registerReportStaff(app, deps);
+    registerReportPages(app, deps);
+  },
+};

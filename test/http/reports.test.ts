@@ -7,6 +7,14 @@ import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
+import { postMultipart } from '../support/multipart.js';
+import sharp from 'sharp';
+
+/** A small photo as a phone takes it: with the camera's EXIF data and the GPS position of the place. */
+const phonePhoto = () => sharp({ create: { width: 640, height: 480, channels: 3, background: '#6b6b6b' } })
+  .jpeg()
+  .withExif({ IFD0: { Make: 'Rathausfon', Model: 'Testkamera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 46/1 33/1', GPSLongitudeRef: 'E', GPSLongitude: '7/1 17/1 1/1' } })
+  .toBuffer();
 
 const version = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
 const pothole = { category: 'schlagloch', address: 'Frankfurter Straße 97', coordinates: '', description: 'Tiefes Schlagloch vor der Bushaltestelle', name: 'Paula Pothole', email: 'paula@example.org' };
@@ -55,7 +63,7 @@ describe('Mängelmelder: reporting', () => {
     assert.doesNotMatch(stranger.html, /Paula|paula@example\.org|Bushaltestelle/, 'no personal details, no unmoderated text in public');
     const mail = await sql<{ body_text: string }>`select body_text from mail_message where recipient = 'paula@example.org'`.execute(server.db);
     assert.ok(mail.rows[0]!.body_text.includes(privateLink), 'the private link comes by e-mail');
-    const row = (await sql<{ unit: string; source_kind: string; id: string; due_at: Date }>`select unit, source_kind, id, due_at from case_record`.execute(server.db)).rows[0]!;
+    const row = (await sql<{ unit: string; source_kind: string; id: string }>`select unit, source_kind, id from case_record`.execute(server.db)).rows[0]!;
     assert.deepEqual([row.unit, row.source_kind], ['SBH', 'report']);
     const admin = new Visitor(server.url);
     await staffLogin(admin, 'admin@hennef.example');
@@ -64,10 +72,39 @@ describe('Mängelmelder: reporting', () => {
     assert.match(casePage.html, /paula@example\.org/);
   });
 
+  it('photos: a file that is not an image is refused with the rest kept; a phone photo is stored without EXIF and GPS and shown only after release', async () => {
+    const citizen = new Visitor(server.url);
+    await citizen.get('/maengelmelder');
+    const fake = await postMultipart(citizen, '/maengelmelder', { ...pothole, description: 'Ast auf dem Gehweg' , category: 'baum-ast' }, [{ field: 'photos', name: 'ast.jpg', bytes: Buffer.from('MZ this is a program, not a photo') }]);
+    assert.equal(fake.status, 400);
+    assert.match(fake.html, /Das ist kein Foto, das wir annehmen können/);
+    assert.match(fake.html, /Ast auf dem Gehweg/);
+    const photo = await phonePhoto();
+    assert.ok((await sharp(photo).metadata()).exif, 'the original carries EXIF');
+    const sent = await postMultipart(citizen, '/maengelmelder', { ...pothole, description: 'Ast auf dem Gehweg', category: 'baum-ast', email: '' }, [{ field: 'photos', name: 'ast.jpg', bytes: photo, type: 'image/jpeg' }]);
+    assert.equal(sent.status, 200);
+    const stored = (await sql<{ content_hash: string; id: string; report_id: string }>`select f.content_hash, f.id, p.report_id from report_photo p join stored_file f on f.id = p.file_id`.execute(server.db)).rows[0]!;
+    const bytes = await server.deps.store.get(stored.content_hash);
+    const metadata = await sharp(bytes).metadata();
+    assert.equal(metadata.exif, undefined, 'no EXIF block at all in the stored copy');
+    assert.equal(bytes.includes(Buffer.from('Rathausfon')), false);
+    assert.match(sent.html, /<img class="attachment-preview" src="\/maengelmelder\/meldung\/[^"]+\/foto\/0\?schluessel=/, 'the reporter sees their photo');
+    const publicPhoto = `/maengelmelder/meldung/${stored.report_id}/foto/0`;
+    assert.equal((await new Visitor(server.url).get(publicPhoto)).status, 404, 'not public before moderation');
+    const stefan = new Visitor(server.url);
+    await staffLogin(stefan, 'stadtbetriebe@hennef.example');
+    const caseId = (await sql<{ id: string }>`select id from case_record where source_id = ${stored.report_id}`.execute(server.db)).rows[0]!.id;
+    await stefan.get(`/bo/vorgaenge/${caseId}`);
+    await stefan.post(`/bo/meldungen/${stored.report_id}/foto/0/sichtbarkeit`, { public: 'yes' });
+    const released = await fetch(`${server.url}${publicPhoto}`);
+    assert.equal(released.status, 200);
+    assert.equal(released.headers.get('content-type'), 'image/jpeg');
+  });
+
   it('the Stadtbetriebe fix it and answer publicly; the reporter is told by e-mail and can reopen; a wrong category is rerouted', async () => {
     const stefan = new Visitor(server.url);
     await staffLogin(stefan, 'stadtbetriebe@hennef.example');
-    const caseId = (await sql<{ id: string }>`select id from case_record where source_kind = 'report'`.execute(server.db)).rows[0]!.id;
+    const caseId = (await sql<{ id: string }>`select c.id from case_record c join report r on r.id::text = c.source_id where r.description = ${pothole.description}`.execute(server.db)).rows[0]!.id;
     let page = await stefan.get(`/bo/vorgaenge/${caseId}`);
     page = await stefan.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'in_progress' });
     const noAnswer = await stefan.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'fixed', answer: '' });

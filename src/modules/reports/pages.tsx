@@ -9,10 +9,14 @@ import { NotFound } from '../../platform/http/errors.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { PlaceMap } from '../../platform/geo/map.js';
 import { queueMail } from '../../platform/mail/mailer.js';
-import { Alert, Button, DataTable, ErrorSummary, Form, SelectField, TextArea, TextField } from '../../platform/ui/components.js';
+import { Alert, Button, DataTable, ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from '../../platform/ui/components.js';
+import { readFormWithFiles } from '../../platform/http/upload.js';
+import { sendStoredFile } from '../../platform/storage/download.js';
+import { findStoredFile } from '../../platform/storage/storage.js';
+import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photos.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { findReport, listCategories, recentReports, type CategoryRow } from './repo.js';
+import { findReport, listCategories, photosOf, recentReports, type CategoryRow } from './repo.js';
 import { keyHash, reopenReport, submitReport, type ReportErrors, type ReportInput } from './service.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { reportsText } from './texts.js';
@@ -37,7 +41,7 @@ async function ReportForm({ ctx, deps, values, errors }: { ctx: RequestContext; 
       <h1 safe>{t('title')}</h1>
       <p safe>{t('intro')}</p>
       <h2 safe>{t('form')}</h2>
-      <Form action={BASE} csrf={ctx.csrfToken()}>
+      <Form action={`${BASE}?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
         <SelectField name="category" label={t('category')} options={[{ value: '', label: '–' }, ...options]} value={values.category ?? ''} error={errors.category} />
         <TextField name="address" label={t('address')} hint={t('address.hint')} value={values.address ?? ''} error={errors.address} list="street-list" suggest="/api/strassen" autocomplete="off" />
         <datalist id="street-list"></datalist>
@@ -46,6 +50,7 @@ async function ReportForm({ ctx, deps, values, errors }: { ctx: RequestContext; 
         <TextArea name="description" label={t('description')} value={values.description ?? ''} error={errors.description} />
         <TextField name="name" label={t('name')} value={values.name ?? ''} autocomplete="name" />
         <TextField name="email" label={t('email')} hint={t('email.hint')} type="email" value={values.email ?? ''} error={errors.email} autocomplete="email" />
+        <FileField name="photos" label={t('photos')} hint={t('photos.hint')} accept="image/jpeg,image/png" multiple error={errors.photos} />
         <Button label={t('submit')} />
       </Form>
       <DataTable caption={t('recent')} head={[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date')]} empty={t('none')}
@@ -63,10 +68,14 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
 
   app.post(BASE, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
     const { ctx } = request;
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const upload = await readFormWithFiles(request, PHOTO_MAX_BYTES, MAX_PHOTOS);
+    const body = (request.isMultipart() ? upload.fields : request.body ?? {}) as Record<string, unknown>;
     const input = Object.fromEntries(FIELDS.map((name) => [name, String(body[name] ?? '').slice(0, 2000)])) as ReportInput;
     const userId = ctx.actor.kind === 'citizen' ? ctx.actor.userId : null;
-    const outcome = await submitReport(db, { tenantId: ctx.tenant.id, geo: ctx.tenant.settings.geo, input, userId, lang: ctx.lang });
+    const outcome = await submitReport(db, {
+      tenantId: ctx.tenant.id, geo: ctx.tenant.settings.geo, input, userId, lang: ctx.lang,
+      photos: upload.files, photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined, files: { store: deps.store, scanner: deps.scanner },
+    });
     if (!outcome.report) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, errors: outcome.errors }), 400);
     const link = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}`;
     const t = reportsText(ctx.lang);
@@ -88,6 +97,18 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`${BASE}/meldung/${report.id}?schluessel=${encodeURIComponent(body.schluessel!)}`, 303);
   });
 
+  // A photo: in public only once a moderator released it; the reporter sees their own with the private key.
+  app.get(`${BASE}/meldung/:id/foto/:position`, { config: { access: 'public' } }, async (request, reply) => {
+    const { ctx } = request;
+    const params = request.params as { id: string; position: string };
+    const report = /^[0-9a-f-]{36}$/i.test(params.id) ? await findReport(db, ctx.tenant.id, params.id) : undefined;
+    const photo = report && (await photosOf(db, report.id)).find((candidate) => String(candidate.position) === params.position);
+    const allowed = photo && (photo.public || sameKey((request.query as { schluessel?: string }).schluessel, report.key_hash));
+    const file = allowed ? await findStoredFile(db, ctx.tenant.id, photo.file_id) : undefined;
+    if (!file) throw new NotFound('photo');
+    return sendStoredFile(reply, deps.store, file, 'inline');
+  });
+
   app.get(`${BASE}/meldung/:id`, { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
     const t = reportsText(ctx.lang);
@@ -96,7 +117,8 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
     if (!report) throw new NotFound('report');
     const own = sameKey(query.schluessel, report.key_hash);
-    const categories = await listCategories(db, ctx.tenant.id);
+    const [categories, photos] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id)]);
+    const shown = photos.filter((photo) => own || photo.public);
     const privateLink = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${report.id}?schluessel=${query.schluessel ?? ''}`;
     return sendHtml(reply, (
       <Page ctx={ctx} title={t('report', { number: report.number })} crumbs={[{ label: t('title'), href: BASE }, { label: report.number }]}>
@@ -111,6 +133,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
           {own && <><dt safe>{t('facts.description')}</dt><dd safe>{report.description}</dd></>}
         </dl>
         <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
+        {shown.map((photo) => <img class="attachment-preview" src={`${BASE}/meldung/${report.id}/foto/${photo.position}${own ? `?schluessel=${encodeURIComponent(query.schluessel!)}` : ''}`} alt={t('photo', { number: String(photo.position + 1) })} loading="lazy" />)}
         {report.public_answer && <section><h2 safe>{t('answer')}</h2><p safe>{report.public_answer}</p></section>}
         {own && ['fixed', 'closed'].includes(report.status) && (
           <section aria-labelledby="reopen">

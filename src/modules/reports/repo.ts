@@ -50,3 +50,16 @@ export function updateReportCategory(db: Db, tenantId: string, id: string, categ
 export function addSupporter(db: Db, tenantId: string, id: string) {
   return reports(db).updateTable('report').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
+
+export function insertPhoto(db: Db, row: Insertable<ReportsTables['report_photo']>) {
+  return reports(db).insertInto('report_photo').values(row).execute();
+}
+
+export function photosOf(db: Db, reportId: string) {
+  return reports(db).selectFrom('report_photo').selectAll().where('report_id', '=', reportId).orderBy('position').execute();
+}
+
+/** A moderator releases a photo for the public view, or takes it back. */
+export function setPhotoPublic(db: Db, reportId: string, position: number, visible: boolean) {
+  return reports(db).updateTable('report_photo').set({ public: visible }).where('report_id', '=', reportId).where('position', '=', position).execute();
+}

@@ -9,11 +9,14 @@ import { closestStreet, findStreet, splitStreetAddress } from '../../platform/ge
 import type { Lang } from '../../platform/i18n/index.js';
 import { moveOnEvent, noteOnCase, openCase, rerouteCase } from '../cases/index.js';
 import { REPORT_WORKFLOW } from './workflow.js';
-import { insertReport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
+import { cleanPhoto, MAX_PHOTOS, NotAPhoto, PHOTO_MAX_BYTES } from './photos.js';
+import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
+import type { VirusScanner } from '../../platform/storage/virus-scan.js';
+import { insertPhoto, insertReport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
 import { reportsText } from './texts.js';
 
 export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
-export type ReportErrors = Partial<Record<keyof ReportInput, string>>;
+export type ReportErrors = Partial<Record<keyof ReportInput | 'photos', string>>;
 type Place = { lat: number; lng: number; address: string | null };
 
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -54,7 +57,25 @@ export function locate(geo: TownGeo | undefined, input: Pick<ReportInput, 'addre
 
 const caseTitle = (category: CategoryRow, address: string | null) => `${category.name_de}${address ? `: ${address}` : ''}`;
 
-export type SubmitReport = { tenantId: string; geo: TownGeo | undefined; input: ReportInput; userId: string | null; lang: Lang };
+export type SubmitReport = {
+  tenantId: string; geo: TownGeo | undefined; input: ReportInput; userId: string | null; lang: Lang;
+  /** The photos as uploaded, or why they could not be read (too large, too many). */
+  photos: { bytes: Buffer; name: string }[]; photoProblem?: 'tooLarge' | 'tooMany';
+  files: { store: BlobStore; scanner?: VirusScanner };
+};
+
+/** Each photo cleaned of its metadata, or the message why one cannot be taken. */
+async function cleanPhotos(request: SubmitReport): Promise<{ photos: Buffer[]; error?: string }> {
+  const t = reportsText(request.lang);
+  if (request.photoProblem === 'tooLarge') return { photos: [], error: t('error.photoSize', { mb: String(PHOTO_MAX_BYTES / 1024 / 1024) }) };
+  if (request.photoProblem === 'tooMany' || request.photos.length > MAX_PHOTOS) return { photos: [], error: t('error.photoCount', { count: String(MAX_PHOTOS) }) };
+  try {
+    return { photos: await Promise.all(request.photos.map((photo) => cleanPhoto(photo.bytes))) };
+  } catch (error) {
+    if (error instanceof NotAPhoto) return { photos: [], error: t('error.photoType') };
+    throw error;
+  }
+}
 
 export async function submitReport(db: Db, request: SubmitReport): Promise<{ report?: ReportRow; key?: string; errors: ReportErrors }> {
   const t = reportsText(request.lang);
@@ -65,6 +86,8 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
   if (!category) errors.category = t('error.category');
   if (input.description.trim().length < 5) errors.description = t('error.description');
   if (input.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) errors.email = t('error.email');
+  const cleaned = await cleanPhotos(request);
+  if (cleaned.error) errors.photos = cleaned.error;
   if (Object.keys(errors).length > 0 || !category || !located.place) return { errors };
   const key = randomBytes(18).toString('base64url');
   const place = located.place;
@@ -73,6 +96,10 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
       tenant_id: request.tenantId, number: await nextReportNumber(trx, new Date().getFullYear()), category_code: category.code, lat: place.lat, lng: place.lng, address: place.address,
       description: input.description.trim().slice(0, 2000), reporter_name: input.name.trim().slice(0, 120) || null, reporter_email: input.email.trim().slice(0, 200) || null, user_id: request.userId, key_hash: keyHash(key),
     });
+    for (const [position, bytes] of cleaned.photos.entries()) {
+      const file = await storeUpload({ db: trx, store: request.files.store, scanner: request.files.scanner, maxBytes: PHOTO_MAX_BYTES }, { tenantId: request.tenantId, bytes, originalName: `${row.number}-foto-${position + 1}.jpg`, allowed: ['image/jpeg'] });
+      await insertPhoto(trx, { report_id: row.id, position, file_id: file.id });
+    }
     await openCase(trx, {
       tenantId: request.tenantId, source: { kind: 'report', id: row.id }, number: row.number, service: `maengelmelder-${category.code}`,
       title: caseTitle(category, place.address), unit: category.unit, processingDays: category.target_days, searchText: row.description, workflow: REPORT_WORKFLOW,

@@ -1,23 +1,59 @@
 // The report in the back office: the case page shows category, place, description and the reporter's contact,
 // and a clerk can move the report to another category; the case then goes to the unit responsible for it.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RequestContext } from '../../platform/http/context.js';
+import { sendStoredFile } from '../../platform/storage/download.js';
+import { findStoredFile } from '../../platform/storage/storage.js';
 import { visibleUnits } from '../../platform/auth/unit-scope.js';
 import { actorLabel } from '../../platform/http/context.js';
-import type { Deps } from '../../platform/http/deps.js';
+import { audit, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { Button, Form, SelectField } from '../../platform/ui/components.js';
-import { caseAccess, describeCaseSource } from '../cases/index.js';
-import { findReport, listCategories } from './repo.js';
+import { caseAccess, describeCaseSource, findCaseOfSource } from '../cases/index.js';
+import { findReport, listCategories, photosOf, setPhotoPublic } from './repo.js';
 import { recategorise } from './service.js';
 import { reportsText } from './texts.js';
+
+/** The report behind a staff route, if its category's unit is one of the clerk's; otherwise 404. */
+async function staffReport(deps: Deps, request: FastifyRequest) {
+  const { ctx } = request;
+  const id = (request.params as { id: string }).id;
+  const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(deps.db, ctx.tenant.id, id) : undefined;
+  const category = report && (await listCategories(deps.db, ctx.tenant.id)).find((candidate) => candidate.code === report.category_code);
+  if (!report || !category || !(await visibleUnits(deps.db, ctx)).includes(category.unit)) throw new NotFound('report');
+  return report;
+}
+
+function PhotoModeration({ ctx, reportId, photos }: { ctx: RequestContext; reportId: string; photos: Awaited<ReturnType<typeof photosOf>> }) {
+  const t = reportsText(ctx.lang);
+  return (
+    <ul class="attachments">
+      {photos.map((photo) => {
+        const number = String(photo.position + 1);
+        return (
+          <li>
+            <img class="attachment-preview" src={`${STAFF}/${reportId}/foto/${photo.position}`} alt={t('photo', { number })} loading="lazy" />
+            <span safe>{photo.public ? t('photo.public') : t('photo.internal')}</span>
+            <Form action={`${STAFF}/${reportId}/foto/${photo.position}/sichtbarkeit`} csrf={ctx.csrfToken()}>
+              <input type="hidden" name="public" value={photo.public ? 'no' : 'yes'} />
+              <Button label={photo.public ? t('photo.withdraw', { number }) : t('photo.release', { number })} kind="secondary" />
+            </Form>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+const STAFF = '/bo/meldungen';
 
 export function registerReportStaff(app: FastifyInstance, deps: Deps) {
   describeCaseSource('report', async (db, ctx, id) => {
     const report = await findReport(db, ctx.tenant.id, id);
     if (!report) return '';
     const t = reportsText(ctx.lang);
-    const categories = await listCategories(db, ctx.tenant.id);
+    const [categories, photos] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id)]);
     const name = (code: string) => categories.find((candidate) => candidate.code === code)?.[ctx.lang === 'de' ? 'name_de' : 'name_en'] ?? code;
     return (
       <>
@@ -28,7 +64,8 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
           <div class="summary-row"><dt safe>{t('facts.reporter')}</dt><dd safe>{[report.reporter_name, report.reporter_email].filter(Boolean).join(', ') || '–'}</dd></div>
           <div class="summary-row"><dt safe>{t('facts.supporters')}</dt><dd safe>{String(report.supporters)}</dd></div>
         </dl>
-        <Form action={`/bo/meldungen/${report.id}/kategorie`} csrf={ctx.csrfToken()}>
+        <PhotoModeration ctx={ctx} reportId={report.id} photos={photos} />
+        <Form action={`${STAFF}/${report.id}/kategorie`} csrf={ctx.csrfToken()}>
           <SelectField name="category" label={t('recategorise')} value={report.category_code} options={categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: name(category.code) }))} />
           <Button label={t('recategorise.submit')} kind="secondary" />
         </Form>
@@ -36,12 +73,27 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     ) as string;
   });
 
-  app.post('/bo/meldungen/:id/kategorie', { config: { access: caseAccess } }, async (request, reply) => {
+  app.get(`${STAFF}/:id/foto/:position`, { config: { access: caseAccess } }, async (request, reply) => {
+    const report = await staffReport(deps, request);
+    const photo = (await photosOf(deps.db, report.id)).find((candidate) => String(candidate.position) === (request.params as { position: string }).position);
+    const file = photo && (await findStoredFile(deps.db, request.ctx.tenant.id, photo.file_id));
+    if (!file) throw new NotFound('photo');
+    return sendStoredFile(reply, deps.store, file, 'inline');
+  });
+
+  // Moderation: a photo is shown in public only after a clerk has checked it for faces and number plates.
+  app.post(`${STAFF}/:id/foto/:position/sichtbarkeit`, { config: { access: caseAccess } }, async (request, reply) => {
+    const report = await staffReport(deps, request);
+    const visible = (request.body as { public?: string } | undefined)?.public === 'yes';
+    await setPhotoPublic(deps.db, report.id, Number((request.params as { position: string }).position), visible);
+    await audit(deps.db, request.ctx, visible ? 'reports.photo_released' : 'reports.photo_withdrawn', { type: 'report', id: report.id });
+    const row = await findCaseOfSource(deps.db, request.ctx.tenant.id, 'report', report.id);
+    return reply.redirect(row ? `/bo/vorgaenge/${row.id}` : '/bo/vorgaenge', 303);
+  });
+
+  app.post(`${STAFF}/:id/kategorie`, { config: { access: caseAccess } }, async (request, reply) => {
     const { ctx } = request;
-    const id = (request.params as { id: string }).id;
-    const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(deps.db, ctx.tenant.id, id) : undefined;
-    const current = report && (await listCategories(deps.db, ctx.tenant.id)).find((category) => category.code === report.category_code);
-    if (!report || !current || !(await visibleUnits(deps.db, ctx)).includes(current.unit)) throw new NotFound('report');
+    const report = await staffReport(deps, request);
     const moved = await recategorise(deps.db, ctx.tenant.id, report, String((request.body as { category?: unknown } | undefined)?.category ?? ''), actorLabel(ctx.actor));
     setFlash(reply, reportsText(ctx.lang)(moved ? 'recategorised' : 'error.category'));
     return reply.redirect(moved && (await visibleUnits(deps.db, ctx)).includes(moved.unit) ? `/bo/vorgaenge/${moved.id}` : '/bo/vorgaenge', 303);

@@ -1,28 +1,36 @@
-// Reads a small form posted as multipart/form-data with one file (an import): the text fields, and the file's
-// bytes unless it exceeds the limit.
+// Reads a small form posted as multipart/form-data: the text fields, and the files' bytes unless one exceeds the
+// limit (then `tooLarge`, and the fields are still read so the form can keep them).
 import type { FastifyRequest } from 'fastify';
 
-export type UploadedForm = { fields: Record<string, string>; file: Buffer | undefined; fileName?: string; tooLarge: boolean };
+export type UploadedFile = { bytes: Buffer; name: string; field: string };
+export type UploadedForm = { fields: Record<string, string>; file: Buffer | undefined; fileName?: string; files: UploadedFile[]; tooLarge: boolean; tooMany: boolean };
 
-export async function readFormWithFile(request: FastifyRequest, maxBytes: number): Promise<UploadedForm> {
+export async function readFormWithFiles(request: FastifyRequest, maxBytes: number, maxFiles = 1): Promise<UploadedForm> {
   const fields: Record<string, string> = {};
-  let file: Buffer | undefined;
-  let fileName: string | undefined;
-  if (!request.isMultipart()) return { fields, file, tooLarge: false };
+  const files: UploadedFile[] = [];
+  let tooLarge = false;
+  let tooMany = false;
+  if (!request.isMultipart()) return { fields, file: undefined, files, tooLarge, tooMany };
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 50 } })) {
-      if (part.type === 'field') fields[part.fieldname] = String(part.value);
-      else {
-        const bytes = await part.toBuffer();
-        if (bytes.length > 0) {
-          file = bytes;
-          fileName = part.filename;
-        }
+    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: maxFiles, fields: 50 } })) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = String(part.value);
+        continue;
       }
+      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+        tooLarge = true;
+        return Buffer.alloc(0);
+      });
+      if (bytes.length > 0) files.push({ bytes, name: part.filename, field: part.fieldname });
     }
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return { fields, file: undefined, tooLarge: true };
-    throw error;
+    if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;
+    tooMany = true;
   }
-  return { fields, file, fileName, tooLarge: false };
+  if (tooLarge) files.length = 0;
+  return { fields, file: files[0]?.bytes, fileName: files[0]?.name, files, tooLarge, tooMany };
 }
+
+/** One file (an import, a statement, a reply's attachment). */
+export const readFormWithFile = (request: FastifyRequest, maxBytes: number) => readFormWithFiles(request, maxBytes, 1);

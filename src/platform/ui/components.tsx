@@ -64,10 +64,10 @@ export function TextField(props: FieldProps) {
 type Option = { value: string; label: string };
 
 /** One file to upload (imports); the form must be multipart with the CSRF token in its action. */
-export function FileField(props: { name: string; label: string; accept: string; hint?: string; error?: string }) {
+export function FileField(props: { name: string; label: string; accept: string; hint?: string; error?: string; multiple?: boolean }) {
   return (
     <Field {...props}>
-      <input id={`f-${props.name}`} name={props.name} type="file" accept={props.accept} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined} />
+      <input id={`f-${props.name}`} name={props.name} type="file" accept={props.accept} multiple={props.multiple} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined} />
     </Field>
   );
 }

@@ -72,6 +72,28 @@ describe('Mängelmelder: reporting', () => {
     assert.match(casePage.html, /paula@example\.org/);
   });
 
+  it('a second reporter of the same pothole sees it is already reported and supports it instead; a different problem can still be sent', async () => {
+    const neighbour = new Visitor(server.url);
+    await neighbour.get('/maengelmelder');
+    const hint = await neighbour.post('/maengelmelder', { ...pothole, address: 'Frankfurter Straße 99', description: 'Großes Loch in der Fahrbahn', email: '' });
+    assert.equal(hint.status, 200);
+    assert.match(hint.html, /Schon gemeldet\?/);
+    assert.match(hint.html, /Großes Loch in der Fahrbahn/, 'what was typed is kept');
+    const supportAction = /action="(\/maengelmelder\/meldung\/[0-9a-f-]{36}\/unterstuetzen)"/.exec(hint.html)![1]!;
+    const supported = await neighbour.post(supportAction, { email: 'nachbar@example.org' });
+    assert.match(supported.html, /Danke für Ihre Unterstützung/);
+    await neighbour.get('/maengelmelder');
+    const twice = await neighbour.post(supportAction, { email: 'NACHBAR@example.org' });
+    assert.match(twice.html, /Sie unterstützen diese Meldung bereits/);
+    const counts = await sql<{ n: number; supporters: number }>`select count(*)::int as n, max(supporters) as supporters from report`.execute(server.db);
+    assert.deepEqual(counts.rows[0], { n: 1, supporters: 1 }, 'no duplicate stored, one supporter counted once');
+    await neighbour.get('/maengelmelder');
+    const hintAgain = await neighbour.post('/maengelmelder', { ...pothole, address: 'Frankfurter Straße 99', description: 'Gullydeckel klappert', email: '' });
+    assert.match(hintAgain.html, /name="confirmed" value="yes"/);
+    const anyway = await neighbour.post('/maengelmelder', { ...pothole, address: 'Frankfurter Straße 99', description: 'Gullydeckel klappert', email: '', confirmed: 'yes' });
+    assert.match(anyway.html, /Danke! Ihre Meldung ist eingegangen/);
+  });
+
   it('photos: a file that is not an image is refused with the rest kept; a phone photo is stored without EXIF and GPS and shown only after release', async () => {
     const citizen = new Visitor(server.url);
     await citizen.get('/maengelmelder');
@@ -119,6 +141,8 @@ describe('Mängelmelder: reporting', () => {
     assert.match(publicPage.html, /Das Schlagloch wurde am Dienstag verfüllt\./);
     const mails = await sql<{ subject: string; body_text: string }>`select subject, body_text from mail_message where recipient = 'paula@example.org' order by created_at`.execute(server.db);
     assert.ok(mails.rows.some((mail) => /: erledigt$/.test(mail.subject) && mail.body_text.includes('Das Schlagloch wurde am Dienstag verfüllt.')), 'the reporter reads the answer by e-mail');
+    const supporterMail = await sql<{ n: number }>`select count(*)::int as n from mail_message where recipient = 'nachbar@example.org' and subject like '%erledigt'`.execute(server.db);
+    assert.equal(supporterMail.rows[0]!.n, 1, 'the supporter hears of it too');
 
     const key = /schluessel=([A-Za-z0-9_-]+)/.exec(mails.rows[0]!.body_text)![1]!;
     const reporter = new Visitor(server.url);

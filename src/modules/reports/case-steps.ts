@@ -1,10 +1,10 @@
 // What happens to a report when its case changes state: the report takes the state and the public answer, a
-// duplicate adds its reporter's support to the original, and the reporter is told by e-mail (when they left an
-// address) what the state means, with the answer.
+// duplicate adds its reporter's support to the original, and the reporter and the supporters who left an e-mail
+// address are told what the state means, with the answer.
 import { defineStateAction } from '../cases/index.js';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { REPORT_STATUSES, type ReportStatus } from './tables.js';
-import { addSupporter, findReport, findReportByNumber, updateReportStatus } from './repo.js';
+import { addSupporter, findReport, findReportByNumber, supporterEmails, updateReportStatus } from './repo.js';
 
 export function defineReportSteps(baseUrl: string) {
   defineStateAction('report', 'informCitizen', async (db, input) => {
@@ -17,13 +17,15 @@ export function defineReportSteps(baseUrl: string) {
       answer = `Diese Meldung ist doppelt; sie wird unter ${original?.number ?? input.fields.original} bearbeitet.`;
     }
     await updateReportStatus(db, input.tenantId, report.id, input.state as ReportStatus, answer);
-    if (!report.reporter_email) return;
     const link = `${baseUrl}/maengelmelder/meldung/${report.id}`;
-    await queueMail(db, {
-      tenantId: input.tenantId,
-      to: report.reporter_email,
-      subject: `Ihre Meldung ${report.number}: ${input.label.de}`,
-      text: [`Ihre Meldung ${report.number} hat einen neuen Stand: ${input.label.de}.`, answer ? `Antwort der Stadt: ${answer}` : '', `Zur Meldung: ${link}`].filter(Boolean).join('\n\n'),
-    });
+    const recipients = [...new Set([report.reporter_email, ...(await supporterEmails(db, report.id))].filter((email): email is string => Boolean(email)))];
+    for (const to of recipients) {
+      await queueMail(db, {
+        tenantId: input.tenantId,
+        to,
+        subject: `Meldung ${report.number}: ${input.label.de}`,
+        text: [`Die Meldung ${report.number} hat einen neuen Stand: ${input.label.de}.`, answer ? `Antwort der Stadt: ${answer}` : '', `Zur Meldung: ${link}`].filter(Boolean).join('\n\n'),
+      });
+    }
   });
 }

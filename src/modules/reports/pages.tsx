@@ -17,7 +17,7 @@ import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photos.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { findReport, listCategories, photosOf, recentReports, type CategoryRow } from './repo.js';
-import { keyHash, reopenReport, submitReport, type ReportErrors, type ReportInput } from './service.js';
+import { keyHash, reopenReport, submitReport, supportReport, type Nearby, type ReportErrors, type ReportInput } from './service.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { reportsText } from './texts.js';
 
@@ -31,7 +31,31 @@ const categoryName = (categories: CategoryRow[], code: string, lang: RequestCont
   return category ? (lang === 'de' ? category.name_de : category.name_en) : code;
 };
 
-async function ReportForm({ ctx, deps, values, errors }: { ctx: RequestContext; deps: Deps; values: Partial<ReportInput>; errors: ReportErrors }) {
+/** "Already reported?": the open reports of the same category nearby, each with a way to support it instead. */
+function NearbyReports({ ctx, nearby }: { ctx: RequestContext; nearby: Nearby }) {
+  const t = reportsText(ctx.lang);
+  return (
+    <section aria-labelledby="nearby" class="notice">
+      <h2 id="nearby" safe>{t('nearby')}</h2>
+      <p safe>{t('nearby.text')}</p>
+      <ul>
+        {nearby.map((report) => (
+          <li>
+            <a href={`${BASE}/meldung/${report.id}`} safe>{report.number}</a>
+            <span safe>{` · ${report.address ?? ''} · ${formatDate(ctx.lang, report.created_at)} · ${t(`status.${report.status}`)} · ${t('nearby.supporters', { count: String(report.supporters) })}`}</span>
+            <Form action={`${BASE}/meldung/${report.id}/unterstuetzen`} csrf={ctx.csrfToken()}>
+              <TextField name="email" id={`f-support-${report.id}`} label={t('support.email')} type="email" autocomplete="email" />
+              <Button label={t('support.submit', { number: report.number })} />
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <p safe>{t('nearby.anyway')}</p>
+    </section>
+  );
+}
+
+async function ReportForm({ ctx, deps, values, errors, nearby }: { ctx: RequestContext; deps: Deps; values: Partial<ReportInput>; errors: ReportErrors; nearby?: Nearby }) {
   const t = reportsText(ctx.lang);
   const [categories, recent] = await Promise.all([listCategories(deps.db, ctx.tenant.id), recentReports(deps.db, ctx.tenant.id, 20)]);
   const options = categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: ctx.lang === 'de' ? category.name_de : category.name_en }));
@@ -40,8 +64,10 @@ async function ReportForm({ ctx, deps, values, errors }: { ctx: RequestContext; 
       <ErrorSummary errors={Object.keys(errors).length ? (errors as Record<string, string>) : undefined} t={ctx.t} />
       <h1 safe>{t('title')}</h1>
       <p safe>{t('intro')}</p>
+      {nearby && <NearbyReports ctx={ctx} nearby={nearby} />}
       <h2 safe>{t('form')}</h2>
       <Form action={`${BASE}?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
+        {nearby && <input type="hidden" name="confirmed" value="yes" />}
         <SelectField name="category" label={t('category')} options={[{ value: '', label: '–' }, ...options]} value={values.category ?? ''} error={errors.category} />
         <TextField name="address" label={t('address')} hint={t('address.hint')} value={values.address ?? ''} error={errors.address} list="street-list" suggest="/api/strassen" autocomplete="off" />
         <datalist id="street-list"></datalist>
@@ -51,7 +77,7 @@ async function ReportForm({ ctx, deps, values, errors }: { ctx: RequestContext; 
         <TextField name="name" label={t('name')} value={values.name ?? ''} autocomplete="name" />
         <TextField name="email" label={t('email')} hint={t('email.hint')} type="email" value={values.email ?? ''} error={errors.email} autocomplete="email" />
         <FileField name="photos" label={t('photos')} hint={t('photos.hint')} accept="image/jpeg,image/png" multiple error={errors.photos} />
-        <Button label={t('submit')} />
+        <Button label={nearby ? t('submit.anyway') : t('submit')} />
       </Form>
       <DataTable caption={t('recent')} head={[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date')]} empty={t('none')}
         rows={recent.map((report) => [report.number, categoryName(categories, report.category_code, ctx.lang), report.address ?? `${report.lat.toFixed(4)}, ${report.lng.toFixed(4)}`, t(`status.${report.status}`), formatDate(ctx.lang, report.created_at)])} />
@@ -74,13 +100,25 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const userId = ctx.actor.kind === 'citizen' ? ctx.actor.userId : null;
     const outcome = await submitReport(db, {
       tenantId: ctx.tenant.id, geo: ctx.tenant.settings.geo, input, userId, lang: ctx.lang,
-      photos: upload.files, photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined, files: { store: deps.store, scanner: deps.scanner },
+      confirmed: body.confirmed === 'yes', photos: upload.files, photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined, files: { store: deps.store, scanner: deps.scanner },
     });
+    if (outcome.nearby) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, errors: {}, nearby: outcome.nearby }));
     if (!outcome.report) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, errors: outcome.errors }), 400);
     const link = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}`;
     const t = reportsText(ctx.lang);
     if (outcome.report.reporter_email) await queueMail(db, { tenantId: ctx.tenant.id, to: outcome.report.reporter_email, subject: t('mail.subject', { number: outcome.report.number }), text: t('mail.body', { number: outcome.report.number, link }) });
     return reply.redirect(`${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}&neu=1`, 303);
+  });
+
+  app.post(`${BASE}/meldung/:id/unterstuetzen`, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
+    const { ctx } = request;
+    const t = reportsText(ctx.lang);
+    const id = (request.params as { id: string }).id;
+    const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
+    if (!report) throw new NotFound('report');
+    const outcome = await supportReport(db, ctx.tenant.id, report, String((request.body as { email?: unknown } | undefined)?.email ?? ''), ctx.lang);
+    setFlash(reply, outcome.error ?? (outcome.counted ? t('support.thanks') : t('support.already')));
+    return reply.redirect(`${BASE}/meldung/${report.id}`, 303);
   });
 
   // The reporter (with the private key) says the problem is still there: back to the unit that closed it.

@@ -63,3 +63,26 @@ export function photosOf(db: Db, reportId: string) {
 export function setPhotoPublic(db: Db, reportId: string, position: number, visible: boolean) {
   return reports(db).updateTable('report_photo').set({ public: visible }).where('report_id', '=', reportId).where('position', '=', position).execute();
 }
+
+/** Open reports of a category within `meters` of a place, nearest first. */
+export async function nearbyOpenReports(db: Db, tenantId: string, category: string, place: { lat: number; lng: number }, meters = 75) {
+  const degrees = meters / 111_320;
+  const result = await sql<Pick<ReportRow, 'id' | 'number' | 'address' | 'supporters' | 'created_at' | 'status'>>`select id, number, address, supporters, created_at, status from report
+    where tenant_id = ${tenantId} and category_code = ${category} and status in ('new', 'in_progress')
+      and lat between ${place.lat - degrees} and ${place.lat + degrees}
+      and power(lat - ${place.lat}, 2) + power((lng - ${place.lng}) * cos(radians(${place.lat})), 2) < ${degrees * degrees}
+    order by power(lat - ${place.lat}, 2) + power((lng - ${place.lng}) * cos(radians(${place.lat})), 2) limit 5`.execute(db);
+  return result.rows;
+}
+
+/** Records support once per e-mail address (anonymous support always counts); true when it counted. */
+export async function recordSupport(db: Db, tenantId: string, reportId: string, email: string | null): Promise<boolean> {
+  const inserted = await sql`insert into report_support (report_id, email) values (${reportId}, ${email}) on conflict do nothing returning report_id`.execute(db);
+  if (inserted.rows.length === 0) return false;
+  await addSupporter(db, tenantId, reportId);
+  return true;
+}
+
+export async function supporterEmails(db: Db, reportId: string): Promise<string[]> {
+  return (await reports(db).selectFrom('report_support').select('email').where('report_id', '=', reportId).where('email', 'is not', null).execute()).map((row) => row.email!);
+}

@@ -12,7 +12,7 @@ import { REPORT_WORKFLOW } from './workflow.js';
 import { cleanPhoto, MAX_PHOTOS, NotAPhoto, PHOTO_MAX_BYTES } from './photos.js';
 import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import type { VirusScanner } from '../../platform/storage/virus-scan.js';
-import { insertPhoto, insertReport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
+import { insertPhoto, insertReport, nearbyOpenReports, recordSupport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
 import { reportsText } from './texts.js';
 
 export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
@@ -59,6 +59,8 @@ const caseTitle = (category: CategoryRow, address: string | null) => `${category
 
 export type SubmitReport = {
   tenantId: string; geo: TownGeo | undefined; input: ReportInput; userId: string | null; lang: Lang;
+  /** The reporter saw the nearby open reports of the category and still reports anew. */
+  confirmed: boolean;
   /** The photos as uploaded, or why they could not be read (too large, too many). */
   photos: { bytes: Buffer; name: string }[]; photoProblem?: 'tooLarge' | 'tooMany';
   files: { store: BlobStore; scanner?: VirusScanner };
@@ -77,7 +79,9 @@ async function cleanPhotos(request: SubmitReport): Promise<{ photos: Buffer[]; e
   }
 }
 
-export async function submitReport(db: Db, request: SubmitReport): Promise<{ report?: ReportRow; key?: string; errors: ReportErrors }> {
+export type Nearby = Awaited<ReturnType<typeof nearbyOpenReports>>;
+
+export async function submitReport(db: Db, request: SubmitReport): Promise<{ report?: ReportRow; key?: string; errors: ReportErrors; nearby?: Nearby }> {
   const t = reportsText(request.lang);
   const { input } = request;
   const category = (await listCategories(db, request.tenantId)).find((candidate) => candidate.code === input.category);
@@ -89,6 +93,8 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
   const cleaned = await cleanPhotos(request);
   if (cleaned.error) errors.photos = cleaned.error;
   if (Object.keys(errors).length > 0 || !category || !located.place) return { errors };
+  const nearby = request.confirmed ? [] : await nearbyOpenReports(db, request.tenantId, category.code, located.place);
+  if (nearby.length > 0) return { errors: {}, nearby };
   const key = randomBytes(18).toString('base64url');
   const place = located.place;
   const report = await inTransaction(db, async (trx) => {
@@ -123,4 +129,11 @@ export async function recategorise(db: Db, tenantId: string, report: ReportRow, 
 export async function reopenReport(db: Db, tenantId: string, report: ReportRow, comment: string) {
   await noteOnCase(db, tenantId, { kind: 'report', id: report.id }, 'Meldende Person', comment);
   return moveOnEvent(db, tenantId, { kind: 'report', id: report.id }, 'reply', 'Meldende Person');
+}
+
+/** Support an open report instead of reporting it again; with an e-mail address, updates come too. */
+export async function supportReport(db: Db, tenantId: string, report: ReportRow, email: string, lang: Lang): Promise<{ error?: string; counted: boolean }> {
+  const address = email.trim().slice(0, 200);
+  if (address && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return { error: reportsText(lang)('error.email'), counted: false };
+  return { counted: await recordSupport(db, tenantId, report.id, address || null) };
 }

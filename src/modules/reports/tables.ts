@@ -5,6 +5,7 @@ export const REPORT_STATUSES = ['new', 'in_progress', 'fixed', 'closed', 'not_re
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export type ReportsTables = {
+  report_support: { report_id: string; email: string | null; created_at: Generated<Date> };
   report_photo: { report_id: string; position: number; file_id: string; public: Generated<boolean> };
   report_category: { tenant_id: string; code: string; parent_code: string | null; name_de: string; name_en: string; unit: string; target_days: number; position: number; active: Generated<boolean> };
   report: {

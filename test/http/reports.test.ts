@@ -167,6 +167,28 @@ describe('Mängelmelder: reporting', () => {
     assert.equal((await stefan.get(`/bo/vorgaenge/${lampCase.id}`)).status, 403, 'now the other unit’s case');
   });
 
+  it('the public map and list show the reports with status and answer, filterable, clustered, and as GeoJSON without personal data', async () => {
+    await server.jobs.runDue();
+    const visitor = new Visitor(server.url);
+    const all = await visitor.get('/maengelmelder/meldungen');
+    assert.equal(all.status, 200);
+    assert.match(all.html, /\d+ Meldungen an dieser Stelle – zur Liste/, 'reports at one street are clustered');
+    assert.match(all.html, /<h2 id="liste">Meldungen als Liste<\/h2>/);
+    const potholes = await visitor.get('/maengelmelder/meldungen?kategorie=strasse&status=in_progress&zeitraum=7');
+    const rows = [...potholes.html.matchAll(/<tr><td><a href="\/maengelmelder\/meldung\/[^"]+">([^<]+)<\/a>/g)];
+    assert.equal(rows.length, 1, 'the reopened pothole only');
+    assert.match(potholes.html, /aria-label="M\d{4}-\d{6}: Straße\/Gehweg – Schlagloch, Frankfurter Straße 97/);
+    const geojson = await fetch(`${server.url}/maengelmelder/meldungen.geojson?kategorie=strasse`);
+    assert.equal(geojson.headers.get('content-type'), 'application/geo+json; charset=utf-8');
+    const text = await geojson.text();
+    const collection = JSON.parse(text) as { type: string; features: { geometry: { coordinates: number[] }; properties: { status: string; answer: string | null } }[] };
+    assert.equal(collection.type, 'FeatureCollection');
+    assert.ok(collection.features.length >= 2);
+    assert.ok(collection.features.some((feature) => feature.properties.answer === 'Das Schlagloch wurde am Dienstag verfüllt.'));
+    assert.ok(collection.features.every((feature) => feature.geometry.coordinates[0]! > 7 && feature.geometry.coordinates[1]! > 50), 'longitude first, as GeoJSON says');
+    assert.doesNotMatch(text, /paula|Paula|nachbar@|Bushaltestelle/, 'no personal data, no description');
+  });
+
   it('a flood of reports from one address is slowed down with a friendly message', async () => {
     const flood = new Visitor(server.url);
     await flood.get('/maengelmelder');

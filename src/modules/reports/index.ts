@@ -5,6 +5,7 @@ import type { Module } from '../../platform/module.js';
 import { defineReportSteps } from './case-steps.js';
 import { registerReportPages } from './pages.js';
 import { registerReportStaff } from './staff.js';
+import { registerPublicMap } from './public-map.js';
 
 export { seedReportCategories } from './categories.js';
 
@@ -16,5 +17,6 @@ export const reports: Module = {
     defineReportSteps(deps.baseUrl);
     registerReportStaff(app, deps);
     registerReportPages(app, deps);
+    registerPublicMap(app, deps);
   },
 };

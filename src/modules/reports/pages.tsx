@@ -79,6 +79,7 @@ async function ReportForm({ ctx, deps, values, errors, nearby }: { ctx: RequestC
         <FileField name="photos" label={t('photos')} hint={t('photos.hint')} accept="image/jpeg,image/png" multiple error={errors.photos} />
         <Button label={nearby ? t('submit.anyway') : t('submit')} />
       </Form>
+      <p><a href={`${BASE}/meldungen`} safe>{t('map.link')}</a></p>
       <DataTable caption={t('recent')} head={[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date')]} empty={t('none')}
         rows={recent.map((report) => [report.number, categoryName(categories, report.category_code, ctx.lang), report.address ?? `${report.lat.toFixed(4)}, ${report.lng.toFixed(4)}`, t(`status.${report.status}`), formatDate(ctx.lang, report.created_at)])} />
     </Page>

@@ -30,9 +30,18 @@ export function findReport(db: Db, tenantId: string, id: string) {
   return reports(db).selectFrom('report').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-export function recentReports(db: Db, tenantId: string, limit = 50) {
-  return reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'public_answer', 'supporters', 'created_at']).where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').limit(limit).execute();
+export type PublicFilter = { categories?: string[]; status?: ReportRow['status']; since?: Date };
+
+/** Reports as the public sees them (no personal data, no description), newest first. */
+export function publicReports(db: Db, tenantId: string, filter: PublicFilter = {}, limit = 500) {
+  let query = reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'public_answer', 'supporters', 'created_at', 'updated_at']).where('tenant_id', '=', tenantId);
+  if (filter.categories) query = query.where('category_code', 'in', filter.categories);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.since) query = query.where('created_at', '>=', filter.since);
+  return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
+
+export const recentReports = (db: Db, tenantId: string, limit = 50) => publicReports(db, tenantId, {}, limit);
 
 export function findReportByNumber(db: Db, tenantId: string, number: string) {
   return reports(db).selectFrom('report').selectAll().where('tenant_id', '=', tenantId).where('number', '=', number).executeTakeFirst();

@@ -86,3 +86,49 @@ export function PlaceMap(props: { geo: TownGeo | undefined; focus?: Point; label
     </figure>
   );
 }
+
+export type MapMarker = Point & { label: string; href: string };
+
+/** Markers that lie within this many SVG units of each other are drawn as one cluster with their count. */
+const CLUSTER_RADIUS = 16;
+
+function cluster(markers: (MapMarker & { x: number; y: number })[]) {
+  const groups: { x: number; y: number; members: MapMarker[] }[] = [];
+  for (const marker of markers) {
+    const near = groups.find((group) => Math.hypot(group.x - marker.x, group.y - marker.y) < CLUSTER_RADIUS);
+    if (near) near.members.push(marker);
+    else groups.push({ x: marker.x, y: marker.y, members: [marker] });
+  }
+  return groups;
+}
+
+/** The town map with many places, each a link (keyboard-reachable); close places are clustered with their count
+ * and lead to `clusterHref` (the list that every such map has beside it). */
+export function MarkerMap(props: { geo: TownGeo | undefined; label: string; markers: MapMarker[]; clusterLabel: (count: number) => string; clusterHref: string }) {
+  const { geo } = props;
+  if (!geo) return '';
+  const project = projector(geo);
+  const groups = cluster(props.markers.map((marker) => ({ ...marker, ...project(marker) })));
+  return (
+    <figure class="map">
+      <div class="map-canvas">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={props.label}>
+          <polygon class="map-boundary" points={geo.boundary.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} />
+          {geo.localities.map((place) => {
+            const p = project(place);
+            return <g class="map-locality" aria-hidden="true"><circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r="3" /><text x={(p.x + 6).toFixed(1)} y={(p.y + 4).toFixed(1)} safe>{place.name}</text></g>;
+          })}
+          {groups.map((group) => group.members.length === 1 ? (
+            <a href={group.members[0]!.href} aria-label={group.members[0]!.label}><circle class="map-marker" cx={group.x.toFixed(1)} cy={group.y.toFixed(1)} r="7" /></a>
+          ) : (
+            <a href={props.clusterHref} aria-label={props.clusterLabel(group.members.length)}>
+              <circle class="map-cluster" cx={group.x.toFixed(1)} cy={group.y.toFixed(1)} r="11" />
+              <text class="map-cluster-count" x={group.x.toFixed(1)} y={(group.y + 4).toFixed(1)} text-anchor="middle" safe>{String(group.members.length)}</text>
+            </a>
+          ))}
+        </svg>
+      </div>
+      <figcaption safe>{props.label}</figcaption>
+    </figure>
+  );
+}

@@ -43,6 +43,10 @@ describe('Mängelmelder: reporting', () => {
     assert.equal(siegburg.status, 400);
     assert.match(siegburg.html, /außerhalb von Hennef, vermutlich in: Stadt Siegburg/);
     assert.match(siegburg.html, /Tiefes Schlagloch vor der Bushaltestelle/, 'the description is kept');
+    const dumping = await citizen.post('/maengelmelder', { ...pothole, category: 'wilde-muellkippe', description: 'Säcke und Kanister am Waldrand', email: '' });
+    assert.equal(dumping.status, 400);
+    assert.match(dumping.html, /Bitte beantworten Sie: Liegen dort gefährliche Stoffe/, 'the category’s required question is asked');
+    assert.match(dumping.html, /<select id="f-q\.gefahrstoffe" name="q\.gefahrstoffe"/);
     const stored = await sql<{ n: number }>`select count(*)::int as n from report`.execute(server.db);
     assert.equal(stored.rows[0]!.n, 0);
   });

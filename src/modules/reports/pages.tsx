@@ -55,13 +55,27 @@ function NearbyReports({ ctx, nearby }: { ctx: RequestContext; nearby: Nearby })
   );
 }
 
-async function ReportForm({ ctx, deps, values, errors, nearby }: { ctx: RequestContext; deps: Deps; values: Partial<ReportInput>; errors: ReportErrors; nearby?: Nearby }) {
+/** The chosen category's extra questions (shown once a category is chosen; without JavaScript after a first send). */
+function QuestionFields({ ctx, category, answers, errors }: { ctx: RequestContext; category: CategoryRow | undefined; answers: Record<string, string>; errors: Record<string, string> }) {
+  if (!category || category.questions.length === 0) return '';
+  const t = reportsText(ctx.lang);
+  return (
+    <fieldset>
+      <legend safe>{t('questions')}</legend>
+      {category.questions.map((question) => question.datatype === 'singlevaluelist'
+        ? <SelectField name={`q.${question.code}`} label={question[ctx.lang]} value={answers[question.code] ?? ''} error={errors[question.code]} options={[{ value: '', label: '–' }, ...(question.values ?? []).map((option) => ({ value: option.key, label: option[ctx.lang] }))]} />
+        : <TextField name={`q.${question.code}`} label={question[ctx.lang]} value={answers[question.code] ?? ''} error={errors[question.code]} />)}
+    </fieldset>
+  );
+}
+
+async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: { ctx: RequestContext; deps: Deps; values: Partial<ReportInput>; answers?: Record<string, string>; errors: ReportErrors; nearby?: Nearby }) {
   const t = reportsText(ctx.lang);
   const [categories, recent] = await Promise.all([listCategories(deps.db, ctx.tenant.id), recentReports(deps.db, ctx.tenant.id, 20)]);
   const options = categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: ctx.lang === 'de' ? category.name_de : category.name_en }));
   return (
     <Page ctx={ctx} title={t('title')}>
-      <ErrorSummary errors={Object.keys(errors).length ? (errors as Record<string, string>) : undefined} t={ctx.t} />
+      <ErrorSummary errors={summary(errors)} t={ctx.t} />
       <h1 safe>{t('title')}</h1>
       <p safe>{t('intro')}</p>
       {nearby && <NearbyReports ctx={ctx} nearby={nearby} />}
@@ -69,6 +83,7 @@ async function ReportForm({ ctx, deps, values, errors, nearby }: { ctx: RequestC
       <Form action={`${BASE}?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
         {nearby && <input type="hidden" name="confirmed" value="yes" />}
         <SelectField name="category" label={t('category')} options={[{ value: '', label: '–' }, ...options]} value={values.category ?? ''} error={errors.category} />
+        <QuestionFields ctx={ctx} category={categories.find((category) => category.code === values.category)} answers={answers} errors={errors.questions ?? {}} />
         <TextField name="address" label={t('address')} hint={t('address.hint')} value={values.address ?? ''} error={errors.address} list="street-list" suggest="/api/strassen" autocomplete="off" />
         <datalist id="street-list"></datalist>
         <TextField name="coordinates" label={t('coordinates')} hint={t('coordinates.hint')} value={values.coordinates ?? ''} error={errors.coordinates} />
@@ -86,6 +101,13 @@ async function ReportForm({ ctx, deps, values, errors, nearby }: { ctx: RequestC
   );
 }
 
+/** The error summary's entries, each pointing to its field (questions are named q.<code>). */
+function summary(errors: ReportErrors): Record<string, string> | undefined {
+  const { questions, ...fields } = errors;
+  const all = { ...(fields as Record<string, string>), ...Object.fromEntries(Object.entries(questions ?? {}).map(([code, message]) => [`q.${code}`, message])) };
+  return Object.keys(all).length ? all : undefined;
+}
+
 const sameKey = (given: string | undefined, hash: string) => Boolean(given) && timingSafeEqual(Buffer.from(keyHash(given!)), Buffer.from(hash));
 
 export function registerReportPages(app: FastifyInstance, deps: Deps) {
@@ -99,12 +121,13 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const body = (request.isMultipart() ? upload.fields : request.body ?? {}) as Record<string, unknown>;
     const input = Object.fromEntries(FIELDS.map((name) => [name, String(body[name] ?? '').slice(0, 2000)])) as ReportInput;
     const userId = ctx.actor.kind === 'citizen' ? ctx.actor.userId : null;
+    const answers = Object.fromEntries(Object.entries(body).filter(([name]) => name.startsWith('q.')).map(([name, value]) => [name.slice(2), String(value ?? '')]));
     const outcome = await submitReport(db, {
-      tenantId: ctx.tenant.id, geo: ctx.tenant.settings.geo, input, userId, lang: ctx.lang,
+      tenantId: ctx.tenant.id, geo: ctx.tenant.settings.geo, input, userId, lang: ctx.lang, answers,
       confirmed: body.confirmed === 'yes', photos: upload.files, photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined, files: { store: deps.store, scanner: deps.scanner },
     });
-    if (outcome.nearby) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, errors: {}, nearby: outcome.nearby }));
-    if (!outcome.report) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, errors: outcome.errors }), 400);
+    if (outcome.nearby) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: {}, nearby: outcome.nearby }));
+    if (!outcome.report) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: outcome.errors }), 400);
     const link = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}`;
     const t = reportsText(ctx.lang);
     if (outcome.report.reporter_email) await queueMail(db, { tenantId: ctx.tenant.id, to: outcome.report.reporter_email, subject: t('mail.subject', { number: outcome.report.number }), text: t('mail.body', { number: outcome.report.number, link }) });

@@ -9,6 +9,7 @@ import { closestStreet, findStreet, splitStreetAddress } from '../../platform/ge
 import type { Lang } from '../../platform/i18n/index.js';
 import { moveOnEvent, noteOnCase, openCase, rerouteCase } from '../cases/index.js';
 import { REPORT_WORKFLOW } from './workflow.js';
+import { checkAnswers } from './questions.js';
 import { cleanPhoto, MAX_PHOTOS, NotAPhoto, PHOTO_MAX_BYTES } from './photos.js';
 import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import type { VirusScanner } from '../../platform/storage/virus-scan.js';
@@ -16,7 +17,7 @@ import { insertPhoto, insertReport, nearbyOpenReports, recordSupport, listCatego
 import { reportsText } from './texts.js';
 
 export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
-export type ReportErrors = Partial<Record<keyof ReportInput | 'photos', string>>;
+export type ReportErrors = Partial<Record<keyof ReportInput | 'photos', string>> & { questions?: Record<string, string> };
 type Place = { lat: number; lng: number; address: string | null };
 
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -59,6 +60,10 @@ const caseTitle = (category: CategoryRow, address: string | null) => `${category
 
 export type SubmitReport = {
   tenantId: string; geo: TownGeo | undefined; input: ReportInput; userId: string | null; lang: Lang;
+  /** Answers to the category's extra questions, by question code. */
+  answers: Record<string, string | undefined>;
+  /** Set for reports from an Open311 client: its id and a media URL it sent. */
+  client?: { id: string; mediaUrl?: string };
   /** The reporter saw the nearby open reports of the category and still reports anew. */
   confirmed: boolean;
   /** The photos as uploaded, or why they could not be read (too large, too many). */
@@ -88,10 +93,12 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
   const located = locate(request.geo, input, request.lang);
   const errors: ReportErrors = { ...located.errors };
   if (!category) errors.category = t('error.category');
-  if (input.description.trim().length < 5) errors.description = t('error.description');
+  if (input.description.trim().length < 5 && !request.client) errors.description = t('error.description');
   if (input.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) errors.email = t('error.email');
   const cleaned = await cleanPhotos(request);
   if (cleaned.error) errors.photos = cleaned.error;
+  const checked = checkAnswers(category?.questions ?? [], request.answers, request.lang);
+  if (Object.keys(checked.errors).length > 0) errors.questions = checked.errors;
   if (Object.keys(errors).length > 0 || !category || !located.place) return { errors };
   const nearby = request.confirmed ? [] : await nearbyOpenReports(db, request.tenantId, category.code, located.place);
   if (nearby.length > 0) return { errors: {}, nearby };
@@ -100,7 +107,7 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
   const report = await inTransaction(db, async (trx) => {
     const row = await insertReport(trx, {
       tenant_id: request.tenantId, number: await nextReportNumber(trx, new Date().getFullYear()), category_code: category.code, lat: place.lat, lng: place.lng, address: place.address,
-      description: input.description.trim().slice(0, 2000), reporter_name: input.name.trim().slice(0, 120) || null, reporter_email: input.email.trim().slice(0, 200) || null, user_id: request.userId, key_hash: keyHash(key),
+      description: (input.description.trim() || category.name_de).slice(0, 4000), answers: JSON.stringify(checked.answers), media_url: request.client?.mediaUrl ?? null, open311_client_id: request.client?.id ?? null, reporter_name: input.name.trim().slice(0, 120) || null, reporter_email: input.email.trim().slice(0, 200) || null, user_id: request.userId, key_hash: keyHash(key),
     });
     for (const [position, bytes] of cleaned.photos.entries()) {
       const file = await storeUpload({ db: trx, store: request.files.store, scanner: request.files.scanner, maxBytes: PHOTO_MAX_BYTES }, { tenantId: request.tenantId, bytes, originalName: `${row.number}-foto-${position + 1}.jpg`, allowed: ['image/jpeg'] });

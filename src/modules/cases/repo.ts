@@ -222,3 +222,12 @@ export async function linkedCases(db: Db, tenantId: string, caseId: string) {
     where l.tenant_id = ${tenantId} and (l.case_a = ${caseId} or l.case_b = ${caseId}) order by c.created_at`.execute(db);
   return result.rows;
 }
+
+/** Status changes of one kind of case in a time window, oldest first (e.g. the updates Open311 clients fetch). */
+export async function statusEventsBetween(db: Db, tenantId: string, sourceKind: string, from: Date, until: Date, limit = 1000) {
+  const result = await sql<{ id: number; source_id: string; to_status: string; at: Date; detail: Record<string, unknown> }>`select e.id::int as id, c.source_id, e.to_status, e.at, e.detail from case_event e
+    join case_record c on c.id = e.case_id
+    where c.tenant_id = ${tenantId} and c.source_kind = ${sourceKind} and e.to_status is not null and e.at >= ${from} and e.at < ${until}
+    order by e.id limit ${limit}`.execute(db);
+  return result.rows;
+}

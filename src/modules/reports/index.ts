@@ -6,17 +6,24 @@ import { defineReportSteps } from './case-steps.js';
 import { registerReportPages } from './pages.js';
 import { registerReportStaff } from './staff.js';
 import { registerPublicMap } from './public-map.js';
+import { registerOpen311 } from './open311/api.js';
+import { registerOpen311Clients } from './open311/clients.js';
 
 export { seedReportCategories } from './categories.js';
 
 export const reports: Module = {
   name: 'reports',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  nav: [{ href: '/maengelmelder', label: { de: 'Mängelmelder', en: 'Report a problem' }, description: { de: 'Schlagloch, defekte Laterne, wilde Müllkippe: melden Sie Mängel im Stadtgebiet.', en: 'Potholes, broken lamps, fly-tipping: report problems in town.' } }],
+  nav: [
+    { href: '/maengelmelder', label: { de: 'Mängelmelder', en: 'Report a problem' }, description: { de: 'Schlagloch, defekte Laterne, wilde Müllkippe: melden Sie Mängel im Stadtgebiet.', en: 'Potholes, broken lamps, fly-tipping: report problems in town.' } },
+    { href: '/bo/open311', label: { de: 'Open311-Zugänge', en: 'Open311 access' }, access: ['tenant_admin', 'platform_admin'] },
+  ],
   register(app, deps) {
     defineReportSteps(deps.baseUrl);
     registerReportStaff(app, deps);
     registerReportPages(app, deps);
     registerPublicMap(app, deps);
+    registerOpen311(app, deps);
+    registerOpen311Clients(app, deps);
   },
 };

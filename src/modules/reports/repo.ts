@@ -95,3 +95,44 @@ export async function recordSupport(db: Db, tenantId: string, reportId: string, 
 export async function supporterEmails(db: Db, reportId: string): Promise<string[]> {
   return (await reports(db).selectFrom('report_support').select('email').where('report_id', '=', reportId).where('email', 'is not', null).execute()).map((row) => row.email!);
 }
+
+export function insertClient(db: Db, row: { tenant_id: string; name: string; key_hash: string }) {
+  return reports(db).insertInto('open311_client').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listClients(db: Db, tenantId: string) {
+  return reports(db).selectFrom('open311_client').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at').execute();
+}
+
+export function findActiveClient(db: Db, tenantId: string, keyHash: string) {
+  return reports(db).selectFrom('open311_client').selectAll().where('tenant_id', '=', tenantId).where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export function revokeClient(db: Db, tenantId: string, id: string) {
+  return reports(db).updateTable('open311_client').set({ revoked_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function reportsOfClientSince(db: Db, clientId: string, since: Date): Promise<number> {
+  const row = await reports(db).selectFrom('report').select((eb) => eb.fn.countAll<number>().as('n')).where('open311_client_id', '=', clientId).where('created_at', '>=', since).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export type RequestQuery = { numbers?: string[]; categories?: string[]; statuses?: ReportRow['status'][]; from?: Date; until?: Date; offset: number; limit: number };
+
+/** Reports for Open311 clients, newest first. */
+export function queryRequests(db: Db, tenantId: string, query: RequestQuery) {
+  let q = reports(db).selectFrom('report').selectAll().where('tenant_id', '=', tenantId);
+  if (query.numbers) q = q.where('number', 'in', query.numbers.length ? query.numbers : ['']);
+  if (query.categories) q = q.where('category_code', 'in', query.categories.length ? query.categories : ['']);
+  if (query.statuses) q = q.where('status', 'in', query.statuses);
+  if (query.from) q = q.where('created_at', '>=', query.from);
+  if (query.until) q = q.where('created_at', '<=', query.until);
+  return q.orderBy('created_at', 'desc').orderBy('number', 'desc').offset(query.offset).limit(query.limit).execute();
+}
+
+/** The first released photo of each report, by report id. */
+export async function firstPublicPhotos(db: Db, reportIds: string[]): Promise<Map<string, number>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await reports(db).selectFrom('report_photo').select(['report_id', (eb) => eb.fn.min('position').as('position')]).where('report_id', 'in', reportIds).where('public', '=', true).groupBy('report_id').execute();
+  return new Map(rows.map((row) => [row.report_id, Number(row.position)]));
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
-import { staffLogin } from '../support/journeys.js';
+import { citizenLogin, staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
 import sharp from 'sharp';
 
@@ -191,6 +191,24 @@ describe('Mängelmelder: reporting', () => {
     assert.ok(collection.features.some((feature) => feature.properties.answer === 'Das Schlagloch wurde am Dienstag verfüllt.'));
     assert.ok(collection.features.every((feature) => feature.geometry.coordinates[0]! > 7 && feature.geometry.coordinates[1]! > 50), 'longitude first, as GeoJSON says');
     assert.doesNotMatch(text, /paula|Paula|nachbar@|Bushaltestelle/, 'no personal data, no description');
+  });
+
+  it('a logged-in citizen finds the report in the account; the lead sees the statistics', async () => {
+    const erika = new Visitor(server.url);
+    await citizenLogin(erika, 'erika-mustermann', 'substantial');
+    await erika.get('/maengelmelder');
+    await erika.post('/maengelmelder', { ...pothole, category: 'spielgeraet-defekt', description: 'Schaukelkette gerissen', email: '' });
+    const account = await erika.get('/konto');
+    assert.match(account.html, /Meine Meldungen im Mängelmelder/);
+    const link = /href="(\/maengelmelder\/meldung\/[0-9a-f-]{36})">M\d{4}-\d{6} · Spielplatz – Spielgerät defekt/.exec(account.html)![1]!;
+    assert.match((await erika.get(link)).html, /Schaukelkette gerissen/, 'as the reporter, logged in, without the key');
+    const lead = new Visitor(server.url);
+    await staffLogin(lead, 'leitung@hennef.example');
+    const stats = await lead.get('/bo/meldungen/statistik');
+    assert.equal(stats.status, 200);
+    assert.match(stats.html, /<td>Straße\/Gehweg – Schlagloch<\/td><td>2<\/td>/);
+    assert.match(stats.html, /Meldungen je Ortsteil/);
+    assert.match(stats.html, /<td>Hennef-Zentrum<\/td>/);
   });
 
   it('a flood of reports from one address is slowed down with a friendly message', async () => {

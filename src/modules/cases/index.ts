@@ -14,7 +14,7 @@ import { registerLinkRoutes } from './links.js';
 
 export { moveOnEvent, noteOnCase, openCase, publicTimeline, rerouteCase } from './service.js';
 export { caseAccess } from './access.js';
-export { findCaseOfSource, statusEventsBetween } from './repo.js';
+export { findCaseOfSource, firstClosings, statusEventsBetween } from './repo.js';
 export { describeCaseSource } from './sources.js';
 export { defineStateAction } from './state-actions.js';
 export { workflowSchema, type WorkflowInput } from './workflow.js';

@@ -8,6 +8,8 @@ import { registerReportStaff } from './staff.js';
 import { registerPublicMap } from './public-map.js';
 import { registerOpen311 } from './open311/api.js';
 import { registerOpen311Clients } from './open311/clients.js';
+import { registerReportStatistics } from './statistics.js';
+import { reportsAccountSection } from './account.js';
 
 export { seedReportCategories } from './categories.js';
 
@@ -17,7 +19,9 @@ export const reports: Module = {
   nav: [
     { href: '/maengelmelder', label: { de: 'Mängelmelder', en: 'Report a problem' }, description: { de: 'Schlagloch, defekte Laterne, wilde Müllkippe: melden Sie Mängel im Stadtgebiet.', en: 'Potholes, broken lamps, fly-tipping: report problems in town.' } },
     { href: '/bo/open311', label: { de: 'Open311-Zugänge', en: 'Open311 access' }, access: ['tenant_admin', 'platform_admin'] },
+    { href: '/bo/meldungen/statistik', label: { de: 'Mängelmelder-Statistik', en: 'Report statistics' }, access: ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'] },
   ],
+  accountSection: reportsAccountSection,
   register(app, deps) {
     defineReportSteps(deps.baseUrl);
     registerReportStaff(app, deps);
@@ -25,5 +29,6 @@ export const reports: Module = {
     registerPublicMap(app, deps);
     registerOpen311(app, deps);
     registerOpen311Clients(app, deps);
+    registerReportStatistics(app, deps);
   },
 };

@@ -110,6 +110,9 @@ function summary(errors: ReportErrors): Record<string, string> | undefined {
 
 const sameKey = (given: string | undefined, hash: string) => Boolean(given) && timingSafeEqual(Buffer.from(keyHash(given!)), Buffer.from(hash));
 
+/** The reporter: with the private key, or logged in as the citizen who reported it. */
+const isReporter = (ctx: RequestContext, report: { key_hash: string; user_id: string | null }, key: string | undefined) => sameKey(key, report.key_hash) || (ctx.actor.kind === 'citizen' && ctx.actor.userId === report.user_id);
+
 export function registerReportPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
 
@@ -151,12 +154,12 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const id = (request.params as { id: string }).id;
     const body = (request.body ?? {}) as { schluessel?: string; comment?: string };
     const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
-    if (!report || !sameKey(body.schluessel, report.key_hash)) throw new NotFound('report');
+    if (!report || !isReporter(ctx, report, body.schluessel)) throw new NotFound('report');
     if (['fixed', 'closed'].includes(report.status)) {
       await reopenReport(db, ctx.tenant.id, report, String(body.comment ?? ''));
       setFlash(reply, reportsText(ctx.lang)('reopened'));
     }
-    return reply.redirect(`${BASE}/meldung/${report.id}?schluessel=${encodeURIComponent(body.schluessel!)}`, 303);
+    return reply.redirect(`${BASE}/meldung/${report.id}${body.schluessel ? `?schluessel=${encodeURIComponent(body.schluessel)}` : ''}`, 303);
   });
 
   // A photo: in public only once a moderator released it; the reporter sees their own with the private key.
@@ -165,7 +168,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const params = request.params as { id: string; position: string };
     const report = /^[0-9a-f-]{36}$/i.test(params.id) ? await findReport(db, ctx.tenant.id, params.id) : undefined;
     const photo = report && (await photosOf(db, report.id)).find((candidate) => String(candidate.position) === params.position);
-    const allowed = photo && (photo.public || sameKey((request.query as { schluessel?: string }).schluessel, report.key_hash));
+    const allowed = photo && (photo.public || isReporter(ctx, report, (request.query as { schluessel?: string }).schluessel));
     const file = allowed ? await findStoredFile(db, ctx.tenant.id, photo.file_id) : undefined;
     if (!file) throw new NotFound('photo');
     return sendStoredFile(reply, deps.store, file, 'inline');
@@ -178,7 +181,8 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const query = request.query as { schluessel?: string; neu?: string };
     const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
     if (!report) throw new NotFound('report');
-    const own = sameKey(query.schluessel, report.key_hash);
+    const own = isReporter(ctx, report, query.schluessel);
+    const keyParam = query.schluessel ? `?schluessel=${encodeURIComponent(query.schluessel)}` : '';
     const [categories, photos] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id)]);
     const shown = photos.filter((photo) => own || photo.public);
     const privateLink = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${report.id}?schluessel=${query.schluessel ?? ''}`;
@@ -186,7 +190,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
       <Page ctx={ctx} title={t('report', { number: report.number })} crumbs={[{ label: t('title'), href: BASE }, { label: report.number }]}>
         {own && query.neu && <Alert kind="success" text={t('thanks')} />}
         <h1 safe>{t('report', { number: report.number })}</h1>
-        {own && <p><span safe>{t('privateLink')}</span> <a href={privateLink} safe>{privateLink}</a></p>}
+        {own && query.schluessel && <p><span safe>{t('privateLink')}</span> <a href={privateLink} safe>{privateLink}</a></p>}
         <dl class="facts">
           <dt safe>{t('facts.category')}</dt><dd safe>{categoryName(categories, report.category_code, ctx.lang)}</dd>
           <dt safe>{t('facts.place')}</dt><dd safe>{report.address ?? `${report.lat.toFixed(5)}, ${report.lng.toFixed(5)}`}</dd>
@@ -195,7 +199,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
           {own && <><dt safe>{t('facts.description')}</dt><dd safe>{report.description}</dd></>}
         </dl>
         <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
-        {shown.map((photo) => <img class="attachment-preview" src={`${BASE}/meldung/${report.id}/foto/${photo.position}${own ? `?schluessel=${encodeURIComponent(query.schluessel!)}` : ''}`} alt={t('photo', { number: String(photo.position + 1) })} loading="lazy" />)}
+        {shown.map((photo) => <img class="attachment-preview" src={`${BASE}/meldung/${report.id}/foto/${photo.position}${own ? keyParam : ''}`} alt={t('photo', { number: String(photo.position + 1) })} loading="lazy" />)}
         {report.public_answer && <section><h2 safe>{t('answer')}</h2><p safe>{report.public_answer}</p></section>}
         {own && ['fixed', 'closed'].includes(report.status) && (
           <section aria-labelledby="reopen">

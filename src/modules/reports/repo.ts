@@ -136,3 +136,12 @@ export async function firstPublicPhotos(db: Db, reportIds: string[]): Promise<Ma
   const rows = await reports(db).selectFrom('report_photo').select(['report_id', (eb) => eb.fn.min('position').as('position')]).where('report_id', 'in', reportIds).where('public', '=', true).groupBy('report_id').execute();
   return new Map(rows.map((row) => [row.report_id, Number(row.position)]));
 }
+
+export function reportsOfUser(db: Db, tenantId: string, userId: string) {
+  return reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'created_at']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).orderBy('created_at', 'desc').limit(50).execute();
+}
+
+/** Reports received since a date, with what the statistics group by. */
+export function reportsSince(db: Db, tenantId: string, since: Date) {
+  return reports(db).selectFrom('report').select(['id', 'category_code', 'lat', 'lng', 'created_at', 'status']).where('tenant_id', '=', tenantId).where('created_at', '>=', since).execute();
+}

@@ -61,7 +61,7 @@ describe('Open311 GeoReport v2', () => {
     const unknownXml = await api('services/gibtsnicht.xml');
     assert.equal(unknownXml.status, 404);
     assert.match(await unknownXml.text(), /^<\?xml version="1\.0" encoding="utf-8"\?>\n<errors><error><code>404<\/code><description>service_code gibtsnicht was not found<\/description><\/error><\/errors>$/);
-    assert.equal((await api('services.html')).status, 400);
+    assert.equal((await api('services.html')).status, 404);
   });
 
   it('POST requests: bad input gets the specification’s error and nothing is stored', async () => {

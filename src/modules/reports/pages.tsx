@@ -87,6 +87,7 @@ async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: {
         <TextField name="address" label={t('address')} hint={t('address.hint')} value={values.address ?? ''} error={errors.address} list="street-list" suggest="/api/strassen" autocomplete="off" />
         <datalist id="street-list"></datalist>
         <TextField name="coordinates" label={t('coordinates')} hint={t('coordinates.hint')} value={values.coordinates ?? ''} error={errors.coordinates} />
+        <button type="button" class="button button--secondary" data-locate-for="coordinates" hidden safe>{t('locate')}</button>
         <PlaceMap geo={ctx.tenant.settings.geo} label={t('map')} pickFor="coordinates" tileUrl={deps.config.mapTileUrl} />
         <TextArea name="description" label={t('description')} value={values.description ?? ''} error={errors.description} />
         <TextField name="name" label={t('name')} value={values.name ?? ''} autocomplete="name" />

@@ -25,8 +25,10 @@ export async function readFormWithFiles(request: FastifyRequest, maxBytes: numbe
       if (bytes.length > 0) files.push({ bytes, name: part.filename, field: part.fieldname });
     }
   } catch (error) {
-    if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;
-    tooMany = true;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT') tooMany = true;
+    else if (code === 'FST_REQ_FILE_TOO_LARGE') tooLarge = true;
+    else throw error;
   }
   if (tooLarge) files.length = 0;
   return { fields, file: files[0]?.bytes, fileName: files[0]?.name, files, tooLarge, tooMany };

@@ -16,10 +16,10 @@ const BASE = '/open311/v2';
 type Params = Record<string, string | undefined>;
 type Handler = (request: FastifyRequest, reply: FastifyReply, format: Format, name: string, params: Params) => Promise<unknown>;
 
-/** Splits "services.xml" into name and format; anything but xml or json is an error (answered in XML). */
+/** Splits "services.xml" into name and format; another ending names no resource of this API (404, in XML). */
 function splitFormat(file: string): { name: string; format: Format } {
   const match = /^(.+)\.(xml|json)$/.exec(file);
-  if (!match) throw new Open311Error(400, ['the URL must end in .xml or .json']);
+  if (!match) throw new Open311Error(404, ['no such resource: the URL must end in .xml or .json']);
   return { name: match[1]!, format: match[2] as Format };
 }
 

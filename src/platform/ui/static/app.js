@@ -5,6 +5,7 @@ document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('input[data-suggest]').forEach(suggestWhileTyping);
   document.querySelectorAll('form[data-check]').forEach(checkWhileTyping);
   document.querySelectorAll('svg[data-pick-for]').forEach(pickOnMap);
+  document.querySelectorAll('button[data-locate-for]').forEach(useMyPosition);
 });
 
 // Search suggestions: fills the input's <datalist> from the JSON endpoint named in data-suggest;
@@ -115,18 +116,46 @@ function showFieldError(form, name, message) {
 }
 
 // Map picking: a click on the town map fills the coordinates input named in data-pick-for and moves the mark.
+// With the keyboard: the map takes focus, the arrow keys move the mark (Shift for bigger steps).
 function pickOnMap(svg) {
   const input = document.getElementById(`f-${svg.dataset.pickFor}`);
   const [minLat, minLng, cos, scale, height] = svg.dataset.inverse.split(' ').map(Number);
   const marker = svg.querySelector('.map-marker');
+  const place = (x, y) => {
+    const lat = minLat + (height - 20 - y) / scale;
+    const lng = minLng + (x - 20) / (cos * scale);
+    input.value = `${lat.toFixed(5)}, ${lng.toFixed(5)}`;
+    marker.setAttribute('cx', x.toFixed(1));
+    marker.setAttribute('cy', y.toFixed(1));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  };
   svg.addEventListener('click', (event) => {
     const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
-    const lat = minLat + (height - 20 - point.y) / scale;
-    const lng = minLng + (point.x - 20) / (cos * scale);
-    input.value = `${lat.toFixed(5)}, ${lng.toFixed(5)}`;
-    marker.setAttribute('cx', point.x.toFixed(1));
-    marker.setAttribute('cy', point.y.toFixed(1));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    place(point.x, point.y);
+  });
+  svg.setAttribute('tabindex', '0');
+  const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  svg.addEventListener('keydown', (event) => {
+    const step = steps[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const size = event.shiftKey ? 20 : 4;
+    const x = Number(marker.getAttribute('cx')) < 0 ? 240 : Number(marker.getAttribute('cx'));
+    const y = Number(marker.getAttribute('cy')) < 0 ? 160 : Number(marker.getAttribute('cy'));
+    place(x + step[0] * size, y + step[1] * size);
+  });
+}
+
+// "Use my position": shown only where the browser can tell it; fills the coordinates input.
+function useMyPosition(button) {
+  if (!navigator.geolocation) return;
+  const input = document.getElementById(`f-${button.dataset.locateFor}`);
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    navigator.geolocation.getCurrentPosition((position) => {
+      input.value = `${position.coords.latitude.toFixed(5)}, ${position.coords.longitude.toFixed(5)}`;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, () => input.focus(), { enableHighAccuracy: true, timeout: 10000 });
   });
 }
 

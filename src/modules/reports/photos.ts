@@ -13,7 +13,7 @@ export async function cleanPhoto(bytes: Buffer): Promise<Buffer> {
   const sniffed = await fileTypeFromBuffer(bytes);
   if (!sniffed || !ACCEPTED.includes(sniffed.mime)) throw new NotAPhoto('not a JPEG or PNG image');
   try {
-    return await sharp(bytes, { limitInputPixels: 50_000_000 }).rotate().resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+    return await sharp(bytes, { limitInputPixels: 50_000_000 }).rotate().resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
   } catch {
     throw new NotAPhoto('image cannot be decoded');
   }

@@ -1,6 +1,7 @@
 // The public map and list of reports (/maengelmelder/meldungen), filterable by category, status and time, with
 // clustering on the map and the same reports as a list (the map's equivalent for screen readers and keyboards);
-// the same selection as GeoJSON for other tools. No personal data and no unmoderated text leave here.
+// the same selection as GeoJSON for other tools (kept for ten seconds). No personal data and no unmoderated text
+// leave here.
 import type { FastifyInstance } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/http/deps.js';
@@ -25,6 +26,20 @@ function readFilter(query: Query, categories: CategoryRow[]): PublicFilter {
     status: (REPORT_STATUSES as readonly string[]).includes(query.status ?? '') ? (query.status as ReportStatus) : undefined,
     since: days ? new Date(Date.now() - days * 86_400_000) : undefined,
   };
+}
+
+/** The GeoJSON of a selection, kept for a few seconds: map clients poll it, and a report shows up soon enough. */
+const GEOJSON_SECONDS = 10;
+const geojsonCache = new Map<string, { at: number; body: string }>();
+
+function cachedGeojson(key: string, build: () => Promise<string>): Promise<string> {
+  const hit = geojsonCache.get(key);
+  if (hit && Date.now() - hit.at < GEOJSON_SECONDS * 1000) return Promise.resolve(hit.body);
+  return build().then((body) => {
+    if (geojsonCache.size > 200) geojsonCache.clear();
+    geojsonCache.set(key, { at: Date.now(), body });
+    return body;
+  });
 }
 
 const name = (categories: CategoryRow[], code: string, lang: RequestContext['lang']) => categories.find((category) => category.code === code)?.[lang === 'de' ? 'name_de' : 'name_en'] ?? code;
@@ -65,16 +80,20 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
 
   app.get(`${BASE}/meldungen.geojson`, { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
-    const categories = await listCategories(deps.db, ctx.tenant.id);
-    const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(request.query as Query, categories));
-    return reply.type('application/geo+json').header('cache-control', 'public, max-age=60').send({
-      type: 'FeatureCollection',
-      features: rows.map((row) => ({
-        type: 'Feature',
-        id: row.number,
-        geometry: { type: 'Point', coordinates: [Number(row.lng.toFixed(6)), Number(row.lat.toFixed(6))] },
-        properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, address: row.address, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
-      })),
+    const query = request.query as Query;
+    const body = await cachedGeojson(`${ctx.tenant.id}:${query.kategorie ?? ''}:${query.status ?? ''}:${query.zeitraum ?? ''}`, async () => {
+      const categories = await listCategories(deps.db, ctx.tenant.id);
+      const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
+      return JSON.stringify({
+        type: 'FeatureCollection',
+        features: rows.map((row) => ({
+          type: 'Feature',
+          id: row.number,
+          geometry: { type: 'Point', coordinates: [Number(row.lng.toFixed(6)), Number(row.lat.toFixed(6))] },
+          properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, address: row.address, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
+        })),
+      });
     });
+    return reply.type('application/geo+json').header('cache-control', `public, max-age=${GEOJSON_SECONDS}`).send(body);
   });
 }

@@ -105,6 +105,11 @@ describe('Mängelmelder: reporting', () => {
     assert.equal(fake.status, 400);
     assert.match(fake.html, /Das ist kein Foto, das wir annehmen können/);
     assert.match(fake.html, /Ast auf dem Gehweg/);
+    await citizen.get('/maengelmelder');
+    const huge = await postMultipart(citizen, '/maengelmelder', { ...pothole, description: 'Ast auf dem Gehweg', category: 'baum-ast' }, [{ field: 'photos', name: 'riesig.jpg', bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(9 * 1024 * 1024)]) }]);
+    assert.equal(huge.status, 400);
+    assert.match(huge.html, /Ein Foto ist zu groß \(höchstens 8 MB\)/);
+    assert.match(huge.html, /Ast auf dem Gehweg/, 'the rest of the report is kept');
     const photo = await phonePhoto();
     assert.ok((await sharp(photo).metadata()).exif, 'the original carries EXIF');
     const sent = await postMultipart(citizen, '/maengelmelder', { ...pothole, description: 'Ast auf dem Gehweg', category: 'baum-ast', email: '' }, [{ field: 'photos', name: 'ast.jpg', bytes: photo, type: 'image/jpeg' }]);
@@ -143,6 +148,8 @@ describe('Mängelmelder: reporting', () => {
     const publicPage = await new Visitor(server.url).get(`/maengelmelder/meldung/${report.id}`);
     assert.match(publicPage.html, /erledigt/);
     assert.match(publicPage.html, /Das Schlagloch wurde am Dienstag verfüllt\./);
+    const history = [...publicPage.html.matchAll(/<strong>([^<]+)<\/strong><\/li>/g)].map((match) => match[1]);
+    assert.deepEqual(history, ['neu', 'in Bearbeitung', 'erledigt'], 'the report page shows its public history');
     const mails = await sql<{ subject: string; body_text: string }>`select subject, body_text from mail_message where recipient = 'paula@example.org' order by created_at`.execute(server.db);
     assert.ok(mails.rows.some((mail) => /: erledigt$/.test(mail.subject) && mail.body_text.includes('Das Schlagloch wurde am Dienstag verfüllt.')), 'the reporter reads the answer by e-mail');
     const supporterMail = await sql<{ n: number }>`select count(*)::int as n from mail_message where recipient = 'nachbar@example.org' and subject like '%erledigt'`.execute(server.db);

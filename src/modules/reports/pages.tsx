@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
 import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
-import { formatDate } from '../../platform/i18n/index.js';
+import { formatDate, formatDateTime } from '../../platform/i18n/index.js';
+import { publicTimeline } from '../cases/index.js';
 import { PlaceMap } from '../../platform/geo/map.js';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { Alert, Button, DataTable, ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from '../../platform/ui/components.js';
@@ -184,7 +185,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     if (!report) throw new NotFound('report');
     const own = isReporter(ctx, report, query.schluessel);
     const keyParam = query.schluessel ? `?schluessel=${encodeURIComponent(query.schluessel)}` : '';
-    const [categories, photos] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id)]);
+    const [categories, photos, history] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id), publicTimeline(db, ctx.tenant.id, { kind: 'report', id: report.id }, ctx.lang)]);
     const shown = photos.filter((photo) => own || photo.public);
     const privateLink = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${report.id}?schluessel=${query.schluessel ?? ''}`;
     return sendHtml(reply, (
@@ -202,6 +203,10 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
         <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
         {shown.map((photo) => <img class="attachment-preview" src={`${BASE}/meldung/${report.id}/foto/${photo.position}${own ? keyParam : ''}`} alt={t('photo', { number: String(photo.position + 1) })} loading="lazy" />)}
         {report.public_answer && <section><h2 safe>{t('answer')}</h2><p safe>{report.public_answer}</p></section>}
+        <section aria-labelledby="history">
+          <h2 id="history" safe>{t('history')}</h2>
+          <ol class="timeline">{history.map((entry) => <li><span safe>{`${formatDateTime(ctx.lang, entry.at)}: `}</span><strong safe>{entry.label}</strong></li>)}</ol>
+        </section>
         {own && ['fixed', 'closed'].includes(report.status) && (
           <section aria-labelledby="reopen">
             <h2 id="reopen" safe>{t('reopen')}</h2>

@@ -10,6 +10,7 @@ import { registerOpen311 } from './open311/api.js';
 import { registerOpen311Clients } from './open311/clients.js';
 import { registerReportStatistics } from './statistics.js';
 import { reportsAccountSection } from './account.js';
+import { registerCategoryPages } from './category-pages.js';
 
 export { seedReportCategories } from './categories.js';
 
@@ -19,6 +20,7 @@ export const reports: Module = {
   nav: [
     { href: '/maengelmelder', label: { de: 'Mängelmelder', en: 'Report a problem' }, description: { de: 'Schlagloch, defekte Laterne, wilde Müllkippe: melden Sie Mängel im Stadtgebiet.', en: 'Potholes, broken lamps, fly-tipping: report problems in town.' } },
     { href: '/bo/open311', label: { de: 'Open311-Zugänge', en: 'Open311 access' }, access: ['tenant_admin', 'platform_admin'] },
+    { href: '/bo/meldungen/kategorien', label: { de: 'Mängelmelder-Kategorien', en: 'Report categories' }, access: ['editor', 'tenant_admin', 'platform_admin'] },
     { href: '/bo/meldungen/statistik', label: { de: 'Mängelmelder-Statistik', en: 'Report statistics' }, access: ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'] },
   ],
   accountSection: reportsAccountSection,
@@ -30,5 +32,6 @@ export const reports: Module = {
     registerOpen311(app, deps);
     registerOpen311Clients(app, deps);
     registerReportStatistics(app, deps);
+    registerCategoryPages(app, deps);
   },
 };

@@ -16,6 +16,15 @@ export function listCategories(db: Db, tenantId: string) {
   return reports(db).selectFrom('report_category').selectAll().where('tenant_id', '=', tenantId).where('active', '=', true).orderBy('position').execute();
 }
 
+/** Every category, switched off ones too (for editors). */
+export function allCategories(db: Db, tenantId: string) {
+  return reports(db).selectFrom('report_category').selectAll().where('tenant_id', '=', tenantId).orderBy('position').execute();
+}
+
+export function updateCategory(db: Db, tenantId: string, code: string, values: { name_de: string; name_en: string; unit: string; target_days: number; active: boolean; questions: string }) {
+  return reports(db).updateTable('report_category').set(values).where('tenant_id', '=', tenantId).where('code', '=', code).execute();
+}
+
 /** A global sequence: numbers never collide, however many processes take one at once. */
 export async function nextReportNumber(db: Db, year: number): Promise<string> {
   const { rows } = await sql<{ n: number }>`select nextval('report_number_seq')::int as n`.execute(db);

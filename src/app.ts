@@ -1,5 +1,7 @@
 // Builds the HTTP server: platform plugins and hooks first, then the platform's own pages, then every module.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
@@ -85,6 +87,8 @@ export async function buildApp(config: Config, database: Database, options: { ba
     prefix: '/static/',
     maxAge: '7d',
   });
+  // Leaflet for the interactive maps, loaded only when a citizen asks for one (the pages stay within budget).
+  await app.register(fastifyStatic, { root: dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js')), prefix: '/static/leaflet/', maxAge: '30d', decorateReply: false });
 
   const registry = registerMetrics(app, db);
   app.addHook('onRequest', contextHook({ db, config, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));

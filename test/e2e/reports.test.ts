@@ -88,6 +88,20 @@ describe('Mängelmelder in the browser', () => {
     });
   }
 
+  it('on request, the public map becomes interactive (Leaflet, offline outline, markers from GeoJSON)', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const bytes = watchBytes(page);
+    await page.goto(`${env.server.url}/maengelmelder/meldungen`);
+    await assertWithinBudget(page, bytes);
+    await page.getByRole('button', { name: /Interaktive Karte laden/ }).click();
+    await page.locator('.leaflet-container').waitFor();
+    await page.locator('.live-map-marker, .live-map-cluster').first().waitFor();
+    assert.ok(await page.locator('path.leaflet-interactive, .leaflet-overlay-pane path').count() >= 1, 'the town outline is drawn without any tile server');
+    await assertAccessible(page);
+    await context.close();
+  });
+
   it('the map is keyboard-usable: arrow keys move the pin and fill the coordinates', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();

@@ -2,6 +2,7 @@
 // and in Open311; a category switched off is no longer offered; mistakes are explained and the form keeps them.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
@@ -30,6 +31,14 @@ describe('Mängelmelder categories', () => {
     assert.match(form.html, /<option value="ampel-defekt">Verkehrszeichen – Ampel defekt<\/option>/);
     const definition = await (await fetch(`${server.url}/open311/v2/services/ampel-defekt.json`)).json() as { attributes: { code: string; required: boolean; values: { key: string; name: string }[] }[] };
     assert.deepEqual(definition.attributes.map((attribute) => [attribute.code, attribute.required, attribute.values.map((value) => value.key)]), [['richtung', true, ['richtung-siegburg', 'richtung-eitorf']]]);
+  });
+
+  it('a town without categories creates the standard stock with one button', async () => {
+    await sql`delete from report_category where tenant_id = (select id from tenant where slug = 'hennef')`.execute(server.db);
+    const empty = await editor.get('/bo/meldungen/kategorien');
+    assert.match(empty.html, /Noch keine Kategorien/);
+    const seeded = await editor.post('/bo/meldungen/kategorien/vorlage', {});
+    assert.match(seeded.html, /<td>Straße\/Gehweg – Schlagloch<\/td>/);
   });
 
   it('a category switched off is no longer offered; its unit and target time can change', async () => {

@@ -12,6 +12,7 @@ import { Button, DataTable, ErrorSummary, Form, SelectField, TextArea, TextField
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { questionsFromText, questionsToText } from './category-questions.js';
+import { seedReportCategories } from './categories.js';
 import { allCategories, insertCategories, updateCategory, type CategoryRow } from './repo.js';
 import { reportsText } from './texts.js';
 
@@ -72,6 +73,12 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
         <p safe>{t('cat.intro')}</p>
         <DataTable caption={t('cat.title')} head={[t('cat.nameDe'), t('cat.unit'), t('cat.days'), t('cat.active'), t('cat.questionsCount')]} empty={t('none')}
           rows={categories.map((category) => [`${category.parent_code ? '' : '▸ '}${category.name_de}`, category.unit, String(category.target_days), category.active ? t('cat.on') : t('cat.off'), String(category.questions.length)])} />
+        {categories.length === 0 && (
+          <Form action={`${PAGE}/vorlage`} csrf={ctx.csrfToken()}>
+            <p safe>{t('cat.empty')}</p>
+            <Button label={t('cat.seed')} />
+          </Form>
+        )}
         <h2 safe>{t('cat.edit')}</h2>
         <ul class="link-list">{categories.map((category) => <li><a href={`${PAGE}/${category.code}`} safe>{category.name_de}</a></li>)}</ul>
         <h2 safe>{t('cat.new')}</h2>
@@ -92,6 +99,16 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
     await insertCategories(deps.db, [{ tenant_id: ctx.tenant.id, code: values.code!, parent_code: parent.code, name_de: values.name_de!, name_en: values.name_en!, unit: values.unit!, target_days: days, position, questions: JSON.stringify(questions) }]);
     await audit(deps.db, ctx, 'reports.category_created', { type: 'report-category', id: values.code, summary: { unit: values.unit } });
     setFlash(reply, reportsText(ctx.lang)('cat.saved'));
+    return reply.redirect(PAGE, 303);
+  });
+
+  // A town that started before the Mängelmelder existed gets the standard stock of categories on request.
+  app.post(`${PAGE}/vorlage`, { config }, async (request, reply) => {
+    const { ctx } = request;
+    if ((await allCategories(deps.db, ctx.tenant.id)).length === 0) {
+      await seedReportCategories(deps.db, ctx.tenant.id);
+      await audit(deps.db, ctx, 'reports.categories_seeded', { type: 'report-category' });
+    }
     return reply.redirect(PAGE, 303);
   });
 

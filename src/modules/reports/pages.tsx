@@ -186,6 +186,8 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const own = isReporter(ctx, report, query.schluessel);
     const keyParam = query.schluessel ? `?schluessel=${encodeURIComponent(query.schluessel)}` : '';
     const [categories, photos, history] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id), publicTimeline(db, ctx.tenant.id, { kind: 'report', id: report.id }, ctx.lang)]);
+    const target = categories.find((category) => category.code === report.category_code)?.target_days;
+    const expected = target && ['new', 'in_progress'].includes(report.status) ? new Date(report.created_at.getTime() + target * 86_400_000) : undefined;
     const shown = photos.filter((photo) => own || photo.public);
     const privateLink = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${report.id}?schluessel=${query.schluessel ?? ''}`;
     return sendHtml(reply, (
@@ -198,6 +200,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
           <dt safe>{t('facts.place')}</dt><dd safe>{report.address ?? `${report.lat.toFixed(5)}, ${report.lng.toFixed(5)}`}</dd>
           <dt safe>{t('facts.status')}</dt><dd safe>{t(`status.${report.status}`)}</dd>
           <dt safe>{t('facts.date')}</dt><dd safe>{formatDate(ctx.lang, report.created_at)}</dd>
+          {expected && <><dt safe>{t('facts.expected')}</dt><dd safe>{formatDate(ctx.lang, expected)}</dd></>}
           {own && <><dt safe>{t('facts.description')}</dt><dd safe>{report.description}</dd></>}
         </dl>
         <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />

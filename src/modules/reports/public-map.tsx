@@ -63,6 +63,7 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
         </Form>
         <p><a href={`${BASE}/meldungen.geojson${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`} safe>{t('map.geojson')}</a></p>
         <MarkerMap geo={ctx.tenant.settings.geo} label={t('map.label', { count: String(rows.length) })} clusterHref="#liste" clusterLabel={(count) => t('map.cluster', { count: String(count) })}
+          live={{ geojson: `${BASE}/meldungen.geojson${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`, button: t('map.live'), tileUrl: deps.config.mapTileUrl, attribution: deps.config.mapTileUrl ? '© OpenStreetMap' : undefined }}
           markers={rows.map((row) => ({ lat: row.lat, lng: row.lng, href: `${BASE}/meldung/${row.id}`, label: `${row.number}: ${name(categories, row.category_code, ctx.lang)}, ${place(row)}, ${t(`status.${row.status}`)}` }))} />
         <h2 id="liste" safe>{t('map.list')}</h2>
         {rows.length === 0 ? <p safe>{t('none')}</p> : (
@@ -90,7 +91,7 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
           type: 'Feature',
           id: row.number,
           geometry: { type: 'Point', coordinates: [Number(row.lng.toFixed(6)), Number(row.lat.toFixed(6))] },
-          properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, address: row.address, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
+          properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, statusName: reportsText('de')(`status.${row.status}`), address: row.address, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
         })),
       });
     });

@@ -103,8 +103,9 @@ function cluster(markers: (MapMarker & { x: number; y: number })[]) {
 }
 
 /** The town map with many places, each a link (keyboard-reachable); close places are clustered with their count
- * and lead to `clusterHref` (the list that every such map has beside it). */
-export function MarkerMap(props: { geo: TownGeo | undefined; label: string; markers: MapMarker[]; clusterLabel: (count: number) => string; clusterHref: string }) {
+ * and lead to `clusterHref` (the list that every such map has beside it). With `live` (a GeoJSON URL and the
+ * button's text), app.js offers an interactive map to zoom and pan, loading Leaflet only on request. */
+export function MarkerMap(props: { geo: TownGeo | undefined; label: string; markers: MapMarker[]; clusterLabel: (count: number) => string; clusterHref: string; live?: { geojson: string; button: string; tileUrl?: string; attribution?: string } }) {
   const { geo } = props;
   if (!geo) return '';
   const project = projector(geo);
@@ -129,6 +130,10 @@ export function MarkerMap(props: { geo: TownGeo | undefined; label: string; mark
         </svg>
       </div>
       <figcaption safe>{props.label}</figcaption>
+      {props.live && (
+        <button type="button" class="button button--secondary" hidden data-live-map={props.live.geojson} data-tiles={props.live.tileUrl} data-attribution={props.live.attribution}
+          data-boundary={JSON.stringify(geo.boundary)} data-localities={JSON.stringify(geo.localities.map((place) => [place.name, place.lat, place.lng]))} safe>{props.live.button}</button>
+      )}
     </figure>
   );
 }

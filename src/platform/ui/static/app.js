@@ -6,6 +6,7 @@ document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('form[data-check]').forEach(checkWhileTyping);
   document.querySelectorAll('svg[data-pick-for]').forEach(pickOnMap);
   document.querySelectorAll('button[data-locate-for]').forEach(useMyPosition);
+  document.querySelectorAll('button[data-live-map]').forEach(offerLiveMap);
 });
 
 // Search suggestions: fills the input's <datalist> from the JSON endpoint named in data-suggest;
@@ -177,3 +178,71 @@ document.addEventListener('keydown', (event) => {
     button.click();
   }
 });
+
+// The interactive map, on request: Leaflet is loaded only now (the page itself stays small). Tiles when the
+// town configured a tile server; the town's outline and villages always, so it works without any external
+// service. Markers come from the GeoJSON; close ones are grouped by a grid that follows the zoom. The list below
+// the map stays the equivalent for screen readers; Leaflet's own keys pan (arrows) and zoom (+/-).
+function offerLiveMap(button) {
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    await loadLeaflet();
+    const holder = document.createElement('div');
+    holder.className = 'live-map';
+    holder.setAttribute('role', 'region');
+    holder.setAttribute('aria-label', button.textContent);
+    button.closest('figure').replaceWith(holder);
+    const map = L.map(holder, { keyboard: true });
+    if (button.dataset.tiles) L.tileLayer(button.dataset.tiles, { attribution: button.dataset.attribution || '', maxZoom: 19 }).addTo(map);
+    const outline = L.polygon(JSON.parse(button.dataset.boundary), { color: '#2f6b3a', weight: 2, fillColor: '#e4efe6', fillOpacity: button.dataset.tiles ? 0.1 : 1, interactive: false }).addTo(map);
+    for (const [name, lat, lng] of JSON.parse(button.dataset.localities)) L.marker([lat, lng], { icon: L.divIcon({ className: 'live-map-locality', html: `<span>${name.replace(/[<&]/g, '')}</span>` }), interactive: false, keyboard: false }).addTo(map);
+    map.fitBounds(outline.getBounds());
+    const features = (await (await fetch(button.dataset.liveMap)).json()).features;
+    const layer = L.layerGroup().addTo(map);
+    const draw = () => drawClusters(map, layer, features);
+    map.on('zoomend moveend', draw);
+    draw();
+    holder.focus();
+  });
+}
+
+function loadLeaflet() {
+  if (window.L) return Promise.resolve();
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = '/static/leaflet/leaflet.css';
+  document.head.append(css);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/static/leaflet/leaflet.js';
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+}
+
+function drawClusters(map, layer, features) {
+  layer.clearLayers();
+  const cells = new Map();
+  for (const feature of features) {
+    const [lng, lat] = feature.geometry.coordinates;
+    const point = map.latLngToLayerPoint([lat, lng]);
+    const key = `${Math.round(point.x / 40)}:${Math.round(point.y / 40)}`;
+    if (!cells.has(key)) cells.set(key, []);
+    cells.get(key).push(feature);
+  }
+  for (const group of cells.values()) {
+    const [lng, lat] = group[0].geometry.coordinates;
+    const single = group.length === 1;
+    const props = group[0].properties;
+    const title = single ? `${props.number}: ${props.categoryName}, ${props.address || ''}, ${props.statusName}` : `${group.length}`;
+    const marker = L.marker([lat, lng], {
+      title, alt: title, keyboard: true,
+      icon: L.divIcon({ className: single ? 'live-map-marker' : 'live-map-cluster', html: single ? '' : `<span>${group.length}</span>`, iconSize: single ? [18, 18] : [30, 30] }),
+    });
+    // Leaflet turns Enter on a focused marker into a click.
+    marker.on('click', () => (single ? location.assign(props.url) : map.setView([lat, lng], map.getZoom() + 2)));
+    layer.addLayer(marker);
+  }
+}

@@ -48,6 +48,8 @@ describe('case workflows per service', () => {
     assert.match(wrong.html, /Bitte geben Sie ein Datum an, z\. B\. 01\.11\.2026/);
     assert.match(wrong.html, /value="31\.02\.2026"/, 'the filter keeps what was typed');
     assert.match(wrong.html, /value="tiefbau"/);
+    const nul = await otto.get(`/bo/vorgaenge?ansicht=unit&suche=${encodeURIComponent('tief\u0000bau')}`);
+    assert.equal(nul.status, 200, 'a NUL character in the query is dropped, not a 500');
     const sorted = await otto.get('/bo/vorgaenge?ansicht=unit&sortierung=number');
     const numbers = [...sorted.html.matchAll(/href="\/bo\/vorgaenge\/[0-9a-f-]{36}">([^<]+)</g)].map((match) => match[1]);
     assert.deepEqual(numbers, [...numbers].sort());

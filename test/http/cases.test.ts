@@ -58,6 +58,8 @@ describe('case processing', () => {
   it('a stale change by a second clerk is refused with the current state, and nothing changes', async () => {
     const lena = new Visitor(server.url);
     await staffLogin(lena, 'leitung@hennef.example');
+    const garbled = await lena.post(`/bo/vorgaenge/${caseId}/zuweisung`, { version: 'NaN', assignee: 'me' });
+    assert.equal(garbled.status, 409, 'a version that is no number is refused like a stale one, not a 500');
     const stale = await lena.post(`/bo/vorgaenge/${caseId}/status`, { version: '1', to: 'rejected', reason: 'Doppelt' });
     assert.equal(stale.status, 409);
     assert.match(stale.html, /wurde inzwischen geändert \(Status jetzt: In Bearbeitung\)/);

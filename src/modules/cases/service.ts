@@ -106,6 +106,7 @@ export async function changeStatus(db: Db, tenantId: string, caseId: string, see
 export async function assign(db: Db, tenantId: string, caseId: string, seenVersion: number, assigneeId: string | null, actor: CaseActor, kind: 'claimed' | 'assigned' | 'returned'): Promise<CaseRow> {
   return inTransaction(db, async (trx) => {
     const current = await findCase(trx, tenantId, caseId);
+    if (!Number.isSafeInteger(seenVersion)) throw new CaseConflict(current, 'stale');
     const absence = assigneeId && kind === 'assigned' ? await findAbsence(trx, tenantId, assigneeId) : undefined;
     const changes = absence ? { assignee_id: absence.deputy_id, deputy_for: assigneeId } : { assignee_id: assigneeId, deputy_for: null };
     const updated = current && isOpenPhase(current.phase) ? await updateCase(trx, tenantId, caseId, seenVersion, changes) : undefined;

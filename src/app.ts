@@ -92,10 +92,11 @@ export async function buildApp(config: Config, database: Database, options: { ba
 
   const registry = registerMetrics(app, db);
   app.addHook('onRequest', contextHook({ db, config, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));
-  // PostgreSQL cannot take NUL characters in text or JSON; no form or query has a use for them, so they go before anything reads them.
+  // PostgreSQL cannot take NUL characters in text or JSON; no form, query or path has a use for them, so they go before anything reads them.
   app.addHook('preValidation', async (request) => {
     if (request.body && typeof request.body === 'object') request.body = withoutNul(request.body);
     if (request.query && typeof request.query === 'object') request.query = withoutNul(request.query);
+    if (request.params && typeof request.params === 'object') request.params = withoutNul(request.params);
   });
   app.addHook('preValidation', async (request, reply) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);

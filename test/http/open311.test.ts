@@ -121,6 +121,7 @@ describe('Open311 GeoReport v2', () => {
     assert.doesNotMatch(JSON.stringify(one), /app-nutzer|Anna|Ampel/, 'no personal data, no unmoderated text');
     assert.match(await (await api(`requests/${first}.xml`)).text(), new RegExp(`<service_requests><request><service_request_id>${first}</service_request_id><status>open</status>`));
     assert.equal((await api('requests/M1999-000000.json')).status, 404);
+    assert.equal((await api(`requests/${encodeURIComponent('M\u00002026')}.json`)).status, 404, 'a NUL in the path is dropped, not a 500');
 
     assert.equal((await json(await api('requests.json'))).length, 2, 'default window: the most recent 90 days');
     assert.deepEqual((await json(await api('requests.json?service_code=laterne-defekt'))).map((row) => row.service_code), ['laterne-defekt']);

@@ -126,6 +126,8 @@ describe('Mängelmelder: reporting', () => {
     await staffLogin(stefan, 'stadtbetriebe@hennef.example');
     const caseId = (await sql<{ id: string }>`select id from case_record where source_id = ${stored.report_id}`.execute(server.db)).rows[0]!.id;
     await stefan.get(`/bo/vorgaenge/${caseId}`);
+    assert.equal((await stefan.post(`/bo/meldungen/${stored.report_id}/foto/NaN/sichtbarkeit`, { public: 'yes' })).status, 404, 'no such photo');
+    await stefan.get(`/bo/vorgaenge/${caseId}`);
     await stefan.post(`/bo/meldungen/${stored.report_id}/foto/0/sichtbarkeit`, { public: 'yes' });
     const released = await fetch(`${server.url}${publicPhoto}`);
     assert.equal(released.status, 200);

@@ -84,8 +84,10 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
   // Moderation: a photo is shown in public only after a clerk has checked it for faces and number plates.
   app.post(`${STAFF}/:id/foto/:position/sichtbarkeit`, { config: { access: caseAccess } }, async (request, reply) => {
     const report = await staffReport(deps, request);
+    const position = (await photosOf(deps.db, report.id)).find((photo) => String(photo.position) === (request.params as { position: string }).position)?.position;
+    if (position === undefined) throw new NotFound('photo');
     const visible = (request.body as { public?: string } | undefined)?.public === 'yes';
-    await setPhotoPublic(deps.db, report.id, Number((request.params as { position: string }).position), visible);
+    await setPhotoPublic(deps.db, report.id, position, visible);
     await audit(deps.db, request.ctx, visible ? 'reports.photo_released' : 'reports.photo_withdrawn', { type: 'report', id: report.id });
     const row = await findCaseOfSource(deps.db, request.ctx.tenant.id, 'report', report.id);
     return reply.redirect(row ? `/bo/vorgaenge/${row.id}` : '/bo/vorgaenge', 303);

@@ -85,7 +85,7 @@ describe('case workflows per service', () => {
     assert.match(byClerk.html, /Diesen Schritt darf nur die Leitung ausführen/);
 
     const lead = await olga.get(`/bo/vorgaenge/${caseId}`);
-    assert.match(lead.html, /Verkehrssicherung nach RSA 21/, 'the conditions are in the history');
+    assert.match(lead.html, /Auflagen \(Verkehrssicherung, Wiederherstellung\): Verkehrssicherung nach RSA 21/, 'the conditions are in the history, under their label');
     const approved = await olga.post(`/bo/vorgaenge/${caseId}/status`, { version: version(lead.html), to: 'approved' });
     assert.match(approved.html, /<dd>Genehmigt<\/dd>/);
     await server.jobs.runDue();

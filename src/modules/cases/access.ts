@@ -8,6 +8,7 @@ import { listRoleHolders } from '../../platform/auth/users-repo.js';
 import type { Db } from '../../platform/db/database.js';
 import { actorId, actorLabel, type RequestContext } from '../../platform/http/context.js';
 import { Forbidden, NotFound } from '../../platform/http/errors.js';
+import { isUuid } from '../../platform/http/ids.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { findCase, findWorkflowIds, type CaseRow } from './repo.js';
 import { workflowOf, type CaseActor, type CaseConflict } from './service.js';
@@ -18,7 +19,7 @@ export const caseAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant
 export const CASES = '/bo/vorgaenge';
 export type Colleague = { id: string; name: string };
 
-export const isUuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
+export { isUuid };
 
 export async function caseOf(db: Db, request: FastifyRequest): Promise<CaseRow> {
   const id = (request.params as { id: string }).id;

@@ -16,7 +16,7 @@ import { eventsOfCase, recordCaseEvent, type CaseRow } from './repo.js';
 import { renderCaseSource } from './sources.js';
 import { assign, CaseConflict, changeStatus, workflowOf } from './service.js';
 import { casesText, type CasesTranslate } from './texts.js';
-import { isOpenPhase, mayPerform, stateLabel, stateOf, transitionsFrom, type Workflow } from './workflow.js';
+import { findTransition, isOpenPhase, mayPerform, stateLabel, stateOf, transitionsFrom, type Workflow } from './workflow.js';
 
 type Refused = { message: string; values: Record<string, string> };
 
@@ -70,7 +70,8 @@ function Assignment({ ctx, t, row, version, colleagues }: { ctx: RequestContext;
 function eventText(t: CasesTranslate, workflow: Workflow, lang: RequestContext['lang'], event: Awaited<ReturnType<typeof eventsOfCase>>[number]): string {
   const detail = event.detail;
   if (event.kind === 'status') {
-    const given = Object.entries(detail).map(([name, value]) => ` – ${name === 'reason' ? '' : `${name}: `}${String(value)}`).join('');
+    const fields = findTransition(workflow, event.from_status ?? '', event.to_status ?? '')?.requires ?? [];
+    const given = Object.entries(detail).map(([name, value]) => ` – ${fields.find((field) => field.name === name)?.label[lang] ?? name}: ${String(value)}`).join('');
     return `${t('event.status', { from: stateLabel(workflow, event.from_status ?? '', lang), to: stateLabel(workflow, event.to_status ?? '', lang) })}${given}`;
   }
   if (event.kind === 'note') return `${t('event.note')}: ${String(detail.text ?? '')}`;

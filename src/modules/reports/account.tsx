@@ -4,11 +4,12 @@ import type { Deps } from '../../platform/http/deps.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { listCategories, reportsOfUser } from './repo.js';
 import { reportsText } from './texts.js';
+import { categoryLabel } from './categories.js';
 
 export async function reportsAccountSection(deps: Deps, ctx: RequestContext & { actor: { userId: string } }): Promise<string> {
   const t = reportsText(ctx.lang);
   const [rows, categories] = await Promise.all([reportsOfUser(deps.db, ctx.tenant.id, ctx.actor.userId), listCategories(deps.db, ctx.tenant.id)]);
-  const name = (code: string) => categories.find((category) => category.code === code)?.[ctx.lang === 'de' ? 'name_de' : 'name_en'] ?? code;
+  const name = (code: string) => categoryLabel(categories, code, ctx.lang);
   return (
     <section>
       <h2 safe>{t('account.title')}</h2>

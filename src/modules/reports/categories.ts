@@ -3,6 +3,8 @@
 import type { Db } from '../../platform/db/database.js';
 import { insertCategories } from './repo.js';
 import type { CategoryQuestion } from './tables.js';
+import type { Lang } from '../../platform/i18n/index.js';
+import type { CategoryRow } from './repo.js';
 
 type Stock = { code: string; de: string; en: string; unit: string; days: number; children: { code: string; de: string; en: string; questions?: CategoryQuestion[] }[] };
 
@@ -24,4 +26,10 @@ export function seedReportCategories(db: Db, tenantId: string) {
     { tenant_id: tenantId, code: main.code, parent_code: null, name_de: main.de, name_en: main.en, unit: main.unit, target_days: main.days, position: index * 10 },
     ...main.children.map((child, childIndex) => ({ tenant_id: tenantId, code: child.code, parent_code: main.code, name_de: `${main.de} – ${child.de}`, name_en: `${main.en} – ${child.en}`, unit: main.unit, target_days: main.days, position: index * 10 + childIndex + 1, questions: JSON.stringify(child.questions ?? []) })),
   ]));
+}
+
+/** A category's name in the reader's language (its code when it no longer exists). */
+export function categoryLabel(categories: CategoryRow[], code: string, lang: Lang): string {
+  const category = categories.find((candidate) => candidate.code === code);
+  return category ? (lang === 'de' ? category.name_de : category.name_en) : code;
 }

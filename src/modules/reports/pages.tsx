@@ -2,7 +2,7 @@
 // the list of the latest reports, and a report's page. The description is shown only to the reporter (private
 // key) until moderation before publication exists; the public sees category, place, status and the answer.
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
 import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -21,16 +21,14 @@ import { findReport, listCategories, photosOf, recentReports, type CategoryRow }
 import { keyHash, reopenReport, submitReport, supportReport, type Nearby, type ReportErrors, type ReportInput } from './service.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { reportsText } from './texts.js';
+import { categoryLabel } from './categories.js';
+import { isUuid } from '../../platform/http/ids.js';
 
 const BASE = '/maengelmelder';
 const FIELDS: (keyof ReportInput)[] = ['category', 'description', 'address', 'coordinates', 'name', 'email'];
 /** A flood of reports from one address gets the friendly rate-limit page. */
 const reportRateLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
 
-const categoryName = (categories: CategoryRow[], code: string, lang: RequestContext['lang']) => {
-  const category = categories.find((candidate) => candidate.code === code);
-  return category ? (lang === 'de' ? category.name_de : category.name_en) : code;
-};
 
 /** "Already reported?": the open reports of the same category nearby, each with a way to support it instead. */
 function NearbyReports({ ctx, nearby }: { ctx: RequestContext; nearby: Nearby }) {
@@ -73,7 +71,7 @@ function QuestionFields({ ctx, category, answers, errors }: { ctx: RequestContex
 async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: { ctx: RequestContext; deps: Deps; values: Partial<ReportInput>; answers?: Record<string, string>; errors: ReportErrors; nearby?: Nearby }) {
   const t = reportsText(ctx.lang);
   const [categories, recent] = await Promise.all([listCategories(deps.db, ctx.tenant.id), recentReports(deps.db, ctx.tenant.id, 20)]);
-  const options = categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: ctx.lang === 'de' ? category.name_de : category.name_en }));
+  const options = categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: categoryLabel(categories, category.code, ctx.lang) }));
   return (
     <Page ctx={ctx} title={t('title')}>
       <ErrorSummary errors={summary(errors)} t={ctx.t} />
@@ -98,7 +96,7 @@ async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: {
       </Form>
       <p><a href={`${BASE}/meldungen`} safe>{t('map.link')}</a></p>
       <DataTable caption={t('recent')} head={[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date')]} empty={t('none')}
-        rows={recent.map((report) => [report.number, categoryName(categories, report.category_code, ctx.lang), report.address ?? `${report.lat.toFixed(4)}, ${report.lng.toFixed(4)}`, t(`status.${report.status}`), formatDate(ctx.lang, report.created_at)])} />
+        rows={recent.map((report) => [report.number, categoryLabel(categories, report.category_code, ctx.lang), report.address ?? `${report.lat.toFixed(4)}, ${report.lng.toFixed(4)}`, t(`status.${report.status}`), formatDate(ctx.lang, report.created_at)])} />
     </Page>
   );
 }
@@ -117,6 +115,14 @@ const isReporter = (ctx: RequestContext, report: { key_hash: string; user_id: st
 
 export function registerReportPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
+
+  /** The report named in the URL, or 404. */
+  async function reportOf(request: FastifyRequest) {
+    const id = (request.params as { id: string }).id;
+    const report = isUuid(id) ? await findReport(db, request.ctx.tenant.id, id) : undefined;
+    if (!report) throw new NotFound('report');
+    return report;
+  }
 
   app.get(BASE, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, await ReportForm({ ctx: request.ctx, deps, values: {}, errors: {} })));
 
@@ -142,9 +148,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
   app.post(`${BASE}/meldung/:id/unterstuetzen`, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
     const { ctx } = request;
     const t = reportsText(ctx.lang);
-    const id = (request.params as { id: string }).id;
-    const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
-    if (!report) throw new NotFound('report');
+    const report = await reportOf(request);
     const outcome = await supportReport(db, ctx.tenant.id, report, String((request.body as { email?: unknown } | undefined)?.email ?? ''), ctx.lang);
     setFlash(reply, outcome.error ?? (outcome.counted ? t('support.thanks') : t('support.already')));
     return reply.redirect(`${BASE}/meldung/${report.id}`, 303);
@@ -153,10 +157,9 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
   // The reporter (with the private key) says the problem is still there: back to the unit that closed it.
   app.post(`${BASE}/meldung/:id/wieder-oeffnen`, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
     const { ctx } = request;
-    const id = (request.params as { id: string }).id;
     const body = (request.body ?? {}) as { schluessel?: string; comment?: string };
-    const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
-    if (!report || !isReporter(ctx, report, body.schluessel)) throw new NotFound('report');
+    const report = await reportOf(request);
+    if (!isReporter(ctx, report, body.schluessel)) throw new NotFound('report');
     if (['fixed', 'closed'].includes(report.status)) {
       await reopenReport(db, ctx.tenant.id, report, String(body.comment ?? ''));
       setFlash(reply, reportsText(ctx.lang)('reopened'));
@@ -167,9 +170,8 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
   // A photo: in public only once a moderator released it; the reporter sees their own with the private key.
   app.get(`${BASE}/meldung/:id/foto/:position`, { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
-    const params = request.params as { id: string; position: string };
-    const report = /^[0-9a-f-]{36}$/i.test(params.id) ? await findReport(db, ctx.tenant.id, params.id) : undefined;
-    const photo = report && (await photosOf(db, report.id)).find((candidate) => String(candidate.position) === params.position);
+    const report = await reportOf(request);
+    const photo = (await photosOf(db, report.id)).find((candidate) => String(candidate.position) === (request.params as { position: string }).position);
     const allowed = photo && (photo.public || isReporter(ctx, report, (request.query as { schluessel?: string }).schluessel));
     const file = allowed ? await findStoredFile(db, ctx.tenant.id, photo.file_id) : undefined;
     if (!file) throw new NotFound('photo');
@@ -179,10 +181,8 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
   app.get(`${BASE}/meldung/:id`, { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
     const t = reportsText(ctx.lang);
-    const id = (request.params as { id: string }).id;
     const query = request.query as { schluessel?: string; neu?: string };
-    const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(db, ctx.tenant.id, id) : undefined;
-    if (!report) throw new NotFound('report');
+    const report = await reportOf(request);
     const own = isReporter(ctx, report, query.schluessel);
     const keyParam = query.schluessel ? `?schluessel=${encodeURIComponent(query.schluessel)}` : '';
     const [categories, photos, history] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id), publicTimeline(db, ctx.tenant.id, { kind: 'report', id: report.id }, ctx.lang)]);
@@ -196,7 +196,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
         <h1 safe>{t('report', { number: report.number })}</h1>
         {own && query.schluessel && <p><span safe>{t('privateLink')}</span> <a href={privateLink} safe>{privateLink}</a></p>}
         <dl class="facts">
-          <dt safe>{t('facts.category')}</dt><dd safe>{categoryName(categories, report.category_code, ctx.lang)}</dd>
+          <dt safe>{t('facts.category')}</dt><dd safe>{categoryLabel(categories, report.category_code, ctx.lang)}</dd>
           <dt safe>{t('facts.place')}</dt><dd safe>{report.address ?? `${report.lat.toFixed(5)}, ${report.lng.toFixed(5)}`}</dd>
           <dt safe>{t('facts.status')}</dt><dd safe>{t(`status.${report.status}`)}</dd>
           <dt safe>{t('facts.date')}</dt><dd safe>{formatDate(ctx.lang, report.created_at)}</dd>

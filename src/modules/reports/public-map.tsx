@@ -3,7 +3,6 @@
 // the same selection as GeoJSON for other tools (kept for ten seconds). No personal data and no unmoderated text
 // leave here.
 import type { FastifyInstance } from 'fastify';
-import type { RequestContext } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { MarkerMap } from '../../platform/geo/map.js';
@@ -13,6 +12,7 @@ import { sendHtml } from '../../platform/ui/render.js';
 import { listCategories, publicReports, type CategoryRow, type PublicFilter } from './repo.js';
 import { REPORT_STATUSES, type ReportStatus } from './tables.js';
 import { reportsText } from './texts.js';
+import { categoryLabel as name } from './categories.js';
 
 const BASE = '/maengelmelder';
 const PERIODS = ['7', '30', '365', 'alle'] as const;
@@ -42,7 +42,6 @@ function cachedGeojson(key: string, build: () => Promise<string>): Promise<strin
   });
 }
 
-const name = (categories: CategoryRow[], code: string, lang: RequestContext['lang']) => categories.find((category) => category.code === code)?.[lang === 'de' ? 'name_de' : 'name_en'] ?? code;
 
 export function registerPublicMap(app: FastifyInstance, deps: Deps) {
   app.get(`${BASE}/meldungen`, { config: { access: 'public' } }, async (request, reply) => {

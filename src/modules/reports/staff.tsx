@@ -14,12 +14,14 @@ import { caseAccess, describeCaseSource, findCaseOfSource } from '../cases/index
 import { findReport, listCategories, photosOf, setPhotoPublic } from './repo.js';
 import { recategorise } from './service.js';
 import { reportsText } from './texts.js';
+import { categoryLabel } from './categories.js';
+import { isUuid } from '../../platform/http/ids.js';
 
 /** The report behind a staff route, if its category's unit is one of the clerk's; otherwise 404. */
 async function staffReport(deps: Deps, request: FastifyRequest) {
   const { ctx } = request;
   const id = (request.params as { id: string }).id;
-  const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(deps.db, ctx.tenant.id, id) : undefined;
+  const report = isUuid(id) ? await findReport(deps.db, ctx.tenant.id, id) : undefined;
   const category = report && (await listCategories(deps.db, ctx.tenant.id)).find((candidate) => candidate.code === report.category_code);
   if (!report || !category || !(await visibleUnits(deps.db, ctx)).includes(category.unit)) throw new NotFound('report');
   return report;
@@ -54,7 +56,7 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     if (!report) return '';
     const t = reportsText(ctx.lang);
     const [categories, photos] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id)]);
-    const name = (code: string) => categories.find((candidate) => candidate.code === code)?.[ctx.lang === 'de' ? 'name_de' : 'name_en'] ?? code;
+    const name = (code: string) => categoryLabel(categories, code, ctx.lang);
     return (
       <>
         <dl class="summary-list">

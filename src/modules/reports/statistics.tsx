@@ -9,6 +9,7 @@ import { sendHtml } from '../../platform/ui/render.js';
 import { firstClosings } from '../cases/index.js';
 import { listCategories, reportsSince } from './repo.js';
 import { reportsText } from './texts.js';
+import { categoryLabel } from './categories.js';
 
 const leadAccess: readonly Role[] = ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
@@ -31,7 +32,7 @@ export function registerReportStatistics(app: FastifyInstance, deps: Deps) {
     const t = reportsText(ctx.lang);
     const since = new Date(Date.now() - 365 * 86_400_000);
     const [rows, categories, closings] = await Promise.all([reportsSince(deps.db, ctx.tenant.id, since), listCategories(deps.db, ctx.tenant.id), firstClosings(deps.db, ctx.tenant.id, 'report', since)]);
-    const name = (code: string) => categories.find((category) => category.code === code)?.[ctx.lang === 'de' ? 'name_de' : 'name_en'] ?? code;
+    const name = (code: string) => categoryLabel(categories, code, ctx.lang);
     const localities = ctx.tenant.settings.geo?.localities ?? [];
     const locality = (row: { lat: number; lng: number }) => [...localities].sort((a, b) => Math.hypot(a.lat - row.lat, a.lng - row.lng) - Math.hypot(b.lat - row.lat, b.lng - row.lng))[0]?.name ?? '–';
     const month = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(date);

@@ -8,6 +8,7 @@ import { tenantBaseUrl } from '../../../platform/http/deps.js';
 import { publicTimeline, statusEventsBetween } from '../../cases/index.js';
 import { findActiveClient, findReport, findReportByNumber, firstPublicPhotos, listCategories, queryRequests, type ReportRow } from '../repo.js';
 import { keyHash } from '../service.js';
+import { isUuid } from '../../../platform/http/ids.js';
 import { Open311Error, sendErrors, sendOpen311, w3cDate, type Format } from './format.js';
 import { presentRequest, UPDATE_STATUS, type Presentation } from './present.js';
 import { createRequest, readRequestQuery, readWindow } from './service.js';
@@ -107,7 +108,7 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
   }));
 
   app.get(`${BASE}/tokens/:file`, { config }, open311('file', async (request, reply, format, token) => {
-    const report = /^[0-9a-f-]{36}$/i.test(token) ? await findReport(db, request.ctx.tenant.id, token) : undefined;
+    const report = isUuid(token) ? await findReport(db, request.ctx.tenant.id, token) : undefined;
     if (!report) throw new Open311Error(404, [`token ${token} was not found`]);
     return sendOpen311(reply, format, 'service_requests', [{ service_request_id: report.number, token: report.id }]);
   }));

@@ -13,6 +13,7 @@ import { sendHtml } from '../../../platform/ui/render.js';
 import { insertClient, listClients, revokeClient } from '../repo.js';
 import { keyHash } from '../service.js';
 import { reportsText } from '../texts.js';
+import { isUuid } from '../../../platform/http/ids.js';
 
 const adminAccess: readonly Role[] = ['tenant_admin', 'platform_admin'];
 const PAGE = '/bo/open311';
@@ -59,7 +60,7 @@ export function registerOpen311Clients(app: FastifyInstance, deps: Deps) {
   app.post(`${PAGE}/:id/widerrufen`, { config }, async (request, reply) => {
     const { ctx } = request;
     const id = (request.params as { id: string }).id;
-    if (/^[0-9a-f-]{36}$/i.test(id) && Number((await revokeClient(deps.db, ctx.tenant.id, id)).numUpdatedRows) > 0) {
+    if (isUuid(id) && Number((await revokeClient(deps.db, ctx.tenant.id, id)).numUpdatedRows) > 0) {
       await audit(deps.db, ctx, 'reports.open311_client_revoked', { type: 'open311-client', id });
       setFlash(reply, reportsText(ctx.lang)('clients.revokedNow'));
     }

@@ -134,6 +134,37 @@ describe('Mängelmelder: reporting', () => {
     assert.equal(released.headers.get('content-type'), 'image/jpeg');
   });
 
+  it('a moderator publishes the description without personal details; the public reads it on the report page, in GeoJSON and Open311, until it is withdrawn', async () => {
+    const report = (await sql<{ id: string; number: string; case_id: string }>`select r.id, r.number, c.id as case_id from report r join case_record c on c.source_id = r.id::text where r.description = ${pothole.description}`.execute(server.db)).rows[0]!;
+    const publicPage = `/maengelmelder/meldung/${report.id}`;
+    const stefan = new Visitor(server.url);
+    await staffLogin(stefan, 'stadtbetriebe@hennef.example');
+    const casePage = await stefan.get(`/bo/vorgaenge/${report.case_id}`);
+    assert.match(casePage.html, /Öffentliche Beschreibung \(nicht öffentlich\)/);
+    const empty = await stefan.post(`/bo/meldungen/${report.id}/beschreibung`, { action: 'publish', publicDescription: '  ' });
+    assert.match(empty.html, /Bitte geben Sie den Text ein, der öffentlich erscheinen soll/);
+    assert.doesNotMatch((await new Visitor(server.url).get(publicPage)).html, /Beschreibung/, 'nothing published');
+
+    const published = await stefan.post(`/bo/meldungen/${report.id}/beschreibung`, { action: 'publish', publicDescription: 'Tiefes Schlagloch am Fahrbahnrand' });
+    assert.match(published.html, /Die Beschreibung ist veröffentlicht/);
+    assert.match((await new Visitor(server.url).get(publicPage)).html, /<dd>Tiefes Schlagloch am Fahrbahnrand<\/dd>/);
+    const geojson = await (await fetch(`${server.url}/maengelmelder/meldungen.geojson?kategorie=schlagloch&zeitraum=30`)).json() as { features: { id: string; properties: { description: string | null } }[] };
+    assert.equal(geojson.features.find((feature) => feature.id === report.number)?.properties.description, 'Tiefes Schlagloch am Fahrbahnrand');
+    const open311 = await (await fetch(`${server.url}/open311/v2/requests/${report.number}.json`)).json() as { description: string | null }[];
+    assert.equal(open311[0]!.description, 'Tiefes Schlagloch am Fahrbahnrand');
+    const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'reports.description_published'`.execute(server.db);
+    assert.equal(audit.rows[0]!.n, 1);
+
+    const otherUnit = new Visitor(server.url);
+    await staffLogin(otherUnit, 'steuern@hennef.example');
+    await otherUnit.get('/bo/vorgaenge');
+    assert.equal((await otherUnit.post(`/bo/meldungen/${report.id}/beschreibung`, { action: 'withdraw' })).status, 404, 'a clerk of another unit cannot moderate it');
+
+    await stefan.get(`/bo/vorgaenge/${report.case_id}`);
+    await stefan.post(`/bo/meldungen/${report.id}/beschreibung`, { action: 'withdraw' });
+    assert.doesNotMatch((await new Visitor(server.url).get(publicPage)).html, /Fahrbahnrand/, 'withdrawn, it is gone');
+  });
+
   it('the Stadtbetriebe fix it and answer publicly; the reporter is told by e-mail and can reopen; a wrong category is rerouted', async () => {
     const stefan = new Visitor(server.url);
     await staffLogin(stefan, 'stadtbetriebe@hennef.example');

@@ -201,7 +201,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
           <dt safe>{t('facts.status')}</dt><dd safe>{t(`status.${report.status}`)}</dd>
           <dt safe>{t('facts.date')}</dt><dd safe>{formatDate(ctx.lang, report.created_at)}</dd>
           {expected && <><dt safe>{t('facts.expected')}</dt><dd safe>{formatDate(ctx.lang, expected)}</dd></>}
-          {own && <><dt safe>{t('facts.description')}</dt><dd safe>{report.description}</dd></>}
+          {(own || report.public_description) && <><dt safe>{t('facts.description')}</dt><dd safe>{own ? report.description : report.public_description}</dd></>}
         </dl>
         <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
         {shown.map((photo) => <img class="attachment-preview" src={`${BASE}/meldung/${report.id}/foto/${photo.position}${own ? keyParam : ''}`} alt={t('photo', { number: String(photo.position + 1) })} loading="lazy" />)}

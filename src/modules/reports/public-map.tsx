@@ -90,7 +90,7 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
           type: 'Feature',
           id: row.number,
           geometry: { type: 'Point', coordinates: [Number(row.lng.toFixed(6)), Number(row.lat.toFixed(6))] },
-          properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, statusName: reportsText('de')(`status.${row.status}`), address: row.address, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
+          properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, statusName: reportsText('de')(`status.${row.status}`), address: row.address, description: row.public_description, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
         })),
       });
     });

@@ -41,9 +41,9 @@ export function findReport(db: Db, tenantId: string, id: string) {
 
 export type PublicFilter = { categories?: string[]; status?: ReportRow['status']; since?: Date };
 
-/** Reports as the public sees them (no personal data, no description), newest first. */
+/** Reports as the public sees them (no personal data; the description only as a moderator published it), newest first. */
 export function publicReports(db: Db, tenantId: string, filter: PublicFilter = {}, limit = 500) {
-  let query = reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'public_answer', 'supporters', 'created_at', 'updated_at']).where('tenant_id', '=', tenantId);
+  let query = reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'public_answer', 'public_description', 'supporters', 'created_at', 'updated_at']).where('tenant_id', '=', tenantId);
   if (filter.categories) query = query.where('category_code', 'in', filter.categories);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.since) query = query.where('created_at', '>=', filter.since);
@@ -80,6 +80,11 @@ export function photosOf(db: Db, reportId: string) {
 /** A moderator releases a photo for the public view, or takes it back. */
 export function setPhotoPublic(db: Db, reportId: string, position: number, visible: boolean) {
   return reports(db).updateTable('report_photo').set({ public: visible }).where('report_id', '=', reportId).where('position', '=', position).execute();
+}
+
+/** A moderator publishes the description as they edited it, or takes it back (null). */
+export function setPublicDescription(db: Db, tenantId: string, id: string, text: string | null) {
+  return reports(db).updateTable('report').set({ public_description: text, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
 /** Open reports of a category within `meters` of a place, nearest first. */

@@ -1,5 +1,6 @@
 // The report in the back office: the case page shows category, place, description and the reporter's contact,
 // and a clerk can move the report to another category; the case then goes to the unit responsible for it.
+// Moderation: photos and the description reach the public only once a clerk has released them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
@@ -9,13 +10,16 @@ import { actorLabel } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
-import { Button, Form, SelectField } from '../../platform/ui/components.js';
+import { Button, Form, SelectField, TextArea } from '../../platform/ui/components.js';
 import { caseAccess, describeCaseSource, findCaseOfSource } from '../cases/index.js';
-import { findReport, listCategories, photosOf, setPhotoPublic } from './repo.js';
+import { findReport, listCategories, photosOf, setPhotoPublic, setPublicDescription, type ReportRow } from './repo.js';
 import { recategorise } from './service.js';
 import { reportsText } from './texts.js';
 import { categoryLabel } from './categories.js';
 import { isUuid } from '../../platform/http/ids.js';
+
+const STAFF = '/bo/meldungen';
+const PUBLIC_DESCRIPTION_MAX = 4000;
 
 /** The report behind a staff route, if its category's unit is one of the clerk's; otherwise 404. */
 async function staffReport(deps: Deps, request: FastifyRequest) {
@@ -48,7 +52,30 @@ function PhotoModeration({ ctx, reportId, photos }: { ctx: RequestContext; repor
   );
 }
 
-const STAFF = '/bo/meldungen';
+/** The description as the public will read it: the moderator edits out personal details, then publishes it. */
+function DescriptionModeration({ ctx, report }: { ctx: RequestContext; report: ReportRow }) {
+  const t = reportsText(ctx.lang);
+  const action = `${STAFF}/${report.id}/beschreibung`;
+  return (
+    <>
+      <Form action={action} csrf={ctx.csrfToken()}>
+        <TextArea name="publicDescription" label={`${t('publicDescription')} (${report.public_description === null ? t('photo.internal') : t('photo.public')})`} hint={t('publicDescription.hint')} value={report.public_description ?? report.description} />
+        <Button label={t('publicDescription.publish')} kind="secondary" name="action" value="publish" />
+      </Form>
+      {report.public_description !== null && (
+        <Form action={action} csrf={ctx.csrfToken()}>
+          <Button label={t('publicDescription.withdraw')} kind="secondary" name="action" value="withdraw" />
+        </Form>
+      )}
+    </>
+  );
+}
+
+/** Where a moderation step returns to: the report's case page. */
+async function caseUrl(deps: Deps, ctx: RequestContext, reportId: string) {
+  const row = await findCaseOfSource(deps.db, ctx.tenant.id, 'report', reportId);
+  return row ? `/bo/vorgaenge/${row.id}` : '/bo/vorgaenge';
+}
 
 export function registerReportStaff(app: FastifyInstance, deps: Deps) {
   describeCaseSource('report', async (db, ctx, id) => {
@@ -67,6 +94,7 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
           <div class="summary-row"><dt safe>{t('facts.supporters')}</dt><dd safe>{String(report.supporters)}</dd></div>
         </dl>
         <PhotoModeration ctx={ctx} reportId={report.id} photos={photos} />
+        <DescriptionModeration ctx={ctx} report={report} />
         <Form action={`${STAFF}/${report.id}/kategorie`} csrf={ctx.csrfToken()}>
           <SelectField name="category" label={t('recategorise')} value={report.category_code} options={categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: name(category.code) }))} />
           <Button label={t('recategorise.submit')} kind="secondary" />
@@ -91,8 +119,25 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     const visible = (request.body as { public?: string } | undefined)?.public === 'yes';
     await setPhotoPublic(deps.db, report.id, position, visible);
     await audit(deps.db, request.ctx, visible ? 'reports.photo_released' : 'reports.photo_withdrawn', { type: 'report', id: report.id });
-    const row = await findCaseOfSource(deps.db, request.ctx.tenant.id, 'report', report.id);
-    return reply.redirect(row ? `/bo/vorgaenge/${row.id}` : '/bo/vorgaenge', 303);
+    return reply.redirect(await caseUrl(deps, request.ctx, report.id), 303);
+  });
+
+  app.post(`${STAFF}/:id/beschreibung`, { config: { access: caseAccess } }, async (request, reply) => {
+    const { ctx } = request;
+    const t = reportsText(ctx.lang);
+    const report = await staffReport(deps, request);
+    const body = (request.body ?? {}) as { action?: unknown; publicDescription?: unknown };
+    const text = body.action === 'withdraw' ? null : String(body.publicDescription ?? '').trim().slice(0, PUBLIC_DESCRIPTION_MAX);
+    if (text === '') {
+      setFlash(reply, t('publicDescription.missing'));
+    } else {
+      await deps.db.transaction().execute(async (trx) => {
+        await setPublicDescription(trx, ctx.tenant.id, report.id, text);
+        await audit(trx, ctx, text === null ? 'reports.description_withdrawn' : 'reports.description_published', { type: 'report', id: report.id });
+      });
+      setFlash(reply, t(text === null ? 'publicDescription.withdrawn' : 'publicDescription.published'));
+    }
+    return reply.redirect(await caseUrl(deps, ctx, report.id), 303);
   });
 
   app.post(`${STAFF}/:id/kategorie`, { config: { access: caseAccess } }, async (request, reply) => {

@@ -35,6 +35,7 @@ export type ReportsTables = {
     key_hash: string;
     supporters: Generated<number>;
     public_answer: string | null;
+    public_description: string | null;
     answers: ColumnType<Record<string, string>, string | undefined, string>;
     media_url: string | null;
     open311_client_id: string | null;

@@ -1,5 +1,5 @@
-// A report as Open311 clients see it: public fields only (no reporter data; the description is not published
-// before moderation exists, so it stays empty), the status reduced to open/closed, the answer as status notes.
+// A report as Open311 clients see it: public fields only (no reporter data; the description as a moderator
+// published it, or empty), the status reduced to open/closed, the answer as status notes.
 import type { CategoryRow, ReportRow } from '../repo.js';
 import { w3cDate } from './format.js';
 
@@ -18,7 +18,7 @@ export function presentRequest(report: ReportRow, with_: Presentation) {
     status_notes: report.public_answer,
     service_name: category?.name_de ?? report.category_code,
     service_code: report.category_code,
-    description: null,
+    description: report.public_description,
     agency_responsible: category ? with_.agency(category.unit) : null,
     service_notice: null,
     requested_datetime: w3cDate(report.created_at),

@@ -1,16 +1,13 @@
 // Requests per second of the portal home page against a bare Fastify hello-world, measured in the same run.
 // Prints the ratio (aim ≥ 0.5). Loopback only, bounded duration.
 import { startServer } from '../test/support/server.js';
-import { bareServer, measure } from './load.mjs';
+import { bareServer, compare } from './load.mjs';
 
 const bare = await bareServer();
 const rathaus = await startServer();
 
-await measure(bare.url); // warm-up
-const baseline = await measure(bare.url);
-await measure(`${rathaus.url}/`);
-const home = await measure(`${rathaus.url}/`);
+const { baseline, load, ratio } = await compare(bare.url, `${rathaus.url}/`);
 
-console.log(JSON.stringify({ bench: 'home_page_rps', baseline_hello_world_rps: Math.round(baseline.rps), home_page_rps: Math.round(home.rps), ratio: Number((home.rps / baseline.rps).toFixed(3)) }));
+console.log(JSON.stringify({ bench: 'home_page_rps', baseline_hello_world_rps: Math.round(baseline.rps), home_page_rps: Math.round(load.rps), ratio: Number(ratio.toFixed(3)) }));
 await bare.close();
 await rathaus.close();

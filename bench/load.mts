@@ -18,6 +18,27 @@ export async function measure(url: string, connections = 10): Promise<Load> {
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
+export type Comparison = { baseline: Load; load: Load; ratio: number };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * The baseline and the page measured in turns (after a warm-up of each), so that a change of CPU speed during the run
+ * touches both alike; the ratio is the median of the rounds' ratios, the figures those of the median round.
+ */
+export async function compare(baselineUrl: string, url: string, connections = 10, rounds = 3): Promise<Comparison> {
+  await measure(baselineUrl, connections);
+  await measure(url, connections);
+  const results: Comparison[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const baseline = await measure(baselineUrl, connections);
+    const load = await measure(url, connections);
+    results.push({ baseline, load, ratio: load.rps / baseline.rps });
+  }
+  const middle = median(results.map((result) => result.ratio));
+  return results.find((result) => result.ratio === middle)!;
+}
+
 export async function bareServer() {
   const bare = Fastify();
   bare.get('/', async () => 'Hallo Hennef');

@@ -92,13 +92,12 @@ export async function buildApp(config: Config, database: Database, options: { ba
 
   const registry = registerMetrics(app, db);
   app.addHook('onRequest', contextHook({ db, config, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));
-  // PostgreSQL cannot take NUL characters in text or JSON; no form, query or path has a use for them, so they go before anything reads them.
-  app.addHook('preValidation', async (request) => {
-    if (request.body && typeof request.body === 'object') request.body = withoutNul(request.body);
-    if (request.query && typeof request.query === 'object') request.query = withoutNul(request.query);
-    if (request.params && typeof request.params === 'object') request.params = withoutNul(request.params);
-  });
+  // PostgreSQL cannot take NUL characters in text or JSON; no form, query or path has a use for them, so they go
+  // before anything reads them. Then every unsafe method must carry the CSRF token.
   app.addHook('preValidation', async (request, reply) => {
+    if (hasNul(request.body)) request.body = withoutNul(request.body);
+    if (hasNul(request.query)) request.query = withoutNul(request.query);
+    if (hasNul(request.params)) request.params = withoutNul(request.params);
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     if (unsafe && request.routeOptions.config?.csrf !== false && request.routeOptions.url) {
       await new Promise<void>((resolve, reject) => app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())));
@@ -147,11 +146,24 @@ function csrfTokenOf(request: { body?: unknown; headers: Record<string, unknown>
   return typeof query === 'string' ? query : undefined;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && [Object, undefined].includes(Object.getPrototypeOf(value)?.constructor);
+
+/** Whether a parsed body, query or path holds a NUL anywhere (most do not, and are then left as they are). */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (isPlainObject(value)) {
+    for (const key in value) if (key.includes('\u0000') || hasNul(value[key])) return true;
+  }
+  return false;
+}
+
 function withoutNul(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
   if (Array.isArray(value)) return value.map(withoutNul);
-  if (value && typeof value === 'object' && [Object, undefined].includes(Object.getPrototypeOf(value)?.constructor)) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutNul(inner)]));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key.replaceAll('\u0000', ''), withoutNul(inner)]));
   }
   return value;
 }

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
-import { staffLogin } from '../support/journeys.js';
+import { citizenLogin, staffLogin } from '../support/journeys.js';
 
 describe('platform: health, metrics, security headers and bad input', () => {
   let server: TestServer;
@@ -59,6 +59,21 @@ describe('platform: health, metrics, security headers and bad input', () => {
     const english = await visitor.get('/gibt-es-nicht?lang=en');
     assert.match(english.html, /Page not found/);
     assert.match((await visitor.get('/')).html, /<html lang="en">/, 'the language choice is remembered');
+  });
+
+  it('the home page shown to anonymous visitors never carries another visitor’s name, language or login', async () => {
+    const erika = new Visitor(server.url);
+    await citizenLogin(erika, 'erika-mustermann', 'substantial');
+    const anonymous = new Visitor(server.url);
+    const before = await anonymous.get('/');
+    assert.match((await erika.get('/')).html, /Erika/, 'the citizen sees her account on the home page');
+    const english = await new Visitor(server.url).get('/?lang=en');
+    assert.match(english.html, /<html lang="en">/);
+    const after = await anonymous.get('/');
+    assert.match(after.html, /<html lang="de">/);
+    assert.doesNotMatch(after.html, /Erika|Abmelden/);
+    assert.match(after.html, /href="\/konto">Anmelden/);
+    assert.equal(after.html, before.html, 'anonymous visitors in one language see the same page');
   });
 
   it('a stale step of the citizen login gets a clear 400 page, not a 500', async () => {

@@ -1,7 +1,8 @@
 // The portal module: the tenant's home page, with an entry point for every module the tenant has enabled.
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/module.js';
-import type { RequestContext } from '../../platform/http/context.js';
+import type { RequestContext, Tenant } from '../../platform/http/context.js';
+import type { Lang } from '../../platform/i18n/index.js';
 import { Alert, Card } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
@@ -33,9 +34,20 @@ function HomePage({ ctx }: { ctx: RequestContext }) {
   );
 }
 
+// The home page is the most visited page and the same for every anonymous visitor of a tenant in one language:
+// it is rendered once per tenant record, so a changed tenant (the resolver reloads it) renders afresh.
+const anonymousHome = new WeakMap<Tenant, Partial<Record<Lang, string>>>();
+
+async function homePageHtml(ctx: RequestContext): Promise<string> {
+  if (ctx.actor.kind !== 'anonymous' || ctx.flash) return <HomePage ctx={ctx} />;
+  const rendered = anonymousHome.get(ctx.tenant) ?? {};
+  anonymousHome.set(ctx.tenant, rendered);
+  return (rendered[ctx.lang] ??= await (<HomePage ctx={ctx} />));
+}
+
 export const portal: Module = {
   name: 'portal',
   register(app: FastifyInstance) {
-    app.get('/', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, <HomePage ctx={request.ctx} />));
+    app.get('/', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, homePageHtml(request.ctx)));
   },
 };

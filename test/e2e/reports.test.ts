@@ -1,7 +1,7 @@
 // The Mängelmelder journey on a desktop and on a phone-sized screen: a citizen reports a pothole with a photo and
 // a pin on the map; a neighbour sees the duplicate hint and supports it instead; the Stadtbetriebe clerk answers
-// publicly and closes it; the reporter gets the e-mail; the public map shows it as erledigt without personal
-// data; the stored photo carries no GPS data.
+// publicly, publishes the description edited by hand and closes it; the reporter gets the e-mail; the public map
+// shows it as erledigt without personal data; the stored photo carries no GPS data.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -65,6 +65,10 @@ describe('Mängelmelder in the browser', () => {
       await clerk.getByLabel('Öffentliche Antwort an die Meldenden').first().fill('Das Schlagloch ist verfüllt.');
       await clerk.locator('details[open]').getByRole('button', { name: 'Als behoben melden' }).click();
       assert.match(await clerk.locator('main').innerText(), /Erledigt \(behoben\)/);
+      await clerk.getByLabel(/Öffentliche Beschreibung/).fill(`Schlagloch auf der Fahrbahn (${tag})`);
+      await clerk.getByRole('button', { name: 'Beschreibung veröffentlichen' }).click();
+      await clerk.getByText('Die Beschreibung ist veröffentlicht.').waitFor();
+      await assertAccessible(clerk);
       await env.server.jobs.runDue();
 
       const mails = await sql<{ recipient: string }>`select recipient from mail_message where subject = ${`Meldung ${number}: erledigt`}`.execute(env.server.db);
@@ -78,7 +82,10 @@ describe('Mängelmelder in the browser', () => {
       assert.match(list, new RegExp(`${number}[\\s\\S]*erledigt`));
       assert.doesNotMatch(list, /melderin|nachbar|Tiefes Loch/);
       await visitor.getByRole('link', { name: number }).first().click();
-      assert.match(await visitor.locator('main').innerText(), /Das Schlagloch ist verfüllt\./);
+      const reportPage = await visitor.locator('main').innerText();
+      assert.match(reportPage, /Das Schlagloch ist verfüllt\./);
+      assert.match(reportPage, new RegExp(`Schlagloch auf der Fahrbahn \\(${tag}\\)`), 'the description as the moderator published it');
+      assert.doesNotMatch(reportPage, /Tiefes Loch/, 'not the reporter’s own words');
       await assertAccessible(visitor);
 
       const stored = (await sql<{ content_hash: string }>`select f.content_hash from report_photo p join report r on r.id = p.report_id join stored_file f on f.id = p.file_id where r.number = ${number}`.execute(env.server.db)).rows[0]!;

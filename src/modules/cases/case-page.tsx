@@ -106,7 +106,7 @@ export async function CaseView({ ctx, deps, row, refused, link }: { ctx: Request
       <h2 safe>{t('history')}</h2>
       <TableScroll label={t('history')}>
         <table>
-          <caption safe>{t('history')}</caption>
+          <caption class="visually-hidden" safe>{t('history')}</caption>
           <thead><tr><th scope="col" safe>{t('history.at')}</th><th scope="col" safe>{t('history.who')}</th><th scope="col" safe>{t('history.what')}</th></tr></thead>
           <tbody>
             {events.map((event) => <tr><td safe>{formatDateTime(ctx.lang, event.at)}</td><td safe>{(event.actor_id && names.get(event.actor_id)) || event.actor_label}</td><td safe>{eventText(t, workflow, ctx.lang, event)}</td></tr>)}

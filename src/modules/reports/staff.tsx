@@ -17,6 +17,7 @@ import { recategorise } from './service.js';
 import { reportsText } from './texts.js';
 import { categoryLabel } from './categories.js';
 import { isUuid } from '../../platform/http/ids.js';
+import { PlaceMap } from '../../platform/geo/map.js';
 
 const STAFF = '/bo/meldungen';
 const PUBLIC_DESCRIPTION_MAX = 4000;
@@ -93,6 +94,8 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
           <div class="summary-row"><dt safe>{t('facts.reporter')}</dt><dd safe>{[report.reporter_name, report.reporter_email].filter(Boolean).join(', ') || '–'}</dd></div>
           <div class="summary-row"><dt safe>{t('facts.supporters')}</dt><dd safe>{String(report.supporters)}</dd></div>
         </dl>
+        <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
+        <h2 safe>{t('moderation')}</h2>
         <PhotoModeration ctx={ctx} reportId={report.id} photos={photos} />
         <DescriptionModeration ctx={ctx} report={report} />
         <Form action={`${STAFF}/${report.id}/kategorie`} csrf={ctx.csrfToken()}>

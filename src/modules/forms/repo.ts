@@ -60,13 +60,11 @@ export function deleteExpiredDrafts(db: Db) {
 }
 
 /** A new submission number such as 2026-000042 (unique; numbers may have gaps). */
-export async function nextNumber(db: Db, year: number): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval('form_submission_number_seq')::int as n`.execute(db);
-  return `${year}-${String(rows[0]!.n).padStart(6, '0')}`;
-}
-
-export function insertSubmission(db: Db, values: Omit<SubmissionRow, 'id' | 'submitted_at' | 'answers'> & { answers: Answers }) {
-  return forms(db).insertInto('form_submission').values({ ...values, answers: JSON.stringify(values.answers) }).returningAll().executeTakeFirstOrThrow();
+/** Stores a submission; its number ("2026-000123") is drawn from the sequence in the same statement. */
+export function insertSubmission(db: Db, values: Omit<SubmissionRow, 'id' | 'submitted_at' | 'answers' | 'number'> & { answers: Answers; year: number }) {
+  const { year, ...row } = values;
+  const number = sql<string>`(select ${String(year)} || '-' || lpad(n::text, greatest(6, length(n::text)), '0') from nextval('form_submission_number_seq') as n)`;
+  return forms(db).insertInto('form_submission').values({ ...row, number, answers: JSON.stringify(values.answers) }).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Marks a submission waiting for its payment as received; undefined when it was not waiting (paid twice). */

@@ -12,7 +12,7 @@ import { moveOnEvent, openCase } from '../cases/index.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, type Answers } from './expressions.js';
-import { markReceived, claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, nextNumber, saveDraftAnswers, type DraftRow } from './repo.js';
+import { markReceived, claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, saveDraftAnswers, type DraftRow } from './repo.js';
 import { checkAll, readStep, toValues, visibleSteps, type StepErrors } from './validate.js';
 import type { TownGeo } from '../../platform/db/tables.js';
 
@@ -229,7 +229,7 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
     const awaitsPayment = definition.payment === 'online' && (fee ?? 0) > 0;
     const submission = await insertSubmission(trx, {
       tenant_id: tenantId,
-      number: await nextNumber(trx, now.getFullYear()),
+      year: now.getFullYear(),
       service: definition.id,
       version: draft.version,
       draft_id: draft.id,

@@ -8,6 +8,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin, staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
+import { get } from 'node:http';
 import sharp from 'sharp';
 
 /** A small photo as a phone takes it: with the camera's EXIF data and the GPS position of the place. */
@@ -231,6 +232,15 @@ describe('Mängelmelder: reporting', () => {
     assert.ok(collection.features.some((feature) => feature.properties.answer === 'Das Schlagloch wurde am Dienstag verfüllt.'));
     assert.ok(collection.features.every((feature) => feature.geometry.coordinates[0]! > 7 && feature.geometry.coordinates[1]! > 50), 'longitude first, as GeoJSON says');
     assert.doesNotMatch(text, /paula|Paula|nachbar@|Bushaltestelle/, 'no personal data, no description');
+    assert.equal(geojson.headers.get('content-encoding'), 'gzip', 'compressed for clients that accept it');
+    const plain = await new Promise<{ encoding: string | undefined; body: string }>((resolve, reject) => {
+      get(`${server.url}/maengelmelder/meldungen.geojson?kategorie=strasse`, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks).toString() })).on('error', reject);
+      }).on('error', reject);
+    });
+    assert.equal(plain.encoding, undefined);
+    assert.equal(plain.body, text, 'and the same collection, uncompressed, for clients that do not');
   });
 
   it('a logged-in citizen finds the report in the account; the lead sees the statistics', async () => {

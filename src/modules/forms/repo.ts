@@ -59,8 +59,7 @@ export function deleteExpiredDrafts(db: Db) {
   return forms(db).deleteFrom('form_draft').where('expires_at', '<=', new Date()).executeTakeFirst();
 }
 
-/** A new submission number such as 2026-000042 (unique; numbers may have gaps). */
-/** Stores a submission; its number ("2026-000123") is drawn from the sequence in the same statement. */
+/** Stores a submission; its number ("2026-000042": unique, may have gaps) is drawn from the sequence in the same statement. */
 export function insertSubmission(db: Db, values: Omit<SubmissionRow, 'id' | 'submitted_at' | 'answers' | 'number'> & { answers: Answers; year: number }) {
   const { year, ...row } = values;
   const number = sql<string>`(select ${String(year)} || '-' || lpad(n::text, greatest(6, length(n::text)), '0') from nextval('form_submission_number_seq') as n)`;

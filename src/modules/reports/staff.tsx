@@ -41,7 +41,7 @@ function PhotoModeration({ ctx, reportId, photos }: { ctx: RequestContext; repor
         return (
           <li>
             <img class="attachment-preview" src={`${STAFF}/${reportId}/foto/${photo.position}`} alt={t('photo', { number })} loading="lazy" />
-            <span safe>{photo.public ? t('photo.public') : t('photo.internal')}</span>
+            <span safe>{photo.public ? t('visibility.public') : t('visibility.internal')}</span>
             <Form action={`${STAFF}/${reportId}/foto/${photo.position}/sichtbarkeit`} csrf={ctx.csrfToken()}>
               <input type="hidden" name="public" value={photo.public ? 'no' : 'yes'} />
               <Button label={photo.public ? t('photo.withdraw', { number }) : t('photo.release', { number })} kind="secondary" />
@@ -60,7 +60,7 @@ function DescriptionModeration({ ctx, report }: { ctx: RequestContext; report: R
   return (
     <>
       <Form action={action} csrf={ctx.csrfToken()}>
-        <TextArea name="publicDescription" label={`${t('publicDescription')} (${report.public_description === null ? t('photo.internal') : t('photo.public')})`} hint={t('publicDescription.hint')} value={report.public_description ?? report.description} />
+        <TextArea name="publicDescription" label={`${t('publicDescription')} (${report.public_description === null ? t('visibility.internal') : t('visibility.public')})`} hint={t('publicDescription.hint')} value={report.public_description ?? report.description} />
         <Button label={t('publicDescription.publish')} kind="secondary" name="action" value="publish" />
       </Form>
       {report.public_description !== null && (

@@ -143,11 +143,11 @@ describe('Mängelmelder: reporting', () => {
     const casePage = await stefan.get(`/bo/vorgaenge/${report.case_id}`);
     assert.match(casePage.html, /Öffentliche Beschreibung \(nicht öffentlich\)/);
     const empty = await stefan.post(`/bo/meldungen/${report.id}/beschreibung`, { action: 'publish', publicDescription: '  ' });
-    assert.match(empty.html, /Bitte geben Sie den Text ein, der öffentlich erscheinen soll/);
+    assert.match(empty.html, /<div class="alert alert--error" role="alert"><p>Bitte geben Sie den Text ein, der öffentlich erscheinen soll/, 'shown as an error, not as a confirmation');
     assert.doesNotMatch((await new Visitor(server.url).get(publicPage)).html, /Beschreibung/, 'nothing published');
 
     const published = await stefan.post(`/bo/meldungen/${report.id}/beschreibung`, { action: 'publish', publicDescription: 'Tiefes Schlagloch am Fahrbahnrand' });
-    assert.match(published.html, /Die Beschreibung ist veröffentlicht/);
+    assert.match(published.html, /<div class="alert alert--success" role="status"><p>Die Beschreibung ist veröffentlicht/);
     assert.match((await new Visitor(server.url).get(publicPage)).html, /<dd>Tiefes Schlagloch am Fahrbahnrand<\/dd>/);
     const geojson = await (await fetch(`${server.url}/maengelmelder/meldungen.geojson?kategorie=schlagloch&zeitraum=30`)).json() as { features: { id: string; properties: { description: string | null } }[] };
     assert.equal(geojson.features.find((feature) => feature.id === report.number)?.properties.description, 'Tiefes Schlagloch am Fahrbahnrand');

@@ -221,7 +221,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const email = typeof body.resumeEmail === 'string' ? body.resumeEmail.trim() : '';
     const step = definition.steps.find((candidate) => candidate.id === body.step) ?? definition.steps[0]!;
     if (draft.user_id || !/^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/.test(email)) {
-      setFlash(reply, t('error.email'));
+      setFlash(reply, t('error.email'), 'error');
       return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
     }
     const until = await sendResumeLink(db, draft, { tenantId: ctx.tenant.id, to: email, baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), serviceTitle: definition.title[ctx.lang], town: ctx.tenant.name, lang: ctx.lang });

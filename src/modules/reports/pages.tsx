@@ -150,7 +150,8 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const t = reportsText(ctx.lang);
     const report = await reportOf(request);
     const outcome = await supportReport(db, ctx.tenant.id, report, String((request.body as { email?: unknown } | undefined)?.email ?? ''), ctx.lang);
-    setFlash(reply, outcome.error ?? (outcome.counted ? t('support.thanks') : t('support.already')));
+    if (outcome.error) setFlash(reply, outcome.error, 'error');
+    else setFlash(reply, outcome.counted ? t('support.thanks') : t('support.already'));
     return reply.redirect(`${BASE}/meldung/${report.id}`, 303);
   });
 

@@ -132,7 +132,7 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     const body = (request.body ?? {}) as { action?: unknown; publicDescription?: unknown };
     const text = body.action === 'withdraw' ? null : String(body.publicDescription ?? '').trim().slice(0, PUBLIC_DESCRIPTION_MAX);
     if (text === '') {
-      setFlash(reply, t('publicDescription.missing'));
+      setFlash(reply, t('publicDescription.missing'), 'error');
     } else {
       await deps.db.transaction().execute(async (trx) => {
         await setPublicDescription(trx, ctx.tenant.id, report.id, text);
@@ -147,7 +147,8 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const report = await staffReport(deps, request);
     const moved = await recategorise(deps.db, ctx.tenant.id, report, String((request.body as { category?: unknown } | undefined)?.category ?? ''), actorLabel(ctx.actor));
-    setFlash(reply, reportsText(ctx.lang)(moved ? 'recategorised' : 'error.category'));
+    if (moved) setFlash(reply, reportsText(ctx.lang)('recategorised'));
+    else setFlash(reply, reportsText(ctx.lang)('error.category'), 'error');
     return reply.redirect(moved && (await visibleUnits(deps.db, ctx)).includes(moved.unit) ? `/bo/vorgaenge/${moved.id}` : '/bo/vorgaenge', 303);
   });
 }

@@ -3,6 +3,9 @@ import type { Role } from '../auth/roles.js';
 import type { Lang, Translate } from '../i18n/index.js';
 import type { TenantSettings } from '../db/tables.js';
 
+/** A one-time message after a redirect: a confirmation, or why nothing was done. */
+export type Flash = { kind: 'success' | 'error'; text: string };
+
 export type Tenant = { id: string; slug: string; name: string; hosts: string[]; settings: TenantSettings };
 
 export type Actor =
@@ -22,7 +25,7 @@ export type RequestContext = {
   requestId: string;
   path: string;
   csrfToken: () => string;
-  flash: string | undefined;
+  flash: Flash | undefined;
   nav: NavItem[];
 };
 

@@ -8,7 +8,7 @@ import { SESSION_COOKIE, loadSession } from '../auth/sessions.js';
 import { findUserById, membershipsOf } from '../auth/users-repo.js';
 import { parseLang, translator, type Lang } from '../i18n/index.js';
 import { hostName, type TenantResolver } from '../tenancy/tenants.js';
-import { anonymous, type Actor, type NavItem, type RequestContext, type Tenant } from './context.js';
+import { anonymous, type Actor, type Flash, type NavItem, type RequestContext, type Tenant } from './context.js';
 import { UnknownTenant } from './errors.js';
 
 const LANG_COOKIE = 'lang';
@@ -76,7 +76,7 @@ export function contextHook(deps: { db: Db; config: Config; tenants: TenantResol
     const flash = request.cookies[FLASH_COOKIE];
     if (flash) {
       const unsigned = request.unsignCookie(flash);
-      ctx.flash = unsigned.valid ? unsigned.value ?? undefined : undefined;
+      ctx.flash = unsigned.valid && unsigned.value ? readFlash(unsigned.value) : undefined;
       reply.clearCookie(FLASH_COOKIE, { path: '/' });
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -92,6 +92,13 @@ export function contextHook(deps: { db: Db; config: Config; tenants: TenantResol
   };
 }
 
-export function setFlash(reply: FastifyReply, message: string) {
-  reply.setCookie(FLASH_COOKIE, message, { path: '/', signed: true, httpOnly: true, sameSite: 'lax', maxAge: 60 });
+/** The message shown once on the page the redirect leads to; an error is shown as one (and announced). */
+export function setFlash(reply: FastifyReply, message: string, kind: Flash['kind'] = 'success') {
+  reply.setCookie(FLASH_COOKIE, `${kind}:${message}`, { path: '/', signed: true, httpOnly: true, sameSite: 'lax', maxAge: 60 });
+}
+
+function readFlash(value: string): Flash {
+  const separator = value.indexOf(':');
+  const kind = value.slice(0, separator);
+  return kind === 'error' || kind === 'success' ? { kind, text: value.slice(separator + 1) } : { kind: 'success', text: value };
 }

@@ -42,7 +42,7 @@ export function Page({ ctx, title, crumbs, children }: PageProps) {
           </header>
           {crumbs && crumbs.length > 0 && <Breadcrumb ctx={ctx} crumbs={crumbs} />}
           <main id="main" class="container" tabindex="-1">
-            {ctx.flash && <Alert kind="success" text={ctx.flash} />}
+            {ctx.flash && <Alert kind={ctx.flash.kind} text={ctx.flash.text} />}
             {children}
           </main>
           <Footer ctx={ctx} />

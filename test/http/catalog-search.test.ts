@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
+import { citizenLogin } from '../support/journeys.js';
 
 const firstResult = (html: string) => /<ol class="search-results">\s*<li>\s*<h2>\s*<a href="([^"]+)"/.exec(html)?.[1];
 
@@ -20,6 +21,21 @@ describe('finding a service', () => {
     assert.equal(firstResult((await citizen.get('/leistungen/suche?q=perso+verloren')).html), '/leistungen/personalausweis-verlust');
     assert.equal(firstResult((await citizen.get('/leistungen/suche?q=Ummeldung')).html), '/leistungen/wohnsitz-ummelden');
     assert.equal(firstResult((await citizen.get('/leistungen/suche?q=Sperrm%C3%BCll')).html), '/leistungen/sperrmuell');
+  });
+
+  it('a logged-in citizen finds the same services under her own account; anonymous visitors never see it, in either language', async () => {
+    const anonymous = await new Visitor(server.url).get('/leistungen/suche?q=hund+anmelden');
+    const erika = new Visitor(server.url);
+    await citizenLogin(erika, 'erika-mustermann', 'substantial');
+    const hers = await erika.get('/leistungen/suche?q=hund+anmelden');
+    assert.equal(firstResult(hers.html), firstResult(anonymous.html));
+    assert.match(hers.html, /Erika/);
+    const again = await new Visitor(server.url).get('/leistungen/suche?q=hund+anmelden');
+    assert.doesNotMatch(again.html, /Erika|Abmelden/);
+    assert.equal(again.html, anonymous.html);
+    const english = await new Visitor(server.url).get('/leistungen/suche?q=hund+anmelden&lang=en');
+    assert.match(english.html, /<html lang="en">/);
+    assert.match((await new Visitor(server.url).get('/leistungen/suche?q=hund+anmelden')).html, /<html lang="de">/);
   });
 
   it('a typo is corrected and said so', async () => {

@@ -1,6 +1,7 @@
 // Citizen routes of the catalog: overview, search (with suggestions as JSON), lists, service and office pages.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
+import { isSharedView } from '../../platform/http/context.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { sendHtml } from '../../platform/ui/render.js';
@@ -11,6 +12,7 @@ import { governmentServiceJsonLd, localize } from './present.js';
 import { findEntryBySlug, listPublished, listPublishedServicesContaining, type EntryRow } from './repo.js';
 import type { ContactContent, OfficeContent, ServiceContent } from './schema.js';
 import { searchServices } from './search.js';
+import { cached } from './search-cache.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
 import { OfficePageView } from './views/office-page.js';
 import { CatalogHomeView, LetterNav, OfficesView, SearchView, ServiceListView, type ServiceLink } from './views/public.js';
@@ -61,9 +63,13 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
   app.get('/leistungen/suche', publicRoute, async (request, reply) => {
     const { ctx } = request;
     const query = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
-    const result = await searchServices(db, ctx.tenant.id, query);
-    if (ctx.lang === 'en') result.hits = result.hits.map((hit) => ({ ...hit, name: hit.name_en ?? hit.name, summary: hit.summary_en ?? hit.summary }));
-    return sendHtml(reply, <SearchView ctx={ctx} t={catalogText(ctx.lang)} result={result} />);
+    const render = async () => {
+      const result = await searchServices(db, ctx.tenant.id, query);
+      if (ctx.lang === 'en') result.hits = result.hits.map((hit) => ({ ...hit, name: hit.name_en ?? hit.name, summary: hit.summary_en ?? hit.summary }));
+      return <SearchView ctx={ctx} t={catalogText(ctx.lang)} result={result} />;
+    };
+    // The same few searches come again and again; anonymous visitors share the rendered page as long as the results.
+    return sendHtml(reply, isSharedView(ctx) ? cached(ctx.tenant.id, `page:${ctx.lang}:${query}`, render) : render());
   });
 
   app.get('/leistungen/suche/vorschlaege', publicRoute, async (request, reply) => {

@@ -1,7 +1,7 @@
 // The portal module: the tenant's home page, with an entry point for every module the tenant has enabled.
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/module.js';
-import type { RequestContext, Tenant } from '../../platform/http/context.js';
+import { isSharedView, type RequestContext, type Tenant } from '../../platform/http/context.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { Alert, Card } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
@@ -39,7 +39,7 @@ function HomePage({ ctx }: { ctx: RequestContext }) {
 const anonymousHome = new WeakMap<Tenant, Partial<Record<Lang, string>>>();
 
 async function homePageHtml(ctx: RequestContext): Promise<string> {
-  if (ctx.actor.kind !== 'anonymous' || ctx.flash) return <HomePage ctx={ctx} />;
+  if (!isSharedView(ctx)) return <HomePage ctx={ctx} />;
   const rendered = anonymousHome.get(ctx.tenant) ?? {};
   anonymousHome.set(ctx.tenant, rendered);
   return (rendered[ctx.lang] ??= await (<HomePage ctx={ctx} />));

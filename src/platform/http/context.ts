@@ -38,3 +38,8 @@ export function actorLabel(actor: Actor): string {
 export function actorId(actor: Actor): string | null {
   return actor.kind === 'anonymous' ? null : actor.userId;
 }
+
+/** Anonymous visitors without a one-time message all see the same page, so such a page may be rendered once and shared. */
+export function isSharedView(ctx: RequestContext): boolean {
+  return ctx.actor.kind === 'anonymous' && !ctx.flash;
+}

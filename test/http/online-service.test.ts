@@ -180,6 +180,9 @@ describe('applying online', () => {
     await first.post(`${base}/person`, { name: 'Paula Probe', birthDate: '1990-02-02', email: 'paula@example.org', phone: '', action: 'next' });
     const refused = await first.post(`${base}/merken`, { step: 'wishes', resumeEmail: 'keine-adresse' });
     assert.match(refused.html, /Bitte geben Sie eine E-Mail-Adresse/);
+    assert.equal(refused.status, 400);
+    assert.match(refused.html, /<details class="resume" open>/, 'the form stays open');
+    assert.match(refused.html, /name="resumeEmail"[^>]*value="keine-adresse"/, 'with what was typed');
     const sent = await first.post(`${base}/merken`, { step: 'wishes', resumeEmail: 'paula@example.org' });
     assert.match(sent.html, /Wir haben Ihnen den Link geschickt. Er ist gültig bis \d/);
     const mail = (await sql<{ body_text: string; recipient: string }>`select body_text, recipient from mail_message where recipient = 'paula@example.org'`.execute(server.db)).rows[0]!;

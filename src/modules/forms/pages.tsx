@@ -144,12 +144,12 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     return { definition, owner, draft: current, answers, migrated };
   }
 
-  function renderStep(request: FastifyRequest, definition: ServiceDefinition, draftId: string, stepId: string, answers: Answers, owner: Owner, values?: Values, errors = {}, migrated = false) {
+  function renderStep(request: FastifyRequest, definition: ServiceDefinition, draftId: string, stepId: string, answers: Answers, owner: Owner, values?: Values, errors = {}, migrated = false, resume?: { email: string; error: string }) {
     const steps = visibleSteps(definition, answers);
     const step = steps.find((candidate) => candidate.id === stepId);
     if (!step) throw new NotFound('step');
     const { ctx } = request;
-    return <StepView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draftId} steps={steps} step={step} values={values ?? toValues(step, answers)} answers={answers} errors={errors} prefilled={prefilledFields(definition, owner)} migrated={migrated} />;
+    return <StepView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draftId} steps={steps} step={step} values={values ?? toValues(step, answers)} answers={answers} errors={errors} prefilled={prefilledFields(definition, owner)} migrated={migrated} resume={resume} />;
   }
 
   app.get('/online/:service/:draft/:step', route, async (request, reply) => {
@@ -215,14 +215,14 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
 
   app.post('/online/:service/:draft/merken', route, async (request, reply) => {
     const { ctx } = request;
-    const { definition, draft } = await stepContext(request, reply);
+    const { definition, draft, owner, answers } = await stepContext(request, reply);
     const t = formsText(ctx.lang);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const email = typeof body.resumeEmail === 'string' ? body.resumeEmail.trim() : '';
     const step = definition.steps.find((candidate) => candidate.id === body.step) ?? definition.steps[0]!;
-    if (draft.user_id || !/^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/.test(email)) {
-      setFlash(reply, t('error.email'), 'error');
-      return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
+    if (draft.user_id) return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
+    if (!/^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/.test(email)) {
+      return sendHtml(reply, renderStep(request, definition, draft.id, step.id, answers, owner, undefined, {}, false, { email: email.slice(0, 254), error: t('error.email') }), 400);
     }
     const until = await sendResumeLink(db, draft, { tenantId: ctx.tenant.id, to: email, baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), serviceTitle: definition.title[ctx.lang], town: ctx.tenant.name, lang: ctx.lang });
     setFlash(reply, t('resume.sent', { until }));

@@ -51,7 +51,7 @@ export function StartView(props: { ctx: RequestContext; t: FormsTranslate; defin
   );
 }
 
-type StepProps = { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; draftId: string; steps: Step[]; step: Step; values: Values; answers: Answers; errors: StepErrors; prefilled: Set<string>; migrated?: boolean };
+type StepProps = { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; draftId: string; steps: Step[]; step: Step; values: Values; answers: Answers; errors: StepErrors; prefilled: Set<string>; migrated?: boolean; resume?: { email: string; error: string } };
 
 export function StepView(props: StepProps) {
   const { ctx, t, definition, step } = props;
@@ -72,12 +72,12 @@ export function StepView(props: StepProps) {
         </div>
       </Form>
       {ctx.actor.kind === 'anonymous' && (
-        <details class="resume">
+        <details class="resume" open={props.resume !== undefined}>
           <summary safe>{t('resume.title')}</summary>
           <p safe>{t('resume.hint')}</p>
           <Form action={`/online/${definition.id}/${props.draftId}/merken`} csrf={ctx.csrfToken()}>
             <input type="hidden" name="step" value={step.id} />
-            <TextField name="resumeEmail" label={t('resume.email')} type="email" autocomplete="email" />
+            <TextField name="resumeEmail" label={t('resume.email')} type="email" autocomplete="email" value={props.resume?.email} error={props.resume?.error} />
             <Button label={t('resume.send')} kind="secondary" />
           </Form>
         </details>

@@ -49,7 +49,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
       serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }) },
     },
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: config.uploadMaxBytes + 64 * 1024,
     return503OnClosing: true,
   });
@@ -128,6 +128,12 @@ export async function buildApp(config: Config, database: Database, options: { ba
     onError: (name, error) => app.log.warn({ event: 'job_failed', job: name, err: error }, 'job_failed'),
   });
   return { app, routes, jobs, deps };
+}
+
+/** A hop count trusts that many proxies in front of us; addresses trust exactly those; nothing trusts no header. */
+function trustedProxies(setting: Config['trustProxy']) {
+  if (typeof setting !== 'number') return setting;
+  return (_address: string, hop: number) => hop < setting;
 }
 
 /** Reset tokens and OIDC codes travel in URLs; they never reach the log. */

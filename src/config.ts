@@ -51,8 +51,12 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   DEFAULT_TENANT: z.string().regex(/^[a-z0-9-]+$/).default('hennef'),
   JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  LOGIN_FREE_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+))*)$/, 'a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges')
+    .optional(),
   DEMO_MODE: z.enum(['true', 'false']).optional(),
   MAP_TILE_URL: z.string().regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
   CHECK_EXTERNAL_LINKS: z.enum(['true', 'false']).default('false'),
@@ -84,8 +88,11 @@ export type Config = {
   sessionAbsoluteHours: number;
   defaultTenant: string;
   jobPollMs: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
+  /** Failed logins per e-mail address before each further one doubles the wait (from 30 seconds up to the maximum). */
+  loginFreeFailures: number;
+  loginMaxDelayMinutes: number;
+  /** Which proxies may name the client in X-Forwarded-For: none by default, a hop count, or their addresses. */
+  trustProxy: number | string[] | false;
   demoMode: boolean;
   /** Raster tile template for maps; without it maps show the built-in offline base layer only. */
   mapTileUrl: string | undefined;
@@ -125,13 +132,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     defaultTenant: e.DEFAULT_TENANT,
     jobPollMs: e.JOB_POLL_MS,
-    loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginFreeFailures: e.LOGIN_FREE_FAILURES,
+    loginMaxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES,
+    trustProxy: trustProxyConfig(e.TRUST_PROXY),
     demoMode: e.DEMO_MODE ? e.DEMO_MODE === 'true' : !e.SMTP_URL,
     mapTileUrl: e.MAP_TILE_URL,
     checkExternalLinks: e.CHECK_EXTERNAL_LINKS === 'true',
     handoverDropDir: resolve(e.HANDOVER_DROP_DIR ?? resolve(dataDir, 'uebergabe')),
   };
+}
+
+function trustProxyConfig(value: string | undefined): Config['trustProxy'] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim());
 }
 
 function paymentConfig(e: z.infer<typeof schema>): Config['payment'] {

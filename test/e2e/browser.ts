@@ -5,8 +5,8 @@ import { startServer, type TestServer } from '../support/server.js';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
-import { currentTotp } from '../../src/platform/auth/totp.js';
+import { DEMO_PASSWORD } from '../../seed/hennef.js';
+import { freshTotp } from '../support/totp.js';
 
 const PAGE_BUDGET_BYTES = 50 * 1024;
 
@@ -70,7 +70,7 @@ export async function staffSignIn(page: Page, base: string, email: string, withT
   await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   if (!withTotp) return;
-  await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
+  await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(`${base} ${email}`));
   await page.getByRole('button', { name: 'Bestätigen' }).click();
 }
 

@@ -1,8 +1,8 @@
 // Browser journeys of the platform spine, each page checked with axe-core.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
-import { currentTotp } from '../../src/platform/auth/totp.js';
+import { DEMO_PASSWORD } from '../../seed/hennef.js';
+import { freshTotp } from '../support/totp.js';
 import { assertAccessible, scriptlessContext, staffSignIn, serverAndBrowser } from './browser.js';
 
 describe('browser journeys', () => {
@@ -51,7 +51,7 @@ describe('browser journeys', () => {
     await page.goto(`${env.server.url}/bo`);
     assert.match(page.url(), /\/bo\/anmelden\?next=/, 'without the code the back office stays closed');
     await staffSignIn(page, env.server.url, 'sachbearbeitung@hennef.example', false);
-    await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
+    await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(`${env.server.url} sachbearbeitung@hennef.example`));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
     assert.match(await page.locator('nav.main-nav').innerText(), /Sven Sachbearbeiter/);
@@ -63,7 +63,7 @@ describe('browser journeys', () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
     await staffSignIn(page, env.server.url, 'admin@hennef.example', false);
-    await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
+    await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(`${env.server.url} admin@hennef.example`));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
     await page.getByRole('link', { name: 'Beschäftigte', exact: true }).click();

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startServer, type TestServer } from '../support/server.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
-import { currentTotp } from '../../src/platform/auth/totp.js';
+import { DEMO_PASSWORD } from '../../seed/hennef.js';
+import { freshTotp } from '../support/totp.js';
 import { sql } from 'kysely';
 import { assertAccessible, assertWithinBudget, citizenSignIn, launch, watchBytes } from './browser.js';
 
@@ -22,7 +22,7 @@ describe('every page is accessible and light', () => {
     await page.getByLabel('E-Mail-Adresse').fill('admin@hennef.example');
     await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByLabel('Sechsstelliger Code').fill(currentTotp(DEMO_TOTP_SECRET));
+    await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(`${server.url} admin@hennef.example`));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
     await page.close();

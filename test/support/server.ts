@@ -1,5 +1,6 @@
 // Starts a real Rathaus server for a test file: its own database (in-memory PGlite, or a fresh database on the
 // PostgreSQL server when DATABASE_URL is set), migrated and seeded with Hennef, listening on a free port.
+// The test process is the trusted proxy, so each Visitor's X-Forwarded-For stands for a client of its own.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,16 +53,18 @@ export async function startServer(env: Record<string, string> = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rathaus-test-'));
   const database = await testDatabaseUrl();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: String(port), BASE_URL: baseUrl, JOB_POLL_MS: '100000', ...env });
+  const listenUrl = `http://127.0.0.1:${port}`;
+  const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: String(port), BASE_URL: listenUrl, JOB_POLL_MS: '100000', TRUST_PROXY: '127.0.0.1', ...env });
+  // The public address may differ from where the server listens (an https URL behind a proxy); requests go to the latter.
+  const baseUrl = config.baseUrl!;
   const db = await openDatabase(config);
   await migrate(db.db, allMigrations(modules));
   await seedHennef(db.db);
-  const built = await buildApp(config, db, { baseUrl, internalOrigin: baseUrl });
+  const built = await buildApp(config, db, { baseUrl, internalOrigin: listenUrl });
   await built.app.listen({ port, host: '127.0.0.1' });
   return {
     ...built,
-    url: baseUrl,
+    url: listenUrl,
     port,
     db: db.db,
     config,

@@ -26,7 +26,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
       const user = await db.transaction().execute(async (trx) => {
         const created = await addStaffMember(trx, ctx.tenant.id, values, ctx.t);
         await audit(trx, ctx, 'staff.created', { type: 'user', id: created.id, summary: { after: { display_name: created.display_name } } });
-        await sendPasswordResetMail(trx, ctx, deps.baseUrl, created.email!);
+        await sendPasswordResetMail(trx, ctx.tenant, ctx.lang, deps.baseUrl, created.email!);
         return created;
       });
       setFlash(reply, ctx.t('admin.userCreated'));

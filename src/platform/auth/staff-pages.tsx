@@ -1,23 +1,30 @@
 // Routes of the staff login, second factor, password reset and logout.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RequestContext } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
 import { formFields, localPath } from '../http/forms.js';
 import { formatTime } from '../i18n/index.js';
-import { sendPasswordResetMail } from './reset-mail.js';
+import { requestPasswordReset } from './reset-mail.js';
 import { sendHtml } from '../ui/render.js';
 import { setFlash } from '../http/request-context.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SESSION_COOKIE, createSession, destroySession, destroyUserSessions, loadSession } from './sessions.js';
-import { checkStaffPassword, checkStaffTotp, completeStaffLogin, enrolTotp, findValidReset, resetPassword } from './staff-login.js';
+import { checkStaffPassword, checkStaffTotp, completeStaffLogin, enrolTotp, findValidReset, resetPassword, type Refusal } from './staff-login.js';
 import { newTotpSecret, totpUri } from './totp.js';
 import { findUserById } from './users-repo.js';
 import { EnrolView, ForgotView, LoginView, NewPasswordView, TotpView } from './staff-views.js';
 
 const loginRateLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
+function refusalText(ctx: RequestContext, refusal: Refusal, failed: 'login.failed' | 'totp.failed'): string {
+  return refusal.result === 'throttled' ? ctx.t('login.throttled', { until: formatTime(ctx.lang, refusal.until) }) : ctx.t(failed);
+}
+
+const refusalStatus = (refusal: Refusal) => (refusal.result === 'throttled' ? 429 : 401);
+
 export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boolean) {
   const { db, config } = deps;
-  const policy = { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes };
+  const policy = { freeFailures: config.loginFreeFailures, maxDelayMinutes: config.loginMaxDelayMinutes };
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
   async function pending(request: FastifyRequest) {
@@ -49,10 +56,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     if (!password) errors.password = ctx.t('error.required');
     if (Object.keys(errors).length) return sendHtml(reply, LoginView({ ctx, email, next, errors }), 400);
     const outcome = await checkStaffPassword(db, ctx.tenant.id, email.trim(), password, policy);
-    if (outcome.result === 'locked') {
-      return sendHtml(reply, LoginView({ ctx, email, next, errors: { email: ctx.t('login.locked', { until: formatTime(ctx.lang, outcome.until) }) } }), 423);
-    }
-    if (outcome.result === 'failed') return sendHtml(reply, LoginView({ ctx, email, next, errors: { email: ctx.t('login.failed') } }), 401);
+    if (outcome.result !== 'ok') return sendHtml(reply, LoginView({ ctx, email, next, errors: { email: refusalText(ctx, outcome, 'login.failed') } }), refusalStatus(outcome));
     if (!outcome.needsTotp) return finish(request, reply, outcome.userId, next);
     const data = { pendingUserId: outcome.userId, next, ...(outcome.mustEnrol ? { enrolSecret: newTotpSecret() } : {}) };
     setSessionCookie(reply, await createSession(db, ctx.tenant.id, null, data, timeouts), secure);
@@ -70,9 +74,8 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     if (!session) return reply.redirect('/bo/anmelden', 303);
     const { code = '' } = formFields(request);
     if (!code.trim()) return sendHtml(reply, TotpView({ ctx, error: ctx.t('totp.missing') }), 400);
-    if (!(await checkStaffTotp(db, ctx.tenant.id, session.data.pendingUserId!, code, policy))) {
-      return sendHtml(reply, TotpView({ ctx, error: ctx.t('totp.failed') }), 401);
-    }
+    const outcome = await checkStaffTotp(db, ctx.tenant.id, session.data.pendingUserId!, code, policy);
+    if (outcome.result !== 'ok') return sendHtml(reply, TotpView({ ctx, error: refusalText(ctx, outcome, 'totp.failed') }), refusalStatus(outcome));
     return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
   });
 
@@ -104,7 +107,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     const { ctx } = request;
     const { email = '' } = formFields(request);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) return sendHtml(reply, ForgotView({ ctx, email, errors: { email: ctx.t('error.invalidEmail') } }), 400);
-    await sendPasswordResetMail(db, ctx, deps.baseUrl, email.trim());
+    await requestPasswordReset(db, ctx.tenant.id, ctx.lang, email.trim());
     return sendHtml(reply, ForgotView({ ctx, sent: true }));
   });
 

@@ -39,38 +39,28 @@ export async function membershipsOf(db: Db, tenantId: string, userId: string) {
     .execute();
 }
 
-export function recordLoginFailure(db: Db, tenantId: string, userId: string, maxFailures: number, lockMinutes: number) {
-  return db
+/** Takes a TOTP time step for the user; false when this or a later step was used already (a replayed code). */
+export async function claimTotpStep(db: Db, tenantId: string, userId: string, step: number): Promise<boolean> {
+  const row = await db
     .updateTable('app_user')
-    .set((eb) => ({
-      failed_logins: eb('failed_logins', '+', 1),
-      locked_until: eb
-        .case()
-        .when('failed_logins', '>=', maxFailures - 1)
-        .then(new Date(Date.now() + lockMinutes * 60_000))
-        .else(eb.ref('locked_until'))
-        .end(),
-    }))
+    .set({ totp_last_step: step })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', userId)
-    .returning(['failed_logins', 'locked_until'])
-    .executeTakeFirstOrThrow();
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
 }
 
 export function recordLoginSuccess(db: Db, tenantId: string, userId: string) {
-  return db
-    .updateTable('app_user')
-    .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', userId)
-    .execute();
+  return db.updateTable('app_user').set({ last_login_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', userId).returning('email').executeTakeFirst();
 }
 
 export function updateUser(
   db: Db,
   tenantId: string,
   userId: string,
-  values: Partial<{ password_hash: string; totp_secret: string | null; totp_enabled: boolean; failed_logins: number; locked_until: Date | null; claims: string; display_name: string; email: string | null; trust_level: string | null }>,
+  values: Partial<{ password_hash: string; totp_secret: string | null; totp_enabled: boolean; totp_last_step: number | null; claims: string; display_name: string; email: string | null; trust_level: string | null }>,
 ) {
   return db.updateTable('app_user').set(values).where('tenant_id', '=', tenantId).where('id', '=', userId).execute();
 }
@@ -89,7 +79,7 @@ export function deleteUser(db: Db, tenantId: string, userId: string) {
 export function listStaff(db: Db, tenantId: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'display_name', 'email', 'totp_enabled', 'platform_admin', 'locked_until'])
+    .select(['id', 'display_name', 'email', 'totp_enabled', 'platform_admin'])
     .where('tenant_id', '=', tenantId)
     .where('kind', '=', 'staff')
     .orderBy('display_name')

@@ -55,8 +55,7 @@ export interface AppUserTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
+  totp_last_step: number | null;
   platform_admin: Generated<boolean>;
   oidc_issuer: string | null;
   oidc_subject: string | null;
@@ -64,6 +63,14 @@ export interface AppUserTable {
   trust_level: string | null;
   created_at: CreatedAt;
   last_login_at: Timestamp | null;
+}
+
+export interface LoginThrottleTable {
+  tenant_id: string;
+  account_key: string;
+  failures: Generated<number>;
+  blocked_until: Timestamp | null;
+  updated_at: Generated<Date>;
 }
 
 export interface UnitMembershipTable {
@@ -176,6 +183,7 @@ export interface Tables {
   app_user: AppUserTable;
   unit_membership: UnitMembershipTable;
   session: SessionTable;
+  login_throttle: LoginThrottleTable;
   password_reset: PasswordResetTable;
   audit_log: AuditLogTable;
   job: JobTable;

@@ -6,7 +6,21 @@ export function formFields(request: FastifyRequest): Record<string, string> {
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
 }
 
-/** Only paths on this site: never an absolute or protocol-relative URL an attacker could slip in. */
+const SITE = 'http://rathaus.invalid';
+
+/**
+ * Only paths on this site. The value is read by the WHATWG URL parser, as a browser reads a Location header
+ * (tabs and newlines dropped, backslashes as slashes, dot segments resolved), and kept only if it stays on
+ * this origin; what is returned is the parser's own serialisation, so it carries no control characters.
+ */
 export function localPath(value: unknown, fallback: string): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : fallback;
+  if (typeof value !== 'string' || !value.startsWith('/')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, `${SITE}/`);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === SITE && !path.startsWith('//') ? path : fallback;
 }

@@ -49,7 +49,7 @@ export const de = {
   'login.password': 'Passwort',
   'login.submit': 'Anmelden',
   'login.failed': 'E-Mail-Adresse oder Passwort sind falsch.',
-  'login.locked': 'Das Konto ist nach zu vielen Fehlversuchen bis {until} Uhr gesperrt. Sie können Ihr Passwort zurücksetzen oder es danach erneut versuchen.',
+  'login.throttled': 'Zu viele Fehlversuche für diese E-Mail-Adresse. Bitte versuchen Sie es ab {until} Uhr erneut oder setzen Sie Ihr Passwort zurück.',
   'login.forgot': 'Passwort vergessen?',
   'login.expired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'login.citizen': 'Bürgerinnen und Bürger melden sich mit ihrem Bürgerkonto an.',

@@ -51,7 +51,7 @@ export const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.failed': 'E-mail address or password is wrong.',
-  'login.locked': 'After too many failed attempts the account is locked until {until}. You can reset your password or try again later.',
+  'login.throttled': 'Too many failed attempts for this e-mail address. Please try again from {until} or reset your password.',
   'login.forgot': 'Forgot your password?',
   'login.expired': 'Your session has expired. Please log in again.',
   'login.citizen': 'Citizens log in with their citizen account.',

@@ -2,6 +2,8 @@
 import type { Deps } from '../http/deps.js';
 import { SEND_MAIL_JOB, deleteOldMail, sendMailJob } from '../mail/mailer.js';
 import { deleteExpiredSessions } from '../auth/sessions.js';
+import { deleteStaleThrottles } from '../auth/login-throttle.js';
+import { PASSWORD_RESET_JOB, passwordResetJob } from '../auth/reset-mail.js';
 import type { JobHandler } from './queue.js';
 import { schedule } from './queue.js';
 import type { Db } from '../db/database.js';
@@ -11,8 +13,10 @@ export const CLEANUP_JOB = 'platform.cleanup';
 export function platformJobs(deps: Deps): Record<string, JobHandler> {
   return {
     [SEND_MAIL_JOB]: sendMailJob(deps.db, { smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom }),
+    [PASSWORD_RESET_JOB]: passwordResetJob(deps),
     [CLEANUP_JOB]: async () => {
       await deleteExpiredSessions(deps.db, deps.config.sessionIdleMinutes);
+      await deleteStaleThrottles(deps.db);
       await deleteOldMail(deps.db);
     },
   };

@@ -125,6 +125,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
   const handlers: Record<string, JobHandler> = { ...platformJobs(deps), ...Object.assign({}, ...active.map((m) => m.jobs?.(deps) ?? {})) };
   const jobs = createJobRunner(db, handlers, {
     pollMs: config.jobPollMs,
+    leaseMs: config.jobLeaseSeconds * 1000,
     onError: (name, error) => app.log.warn({ event: 'job_failed', job: name, err: error }, 'job_failed'),
   });
   return { app, routes, jobs, deps };

@@ -51,6 +51,7 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   DEFAULT_TENANT: z.string().regex(/^[a-z0-9-]+$/).default('hennef'),
   JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
+  JOB_LEASE_SECONDS: z.coerce.number().int().positive().default(120),
   LOGIN_FREE_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
   TRUST_PROXY: z
@@ -88,6 +89,8 @@ export type Config = {
   sessionAbsoluteHours: number;
   defaultTenant: string;
   jobPollMs: number;
+  /** How long a running job stays claimed without its process renewing the claim (it renews every third of it). */
+  jobLeaseSeconds: number;
   /** Failed logins per e-mail address before each further one doubles the wait (from 30 seconds up to the maximum). */
   loginFreeFailures: number;
   loginMaxDelayMinutes: number;
@@ -132,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     defaultTenant: e.DEFAULT_TENANT,
     jobPollMs: e.JOB_POLL_MS,
+    jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     loginFreeFailures: e.LOGIN_FREE_FAILURES,
     loginMaxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES,
     trustProxy: trustProxyConfig(e.TRUST_PROXY),

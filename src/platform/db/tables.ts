@@ -128,6 +128,7 @@ export interface JobTable {
   run_at: ColumnType<Date, Date | string | undefined, Date | string>;
   locked_at: Timestamp | null;
   locked_by: string | null;
+  lease_until: Timestamp | null;
   last_error: string | null;
   dedupe_key: string | null;
   created_at: CreatedAt;

@@ -1,6 +1,8 @@
 // A durable job queue in the database. Workers claim due jobs with FOR UPDATE SKIP LOCKED, so a job runs
 // once even with several app processes; failures are retried with exponential backoff; schedules enqueue
-// cron-style jobs, and a dedupe key makes each scheduled run unique across processes.
+// cron-style jobs, and a dedupe key makes each scheduled run unique across processes. A claimed job carries a
+// lease its worker renews while the handler runs; a job whose process died is claimed again once the lease has
+// run out, so handlers must be safe to run twice (mail keeps its Message-ID, hand-overs are keyed per consumer).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { CronExpressionParser } from 'cron-parser';
@@ -45,53 +47,69 @@ export async function enqueueDueSchedules(db: Db): Promise<number> {
   return due.length;
 }
 
-async function claim(db: Db, workerId: string) {
+async function claim(db: Db, workerId: string, leaseMs: number) {
   return db.transaction().execute(async (trx) => {
+    const now = new Date();
     const job = await trx
       .selectFrom('job')
       .selectAll()
-      .where('status', '=', 'queued')
-      .where('run_at', '<=', new Date())
+      .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]))
       .orderBy('run_at')
       .limit(1)
       .forUpdate()
       .skipLocked()
       .executeTakeFirst();
     if (!job) return undefined;
+    if (job.status === 'running' && job.attempts >= job.max_attempts) {
+      await trx.updateTable('job').set({ status: 'failed', last_error: 'the process running it stopped every time', locked_by: null, finished_at: now }).where('id', '=', job.id).execute();
+      return { ...job, abandoned: true };
+    }
     await trx
       .updateTable('job')
-      .set((eb) => ({ status: 'running', locked_at: new Date(), locked_by: workerId, attempts: eb('attempts', '+', 1) }))
+      .set((eb) => ({ status: 'running', locked_at: now, locked_by: workerId, lease_until: new Date(now.getTime() + leaseMs), attempts: eb('attempts', '+', 1) }))
       .where('id', '=', job.id)
       .execute();
-    return { ...job, attempts: job.attempts + 1 };
+    return { ...job, attempts: job.attempts + 1, abandoned: false };
   });
+}
+
+/** Renews the lease while the handler works, so only a dead process lets it run out. */
+function keepLease(db: Db, jobId: string, workerId: string, leaseMs: number): () => void {
+  const timer = setInterval(() => {
+    db.updateTable('job').set({ lease_until: new Date(Date.now() + leaseMs) }).where('id', '=', jobId).where('locked_by', '=', workerId).execute().catch(() => undefined);
+  }, Math.max(leaseMs / 3, 50));
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export type JobRunner = { runDue(): Promise<number>; start(): void; stop(): Promise<void> };
 
-export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, options: { pollMs: number; onError?: (name: string, error: unknown) => void }): JobRunner {
+export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, options: { pollMs: number; leaseMs: number; onError?: (name: string, error: unknown) => void }): JobRunner {
   const workerId = randomUUID();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = false;
 
   async function runOne(): Promise<boolean> {
-    const job = await claim(db, workerId);
+    const job = await claim(db, workerId, options.leaseMs);
     if (!job) return false;
+    if (job.abandoned) return true;
     const handler = handlers[job.name];
+    const release = keepLease(db, job.id, workerId, options.leaseMs);
+    const mine = db.updateTable('job').where('id', '=', job.id).where('locked_by', '=', workerId);
     try {
       if (!handler) throw new Error(`no handler for job ${job.name}`);
       await handler(job.payload, { id: job.id, tenantId: job.tenant_id, attempts: job.attempts });
-      await db.updateTable('job').set({ status: 'done', finished_at: new Date(), locked_by: null }).where('id', '=', job.id).execute();
+      await mine.set({ status: 'done', finished_at: new Date(), locked_by: null, lease_until: null }).execute();
     } catch (error) {
       options.onError?.(job.name, error);
       const final = job.attempts >= job.max_attempts;
       const backoffMs = Math.min(2 ** job.attempts * 1000, 3_600_000);
-      await db
-        .updateTable('job')
-        .set({ status: final ? 'failed' : 'queued', last_error: String(error instanceof Error ? error.message : error).slice(0, 500), run_at: new Date(Date.now() + backoffMs), locked_by: null, finished_at: final ? new Date() : null })
-        .where('id', '=', job.id)
+      await mine
+        .set({ status: final ? 'failed' : 'queued', last_error: String(error instanceof Error ? error.message : error).slice(0, 500), run_at: new Date(Date.now() + backoffMs), locked_by: null, lease_until: null, finished_at: final ? new Date() : null })
         .execute();
+    } finally {
+      release();
     }
     return true;
   }

@@ -25,7 +25,10 @@ export function sendMailJob(db: Db, options: { smtpUrl: string | undefined; from
       .where('tenant_id', '=', job.tenantId ?? '')
       .executeTakeFirst();
     if (!mail || mail.status === 'sent' || mail.status === 'captured') return;
-    if (transport) await transport.sendMail({ from: options.from, to: mail.recipient, subject: mail.subject, text: mail.body_text });
+    // The Message-ID is the outbox row's: when a process dies between handing the mail to the relay and noting
+    // it as sent, the retry carries the same id, and mail systems that see it twice keep one.
+    const messageId = `<${mail.id}@${options.from.split('@')[1] ?? 'rathaus'}>`;
+    if (transport) await transport.sendMail({ from: options.from, to: mail.recipient, subject: mail.subject, text: mail.body_text, messageId });
     await db
       .updateTable('mail_message')
       .set({ status: transport ? 'sent' : 'captured', sent_at: new Date() })

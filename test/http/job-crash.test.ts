@@ -75,7 +75,7 @@ describe('a job whose process was killed', () => {
       const mail = await opened.db.selectFrom('mail_message').select(['id', 'status']).executeTakeFirstOrThrow();
       assert.equal(mail.status, 'sent');
       assert.match(smtp.received[0]!.data, new RegExp(`Message-ID: <${mail.id}@hennef\\.example>`, 'i'));
-      assert.match(smtp.received[0]!.data, /Subject: =?UTF-8?Q?Passwort_zur=C3=BCcksetzen/);
+      assert.match(smtp.received[0]!.data, /Subject: =\?UTF-8\?Q\?Passwort_zur=C3=BCcksetzen/);
     } finally {
       await opened.close();
     }

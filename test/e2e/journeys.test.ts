@@ -1,7 +1,6 @@
 // Browser journeys of the platform spine, each page checked with axe-core.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD } from '../../seed/hennef.js';
 import { freshTotp } from '../support/totp.js';
 import { assertAccessible, scriptlessContext, staffSignIn, serverAndBrowser } from './browser.js';
 

@@ -16,7 +16,6 @@ import type { CasesTranslate } from './texts.js';
 import { DEFAULT_WORKFLOW, findTransition, stateLabel, type Workflow } from './workflow.js';
 
 export const caseAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
-export const CASES = '/bo/vorgaenge';
 export type Colleague = { id: string; name: string };
 
 export { isUuid };

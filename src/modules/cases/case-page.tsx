@@ -10,7 +10,8 @@ import { formatDate, formatDateTime } from '../../platform/i18n/index.js';
 import { Alert, Button, Form, SelectField, TableScroll, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { CASES, caseAccess, caseOf, clerkOf, colleaguesOf, refusal, type Colleague } from './access.js';
+import { CASES } from './paths.js';
+import { caseAccess, caseOf, clerkOf, colleaguesOf, refusal, type Colleague } from './access.js';
 import { LinkedCases } from './links.js';
 import { eventsOfCase, recordCaseEvent, type CaseRow } from './repo.js';
 import { renderCaseSource } from './sources.js';
@@ -80,7 +81,7 @@ function eventText(t: CasesTranslate, workflow: Workflow, lang: RequestContext['
 
 export async function CaseView({ ctx, deps, row, refused, link }: { ctx: RequestContext; deps: Deps; row: CaseRow; refused?: Refused; link?: { error: string; value: string } }) {
   const t = casesText(ctx.lang);
-  const [events, colleagues, source, workflow] = await Promise.all([eventsOfCase(deps.db, row.id), colleaguesOf(deps.db, ctx), renderCaseSource(deps.db, ctx, row.source_kind, row.source_id), workflowOf(deps.db, row.workflow_id)]);
+  const [events, colleagues, source, workflow] = await Promise.all([eventsOfCase(deps.db, row.tenant_id, row.id), colleaguesOf(deps.db, ctx), renderCaseSource(deps.db, ctx, row.source_kind, row.source_id), workflowOf(deps.db, row.workflow_id)]);
   const names = new Map(colleagues.map((colleague) => [colleague.id, colleague.name]));
   const version = String(row.version);
   return (
@@ -144,7 +145,7 @@ export function registerCasePage(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const row = await caseOf(db, request);
     const text = String((request.body as { note?: unknown } | undefined)?.note ?? '').trim().slice(0, 2000);
-    if (text) await recordCaseEvent(db, { case_id: row.id, actor_id: actorId(ctx.actor), actor_label: actorLabel(ctx.actor), kind: 'note', detail: { text } });
+    if (text) await recordCaseEvent(db, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actorId(ctx.actor), actor_label: actorLabel(ctx.actor), kind: 'note', detail: { text } });
     return reply.redirect(`${CASES}/${row.id}`, 303);
   });
 

@@ -10,8 +10,9 @@ import { formatDate, parseBerlinDay } from '../../platform/i18n/index.js';
 import { Button, ErrorSummary, Form, SelectField, TableScroll, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { CASES, caseAccess, clerkOf, colleaguesOf, isUuid, refusal, stateLabels, workflowsInUse, type Colleague } from './access.js';
-import { escalatedCases, findAbsence, findCase, inboxCounts, INBOX_SORTS, INBOX_VIEWS, listInbox, type CaseRow, type InboxFilter, type InboxSort, type InboxView } from './repo.js';
+import { CASE_LIST_VIEWS, CASES, INBOX_VIEWS, inboxPath, type CaseListView, type InboxView } from './paths.js';
+import { caseAccess, clerkOf, colleaguesOf, isUuid, refusal, stateLabels, workflowsInUse, type Colleague } from './access.js';
+import { escalatedCases, findAbsence, findCase, inboxCounts, INBOX_SORTS, listInbox, type CaseRow, type InboxFilter, type InboxSort } from './repo.js';
 import { assign, CaseConflict, changeStatus, endAbsence, startAbsence } from './service.js';
 import { casesText, type CasesTranslate } from './texts.js';
 import { RUNNING_PHASES } from './workflow.js';
@@ -127,8 +128,9 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
     const query = request.query as Query;
     const units = await visibleUnits(db, ctx);
     const userId = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
-    const view = (INBOX_VIEWS as readonly string[]).includes(query.ansicht ?? '') ? (query.ansicht as InboxView) : query.ansicht === 'escalated' ? 'escalated' : 'unit';
     const { filter, errors } = readFilter(query, t);
+    const view = (CASE_LIST_VIEWS as readonly string[]).includes(query.ansicht ?? '') ? (query.ansicht as CaseListView) : 'unit';
+    if (query.ansicht && view !== query.ansicht) errors.ansicht = t('filter.unknownView');
     const [rows, counts, colleagues, workflows] = await Promise.all([
       view === 'escalated' ? escalatedCases(db, ctx.tenant.id, units) : listInbox(db, { tenantId: ctx.tenant.id, units, userId, view, ...filter }),
       inboxCounts(db, ctx.tenant.id, units, userId),
@@ -149,8 +151,8 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
         {isLead && <p><a href={`${CASES}/uebersicht`} safe>{t('dash.link')}</a></p>}
         <nav aria-label={t('title')} class="tabs">
           <ul>
-            {INBOX_VIEWS.map((name) => <li><a href={`${CASES}?ansicht=${name}`} aria-current={name === view ? 'page' : undefined} safe>{`${t(`view.${name}`)} (${counts[name]})`}</a></li>)}
-            <li><a href={`${CASES}?ansicht=escalated`} aria-current={view === 'escalated' ? 'page' : undefined} safe>{t('view.escalated')}</a></li>
+            {INBOX_VIEWS.map((name) => <li><a href={inboxPath(name)} aria-current={name === view ? 'page' : undefined} safe>{`${t(`view.${name}`)} (${counts[name]})`}</a></li>)}
+            <li><a href={inboxPath('escalated')} aria-current={view === 'escalated' ? 'page' : undefined} safe>{t('view.escalated')}</a></li>
           </ul>
         </nav>
         <p class="hint" safe>{t('shortcuts')}</p>

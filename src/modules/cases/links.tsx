@@ -7,7 +7,8 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { Button, Form, TextField } from '../../platform/ui/components.js';
-import { CASES, caseAccess, caseOf, clerkOf, isUuid, stateLabels } from './access.js';
+import { CASES } from './paths.js';
+import { caseAccess, caseOf, clerkOf, isUuid, stateLabels } from './access.js';
 import { findCase, findCaseByNumber, linkCases, linkedCases, recordCaseEvent, unlinkCases, type CaseRow } from './repo.js';
 import { casesText } from './texts.js';
 import { CaseView } from './case-page.js';
@@ -53,8 +54,8 @@ export function registerLinkRoutes(app: FastifyInstance, deps: Deps) {
     if (error || !other) return sendHtml(reply, await CaseView({ ctx, deps, row, link: { error: error ?? '', value: number } }), 400);
     const actor = clerkOf(ctx);
     if (await linkCases(db, ctx.tenant.id, row.id, other.id, actor.label)) {
-      await recordCaseEvent(db, { case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'linked', detail: { number: other.number } });
-      await recordCaseEvent(db, { case_id: other.id, actor_id: actor.id, actor_label: actor.label, kind: 'linked', detail: { number: row.number } });
+      await recordCaseEvent(db, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'linked', detail: { number: other.number } });
+      await recordCaseEvent(db, { tenant_id: other.tenant_id, case_id: other.id, actor_id: actor.id, actor_label: actor.label, kind: 'linked', detail: { number: row.number } });
     }
     setFlash(reply, t('links.added', { number: other.number }));
     return reply.redirect(`${CASES}/${row.id}#links`, 303);
@@ -67,8 +68,8 @@ export function registerLinkRoutes(app: FastifyInstance, deps: Deps) {
     const other = isUuid(otherId) ? await findCase(db, ctx.tenant.id, otherId) : undefined;
     if (other && (await unlinkCases(db, ctx.tenant.id, row.id, other.id))) {
       const actor = clerkOf(ctx);
-      await recordCaseEvent(db, { case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'unlinked', detail: { number: other.number } });
-      await recordCaseEvent(db, { case_id: other.id, actor_id: actor.id, actor_label: actor.label, kind: 'unlinked', detail: { number: row.number } });
+      await recordCaseEvent(db, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'unlinked', detail: { number: other.number } });
+      await recordCaseEvent(db, { tenant_id: other.tenant_id, case_id: other.id, actor_id: actor.id, actor_label: actor.label, kind: 'unlinked', detail: { number: row.number } });
     }
     setFlash(reply, casesText(ctx.lang)('links.removed'));
     return reply.redirect(`${CASES}/${row.id}#links`, 303);

@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { CasesTables } from './tables.js';
+import { INBOX_VIEWS, type InboxView } from './paths.js';
 import { OPEN_PHASES, RUNNING_PHASES } from './workflow.js';
 
 const cases = (db: Db) => db.withTables<CasesTables>();
@@ -9,8 +10,6 @@ const cases = (db: Db) => db.withTables<CasesTables>();
 /** Every column but the search vector, which only the search reads. */
 const COLUMNS = ['id', 'tenant_id', 'number', 'source_kind', 'source_id', 'service', 'title', 'unit', 'status', 'phase', 'workflow_id', 'assignee_id', 'due_at', 'waiting_since', 'version', 'created_at', 'updated_at', 'closed_at', 'deputy_for'] as const;
 export type CaseRow = Omit<Selectable<CasesTables['case_record']>, 'search_vector'>;
-export type InboxView = 'new' | 'mine' | 'unit' | 'due' | 'overdue' | 'waiting' | 'closed';
-export const INBOX_VIEWS: readonly InboxView[] = ['new', 'mine', 'unit', 'due', 'overdue', 'waiting', 'closed'];
 export const INBOX_SORTS = ['due', 'received', 'number', 'status'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
@@ -63,12 +62,12 @@ export function findWorkflow(db: Db, id: string) {
   return cases(db).selectFrom('case_workflow').select('definition').where('id', '=', id).executeTakeFirst();
 }
 
-export function recordCaseEvent(db: Db, event: { case_id: string; actor_id: string | null; actor_label: string; kind: string; from_status?: string | null; to_status?: string | null; to_phase?: string | null; detail?: Record<string, unknown> }) {
+export function recordCaseEvent(db: Db, event: { tenant_id: string; case_id: string; actor_id: string | null; actor_label: string; kind: string; from_status?: string | null; to_status?: string | null; to_phase?: string | null; detail?: Record<string, unknown> }) {
   return cases(db).insertInto('case_event').values({ ...event, from_status: event.from_status ?? null, to_status: event.to_status ?? null, to_phase: event.to_phase ?? null, detail: JSON.stringify(event.detail ?? {}) }).execute();
 }
 
-export function eventsOfCase(db: Db, caseId: string) {
-  return cases(db).selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+export function eventsOfCase(db: Db, tenantId: string, caseId: string) {
+  return cases(db).selectFrom('case_event').selectAll().where('tenant_id', '=', tenantId).where('case_id', '=', caseId).orderBy('id').execute();
 }
 
 /** `search`: the text as typed (for number and title) and its words as a prefix tsquery (for the case data). */
@@ -133,11 +132,12 @@ export async function inboxCounts(db: Db, tenantId: string, units: string[], use
 }
 
 /** Open cases past their due date that have not been escalated at `level` yet. */
-export function overdueUnescalated(db: Db, level: number, now = new Date(), limit = 1000) {
+export function overdueUnescalated(db: Db, tenantId: string, level: number, now = new Date(), limit = 1000) {
   return cases(db)
     .selectFrom('case_record as c')
     .leftJoin('case_escalation as e', (join) => join.onRef('e.case_id', '=', 'c.id').on('e.level', '=', level))
     .select(COLUMNS.map((column) => `c.${column}` as const))
+    .where('c.tenant_id', '=', tenantId)
     .where('c.phase', 'in', [...RUNNING_PHASES])
     .where('c.due_at', '<', now)
     .where('e.case_id', 'is', null)
@@ -146,14 +146,14 @@ export function overdueUnescalated(db: Db, level: number, now = new Date(), limi
 }
 
 /** Claims the escalation of a case at a level; true only for the one caller that inserted it. */
-export async function claimEscalation(db: Db, caseId: string, level: number): Promise<boolean> {
-  const row = await cases(db).insertInto('case_escalation').values({ case_id: caseId, level }).onConflict((oc) => oc.columns(['case_id', 'level']).doNothing()).returning('case_id').executeTakeFirst();
+export async function claimEscalation(db: Db, tenantId: string, caseId: string, level: number): Promise<boolean> {
+  const row = await cases(db).insertInto('case_escalation').values({ tenant_id: tenantId, case_id: caseId, level }).onConflict((oc) => oc.columns(['case_id', 'level']).doNothing()).returning('case_id').executeTakeFirst();
   return Boolean(row);
 }
 
 export function escalatedCases(db: Db, tenantId: string, units: string[]) {
   if (units.length === 0) return Promise.resolve([]);
-  return cases(db).selectFrom('case_record as c').innerJoin('case_escalation as e', 'e.case_id', 'c.id').select(COLUMNS.map((column) => `c.${column}` as const)).select(['e.level', 'e.at as escalated_at']).where('c.tenant_id', '=', tenantId).where('c.unit', 'in', units).where('c.phase', 'in', [...RUNNING_PHASES]).orderBy('c.due_at').execute();
+  return cases(db).selectFrom('case_record as c').innerJoin('case_escalation as e', (join) => join.onRef('e.case_id', '=', 'c.id').onRef('e.tenant_id', '=', 'c.tenant_id')).select(COLUMNS.map((column) => `c.${column}` as const)).select(['e.level', 'e.at as escalated_at']).where('c.tenant_id', '=', tenantId).where('c.unit', 'in', units).where('c.phase', 'in', [...RUNNING_PHASES]).orderBy('c.due_at').execute();
 }
 
 export function findAbsence(db: Db, tenantId: string, userId: string) {
@@ -183,7 +183,7 @@ export async function dashboardFigures(db: Db, tenantId: string, units: string[]
   if (units.length === 0) return empty;
   const inUnits = sql.join(units.map((unit) => sql`${unit}`));
   // When each case was first finished (decided or closed), so a case decided and later filed counts once.
-  const finished = sql`(select c.id, c.title, c.created_at, min(e.at) as at from case_record c join case_event e on e.case_id = c.id and e.to_phase in ('decided', 'closed')
+  const finished = sql`(select c.id, c.title, c.created_at, min(e.at) as at from case_record c join case_event e on e.tenant_id = c.tenant_id and e.case_id = c.id and e.to_phase in ('decided', 'closed')
       where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) group by c.id, c.title, c.created_at)`;
   const [open, weeks, medians, overdue, workload] = await Promise.all([
     sql<{ status: string; workflow_id: string | null; count: number; average_age_days: number | null }>`select status, min(workflow_id) as workflow_id, count(*)::int as count, round(avg(extract(epoch from now() - created_at) / 86400)::numeric, 1)::float as average_age_days
@@ -227,14 +227,14 @@ export async function linkedCases(db: Db, tenantId: string, caseId: string) {
 export async function statusEventsBetween(db: Db, tenantId: string, sourceKind: string, from: Date, until: Date, limit = 1000) {
   const result = await sql<{ id: number; source_id: string; to_status: string; at: Date; detail: Record<string, unknown> }>`select e.id::int as id, c.source_id, e.to_status, e.at, e.detail from case_event e
     join case_record c on c.id = e.case_id
-    where c.tenant_id = ${tenantId} and c.source_kind = ${sourceKind} and e.to_status is not null and e.at >= ${from} and e.at < ${until}
+    where e.tenant_id = ${tenantId} and c.tenant_id = ${tenantId} and c.source_kind = ${sourceKind} and e.to_status is not null and e.at >= ${from} and e.at < ${until}
     order by e.id limit ${limit}`.execute(db);
   return result.rows;
 }
 
 /** When each case of one kind was first closed (final phase), by source id: the time to resolution. */
 export async function firstClosings(db: Db, tenantId: string, sourceKind: string, since: Date): Promise<Map<string, Date>> {
-  const result = await sql<{ source_id: string; at: Date }>`select c.source_id, min(e.at) as at from case_record c join case_event e on e.case_id = c.id and e.to_phase = 'closed'
+  const result = await sql<{ source_id: string; at: Date }>`select c.source_id, min(e.at) as at from case_record c join case_event e on e.tenant_id = c.tenant_id and e.case_id = c.id and e.to_phase = 'closed'
     where c.tenant_id = ${tenantId} and c.source_kind = ${sourceKind} and c.created_at >= ${since} group by c.source_id`.execute(db);
   return new Map(result.rows.map((row) => [row.source_id, new Date(row.at)]));
 }

@@ -4,10 +4,12 @@
 import { createHash } from 'node:crypto';
 import { inTransaction, type Db } from '../../platform/db/database.js';
 import { listRoleHolders, listUnits } from '../../platform/auth/users-repo.js';
+import { listTenants } from '../../platform/tenancy/tenants.js';
 import { enqueue } from '../../platform/jobs/queue.js';
-import type { Lang } from '../../platform/i18n/index.js';
+import { formatDate, type Lang } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { eventsOfCase, casesHeldFor, claimEscalation, deleteAbsence, findAbsence, findCase, findCaseOfSource, findWorkflow, insertCase, openCasesAssignedTo, overdueUnescalated, recordCaseEvent, saveAbsence, saveWorkflow, updateCase, type CaseRow } from './repo.js';
+import { casePath, inboxPath } from './paths.js';
 import { DEFAULT_WORKFLOW, findTransition, initialState, isOpenPhase, mayPerform, stateOf, workflowSchema, type CaseTrigger, type Workflow } from './workflow.js';
 
 /** Who changes a case; `roles` is absent for automatic steps, which the workflow's role and field rules do not bind. */
@@ -55,7 +57,7 @@ export async function openCase(db: Db, input: OpenCaseInput) {
     status: initial.id, phase: initial.phase, workflow_id: await storedWorkflowId(db, input.workflow), searchText: `${input.number} ${input.title} ${input.searchText ?? ''}`,
     due_at: new Date(now.getTime() + (input.processingDays ?? DEFAULT_PROCESSING_DAYS) * 86_400_000),
   });
-  if (created) await recordCaseEvent(db, { case_id: created.id, actor_id: null, actor_label: 'system', kind: 'created', to_status: initial.id, to_phase: initial.phase });
+  if (created) await recordCaseEvent(db, { tenant_id: created.tenant_id, case_id: created.id, actor_id: null, actor_label: 'system', kind: 'created', to_status: initial.id, to_phase: initial.phase });
   return created ?? (await findCaseOfSource(db, input.tenantId, input.source.kind, input.source.id));
 }
 
@@ -93,7 +95,7 @@ export async function changeStatus(db: Db, tenantId: string, caseId: string, see
   return inTransaction(db, async (trx) => {
     const updated = await updateCase(trx, tenantId, caseId, seenVersion, statusChanges(current, workflow, to, new Date()));
     if (!updated) throw new CaseConflict(await findCase(trx, tenantId, caseId), 'stale');
-    await recordCaseEvent(trx, { case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: 'status', from_status: current.status, to_status: to, to_phase: target.phase, detail: given });
+    await recordCaseEvent(trx, { tenant_id: tenantId, case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: 'status', from_status: current.status, to_status: to, to_phase: target.phase, detail: given });
     for (const action of target.onEnter) {
       await enqueue(trx, { name: STATE_ACTION_JOB, tenantId, payload: { caseId, state: to, action, fields: given, actor: actor.label }, dedupeKey: `${caseId}:${updated.version}:${action}` });
     }
@@ -111,7 +113,7 @@ export async function assign(db: Db, tenantId: string, caseId: string, seenVersi
     const changes = absence ? { assignee_id: absence.deputy_id, deputy_for: assigneeId } : { assignee_id: assigneeId, deputy_for: null };
     const updated = current && isOpenPhase(current.phase) ? await updateCase(trx, tenantId, caseId, seenVersion, changes) : undefined;
     if (!updated) throw new CaseConflict(current, current && !isOpenPhase(current.phase) ? 'notAllowed' : 'stale');
-    await recordCaseEvent(trx, { case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: absence ? 'deputy' : kind, detail: { assignee: changes.assignee_id, ...(absence ? { for: assigneeId } : {}) } });
+    await recordCaseEvent(trx, { tenant_id: tenantId, case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: absence ? 'deputy' : kind, detail: { assignee: changes.assignee_id, ...(absence ? { for: assigneeId } : {}) } });
     return updated;
   });
 }
@@ -123,7 +125,7 @@ export async function startAbsence(db: Db, tenantId: string, userId: string, dep
     const open = await openCasesAssignedTo(trx, tenantId, userId);
     for (const row of open) {
       await updateCase(trx, tenantId, row.id, row.version, { assignee_id: deputyId, deputy_for: userId });
-      await recordCaseEvent(trx, { case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'deputy', detail: { assignee: deputyId, for: userId } });
+      await recordCaseEvent(trx, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'deputy', detail: { assignee: deputyId, for: userId } });
     }
     return open.length;
   });
@@ -136,7 +138,7 @@ export async function endAbsence(db: Db, tenantId: string, userId: string, actor
     const held = await casesHeldFor(trx, tenantId, userId);
     for (const row of held) {
       await updateCase(trx, tenantId, row.id, row.version, { assignee_id: userId, deputy_for: null });
-      await recordCaseEvent(trx, { case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'back', detail: { assignee: userId } });
+      await recordCaseEvent(trx, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'back', detail: { assignee: userId } });
     }
     return held.length;
   });
@@ -169,7 +171,7 @@ async function advance(db: Db, tenantId: string, source: { kind: string; id: str
 /** A note in the case's history from outside the back office (e.g. the reporter's comment when reopening). */
 export async function noteOnCase(db: Db, tenantId: string, source: { kind: string; id: string }, label: string, text: string) {
   const current = await findCaseOfSource(db, tenantId, source.kind, source.id);
-  if (current && text.trim()) await recordCaseEvent(db, { case_id: current.id, actor_id: null, actor_label: label, kind: 'note', detail: { text: text.trim().slice(0, 2000) } });
+  if (current && text.trim()) await recordCaseEvent(db, { tenant_id: current.tenant_id, case_id: current.id, actor_id: null, actor_label: label, kind: 'note', detail: { text: text.trim().slice(0, 2000) } });
 }
 
 /** Sends a case to another unit (e.g. a report re-categorised): it arrives there unassigned, as a new case would. */
@@ -180,33 +182,39 @@ export async function rerouteCase(db: Db, tenantId: string, source: { kind: stri
     if (current.unit === target.unit && current.service === target.service) return current;
     const updated = await updateCase(db, tenantId, current.id, current.version, { ...target, assignee_id: null, deputy_for: null });
     if (!updated) continue;
-    await recordCaseEvent(db, { case_id: current.id, actor_id: null, actor_label: label, kind: 'rerouted', detail: { unit: target.unit, from: current.unit } });
+    await recordCaseEvent(db, { tenant_id: current.tenant_id, case_id: current.id, actor_id: null, actor_label: label, kind: 'rerouted', detail: { unit: target.unit, from: current.unit } });
     return updated;
   }
   return undefined;
 }
 
-/** Escalates overdue cases to the unit lead, once per case and level, however many processes run this. */
+/** Escalates overdue cases to the unit lead, once per case and level, however many processes run this. Each
+ * escalation, its history event and its mails are one transaction: a crash leaves the case unescalated, and the
+ * next run escalates it, instead of an escalation whose mail never left. */
 export async function escalateOverdue(db: Db, baseUrl: string, level = 1, now = new Date()): Promise<number> {
   let escalated = 0;
-  const overdue = await overdueUnescalated(db, level, now);
-  const leads = new Map<string, Awaited<ReturnType<typeof listRoleHolders>>>();
-  const unitsOf = new Map<string, Awaited<ReturnType<typeof listUnits>>>();
-  for (const row of overdue) {
-    if (!(await claimEscalation(db, row.id, level))) continue;
-    escalated++;
-    await recordCaseEvent(db, { case_id: row.id, actor_id: null, actor_label: 'system', kind: 'escalated', detail: { level } });
-    if (!leads.has(row.tenant_id)) leads.set(row.tenant_id, await listRoleHolders(db, row.tenant_id, 'unit_lead'));
-    if (!unitsOf.has(row.tenant_id)) unitsOf.set(row.tenant_id, await listUnits(db, row.tenant_id));
-    const units = unitsOf.get(row.tenant_id)!;
-    const unit = units.find((candidate) => (candidate.short_name ?? candidate.name) === row.unit);
-    const responsible = (leads.get(row.tenant_id) ?? []).filter((lead) => unit && (lead.unit_id === unit.id || lead.unit_id === unit.parent_id));
-    for (const lead of responsible) {
-      if (!lead.email) continue;
-      await queueMail(db, { tenantId: row.tenant_id, to: lead.email, subject: `Überfälliger Vorgang ${row.number}`, text: `Der Vorgang ${row.number} („${row.title}“) ist seit ${row.due_at.toISOString().slice(0, 10)} überfällig.\n\nEskalationsübersicht: ${baseUrl}/bo/vorgaenge?ansicht=eskaliert` });
+  for (const tenant of await listTenants(db)) {
+    const overdue = await overdueUnescalated(db, tenant.id, level, now);
+    if (overdue.length === 0) continue;
+    const [leads, units] = await Promise.all([listRoleHolders(db, tenant.id, 'unit_lead'), listUnits(db, tenant.id)]);
+    for (const row of overdue) {
+      const unit = units.find((candidate) => (candidate.short_name ?? candidate.name) === row.unit);
+      const responsible = leads.filter((lead) => lead.email && unit && (lead.unit_id === unit.id || lead.unit_id === unit.parent_id));
+      const claimed = await inTransaction(db, async (trx) => {
+        if (!(await claimEscalation(trx, tenant.id, row.id, level))) return false;
+        await recordCaseEvent(trx, { tenant_id: tenant.id, case_id: row.id, actor_id: null, actor_label: 'system', kind: 'escalated', detail: { level } });
+        for (const lead of responsible) await queueMail(trx, escalationMail(tenant.id, lead.email!, row, baseUrl));
+        return true;
+      });
+      if (claimed) escalated++;
     }
   }
   return escalated;
+}
+
+function escalationMail(tenantId: string, to: string, row: CaseRow, baseUrl: string) {
+  const since = formatDate('de', row.due_at);
+  return { tenantId, to, subject: `Überfälliger Vorgang ${row.number}`, text: `Der Vorgang ${row.number} („${row.title}“) ist seit ${since} überfällig.\n\nEskalierte Vorgänge: ${baseUrl}${inboxPath('escalated')}\nZum Vorgang: ${baseUrl}${casePath(row.id)}` };
 }
 
 /** What the citizen sees of their case: each status change with its date under the state's public label; steps
@@ -216,7 +224,7 @@ export async function publicTimeline(db: Db, tenantId: string, source: { kind: s
   if (!row) return [];
   const workflow = await workflowOf(db, row.workflow_id);
   const timeline: { at: Date; label: string }[] = [];
-  for (const event of await eventsOfCase(db, row.id)) {
+  for (const event of await eventsOfCase(db, tenantId, row.id)) {
     const label = event.to_status ? stateOf(workflow, event.to_status).public?.[lang] : undefined;
     if (label && timeline.at(-1)?.label !== label) timeline.push({ at: event.at, label });
   }

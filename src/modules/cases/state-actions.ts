@@ -1,9 +1,9 @@
 // Automatic steps on entering a state (inform the citizen, issue the notice), carried out by the module that
 // owns the case's source, since only it knows the citizen and the data. They run as a job queued in the same
 // transaction as the status change, so a step is never lost and never half-done with the change.
-import type { Db } from '../../platform/db/database.js';
+import { inTransaction, type Db } from '../../platform/db/database.js';
 import type { Lang } from '../../platform/i18n/index.js';
-import { findCase, recordCaseEvent, type CaseRow } from './repo.js';
+import { eventsOfCase, findCase, recordCaseEvent, type CaseRow } from './repo.js';
 import { workflowOf } from './service.js';
 import { stateOf, type StateAction } from './workflow.js';
 
@@ -25,11 +25,17 @@ export function defineStateAction(sourceKind: string, action: StateAction, handl
   handlers.set(`${sourceKind}:${action}`, handler);
 }
 
-export async function runStateAction(db: Db, payload: { tenantId: string; caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string }) {
-  const row = await findCase(db, payload.tenantId, payload.caseId);
-  const handler = row && handlers.get(`${row.source_kind}:${payload.action}`);
-  if (!row || !handler) return;
-  const state = stateOf(await workflowOf(db, row.workflow_id), payload.state);
-  await handler(db, { tenantId: payload.tenantId, case: row, state: payload.state, label: state.public ?? state.label, fields: payload.fields, actor: payload.actor });
-  await recordCaseEvent(db, { case_id: row.id, actor_id: null, actor_label: 'system', kind: `action.${payload.action}`, detail: { state: payload.state } });
+/** Runs a step once: what it changes and sends, and the history event naming its job, are one transaction, and a
+ * job run again (its process died after the commit) finds that event and does nothing. */
+export async function runStateAction(db: Db, jobId: string, payload: { tenantId: string; caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string }) {
+  await inTransaction(db, async (trx) => {
+    const row = await findCase(trx, payload.tenantId, payload.caseId);
+    const handler = row && handlers.get(`${row.source_kind}:${payload.action}`);
+    if (!row || !handler) return;
+    const kind = `action.${payload.action}`;
+    if ((await eventsOfCase(trx, row.tenant_id, row.id)).some((event) => event.kind === kind && event.detail.job === jobId)) return;
+    const state = stateOf(await workflowOf(trx, row.workflow_id), payload.state);
+    await handler(trx, { tenantId: payload.tenantId, case: row, state: payload.state, label: state.public ?? state.label, fields: payload.fields, actor: payload.actor });
+    await recordCaseEvent(trx, { tenant_id: row.tenant_id, case_id: row.id, actor_id: null, actor_label: 'system', kind, detail: { state: payload.state, job: jobId } });
+  });
 }

@@ -17,9 +17,7 @@ import { checkStep, draftOf, earlierSubmission, feeOf, migrateDraft, resumeWithL
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
-import { answerRows } from './present.js';
 import { receiptPdf } from './receipt.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
 import { PayView, ReceiptView, ResumeFailedView, StartView, StepView, SummaryView, type PaymentState } from './views/assistant.js';
 import { publicTimeline } from '../cases/index.js';
 import { beginPayment, PAYMENT_METHODS, PaymentUnavailable, paymentMethodLabel, paymentsOf } from '../payments/index.js';

@@ -2,7 +2,7 @@
 // (QR + short code), store it encrypted with its SHA-256, and deliver it: into the Postfach for account holders,
 // or by an e-mailed one-time link plus a separately mailed code for applicants without an account.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { Db } from '../../platform/db/database.js';
+import { inTransaction, type Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import type { Tenant } from '../../platform/http/context.js';
 import { queueMail } from '../../platform/mail/mailer.js';
@@ -61,7 +61,7 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
   });
   const bytes = Buffer.from(pdf);
   const file = await storeUpload({ db, store: deps.store, maxBytes: 20 * 1024 * 1024 }, { tenantId: request.tenant.id, bytes, originalName: `bescheid-${number}.pdf`, allowed: ['application/pdf'] });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const notice = await insertNotice(trx, {
       tenant_id: request.tenant.id, number, case_kind: request.case.kind, case_id: request.case.id, service: request.service, subject: request.subject,
       issued_by: request.issuedBy.id, issued_by_name: request.issuedBy.name, file_id: file.id, sha256: sha256(bytes), verify_code: code,

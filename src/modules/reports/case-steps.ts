@@ -18,7 +18,7 @@ export function defineReportSteps(baseUrl: string) {
     }
     await updateReportStatus(db, input.tenantId, report.id, input.state as ReportStatus, answer);
     const link = `${baseUrl}/maengelmelder/meldung/${report.id}`;
-    const recipients = [...new Set([report.reporter_email, ...(await supporterEmails(db, report.id))].filter((email): email is string => Boolean(email)))];
+    const recipients = [...new Set([report.reporter_email, ...(await supporterEmails(db, input.tenantId, report.id))].filter((email): email is string => Boolean(email)))];
     for (const to of recipients) {
       await queueMail(db, {
         tenantId: input.tenantId,

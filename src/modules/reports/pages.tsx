@@ -9,7 +9,6 @@ import { NotFound } from '../../platform/http/errors.js';
 import { formatDate, formatDateTime } from '../../platform/i18n/index.js';
 import { publicTimeline } from '../cases/index.js';
 import { PlaceMap } from '../../platform/geo/map.js';
-import { queueMail } from '../../platform/mail/mailer.js';
 import { Alert, Button, DataTable, ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from '../../platform/ui/components.js';
 import { readFormWithFiles } from '../../platform/http/upload.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
@@ -136,12 +135,10 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const outcome = await submitReport(db, {
       tenantId: ctx.tenant.id, geo: ctx.tenant.settings.geo, input, userId, lang: ctx.lang, answers,
       confirmed: body.confirmed === 'yes', photos: upload.files, photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined, files: { store: deps.store, scanner: deps.scanner },
+      confirmationLink: (id, key) => `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${id}?schluessel=${key}`,
     });
     if (outcome.nearby) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: {}, nearby: outcome.nearby }));
     if (!outcome.report) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: outcome.errors }), 400);
-    const link = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}`;
-    const t = reportsText(ctx.lang);
-    if (outcome.report.reporter_email) await queueMail(db, { tenantId: ctx.tenant.id, to: outcome.report.reporter_email, subject: t('mail.subject', { number: outcome.report.number }), text: t('mail.body', { number: outcome.report.number, link }) });
     return reply.redirect(`${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}&neu=1`, 303);
   });
 

@@ -98,16 +98,17 @@ export async function nearbyOpenReports(db: Db, tenantId: string, category: stri
   return result.rows;
 }
 
-/** Records support once per e-mail address (anonymous support always counts); true when it counted. */
+/** Records support once per e-mail address (anonymous support always counts); true when it counted. Call it in a
+ * transaction: the supporter and the counter are stored together or not at all. */
 export async function recordSupport(db: Db, tenantId: string, reportId: string, email: string | null): Promise<boolean> {
-  const inserted = await sql`insert into report_support (report_id, email) values (${reportId}, ${email}) on conflict do nothing returning report_id`.execute(db);
+  const inserted = await sql`insert into report_support (tenant_id, report_id, email) values (${tenantId}, ${reportId}, ${email}) on conflict do nothing returning report_id`.execute(db);
   if (inserted.rows.length === 0) return false;
   await addSupporter(db, tenantId, reportId);
   return true;
 }
 
-export async function supporterEmails(db: Db, reportId: string): Promise<string[]> {
-  return (await reports(db).selectFrom('report_support').select('email').where('report_id', '=', reportId).where('email', 'is not', null).execute()).map((row) => row.email!);
+export async function supporterEmails(db: Db, tenantId: string, reportId: string): Promise<string[]> {
+  return (await reports(db).selectFrom('report_support').select('email').where('tenant_id', '=', tenantId).where('report_id', '=', reportId).where('email', 'is not', null).execute()).map((row) => row.email!);
 }
 
 export function insertClient(db: Db, row: { tenant_id: string; name: string; key_hash: string }) {

@@ -14,7 +14,9 @@ import { cleanPhoto, MAX_PHOTOS, NotAPhoto, PHOTO_MAX_BYTES } from './photos.js'
 import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import type { VirusScanner } from '../../platform/storage/virus-scan.js';
 import { insertPhoto, insertReport, nearbyOpenReports, recordSupport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
+import { queueMail } from '../../platform/mail/mailer.js';
 import { reportsText } from './texts.js';
+import { OPEN_REPORT_STATUSES } from './tables.js';
 
 export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
 export type ReportErrors = Partial<Record<keyof ReportInput | 'photos', string>> & { questions?: Record<string, string> };
@@ -69,6 +71,8 @@ export type SubmitReport = {
   /** The photos as uploaded, or why they could not be read (too large, too many). */
   photos: { bytes: Buffer; name: string }[]; photoProblem?: 'tooLarge' | 'tooMany';
   files: { store: BlobStore; scanner?: VirusScanner };
+  /** The private link to the report, for the confirmation mail queued with the report (portal reports only). */
+  confirmationLink?: (reportId: string, key: string) => string;
 };
 
 /** Each photo cleaned of its metadata, or the message why one cannot be taken. */
@@ -117,6 +121,10 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
       tenantId: request.tenantId, source: { kind: 'report', id: row.id }, number: row.number, service: `maengelmelder-${category.code}`,
       title: caseTitle(category, place.address), unit: category.unit, processingDays: category.target_days, searchText: row.description, workflow: REPORT_WORKFLOW,
     });
+    if (row.reporter_email && request.confirmationLink) {
+      const link = request.confirmationLink(row.id, key);
+      await queueMail(trx, { tenantId: request.tenantId, to: row.reporter_email, subject: t('mail.subject', { number: row.number }), text: t('mail.body', { number: row.number, link }) });
+    }
     return row;
   });
   return { report, key, errors: {} };
@@ -138,9 +146,12 @@ export async function reopenReport(db: Db, tenantId: string, report: ReportRow, 
   return moveOnEvent(db, tenantId, { kind: 'report', id: report.id }, 'reply', 'Meldende Person');
 }
 
-/** Support an open report instead of reporting it again; with an e-mail address, updates come too. */
+/** Support an open report instead of reporting it again; with an e-mail address, updates come too. A report
+ * that is finished (fixed, closed, not ours, a duplicate) takes no more support: it would count for nothing. */
 export async function supportReport(db: Db, tenantId: string, report: ReportRow, email: string, lang: Lang): Promise<{ error?: string; counted: boolean }> {
+  const t = reportsText(lang);
+  if (!OPEN_REPORT_STATUSES.includes(report.status)) return { error: t('support.finished'), counted: false };
   const address = email.trim().slice(0, 200);
-  if (address && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return { error: reportsText(lang)('error.email'), counted: false };
-  return { counted: await recordSupport(db, tenantId, report.id, address || null) };
+  if (address && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return { error: t('error.email'), counted: false };
+  return { counted: await inTransaction(db, (trx) => recordSupport(trx, tenantId, report.id, address || null)) };
 }

@@ -3,6 +3,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 export const REPORT_STATUSES = ['new', 'in_progress', 'fixed', 'closed', 'not_responsible', 'duplicate'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** States in which the town still works on a report: the only ones that can be supported. */
+export const OPEN_REPORT_STATUSES: readonly ReportStatus[] = ['new', 'in_progress'];
 
 /** An extra question of a category; its code is the Open311 attribute code. */
 export type CategoryQuestion = {
@@ -16,7 +18,7 @@ export type CategoryQuestion = {
 
 export type ReportsTables = {
   open311_client: { id: Generated<string>; tenant_id: string; name: string; key_hash: string; created_at: Generated<Date>; revoked_at: Date | null };
-  report_support: { report_id: string; email: string | null; created_at: Generated<Date> };
+  report_support: { tenant_id: string; report_id: string; email: string | null; created_at: Generated<Date> };
   report_photo: { report_id: string; position: number; file_id: string; public: Generated<boolean> };
   report_category: { tenant_id: string; code: string; parent_code: string | null; name_de: string; name_en: string; unit: string; target_days: number; position: number; active: Generated<boolean>; questions: ColumnType<CategoryQuestion[], string | undefined, string> };
   report: {

@@ -276,3 +276,55 @@ describe('Mängelmelder: reporting', () => {
     assert.match(answer.html, /Zu viele Anfragen/);
   });
 });
+
+describe('Mängelmelder: the published place', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  const freeText = 'Hinter dem Haus von Familie Meier, Tel. 0171 2345678, neben dem roten Auto K-AB 123';
+
+  it('with a pin, only the nearest street from the directory is published; the typed text stays with the clerk', async () => {
+    const street = (await sql<{ lat: number; lng: number; name: string }>`select (s->>'lat')::float as lat, (s->>'lng')::float as lng, s->>'name' as name
+      from tenant, jsonb_array_elements(settings->'geo'->'streets') s where slug = 'hennef' and s->>'name' = 'Frankfurter Straße'`.execute(server.db)).rows[0]!;
+    const citizen = new Visitor(server.url);
+    await citizen.get('/maengelmelder');
+    const sent = await citizen.post('/maengelmelder', { ...pothole, description: 'Laterne flackert seit Tagen', category: 'laterne-defekt', address: freeText, coordinates: `${street.lat}, ${street.lng}`, email: '' });
+    assert.equal(sent.status, 200);
+    const id = /\/maengelmelder\/meldung\/([0-9a-f-]{36})/.exec(sent.url)![1]!;
+    const report = (await sql<{ number: string; case_id: string }>`select r.number, c.id as case_id from report r join case_record c on c.source_id = r.id::text where r.id = ${id}`.execute(server.db)).rows[0]!;
+    const leaks = /Meier|0171|K-AB/;
+    const page = await new Visitor(server.url).get(`/maengelmelder/meldung/${id}`);
+    assert.match(page.html, /in der Nähe von Frankfurter Straße, 53773 Hennef/);
+    assert.doesNotMatch(page.html, leaks);
+    const english = await new Visitor(server.url).get(`/maengelmelder/meldung/${id}?lang=en`);
+    assert.match(english.html, /near Frankfurter Straße, 53773 Hennef/);
+    assert.doesNotMatch((await new Visitor(server.url).get('/maengelmelder/meldungen')).html, leaks);
+    assert.doesNotMatch(await (await fetch(`${server.url}/maengelmelder/meldungen.geojson`)).text(), leaks);
+    const open311 = await (await fetch(`${server.url}/open311/v2/requests/${report.number}.json`)).json() as { address: string }[];
+    assert.equal(open311[0]!.address, 'in der Nähe von Frankfurter Straße, 53773 Hennef (Sieg)');
+    const clerk = new Visitor(server.url);
+    await staffLogin(clerk, 'stadtbetriebe@hennef.example');
+    const casePage = await clerk.get(`/bo/vorgaenge/${report.case_id}`);
+    assert.match(casePage.html, /Ortsangabe der meldenden Person \(nicht öffentlich\)/);
+    assert.match(casePage.html, /Familie Meier/);
+  });
+
+  it('a typed address is published as the directory spells it, and an over-long one is refused with the form kept', async () => {
+    const citizen = new Visitor(server.url);
+    await citizen.get('/maengelmelder');
+    const sent = await citizen.post('/maengelmelder', { ...pothole, address: 'frankfurter str. 97', email: '' });
+    const id = /\/maengelmelder\/meldung\/([0-9a-f-]{36})/.exec(sent.url)![1]!;
+    assert.match((await new Visitor(server.url).get(`/maengelmelder/meldung/${id}`)).html, /<dd>Frankfurter Straße 97, 53773 Hennef \(Sieg\)<\/dd>/);
+    await citizen.get('/maengelmelder');
+    const stored = (await sql<{ n: number }>`select count(*)::int as n from report`.execute(server.db)).rows[0]!.n;
+    const long = `Frankfurter Straße 97 ${'x'.repeat(250)}`;
+    const refused = await citizen.post('/maengelmelder', { ...pothole, address: long, coordinates: '50.7766, 7.2835' });
+    assert.equal(refused.status, 400);
+    assert.match(refused.html, /Bitte fassen Sie die Ortsangabe kürzer \(höchstens 200 Zeichen\)/);
+    assert.ok(refused.html.includes(long), 'the form keeps what was typed');
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from report`.execute(server.db)).rows[0]!.n, stored, 'nothing stored');
+  });
+});

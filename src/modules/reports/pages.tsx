@@ -22,6 +22,7 @@ import { setFlash } from '../../platform/http/request-context.js';
 import { reportsText } from './texts.js';
 import { categoryLabel } from './categories.js';
 import { isUuid } from '../../platform/http/ids.js';
+import { publicPlace } from './place.js';
 
 const BASE = '/maengelmelder';
 const FIELDS: (keyof ReportInput)[] = ['category', 'description', 'address', 'coordinates', 'name', 'email'];
@@ -40,7 +41,7 @@ function NearbyReports({ ctx, nearby }: { ctx: RequestContext; nearby: Nearby })
         {nearby.map((report) => (
           <li>
             <a href={`${BASE}/meldung/${report.id}`} safe>{report.number}</a>
-            <span safe>{` · ${report.address ?? ''} · ${formatDate(ctx.lang, report.created_at)} · ${t(`status.${report.status}`)} · ${t('nearby.supporters', { count: String(report.supporters) })}`}</span>
+            <span safe>{` · ${publicPlace(report, ctx.lang)} · ${formatDate(ctx.lang, report.created_at)} · ${t(`status.${report.status}`)} · ${t('nearby.supporters', { count: String(report.supporters) })}`}</span>
             <Form action={`${BASE}/meldung/${report.id}/unterstuetzen`} csrf={ctx.csrfToken()}>
               <TextField name="email" id={`f-support-${report.id}`} label={t('support.email')} type="email" autocomplete="email" />
               <Button label={t('support.submit', { number: report.number })} />
@@ -95,7 +96,7 @@ async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: {
       </Form>
       <p><a href={`${BASE}/meldungen`} safe>{t('map.link')}</a></p>
       <DataTable caption={t('recent')} head={[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date')]} empty={t('none')}
-        rows={recent.map((report) => [report.number, categoryLabel(categories, report.category_code, ctx.lang), report.address ?? `${report.lat.toFixed(4)}, ${report.lng.toFixed(4)}`, t(`status.${report.status}`), formatDate(ctx.lang, report.created_at)])} />
+        rows={recent.map((report) => [report.number, categoryLabel(categories, report.category_code, ctx.lang), publicPlace(report, ctx.lang), t(`status.${report.status}`), formatDate(ctx.lang, report.created_at)])} />
     </Page>
   );
 }
@@ -195,13 +196,13 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
         {own && query.schluessel && <p><span safe>{t('privateLink')}</span> <a href={privateLink} safe>{privateLink}</a></p>}
         <dl class="facts">
           <dt safe>{t('facts.category')}</dt><dd safe>{categoryLabel(categories, report.category_code, ctx.lang)}</dd>
-          <dt safe>{t('facts.place')}</dt><dd safe>{report.address ?? `${report.lat.toFixed(5)}, ${report.lng.toFixed(5)}`}</dd>
+          <dt safe>{t('facts.place')}</dt><dd safe>{publicPlace(report, ctx.lang, 5)}</dd>
           <dt safe>{t('facts.status')}</dt><dd safe>{t(`status.${report.status}`)}</dd>
           <dt safe>{t('facts.date')}</dt><dd safe>{formatDate(ctx.lang, report.created_at)}</dd>
           {expected && <><dt safe>{t('facts.expected')}</dt><dd safe>{formatDate(ctx.lang, expected)}</dd></>}
           {(own || report.public_description) && <><dt safe>{t('facts.description')}</dt><dd safe>{own ? report.description : report.public_description}</dd></>}
         </dl>
-        <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
+        <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={publicPlace(report, ctx.lang)} tileUrl={deps.config.mapTileUrl} />
         {shown.map((photo) => <img class="attachment-preview" src={`${BASE}/meldung/${report.id}/foto/${photo.position}${own ? keyParam : ''}`} alt={t('photo', { number: String(photo.position + 1) })} loading="lazy" />)}
         {report.public_answer && <section><h2 safe>{t('answer')}</h2><p safe>{report.public_answer}</p></section>}
         <section aria-labelledby="history">

@@ -15,6 +15,7 @@ import { listCategories, publicReports, type CategoryRow, type PublicFilter } fr
 import { REPORT_STATUSES, type ReportStatus } from './tables.js';
 import { reportsText } from './texts.js';
 import { categoryLabel as name } from './categories.js';
+import { publicPlace } from './place.js';
 
 const BASE = '/maengelmelder';
 const PERIODS = ['7', '30', '365', 'alle'] as const;
@@ -56,7 +57,7 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
     const query = request.query as Query;
     const categories = await listCategories(deps.db, ctx.tenant.id);
     const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
-    const place = (row: (typeof rows)[number]) => row.address ?? `${row.lat.toFixed(4)}, ${row.lng.toFixed(4)}`;
+    const place = (row: (typeof rows)[number]) => publicPlace(row, ctx.lang);
     return sendHtml(reply, (
       <Page ctx={ctx} title={t('map.title')} crumbs={[{ label: t('title'), href: BASE }, { label: t('map.title') }]}>
         <h1 safe>{t('map.title')}</h1>
@@ -96,7 +97,7 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
           type: 'Feature',
           id: row.number,
           geometry: { type: 'Point', coordinates: [Number(row.lng.toFixed(6)), Number(row.lat.toFixed(6))] },
-          properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, statusName: reportsText('de')(`status.${row.status}`), address: row.address, description: row.public_description, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
+          properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, statusName: reportsText('de')(`status.${row.status}`), address: row.address, addressApproximate: row.address_approximate, description: row.public_description, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
         })),
       });
     });

@@ -43,7 +43,7 @@ export type PublicFilter = { categories?: string[]; status?: ReportRow['status']
 
 /** Reports as the public sees them (no personal data; the description only as a moderator published it), newest first. */
 export function publicReports(db: Db, tenantId: string, filter: PublicFilter = {}, limit = 500) {
-  let query = reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'public_answer', 'public_description', 'supporters', 'created_at', 'updated_at']).where('tenant_id', '=', tenantId);
+  let query = reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'address_approximate', 'public_answer', 'public_description', 'supporters', 'created_at', 'updated_at']).where('tenant_id', '=', tenantId);
   if (filter.categories) query = query.where('category_code', 'in', filter.categories);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.since) query = query.where('created_at', '>=', filter.since);
@@ -90,7 +90,7 @@ export function setPublicDescription(db: Db, tenantId: string, id: string, text:
 /** Open reports of a category within `meters` of a place, nearest first. */
 export async function nearbyOpenReports(db: Db, tenantId: string, category: string, place: { lat: number; lng: number }, meters = 75) {
   const degrees = meters / 111_320;
-  const result = await sql<Pick<ReportRow, 'id' | 'number' | 'address' | 'supporters' | 'created_at' | 'status'>>`select id, number, address, supporters, created_at, status from report
+  const result = await sql<Pick<ReportRow, 'id' | 'number' | 'lat' | 'lng' | 'address' | 'address_approximate' | 'supporters' | 'created_at' | 'status'>>`select id, number, lat, lng, address, address_approximate, supporters, created_at, status from report
     where tenant_id = ${tenantId} and category_code = ${category} and status in ('new', 'in_progress')
       and lat between ${place.lat - degrees} and ${place.lat + degrees}
       and power(lat - ${place.lat}, 2) + power((lng - ${place.lng}) * cos(radians(${place.lat})), 2) < ${degrees * degrees}

@@ -4,8 +4,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TownGeo } from '../../platform/db/tables.js';
 import { inTransaction, type Db } from '../../platform/db/database.js';
-import { insidePolygon } from '../../platform/geo/geometry.js';
-import { closestStreet, findStreet, splitStreetAddress } from '../../platform/geo/streets.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { moveOnEvent, noteOnCase, openCase, rerouteCase } from '../cases/index.js';
 import { REPORT_WORKFLOW } from './workflow.js';
@@ -15,48 +13,14 @@ import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import type { VirusScanner } from '../../platform/storage/virus-scan.js';
 import { insertPhoto, insertReport, nearbyOpenReports, recordSupport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
 import { queueMail } from '../../platform/mail/mailer.js';
+import { locate } from './place.js';
 import { reportsText } from './texts.js';
 import { OPEN_REPORT_STATUSES } from './tables.js';
 
 export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
 export type ReportErrors = Partial<Record<keyof ReportInput | 'photos', string>> & { questions?: Record<string, string> };
-type Place = { lat: number; lng: number; address: string | null };
 
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
-
-function parseCoordinates(text: string): { lat: number; lng: number } | undefined {
-  const match = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
-  return match ? { lat: Number(match[1]), lng: Number(match[2]) } : undefined;
-}
-
-/** The neighbouring town whose centre is nearest, when the place is not far outside. */
-function responsibleNeighbour(geo: TownGeo, point: { lat: number; lng: number }): string | undefined {
-  const distance = (place: { lat: number; lng: number }) => Math.hypot(place.lat - point.lat, (place.lng - point.lng) * Math.cos((point.lat * Math.PI) / 180));
-  const nearest = [...(geo.neighbours ?? [])].sort((a, b) => distance(a) - distance(b))[0];
-  return nearest && distance(nearest) < 0.12 ? nearest.name : undefined;
-}
-
-/** The place of the report, or the message why it cannot be used. */
-export function locate(geo: TownGeo | undefined, input: Pick<ReportInput, 'address' | 'coordinates'>, lang: Lang): { place?: Place; errors: ReportErrors } {
-  const t = reportsText(lang);
-  const typed = input.coordinates.trim() ? parseCoordinates(input.coordinates) : undefined;
-  if (input.coordinates.trim() && !typed) return { errors: { coordinates: t('error.coordinates') } };
-  let place: Place | undefined = typed ? { ...typed, address: input.address.trim() || null } : undefined;
-  if (!place && input.address.trim()) {
-    const street = findStreet(geo?.streets ?? [], splitStreetAddress(input.address).street);
-    if (!street) {
-      const guess = closestStreet(geo?.streets ?? [], splitStreetAddress(input.address).street);
-      return { errors: { address: guess ? t('error.streetGuess', { street: guess.name }) : t('error.street') } };
-    }
-    place = { lat: street.lat, lng: street.lng, address: `${input.address.trim()}, ${street.postalCode} ${street.city}` };
-  }
-  if (!place) return { errors: { address: t('error.place') } };
-  if (geo && !insidePolygon(place, geo.boundary)) {
-    const neighbour = responsibleNeighbour(geo, place);
-    return { errors: { [typed ? 'coordinates' : 'address']: neighbour ? t('error.outsideNeighbour', { neighbour }) : t('error.outside') } };
-  }
-  return { place, errors: {} };
-}
 
 const caseTitle = (category: CategoryRow, address: string | null) => `${category.name_de}${address ? `: ${address}` : ''}`;
 
@@ -110,7 +74,7 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
   const place = located.place;
   const report = await inTransaction(db, async (trx) => {
     const row = await insertReport(trx, {
-      tenant_id: request.tenantId, number: await nextReportNumber(trx, new Date().getFullYear()), category_code: category.code, lat: place.lat, lng: place.lng, address: place.address,
+      tenant_id: request.tenantId, number: await nextReportNumber(trx, new Date().getFullYear()), category_code: category.code, lat: place.lat, lng: place.lng, address: place.address, address_approximate: place.approximate, address_note: place.note,
       description: (input.description.trim() || category.name_de).slice(0, 4000), answers: JSON.stringify(checked.answers), media_url: request.client?.mediaUrl ?? null, open311_client_id: request.client?.id ?? null, reporter_name: input.name.trim().slice(0, 120) || null, reporter_email: input.email.trim().slice(0, 200) || null, user_id: request.userId, key_hash: keyHash(key),
     });
     for (const [position, bytes] of cleaned.photos.entries()) {

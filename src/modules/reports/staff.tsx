@@ -18,6 +18,7 @@ import { reportsText } from './texts.js';
 import { categoryLabel } from './categories.js';
 import { isUuid } from '../../platform/http/ids.js';
 import { PlaceMap } from '../../platform/geo/map.js';
+import { publicPlace } from './place.js';
 
 const STAFF = '/bo/meldungen';
 const PUBLIC_DESCRIPTION_MAX = 4000;
@@ -89,7 +90,8 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
       <>
         <dl class="summary-list">
           <div class="summary-row"><dt safe>{t('facts.category')}</dt><dd safe>{name(report.category_code)}</dd></div>
-          <div class="summary-row"><dt safe>{t('facts.place')}</dt><dd safe>{`${report.address ?? ''} (${report.lat.toFixed(5)}, ${report.lng.toFixed(5)})`}</dd></div>
+          <div class="summary-row"><dt safe>{t('facts.place')}</dt><dd safe>{`${publicPlace(report, ctx.lang)} (${report.lat.toFixed(5)}, ${report.lng.toFixed(5)})`}</dd></div>
+          {report.address_note && <div class="summary-row"><dt safe>{t('facts.addressNote')}</dt><dd safe>{report.address_note}</dd></div>}
           <div class="summary-row"><dt safe>{t('facts.description')}</dt><dd safe>{report.description}</dd></div>
           <div class="summary-row"><dt safe>{t('facts.reporter')}</dt><dd safe>{[report.reporter_name, report.reporter_email].filter(Boolean).join(', ') || '–'}</dd></div>
           <div class="summary-row"><dt safe>{t('facts.supporters')}</dt><dd safe>{String(report.supporters)}</dd></div>

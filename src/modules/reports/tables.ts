@@ -30,6 +30,8 @@ export type ReportsTables = {
     lat: number;
     lng: number;
     address: string | null;
+    address_note: string | null;
+    address_approximate: Generated<boolean>;
     description: string;
     reporter_name: string | null;
     reporter_email: string | null;

@@ -17,6 +17,14 @@ export function normalizeStreet(name: string): string {
     .trim();
 }
 
+/** The street whose point in the directory is nearest, if one lies within `maxMetres`. */
+export function nearestStreet(streets: Street[], point: { lat: number; lng: number }, maxMetres = 500): Street | undefined {
+  const metres = (street: Street) => Math.hypot(street.lat - point.lat, (street.lng - point.lng) * Math.cos((point.lat * Math.PI) / 180)) * 111_320;
+  let best: Street | undefined;
+  for (const street of streets) if (metres(street) < maxMetres && (!best || metres(street) < metres(best))) best = street;
+  return best;
+}
+
 /** "Frankfurter Straße 97a" → { street: 'Frankfurter Straße', number: '97a' }; without a number, number is ''. */
 export function splitStreetAddress(line: string): { street: string; number: string } {
   const match = HOUSE_NUMBER.exec(line.trim());

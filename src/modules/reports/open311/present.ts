@@ -2,6 +2,7 @@
 // published it, or empty), the status reduced to open/closed, the answer as status notes.
 import type { CategoryRow, ReportRow } from '../repo.js';
 import { w3cDate } from './format.js';
+import { publicPlace } from '../place.js';
 
 export type Presentation = { categories: CategoryRow[]; baseUrl: string; agency: (unit: string) => string; photos: Map<string, number>; notes?: Map<string, { at: Date; label: string }[]> };
 
@@ -24,7 +25,7 @@ export function presentRequest(report: ReportRow, with_: Presentation) {
     requested_datetime: w3cDate(report.created_at),
     updated_datetime: w3cDate(report.updated_at),
     expected_datetime: category ? w3cDate(new Date(report.created_at.getTime() + category.target_days * 86_400_000)) : null,
-    address: report.address,
+    address: report.address && publicPlace(report, 'de', 6),
     address_id: null,
     zipcode: /\b(\d{5})\b/.exec(report.address ?? '')?.[1] ?? null,
     lat: Number(report.lat.toFixed(6)),

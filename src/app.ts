@@ -18,6 +18,7 @@ import { platformSecret } from './platform/db/secrets.js';
 import { handleError } from './platform/http/error-handler.js';
 import { NotFound } from './platform/http/errors.js';
 import { registerMetrics } from './platform/http/metrics.js';
+import { parseQuery, registerJsonBodies } from './platform/http/input-shape.js';
 import { contextHook } from './platform/http/request-context.js';
 import { authorize, collectRouteDeclarations } from './platform/http/routes.js';
 import type { Deps } from './platform/http/deps.js';
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
     trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: config.uploadMaxBytes + 64 * 1024,
     return503OnClosing: true,
+    querystringParser: parseQuery,
   });
   const routes = collectRouteDeclarations(app);
   const active = options.enabledModules ?? modules;
@@ -61,6 +63,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
   const deps: Deps = { db, config, baseUrl, store, scanner, tenants: tenantResolver(db, config.defaultTenant) };
 
   await app.register(cookie, { secret: config.sessionSecret ?? (await platformSecret(db, 'cookie')) });
+  registerJsonBodies(app);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 50 } });
   await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true }, getToken: csrfTokenOf });
@@ -146,7 +149,9 @@ function csrfTokenOf(request: { body?: unknown; headers: Record<string, unknown>
   const body = request.body as Record<string, unknown> | undefined;
   const fromBody = body?._csrf;
   if (typeof fromBody === 'string') return fromBody;
-  if (fromBody && typeof fromBody === 'object' && 'value' in fromBody) return String((fromBody as { value: unknown }).value);
+  // A multipart field arrives as { value }; anything else that is not a string is no token.
+  const multipartValue = fromBody && typeof fromBody === 'object' && 'value' in fromBody ? (fromBody as { value: unknown }).value : undefined;
+  if (typeof multipartValue === 'string') return multipartValue;
   const header = request.headers['csrf-token'];
   if (typeof header === 'string') return header;
   const query = (request.query as Record<string, unknown> | undefined)?._csrf;

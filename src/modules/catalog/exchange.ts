@@ -1,5 +1,6 @@
 // Import and export of the whole catalog (XZuFi XML or JSON). An import validates every element first and
 // stores nothing if one is rejected; entries are matched by kind and identifier, so a re-import updates in place.
+import { jsonTooDeep } from '../../platform/http/input-shape.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../../platform/db/database.js';
 import { listUnits } from '../../platform/auth/users-repo.js';
@@ -25,12 +26,13 @@ export const exportXml = async (db: Db, tenantId: string, producer: string) => w
 export const exportJson = async (db: Db, tenantId: string) => ({ format: 'rathaus-catalog', version: 1, entries: await exportEntries(db, tenantId) });
 
 function readJson(text: string): { entries: ExchangeEntry[]; problems: ImportProblem[] } {
+  if (jsonTooDeep(text)) throw new UnsafeXml('tooLarge');
   const data = JSON.parse(text) as { format?: string; entries?: unknown };
   if (data?.format !== 'rathaus-catalog' || !Array.isArray(data.entries)) return { entries: [], problems: [{ element: 'file', reason: 'not a Rathaus catalog export (format "rathaus-catalog")' }] };
   return { entries: data.entries as ExchangeEntry[], problems: [] };
 }
 
-/** Parses the file; throws UnsafeXml or SyntaxError for files that are not readable at all. */
+/** Parses the file; throws UnsafeXml (too large or deep, a DOCTYPE) or SyntaxError for files that are not readable at all. */
 export function parseExchangeFile(text: string) {
   return text.trimStart().startsWith('<') ? readXzufi(text) : readJson(text);
 }

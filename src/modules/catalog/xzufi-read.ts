@@ -1,5 +1,6 @@
 // Reads XZuFi 2.2 XML as written by xzufi-write.ts back into exchange entries. Hostile input is refused before
-// parsing: no DOCTYPE or ENTITY declarations (no entity expansion, no external entities), bounded element count.
+// parsing: no DOCTYPE or ENTITY declarations (no entity expansion, no external entities), bounded element count and nesting.
+import { xmlTooDeep } from '../../platform/http/input-shape.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ExchangeEntry, ImportProblem } from './exchange-model.js';
 import { TEXT_MODULES } from './xzufi-write.js';
@@ -13,6 +14,7 @@ export class UnsafeXml extends Error {
 }
 
 const MAX_ELEMENTS = 100_000;
+
 const repeated = new Set(['leistung', 'organisationseinheit', 'ansprechpartner', 'zustaendigkeit', 'onlinedienst', 'modulText', 'inhalt', 'eintrag', 'verweis', 'lebenslage', 'unternehmenslage', 'suchbegriff', 'sprache', 'ort', 'oeffnungszeit', 'abweichung']);
 
 const parser = new XMLParser({
@@ -95,7 +97,7 @@ function contact(node: Node): ExchangeEntry {
 
 export function readXzufi(xml: string): ParsedFile {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new UnsafeXml('doctype');
-  if ((xml.match(/</g)?.length ?? 0) > MAX_ELEMENTS) throw new UnsafeXml('tooLarge');
+  if ((xml.match(/</g)?.length ?? 0) > MAX_ELEMENTS || xmlTooDeep(xml)) throw new UnsafeXml('tooLarge');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new UnsafeXml('malformed', `${valid.err.msg} (line ${valid.err.line})`);
   const root = (parser.parse(xml) as Node).transfer as Node | undefined;

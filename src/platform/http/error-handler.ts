@@ -17,6 +17,7 @@ function classify(error: FastifyError | Error, requestId: string): Answer {
     return { status: 413, title: 'error.tooLarge', text: 'error.tooLargeText', params: { max: maxLabel(error) }, back: true };
   if (error instanceof FileTypeNotAllowed) return { status: 415, title: 'error.title', text: 'error.unsupportedType', params: { allowed: error.allowed.join(', ') }, back: true };
   if (code?.startsWith('FST_CSRF')) return { status: 403, title: 'error.csrf', text: 'error.csrfText', back: true };
+  if (error instanceof DomainError && error.status === 400) return { status: 400, title: 'error.title', text: 'error.badRequestText', back: true };
   if ((error as FastifyError).statusCode === 429) return { status: 429, title: 'error.rateLimited', text: 'error.rateLimitedText', back: true };
   if (error instanceof DomainError && error.status === 403) return { status: 403, title: 'error.forbidden', text: 'error.forbiddenText' };
   if (error instanceof DomainError && error.status === 404) return { status: 404, title: 'error.notFound', text: 'error.notFoundText' };

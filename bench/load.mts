@@ -47,3 +47,18 @@ export async function bareServer() {
   await bare.listen({ port, host: '127.0.0.1' });
   return { url: `http://127.0.0.1:${port}/`, close: () => bare.close() };
 }
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** Resident memory of this process (the server under test runs in it): now, and the peak while `work` runs. */
+export async function residentMemory<T>(work: () => Promise<T>): Promise<{ result: T; beforeMb: number; peakMb: number; afterMb: number }> {
+  const beforeMb = mb(process.memoryUsage.rss());
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  try {
+    const result = await work();
+    return { result, beforeMb, peakMb: mb(peak), afterMb: mb(process.memoryUsage.rss()) };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -328,3 +328,36 @@ describe('Mängelmelder: the published place', () => {
     assert.equal((await sql<{ n: number }>`select count(*)::int as n from report`.execute(server.db)).rows[0]!.n, stored, 'nothing stored');
   });
 });
+
+describe('Mängelmelder: photos larger than a report needs', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  it('a 49-megapixel PNG is refused from its header with a clear message, the rest of the form kept, nothing stored', async () => {
+    const giant = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#6b6b6b' } }).png().toBuffer();
+    const citizen = new Visitor(server.url);
+    await citizen.get('/maengelmelder');
+    const refused = await postMultipart(citizen, '/maengelmelder', { ...pothole, description: 'Riesiges Foto vom Schlagloch' }, [{ field: 'photos', name: 'riesig.png', bytes: giant, type: 'image/png' }]);
+    assert.equal(refused.status, 400);
+    assert.match(refused.html, /Ein Foto hat zu viele Bildpunkte \(höchstens 24 Megapixel\)/);
+    assert.match(refused.html, /Riesiges Foto vom Schlagloch/);
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from report`.execute(server.db)).rows[0]!.n, 0);
+  });
+
+  it('a photo just under the limit is taken and scaled down', async () => {
+    const large = await sharp({ create: { width: 5600, height: 4200, channels: 3, background: '#6b6b6b' } }).jpeg().toBuffer();
+    const citizen = new Visitor(server.url);
+    await citizen.get('/maengelmelder');
+    const sent = await postMultipart(citizen, '/maengelmelder', { ...pothole, email: '' }, [{ field: 'photos', name: 'gross.jpg', bytes: large, type: 'image/jpeg' }]);
+    assert.equal(sent.status, 200);
+    const id = /\/maengelmelder\/meldung\/([0-9a-f-]{36})/.exec(sent.url)![1]!;
+    const key = new URL(sent.url).searchParams.get('schluessel');
+    const photo = await citizen.get(`/maengelmelder/meldung/${id}/foto/0?schluessel=${key}`);
+    assert.equal(photo.status, 200);
+    const size = await sharp(photo.bytes).metadata();
+    assert.deepEqual([size.width, size.height], [1600, 1200]);
+  });
+});

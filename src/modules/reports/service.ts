@@ -8,7 +8,7 @@ import type { Lang } from '../../platform/i18n/index.js';
 import { moveOnEvent, noteOnCase, openCase, rerouteCase } from '../cases/index.js';
 import { REPORT_WORKFLOW } from './workflow.js';
 import { checkAnswers } from './questions.js';
-import { cleanPhoto, MAX_PHOTOS, NotAPhoto, PHOTO_MAX_BYTES } from './photos.js';
+import { cleanPhoto, MAX_PHOTOS, NotAPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS } from './photos.js';
 import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import type { VirusScanner } from '../../platform/storage/virus-scan.js';
 import { insertPhoto, insertReport, nearbyOpenReports, recordSupport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
@@ -47,7 +47,7 @@ async function cleanPhotos(request: SubmitReport): Promise<{ photos: Buffer[]; e
   try {
     return { photos: await Promise.all(request.photos.map((photo) => cleanPhoto(photo.bytes))) };
   } catch (error) {
-    if (error instanceof NotAPhoto) return { photos: [], error: t('error.photoType') };
+    if (error instanceof NotAPhoto) return { photos: [], error: error.reason === 'pixels' ? t('error.photoPixels', { mp: String(PHOTO_MAX_PIXELS / 1_000_000) }) : t('error.photoType') };
     throw error;
   }
 }

@@ -1,15 +1,21 @@
-// Hundeanmeldung (dog tax): one entry per dog; the yearly tax is computed from the number and kind of dogs.
+// Hundeanmeldung (dog tax): one entry per dog; the yearly tax is computed from the number and kind of dogs at the
+// rates of the town's dog-tax statute (Hundesteuersatzung), which each town sets in its service settings.
 import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
 
 const definition: ServiceDefinitionInput = {
   id: 'hundeanmeldung',
   catalog: 'hundeanmeldung',
-  version: 1,
+  version: 2,
   title: { de: 'Hund anmelden (Hundesteuer)', en: 'Register a dog (dog tax)' },
   trustLevel: 'basic',
   applicants: 'person',
   targetUnit: 'FD 6.2',
   retentionDays: 3650,
+  rates: {
+    firstDog: { label: { de: 'Steuersatz für den ersten Hund (Euro pro Jahr)', en: 'Rate for the first dog (euros a year)' }, amount: 96 },
+    furtherDog: { label: { de: 'Steuersatz für jeden weiteren Hund (Euro pro Jahr)', en: 'Rate for each further dog (euros a year)' }, amount: 120 },
+    dangerousDog: { label: { de: 'Steuersatz für einen gefährlichen Hund (Euro pro Jahr)', en: 'Rate for a dangerous dog (euros a year)' }, amount: 600 },
+  },
   steps: [
     {
       id: 'holder',
@@ -37,7 +43,7 @@ const definition: ServiceDefinitionInput = {
         { type: 'file', name: 'evidence', label: { de: 'Nachweise, z. B. Chip-Bescheinigung des Tierarztes (freiwillig)', en: 'Evidence, e.g. the vet’s microchip certificate (optional)' }, required: false, maxFiles: 3 },
         {
           type: 'computed', name: 'yearlyTax', label: { de: 'Voraussichtliche Hundesteuer pro Jahr', en: 'Expected dog tax per year' }, format: 'money',
-          expression: { sumOver: 'dogs', of: { if: { field: 'dangerous', equals: 'yes' }, then: 600, else: { if: { field: 'position', equals: '1' }, then: 96, else: 120 } } },
+          expression: { sumOver: 'dogs', of: { if: { field: 'dangerous', equals: 'yes' }, then: { rate: 'dangerousDog' }, else: { if: { field: 'position', equals: '1' }, then: { rate: 'firstDog' }, else: { rate: 'furtherDog' } } } },
         },
       ],
     },

@@ -7,6 +7,7 @@ import { Visitor } from '../support/visitor.js';
 import { citizenLogin, staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
 import { pdfContent, pdfText } from '../support/pdf.js';
+import { createConsumer } from '../../src/modules/handover/service.js';
 
 const submissions = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from form_submission`.execute(server.db)).rows[0]!.n;
 
@@ -108,6 +109,52 @@ describe('applying online', () => {
     assert.equal(stored.answers.dogs.length, 2);
     assert.equal(stored.answers.name, 'Erika Mustermann');
     assert.equal(stored.trust_level, 'substantial');
+  });
+
+  it('the computed dog tax is stored as the citizen saw it, read by the tax clerk, in the receipt and the hand-over; the town sets its own rates', async () => {
+    const tenantId = (await sql<{ id: string }>`select id from tenant where slug = 'hennef'`.execute(server.db)).rows[0]!.id;
+    await createConsumer(server.db, { tenantId, name: 'Steuerverfahren', services: ['hundeanmeldung'] });
+    const apply = async (dangerous: string) => {
+      const citizen = new Visitor(server.url);
+      await citizenLogin(citizen, 'erika-mustermann', 'substantial');
+      const first = await citizen.post('/online/hundeanmeldung', {});
+      const base = new URL(first.url).pathname.replace(/\/holder$/, '');
+      await citizen.post(`${base}/holder`, { phone: '', action: 'next' });
+      await citizen.post(`${base}/dogs`, { 'dogs.0.dogName': 'Luna', 'dogs.0.breed': 'Pudel', 'dogs.0.since': '2026-02-01', 'dogs.0.chip': '276098106111111', 'dogs.0.dangerous': dangerous, action: 'next' });
+      const summary = await citizen.post(`${base}/payment`, { directDebit: 'no', action: 'next' });
+      const receipt = await citizen.post(`${base}/absenden`, { declaration0: 'yes', declaration1: 'yes' });
+      const id = (await sql<{ id: string }>`select id from form_submission where service = 'hundeanmeldung' order by submitted_at desc limit 1`.execute(server.db)).rows[0]!.id;
+      return { citizen, summary, receipt, id };
+    };
+    const first = await apply('no');
+    assert.match(first.summary.html, /Voraussichtliche Hundesteuer pro Jahr<\/dt>\s*<dd[^>]*>96,00\s€/);
+    const stored = (await sql<{ answers: Record<string, unknown> }>`select answers from form_submission where id = ${first.id}`.execute(server.db)).rows[0]!.answers;
+    assert.equal(stored.yearlyTax, '96.00');
+    const pdf = await first.citizen.request('GET', `${new URL(first.receipt.url).pathname}/bestaetigung.pdf`);
+    assert.ok(pdfContent(pdf.bytes).includes(pdfText('Voraussichtliche Hundesteuer pro Jahr: 96,00')), 'the receipt PDF names the tax');
+    await server.jobs.runDue();
+    const handedOver = (await sql<{ package: { data: Record<string, unknown> } }>`select package from handover_delivery where submission_id = ${first.id}`.execute(server.db)).rows[0]!;
+    assert.equal(handedOver.package.data.yearlyTax, '96.00');
+
+    const admin = new Visitor(server.url);
+    await staffLogin(admin, 'admin@hennef.example');
+    const settings = await admin.get('/bo/online-dienste/hundeanmeldung/anpassen');
+    assert.match(settings.html, /Steuersatz für den ersten Hund \(Euro pro Jahr\)/);
+    assert.match(settings.html, /Leer lassen für den Betrag der Definition \(96,00\s€\)/);
+    const refused = await admin.post('/bo/online-dienste/hundeanmeldung/anpassen', { active: 'yes', targetUnit: 'FD 6.2', feeMode: 'defined', 'rate.firstDog': 'neunzig', 'rate.dangerousDog': '' });
+    assert.equal(refused.status, 400);
+    assert.match(refused.html, /value="neunzig"/, 'the form keeps what was typed');
+    await admin.get('/bo/online-dienste/hundeanmeldung/anpassen');
+    await admin.post('/bo/online-dienste/hundeanmeldung/anpassen', { active: 'yes', targetUnit: 'FD 6.2', feeMode: 'defined', 'rate.firstDog': '108', 'rate.dangerousDog': '900,00' });
+    const second = await apply('yes');
+    assert.match(second.summary.html, /900,00\s€/, 'the town’s own rate for a dangerous dog');
+    assert.equal((await sql<{ answers: Record<string, unknown> }>`select answers from form_submission where id = ${first.id}`.execute(server.db)).rows[0]!.answers.yearlyTax, '96.00', 'the earlier submission keeps what its applicant saw');
+
+    const clerk = new Visitor(server.url);
+    await staffLogin(clerk, 'steuern@hennef.example');
+    const detail = await clerk.get(`/bo/antraege/${first.id}`);
+    assert.match(detail.html, /Voraussichtliche Hundesteuer pro Jahr/);
+    assert.match(detail.html, /96,00\s€/);
   });
 
   it('a service that needs an account asks anonymous visitors to log in', async () => {

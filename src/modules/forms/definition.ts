@@ -33,9 +33,11 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-/** Arithmetic over answers: numbers, fields, sums, products, counts of a repeated group, per-item sums, choices. */
+/** Arithmetic over answers: numbers, the town's rates, fields, sums, products, counts of a repeated group, per-item
+ * sums, choices. Inside `sumOver`, `{ field: 'position' }` is the item's place in the group (1 for the first dog). */
 export type Expression =
   | number
+  | { rate: string }
   | { field: string }
   | { sum: Expression[] }
   | { times: [Expression, Expression] }
@@ -46,6 +48,7 @@ export type Expression =
 export const expression: z.ZodType<Expression> = z.lazy(() =>
   z.union([
     z.number(),
+    z.object({ rate: z.string() }).strict(),
     z.object({ field: z.string() }).strict(),
     z.object({ sum: z.array(expression) }).strict(),
     z.object({ times: z.tuple([expression, expression]) }).strict(),
@@ -143,6 +146,9 @@ export const serviceDefinition = z.object({
   trustLevel: z.enum(TRUST_LEVELS).default('none'),
   applicants: z.enum(['person', 'business', 'both']).default('both'),
   fee: expression.optional(),
+  /** Amounts in euros that expressions name with `{ rate }` (tax rates, fees per item); each town sets its own in its
+   * service settings, the amount here applies until it does. */
+  rates: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), z.object({ label: text, amount: z.number().min(0).max(100_000) }).strict()).optional(),
   /** 'online': the fee is paid online before the application counts as received (no value: paid later, e.g. with the notice). */
   payment: z.literal('online').optional(),
   targetUnit: z.string(),

@@ -37,8 +37,9 @@ const fileItem = { type: 'object', required: ['file', 'name', 'size', 'type'], p
 function fieldSchema(field: Field): Schema | undefined {
   switch (field.type) {
     case 'info':
-    case 'computed':
       return undefined;
+    case 'computed':
+      return { title: field.label.de, description: 'computed by the service from the answers, as shown to the applicant', type: 'string', pattern: '^-?\\d+\\.\\d{2}$', readOnly: true };
     case 'group':
       return { title: field.label.de, type: 'array', minItems: field.min, maxItems: field.max, items: { type: 'object', additionalProperties: false, properties: Object.fromEntries(field.fields.map((inner) => [inner.name, scalarSchema(inner)])) } };
     case 'file':

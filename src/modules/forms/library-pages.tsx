@@ -13,7 +13,7 @@ import { Alert, Button, Checkbox, ErrorSummary, FileField, Form, RadioGroup, Sel
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { serviceDefinition, type ServiceDefinition } from './definition.js';
-import { evaluate } from './expressions.js';
+import { evaluate, ratesOf } from './expressions.js';
 import { overridesSchema, type LibraryEntry, type Overrides, type ServiceLibrary } from './library.js';
 import { libraryText, type LibraryTranslate } from './library-texts.js';
 import { exportPackage, importPackage, PACKAGE_MAX_BYTES, type ImportReport } from './package.js';
@@ -29,7 +29,7 @@ const canManage = (ctx: RequestContext) => ctx.actor.kind === 'staff' && manageA
 
 function feeText(definition: ServiceDefinition, ctx: RequestContext, t: LibraryTranslate): string {
   if (definition.fee === undefined) return t('none');
-  return typeof definition.fee === 'number' ? formatMoney(ctx.lang, evaluate(definition.fee, {})) : t('computed');
+  return typeof definition.fee === 'number' ? formatMoney(ctx.lang, evaluate(definition.fee, {}, ratesOf(definition))) : t('computed');
 }
 
 function crumbs(ctx: RequestContext, t: LibraryTranslate, last?: string) {
@@ -117,6 +117,9 @@ function AdjustView({ ctx, entry, units, values, errors }: { ctx: RequestContext
           { value: 'fixed', label: t('adjust.feeFixed') },
         ]} />
         <TextField name="feeAmount" label={t('adjust.feeAmount')} value={values.feeAmount} error={errors.feeAmount} inputmode="numeric" width="short" />
+        {Object.entries(entry.base.rates ?? {}).map(([name, rate]) => (
+          <TextField name={`rate.${name}`} label={rate.label[ctx.lang]} hint={t('adjust.rateDefined', { amount: formatMoney(ctx.lang, rate.amount) })} value={values[`rate.${name}`]} error={errors[`rate.${name}`]} inputmode="numeric" width="short" />
+        ))}
         <TextField name="titleDe" label={t('adjust.titleDe')} value={values.titleDe} error={errors.titleDe} />
         <TextField name="titleEn" label={t('adjust.titleEn')} value={values.titleEn} />
         {infos.map((field) => (
@@ -142,6 +145,7 @@ function valuesOf(entry: LibraryEntry): AdjustValues {
     titleDe: overrides.title?.de ?? '',
     titleEn: overrides.title?.en ?? '',
   };
+  for (const [name, amount] of Object.entries(overrides.rates)) values[`rate.${name}`] = String(amount).replace('.', ',');
   for (const [name, text] of Object.entries(overrides.texts)) {
     values[`text.${name}.de`] = text.de;
     values[`text.${name}.en`] = text.en;
@@ -154,12 +158,19 @@ function readAdjustments(entry: LibraryEntry, posted: AdjustValues, units: strin
   const errors: Record<string, string> = {};
   const value = (name: string) => String(posted[name] ?? '').trim();
   if (!units.includes(value('targetUnit'))) errors.targetUnit = t('adjust.unitUnknown');
+  const euros = (name: string) => {
+    const amount = Number(value(name).replace(/\s|€/g, '').replace(/\.(?=\d{3}\b)/g, '').replace(',', '.'));
+    if (/\d/.test(value(name)) && Number.isFinite(amount) && amount >= 0 && amount <= 100_000) return Math.round(amount * 100) / 100;
+    errors[name] = t('adjust.amountInvalid');
+    return undefined;
+  };
   let fee: number | null | undefined;
   if (value('feeMode') === 'none') fee = null;
-  else if (value('feeMode') === 'fixed') {
-    const amount = Number(value('feeAmount').replace(/\s|€/g, '').replace(/\.(?=\d{3}\b)/g, '').replace(',', '.'));
-    if (!/\d/.test(value('feeAmount')) || !Number.isFinite(amount) || amount < 0 || amount > 100_000) errors.feeAmount = t('adjust.amountInvalid');
-    else fee = Math.round(amount * 100) / 100;
+  else if (value('feeMode') === 'fixed') fee = euros('feeAmount');
+  const rates: Overrides['rates'] = {};
+  for (const name of Object.keys(entry.base.rates ?? {})) {
+    const amount = value(`rate.${name}`) ? euros(`rate.${name}`) : undefined;
+    if (amount !== undefined) rates[name] = amount;
   }
   const pair = (de: string, en: string, errorKey: string) => {
     if (!de && !en) return undefined;
@@ -174,7 +185,7 @@ function readAdjustments(entry: LibraryEntry, posted: AdjustValues, units: strin
   }
   if (Object.keys(errors).length > 0) return { errors };
   const targetUnit = value('targetUnit') === entry.base.targetUnit ? undefined : value('targetUnit');
-  return { overrides: overridesSchema.parse({ active: value('active') === 'yes', targetUnit, fee, title, texts }), errors };
+  return { overrides: overridesSchema.parse({ active: value('active') === 'yes', targetUnit, fee, rates, title, texts }), errors };
 }
 
 function VersionsView({ ctx, entry, versions, from, to, changes, error }: { ctx: RequestContext; entry: LibraryEntry; versions: { version: number; published_at: Date }[]; from?: number; to?: number; changes?: ReturnType<typeof diffDefinitions>; error?: string }) {

@@ -15,6 +15,8 @@ export const overridesSchema = z.object({
   /** undefined: as defined; null: no fee; a number: this fixed fee in euros. */
   fee: z.number().min(0).max(100_000).nullable().optional(),
   title: text.optional(),
+  /** The town's amounts for the definition's rates, by rate name (euros). */
+  rates: z.record(z.string(), z.number().min(0).max(100_000)).default({}),
   /** Replacement texts for info blocks, by field name. */
   texts: z.record(z.string(), z.object({ de: z.string().trim().min(1).max(2000), en: z.string().trim().min(1).max(2000) })).default({}),
 }).strict();
@@ -29,6 +31,7 @@ export function applyOverrides(definition: ServiceDefinition, overrides: Overrid
     title: overrides.title ?? definition.title,
     targetUnit: overrides.targetUnit ?? definition.targetUnit,
     fee: overrides.fee === undefined ? definition.fee : overrides.fee ?? undefined,
+    ...(definition.rates && { rates: Object.fromEntries(Object.entries(definition.rates).map(([name, rate]) => [name, { ...rate, amount: overrides.rates[name] ?? rate.amount }])) }),
     steps: definition.steps.map((step) => ({ ...step, fields: step.fields.map((field) => (field.type === 'info' ? { ...field, text: textOf(field.name, field.text) } : field)) })),
   };
 }

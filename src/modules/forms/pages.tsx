@@ -13,7 +13,7 @@ import type { ServiceLibrary } from './library.js';
 import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
 import { countUsage, findSubmission, type SubmissionRow } from './repo.js';
-import { checkStep, draftOf, earlierSubmission, feeOf, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
+import { checkStep, draftOf, earlierSubmission, feeOf, withComputedValues, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
@@ -155,7 +155,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const stepId = (request.params as Params).step;
     if (stepId === 'zusammenfassung') {
       const { ctx } = request;
-      return sendHtml(reply, <SummaryView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={answers} fee={feeOf(definition, answers)} />);
+      return sendHtml(reply, <SummaryView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={withComputedValues(definition, answers)} fee={feeOf(definition, answers)} />);
     }
     return sendHtml(reply, renderStep(request, definition, draft.id, stepId, answers, owner, undefined, {}, migrated));
   });
@@ -204,7 +204,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const body = (request.body ?? {}) as Record<string, unknown>;
     const missing = Object.fromEntries(definition.declarations.map((_, index) => `declaration${index}`).filter((name) => body[name] !== 'yes').map((name) => [name, t('summary.declarationMissing')]));
     if (Object.keys(missing).length > 0) {
-      return sendHtml(reply, <SummaryView ctx={ctx} t={t} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={answers} fee={feeOf(definition, answers)} errors={missing} />, 400);
+      return sendHtml(reply, <SummaryView ctx={ctx} t={t} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={withComputedValues(definition, answers)} fee={feeOf(definition, answers)} errors={missing} />, 400);
     }
     const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo, { baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), town: ctx.tenant.name, lang: ctx.lang });
     if (!outcome.ok) return reply.redirect(`/online/${definition.id}/${draft.id}/${outcome.firstInvalidStep}`, 303);

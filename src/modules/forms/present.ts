@@ -1,5 +1,5 @@
 // Answers as readable rows (label and text per field, grouped by step) for the summary, the receipt and its PDF.
-import type { Lang } from '../../platform/i18n/index.js';
+import { formatMoney, type Lang } from '../../platform/i18n/index.js';
 import type { Step } from './definition.js';
 import type { Answers } from './expressions.js';
 import type { FormsTranslate } from './texts.js';
@@ -24,7 +24,7 @@ export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: Forms
     stepId: step.id,
     title: step.title[lang],
     rows: step.fields.flatMap((field): AnswerRow[] => {
-      if (field.type === 'info' || field.type === 'computed' || !(field.name in answers)) return [];
+      if (field.type === 'info' || !(field.name in answers)) return [];
       const value = answers[field.name];
       let text: string;
       if (field.type === 'group' && Array.isArray(value)) {
@@ -36,6 +36,8 @@ export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: Forms
         text = [place.address, place.lat ? `(${String(place.lat)}, ${String(place.lng)})` : ''].filter(Boolean).join(' ');
       } else if (field.type === 'address' && Array.isArray(value)) {
         text = addressLine((value as Answers[])[0] ?? {});
+      } else if (field.type === 'computed' && typeof value === 'string') {
+        text = field.format === 'money' ? formatMoney(lang, Number(value)) : value;
       } else if (field.type === 'iban' && typeof value === 'string') {
         const bank = bankOf(value);
         text = bank ? `${groupedIban(value)} (${bank.name}, BIC ${bank.bic})` : groupedIban(value);

@@ -11,7 +11,7 @@ import { enqueue } from '../../platform/jobs/queue.js';
 import { moveOnEvent, openCase } from '../cases/index.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
-import { evaluate, holds, type Answers } from './expressions.js';
+import { evaluate, holds, ratesOf, type Answers } from './expressions.js';
 import { markReceived, claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, saveDraftAnswers, type DraftRow } from './repo.js';
 import { checkAll, readStep, toValues, visibleSteps, type StepErrors } from './validate.js';
 import type { TownGeo } from '../../platform/db/tables.js';
@@ -151,7 +151,19 @@ export function previousStep(definition: ServiceDefinition, answers: Answers, cu
 }
 
 export function feeOf(definition: ServiceDefinition, answers: Answers): number | undefined {
-  return definition.fee === undefined ? undefined : Math.round(evaluate(definition.fee, answers) * 100);
+  return definition.fee === undefined ? undefined : Math.round(evaluate(definition.fee, answers, ratesOf(definition)) * 100);
+}
+
+/** The answers with each visible computed value as the citizen saw it on the summary ("216.00"), so that the clerk,
+ * the receipt and the hand-over read the same figure later, whatever the town's rates are by then. */
+export function withComputedValues(definition: ServiceDefinition, answers: Answers): Answers {
+  const values: Answers = { ...answers };
+  for (const step of visibleSteps(definition, answers)) {
+    for (const field of step.fields) {
+      if (field.type === 'computed' && holds(field.visibleIf, answers)) values[field.name] = evaluate(field.expression, answers, ratesOf(definition)).toFixed(2);
+    }
+  }
+  return values;
 }
 
 /** The submission made from a draft, when this owner made it: a repeated submit finds it. */
@@ -218,9 +230,10 @@ export type ReceiptMail = { baseUrl: string; town: string; lang: 'de' | 'en' };
 export async function submit(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, owner: Owner, requestId: string, geo?: TownGeo, mail?: ReceiptMail): Promise<SubmitOutcome> {
   const existing = await findSubmissionOfDraft(db, tenantId, draft.id);
   if (existing) return { ok: true, submissionId: existing.id };
-  const { answers, errors } = checkAll(definition, withClaims(definition, draft.answers, owner), { streets: geo?.streets });
-  const invalid = visibleSteps(definition, answers).find((step) => errors[step.id]);
+  const checked = checkAll(definition, withClaims(definition, draft.answers, owner), { streets: geo?.streets });
+  const invalid = visibleSteps(definition, checked.answers).find((step) => checked.errors[step.id]);
   if (invalid) return { ok: false, firstInvalidStep: invalid.id };
+  const answers = withComputedValues(definition, checked.answers);
   const outcome = await db.transaction().execute(async (trx) => {
     const again = await findSubmissionOfDraft(trx, tenantId, draft.id);
     if (again) return { ok: true as const, submissionId: again.id };

@@ -149,7 +149,7 @@ function conditionFields(condition: Condition | undefined): string[] {
 }
 
 function expressionFields(expression: Expression): string[] {
-  if (typeof expression === 'number') return [];
+  if (typeof expression === 'number' || 'rate' in expression) return [];
   if ('field' in expression) return [expression.field];
   if ('sum' in expression) return expression.sum.flatMap(expressionFields);
   if ('times' in expression) return expression.times.flatMap(expressionFields);

@@ -4,7 +4,7 @@ import { formatDateTime, formatMoney, type Lang } from '../../../platform/i18n/i
 import { Alert, Button, Checkbox, ErrorSummary, Form, RadioGroup, TextField } from '../../../platform/ui/components.js';
 import { Page } from '../../../platform/ui/layout.js';
 import type { ServiceDefinition, Step } from '../definition.js';
-import type { Answers } from '../expressions.js';
+import { ratesOf, type Answers } from '../expressions.js';
 import { shownOnPage } from '../validate.js';
 import { answerRows } from '../present.js';
 import { formsText, type FormsTranslate } from '../texts.js';
@@ -65,7 +65,7 @@ export function StepView(props: StepProps) {
       {props.migrated && <Alert kind="info" text={t('draft.migrated')} />}
       <h1 safe>{step.title[ctx.lang]}</h1>
       <Form action={`/online/${definition.id}/${props.draftId}/${step.id}${hasFiles ? `?_csrf=${encodeURIComponent(ctx.csrfToken())}` : ''}`} csrf={ctx.csrfToken()} multipart={hasFiles} check={`/online/${definition.id}/${props.draftId}/${step.id}/pruefen`}>
-        {shownOnPage(step, props.answers).map((field) => <FieldView field={field} context={{ lang: ctx.lang, t, values: props.values, errors: props.errors, answers: props.answers, prefilled: props.prefilled, geo: ctx.tenant.settings.geo }} />)}
+        {shownOnPage(step, props.answers).map((field) => <FieldView field={field} context={{ lang: ctx.lang, t, values: props.values, errors: props.errors, answers: props.answers, prefilled: props.prefilled, rates: ratesOf(props.definition), geo: ctx.tenant.settings.geo }} />)}
         <div class="actions">
           {!first && <Button label={t('button.back')} kind="secondary" name="action" value="back" />}
           <Button label={t('button.next')} name="action" value="next" />

@@ -6,12 +6,12 @@ import { addressLine } from '../present.js';
 import { bankOf } from '../banks.js';
 import type { TownGeo } from '../../../platform/db/tables.js';
 import { PlaceMap } from '../../../platform/geo/map.js';
-import { evaluate, holds, type Answers } from '../expressions.js';
+import { evaluate, holds, type Answers, type Rates } from '../expressions.js';
 import type { FormsTextKey, FormsTranslate } from '../texts.js';
 import type { FieldError, StepErrors } from '../validate.js';
 
 export type Values = Record<string, string | string[] | undefined>;
-export type FieldContext = { lang: Lang; t: FormsTranslate; values: Values; errors: StepErrors; answers: Answers; prefilled: Set<string>; geo?: TownGeo };
+export type FieldContext = { lang: Lang; t: FormsTranslate; values: Values; errors: StepErrors; answers: Answers; prefilled: Set<string>; rates: Rates; geo?: TownGeo };
 
 export function errorText(error: FieldError | undefined, t: FormsTranslate, lang: Lang): string | undefined {
   if (!error) return undefined;
@@ -192,7 +192,7 @@ function FieldBody({ field, context }: { field: Field; context: FieldContext }) 
   if (field.type === 'location') return <LocationInput field={field} context={context} />;
   if (field.type === 'info') return <p class="info" safe>{field.text[context.lang]}</p>;
   if (field.type === 'computed') {
-    const amount = evaluate(field.expression, context.answers);
+    const amount = evaluate(field.expression, context.answers, context.rates);
     return (
       <p class="computed" role="status">
         <strong safe>{`${field.label[context.lang]}: `}</strong>

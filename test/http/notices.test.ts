@@ -104,6 +104,11 @@ describe('notices (Bescheide)', () => {
     await paula.get(link);
     const download = await paula.post(link, { code });
     assert.equal(download.headers.get('content-type'), 'application/pdf');
+    const text = pdfContent(download.bytes);
+    assert.ok(text.includes(pdfText('2. Diese Amtshandlung ist gebührenfrei.')), 'a notice without a fee says so in a whole sentence');
+    assert.ok(!text.includes(pdfText('Gebühr von keine')) && !text.includes(pdfText('keine festgesetzt')));
+    const host = new URL(server.url).host;
+    assert.ok(text.includes(pdfText(`Echtheit prüfen: ${host}/verify`)), 'the printed address is the one in the QR code, not a bare /verify');
     assert.equal((await paula.get(link)).status, 410, 'only once');
   });
 });

@@ -8,9 +8,9 @@ import type { Role } from '../../platform/auth/roles.js';
 import { actorId, actorLabel } from '../../platform/http/context.js';
 import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
-import { formatDateTime, formatMoney } from '../../platform/i18n/index.js';
+import { formatDateTime } from '../../platform/i18n/index.js';
 import { Button, Form } from '../../platform/ui/components.js';
-import { issueNotice, type NoticeRow } from '../notices/index.js';
+import { feeValues, issueNotice, type NoticeRow } from '../notices/index.js';
 import type { ServiceDefinition } from './definition.js';
 import type { Answers } from './expressions.js';
 import type { ServiceLibrary } from './library.js';
@@ -75,7 +75,7 @@ export async function issueSubmissionNotice(deps: Pick<Deps, 'db' | 'store'>, in
     subject: definition.title.de,
     values: {
       name: applicantName(submission.answers), anschrift: applicantAddress(submission.answers), leistung: definition.title.de, eingangsnummer: submission.number,
-      antragsdatum: longDate(submission.submitted_at), gebuehr: submission.fee_cents ? formatMoney('de', submission.fee_cents / 100) : 'keine',
+      antragsdatum: longDate(submission.submitted_at), ...feeValues(submission.fee_cents),
       sachbearbeitung: input.issuer.name, stelle: submission.target_unit, stadt: tenant.name, answers: flatAnswers(submission.answers),
     },
     issuedBy: { id: input.issuer.id, name: input.issuer.name, unit: submission.target_unit },

@@ -8,6 +8,7 @@ import { recordFirstAccess } from './repo.js';
 import { registerTemplatePages, type NoticeService } from './template-pages.js';
 
 export { issueNotice, type NoticeRequest } from './service.js';
+export { feeValues } from './placeholders.js';
 export { noticesOfCase, type NoticeRow } from './repo.js';
 export type { NoticeService } from './template-pages.js';
 

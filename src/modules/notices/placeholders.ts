@@ -1,6 +1,9 @@
 // Placeholders in notice templates: {{name}} style, a fixed set plus {{angabe.feldname}} for an answer of the
 // application. A template with a placeholder outside this set is refused before it is saved.
-export const PLACEHOLDERS = ['name', 'anschrift', 'leistung', 'eingangsnummer', 'antragsdatum', 'bescheiddatum', 'bescheidnummer', 'gebuehr', 'sachbearbeitung', 'stelle', 'stadt'] as const;
+import { formatMoney } from '../../platform/i18n/index.js';
+// `gebuehr` is the amount ("24,00 €", "0,00 €" without a fee); `gebuehrenfestsetzung` the whole sentence that reads
+// right with and without a fee, which is what the default template uses.
+export const PLACEHOLDERS = ['name', 'anschrift', 'leistung', 'eingangsnummer', 'antragsdatum', 'bescheiddatum', 'bescheidnummer', 'gebuehr', 'gebuehrenfestsetzung', 'sachbearbeitung', 'stelle', 'stadt'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type NoticeValues = Record<Placeholder, string> & { answers: Record<string, string> };
 
@@ -16,6 +19,12 @@ export function unknownPlaceholders(template: string, answerFields: string[]): s
   return [...unknown];
 }
 
+/** The fee placeholders for a fee in cents (none or 0: the act is free of charge). */
+export function feeValues(cents: number | null | undefined): Pick<NoticeValues, 'gebuehr' | 'gebuehrenfestsetzung'> {
+  const amount = formatMoney('de', (cents ?? 0) / 100);
+  return { gebuehr: amount, gebuehrenfestsetzung: cents ? `Für diese Amtshandlung wird eine Gebühr von ${amount} festgesetzt.` : 'Diese Amtshandlung ist gebührenfrei.' };
+}
+
 export function fillPlaceholders(template: string, values: NoticeValues): string {
   return template.replace(PATTERN, (_, name: string) => (name.startsWith('angabe.') ? values.answers[name.slice('angabe.'.length)] ?? '' : values[name as Placeholder] ?? ''));
 }
@@ -25,7 +34,7 @@ export const DEFAULT_BODY = `Sehr geehrte Damen und Herren,
 zu Ihrem Antrag „{{leistung}}“ vom {{antragsdatum}} (Eingangsnummer {{eingangsnummer}}) ergeht folgender Bescheid:
 
 1. Ihrem Antrag wird entsprochen.
-2. Für diese Amtshandlung wird eine Gebühr von {{gebuehr}} festgesetzt.
+2. {{gebuehrenfestsetzung}}
 
 Begründung:
 Die Voraussetzungen liegen vor. Ihre Angaben wurden geprüft.`;

@@ -50,7 +50,7 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
     title: `Bescheid ${number}: ${request.subject}`,
     lang: 'de',
     letterhead: `${request.tenant.name}${request.tenant.settings.contact ? ` · ${request.tenant.settings.contact.address}` : ''}`,
-    verification: { url: `${request.baseUrl}/verify/${code}`, code, label: 'Echtheit prüfen: /verify' },
+    verification: { url: `${request.baseUrl}/verify/${code}`, code, label: `Echtheit prüfen: ${request.baseUrl.replace(/^https?:\/\//, '')}/verify` },
     sections: [
       { lines: [`${request.values.name}`, request.values.anschrift, '', `Bescheid-Nr. ${number} · ${values.bescheiddatum}`, `Eingangsnummer ${request.values.eingangsnummer}`].filter((line) => line !== undefined) },
       { heading: request.subject, lines: fillPlaceholders(template.body, values).split('\n') },

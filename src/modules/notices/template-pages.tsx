@@ -10,7 +10,7 @@ import { setFlash } from '../../platform/http/request-context.js';
 import { Button, ErrorSummary, Form, Paragraphs, TextArea } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { fillPlaceholders, PLACEHOLDERS, unknownPlaceholders, type NoticeValues } from './placeholders.js';
+import { feeValues, fillPlaceholders, PLACEHOLDERS, unknownPlaceholders, type NoticeValues } from './placeholders.js';
 import { listTemplates, saveTemplate } from './repo.js';
 import { templateFor } from './service.js';
 import { noticesText } from './texts.js';
@@ -21,7 +21,7 @@ const BASE = '/bo/bescheide';
 
 const SAMPLE: NoticeValues = {
   name: 'Erika Mustermann', anschrift: 'Frankfurter Straße 97, 53773 Hennef (Sieg)', leistung: 'Beispielleistung', eingangsnummer: '2026-000123',
-  antragsdatum: '20. November 2026', bescheiddatum: '23. November 2026', bescheidnummer: 'B-2026-000042', gebuehr: '12,00 €',
+  antragsdatum: '20. November 2026', bescheiddatum: '23. November 2026', bescheidnummer: 'B-2026-000042', ...feeValues(1200),
   sachbearbeitung: 'Sven Sachbearbeiter', stelle: 'Fachdienst Einwohnermeldewesen', stadt: 'Stadt Hennef (Sieg)', answers: {},
 };
 

@@ -1,6 +1,7 @@
 // Browser journeys of the platform spine, each page checked with axe-core.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEMO_PASSWORD } from '../../seed/hennef.js';
 import { freshTotp } from '../support/totp.js';
 import { assertAccessible, scriptlessContext, staffSignIn, serverAndBrowser } from './browser.js';
 
@@ -55,6 +56,29 @@ describe('browser journeys', () => {
     await page.waitForURL(/\/bo$/);
     assert.match(await page.locator('nav.main-nav').innerText(), /Sven Sachbearbeiter/);
     await assertAccessible(page);
+    await context.close();
+  });
+
+  it('a login link with another host smuggled into next (a tab in /%09/evil.example) ends on the town\'s own page, for staff and citizens', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const origin = new URL(env.server.url).origin;
+    await page.goto(`${env.server.url}/bo/anmelden?next=/%09/evil.example`);
+    await page.getByLabel('E-Mail-Adresse').fill('redaktion@hennef.example');
+    await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForLoadState('load');
+    assert.equal(new URL(page.url()).origin, origin, `staff login ended on ${page.url()}`);
+    assert.equal(new URL(page.url()).pathname, '/bo');
+    const citizen = await env.browser.newContext();
+    const citizenPage = await citizen.newPage();
+    await citizenPage.goto(`${env.server.url}/konto/anmelden?next=/%5C/evil.example`);
+    await citizenPage.getByLabel('Erika Mustermann, Frankfurter Straße 97').check();
+    await citizenPage.getByLabel('substanziell (ELSTER-Zertifikat)').check();
+    await citizenPage.getByRole('button', { name: 'Anmelden und Daten übermitteln' }).click();
+    await citizenPage.waitForURL(/\/konto$/);
+    assert.equal(new URL(citizenPage.url()).origin, origin);
+    await citizen.close();
     await context.close();
   });
 

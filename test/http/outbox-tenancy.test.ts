@@ -13,6 +13,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.js';
 import { openCase } from '../../src/modules/cases/index.js';
 import { escalateOverdue } from '../../src/modules/cases/service.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
+import { volunteer } from '../support/volunteer.js';
 
 const count = async (server: TestServer, query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(server.db)).rows[0]!.n;
 const pothole = { category: 'schlagloch', address: 'Frankfurter Straße 97', coordinates: '', description: 'Tiefes Schlagloch vor der Bushaltestelle', name: 'Paula Pothole', email: 'paula@example.org' };
@@ -103,5 +104,20 @@ describe('outbox and tenancy', () => {
     assert.match(refused.html, /Diese Meldung ist abgeschlossen und kann nicht mehr unterstützt werden/);
     assert.match(refused.html, /role="alert"/);
     assert.equal((await sql<{ supporters: number }>`select supporters from report where id = ${reportId}`.execute(server.db)).rows[0]!.supporters, 1);
+  });
+
+  it('a notice of one town cannot be verified or picked up on another town\'s address', async () => {
+    const { submissionId } = await volunteer(new Visitor(server.url), { name: 'Paula Probe', email: 'paula@example.org' });
+    const clerk = new Visitor(server.url);
+    await staffLogin(clerk, 'sachbearbeitung@hennef.example');
+    await clerk.get(`/bo/antraege/${submissionId}`);
+    await clerk.post(`/bo/antraege/${submissionId}/bescheid`, {});
+    const code = (await sql<{ verify_code: string }>`select verify_code from notice`.execute(server.db)).rows[0]!.verify_code;
+    const pickup = /\/bescheid\/abholen\/[A-Za-z0-9_-]+/.exec((await sql<{ body_text: string }>`select body_text from mail_message where recipient = 'paula@example.org' and subject like '%liegt bereit%'`.execute(server.db)).rows[0]!.body_text)![0];
+    const inSiegburg = () => new Visitor(server.url, `siegburg.localhost:${server.port}`);
+    assert.equal((await new Visitor(server.url).get(`/verify/${code}`)).status, 200);
+    assert.equal((await inSiegburg().get(`/verify/${code}`)).status, 404);
+    assert.equal((await inSiegburg().get(pickup)).status, 410);
+    assert.equal((await new Visitor(server.url).get(pickup)).status, 200);
   });
 });

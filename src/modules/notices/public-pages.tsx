@@ -78,10 +78,7 @@ function PickupView({ ctx, token, error, gone }: { ctx: RequestContext; token: s
 
 export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const noticeOf = async (tenantId: string, code: string) => {
-    const notice = await findByVerifyCode(db, normalizeCode(code));
-    return notice && notice.tenant_id === tenantId ? notice : undefined;
-  };
+  const noticeOf = (tenantId: string, code: string) => findByVerifyCode(db, tenantId, normalizeCode(code));
 
   app.get('/verify', publicRoute, async (request, reply) => {
     const { ctx } = request;
@@ -109,14 +106,14 @@ export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
     return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} result={sha256(upload.file) === notice.sha256 ? 'match' : 'mismatch'} />);
   });
 
-  const openPickup = async (token: string) => {
-    const pickup = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await findPickup(db, sha256(token)) : undefined;
+  const openPickup = async (tenantId: string, token: string) => {
+    const pickup = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await findPickup(db, tenantId, sha256(token)) : undefined;
     return pickup && !pickup.used_at && pickup.expires_at > new Date() && pickup.attempts < MAX_ATTEMPTS ? pickup : undefined;
   };
 
   app.get('/bescheid/abholen/:token', publicRoute, async (request, reply) => {
     const token = (request.params as { token: string }).token;
-    const pickup = await openPickup(token);
+    const pickup = await openPickup(request.ctx.tenant.id, token);
     return sendHtml(reply, <PickupView ctx={request.ctx} token={token} gone={!pickup} />, pickup ? 200 : 410);
   });
 
@@ -124,7 +121,7 @@ export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const t = noticesText(ctx.lang);
     const token = (request.params as { token: string }).token;
-    const pickup = await openPickup(token);
+    const pickup = await openPickup(ctx.tenant.id, token);
     if (!pickup) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
     const code = String((request.body as { code?: unknown } | undefined)?.code ?? '').replace(/\s/g, '');
     if (sha256(`${pickup.notice_id}:${code}`) !== pickup.code_hash) {
@@ -132,7 +129,7 @@ export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
       if (attempts >= MAX_ATTEMPTS) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
       return sendHtml(reply, <PickupView ctx={ctx} token={token} error={t('pickup.wrong', { left: String(MAX_ATTEMPTS - attempts) })} />, 400);
     }
-    const notice = await findNotice(db, pickup.notice_id);
+    const notice = await findNotice(db, ctx.tenant.id, pickup.notice_id);
     const file = notice ? await findStoredFile(db, notice.tenant_id, notice.file_id) : undefined;
     if (!notice || !file || !(await usePickup(db, notice.id))) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
     await recordFirstAccess(db, { noticeId: notice.id });

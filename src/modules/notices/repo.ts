@@ -1,4 +1,4 @@
-// The only code that touches the notices tables.
+// The only code that touches the notices tables. Every query is filtered by tenant, or (by id) follows one that was.
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { NoticesTables } from './tables.js';
@@ -40,8 +40,8 @@ export function noticesOfCase(db: Db, tenantId: string, kind: string, id: string
   return notices(db).selectFrom('notice').selectAll().where('tenant_id', '=', tenantId).where('case_kind', '=', kind).where('case_id', '=', id).orderBy('issued_at').execute();
 }
 
-export function findByVerifyCode(db: Db, code: string) {
-  return notices(db).selectFrom('notice').selectAll().where('verify_code', '=', code).executeTakeFirst();
+export function findByVerifyCode(db: Db, tenantId: string, code: string) {
+  return notices(db).selectFrom('notice').selectAll().where('tenant_id', '=', tenantId).where('verify_code', '=', code).executeTakeFirst();
 }
 
 export function recordFirstAccess(db: Db, where: { mailboxItemId?: string; noticeId?: string }) {
@@ -54,8 +54,15 @@ export function insertPickup(db: Db, values: { notice_id: string; token_hash: st
   return notices(db).insertInto('notice_pickup').values(values).execute();
 }
 
-export function findPickup(db: Db, tokenHash: string) {
-  return notices(db).selectFrom('notice_pickup').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/** The pickup of a notice of this tenant by its link's token. */
+export function findPickup(db: Db, tenantId: string, tokenHash: string) {
+  return notices(db)
+    .selectFrom('notice_pickup as p')
+    .innerJoin('notice as n', 'n.id', 'p.notice_id')
+    .selectAll('p')
+    .where('n.tenant_id', '=', tenantId)
+    .where('p.token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export function countPickupAttempt(db: Db, noticeId: string) {
@@ -67,6 +74,6 @@ export function usePickup(db: Db, noticeId: string) {
   return notices(db).updateTable('notice_pickup').set({ used_at: new Date() }).where('notice_id', '=', noticeId).where('used_at', 'is', null).returning('notice_id').executeTakeFirst();
 }
 
-export function findNotice(db: Db, id: string) {
-  return notices(db).selectFrom('notice').selectAll().where('id', '=', id).executeTakeFirst();
+export function findNotice(db: Db, tenantId: string, id: string) {
+  return notices(db).selectFrom('notice').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }

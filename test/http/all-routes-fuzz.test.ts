@@ -6,17 +6,9 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
-import { citizenLogin, staffLogin } from '../support/journeys.js';
+import { citizenLogin, reportPothole, visitorsByRole } from '../support/journeys.js';
 import type { RouteDeclaration } from '../../src/platform/http/routes.js';
 import { postMultipart } from '../support/multipart.js';
-
-const staffAccounts = {
-  clerk: 'sachbearbeitung@hennef.example',
-  unit_lead: 'leitung@hennef.example',
-  editor: 'redaktion@hennef.example',
-  cdo: 'cdo@hennef.example',
-  platform_admin: 'admin@hennef.example',
-};
 
 /** Logging out would end the visitor's own session half-way through; the IdP's routes are oidc-provider's own. */
 const skipped = (route: RouteDeclaration) => route.url.startsWith('/static/') || route.url.startsWith('/idp/') || route.url.startsWith('/abmelden');
@@ -26,29 +18,21 @@ const repeatedQuery = 'next=%2Fbo%0D%0ASet-Cookie%3A%20x%3D1&next=%2F%09%2Fevil.
 
 describe('no route answers bad input with a server error', () => {
   let server: TestServer;
-  const visitors = new Map<string, Visitor>();
+  let visitors = new Map<string, Visitor>();
   const tokens = new Map<string, string>();
   const failures: string[] = [];
   let ids: string[] = [];
 
   before(async () => {
     server = await startServer();
-    visitors.set('anonymous', new Visitor(server.url));
     const citizen = new Visitor(server.url);
     await citizenLogin(citizen);
-    visitors.set('citizen', citizen);
-    for (const [role, email] of Object.entries(staffAccounts)) {
-      const visitor = new Visitor(server.url);
-      await staffLogin(visitor, email);
-      visitors.set(role, visitor);
-    }
+    visitors = await visitorsByRole(server.url, citizen);
     for (const [who, visitor] of visitors) {
       await visitor.get('/maengelmelder');
       tokens.set(who, visitor.csrf());
     }
-    const reporter = new Visitor(server.url);
-    await reporter.get('/maengelmelder');
-    await reporter.post('/maengelmelder', { category: 'schlagloch', address: 'Frankfurter Straße 97', coordinates: '', description: 'Loch im Weg', name: '', email: '' });
+    await reportPothole(server.url);
     const known = await sql<{ id: string }>`select id::text from case_record union all select id::text from report union all select id::text from app_user limit 20`.execute(server.db);
     ids = known.rows.map((row) => row.id);
   });

@@ -6,16 +6,9 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
-import { citizenLogin, staffLogin } from '../support/journeys.js';
+import { citizenLogin, reportPothole, visitorsByRole } from '../support/journeys.js';
 import { escalateOverdue } from '../../src/modules/cases/service.js';
 import { applyForStreetOpening } from '../support/street-opening.js';
-
-const staffAccounts = {
-  clerk: 'sachbearbeitung@hennef.example',
-  unit_lead: 'leitung@hennef.example',
-  editor: 'redaktion@hennef.example',
-  platform_admin: 'admin@hennef.example',
-};
 
 /** Links that end a session or lead outside, and downloads whose size makes a crawl slow, are not followed. */
 const followable = (href: string) => !/^\/(abmelden|static\/|idp\/)/.test(href) && !/\.(pdf|csv|xml|json|geojson|ics)(\?|$)/.test(href);
@@ -26,23 +19,15 @@ function linksOn(html: string): string[] {
 
 describe('links in pages and mails', () => {
   let server: TestServer;
-  const visitors = new Map<string, Visitor>();
+  let visitors = new Map<string, Visitor>();
 
   before(async () => {
     server = await startServer();
-    visitors.set('anonymous', new Visitor(server.url));
     const citizen = new Visitor(server.url);
     await citizenLogin(citizen, 'siegtal-baeckerei', 'substantial');
     await applyForStreetOpening(citizen);
-    visitors.set('citizen', citizen);
-    for (const [role, email] of Object.entries(staffAccounts)) {
-      const visitor = new Visitor(server.url);
-      await staffLogin(visitor, email);
-      visitors.set(role, visitor);
-    }
-    const reporter = new Visitor(server.url);
-    await reporter.get('/maengelmelder');
-    await reporter.post('/maengelmelder', { category: 'schlagloch', address: 'Frankfurter Straße 97', coordinates: '', description: 'Loch im Weg', name: 'Paula', email: 'paula@example.org' });
+    visitors = await visitorsByRole(server.url, citizen);
+    await reportPothole(server.url, { name: 'Paula', email: 'paula@example.org' });
     await sql`update case_record set due_at = now() - interval '2 days'`.execute(server.db);
     await escalateOverdue(server.db, server.url);
     await server.jobs.runDue();

@@ -16,3 +16,30 @@ export async function citizenLogin(visitor: Visitor, persona = 'erika-mustermann
   if (!action) throw new Error(`demo IdP page not reached: ${atIdp.status} ${atIdp.url}`);
   return visitor.post(action, { persona, level });
 }
+
+/** The demo's staff accounts, one per role. */
+export const STAFF_BY_ROLE = {
+  clerk: 'sachbearbeitung@hennef.example',
+  unit_lead: 'leitung@hennef.example',
+  editor: 'redaktion@hennef.example',
+  cdo: 'cdo@hennef.example',
+  platform_admin: 'admin@hennef.example',
+} as const;
+
+/** A visitor per role: anonymous, the given citizen, and each staff account logged in through the real forms. */
+export async function visitorsByRole(base: string, citizen: Visitor): Promise<Map<string, Visitor>> {
+  const visitors = new Map<string, Visitor>([['anonymous', new Visitor(base)], ['citizen', citizen]]);
+  for (const [role, email] of Object.entries(STAFF_BY_ROLE)) {
+    const visitor = new Visitor(base);
+    await staffLogin(visitor, email);
+    visitors.set(role, visitor);
+  }
+  return visitors;
+}
+
+/** A pothole reported through the public form, as anyone would. */
+export async function reportPothole(base: string, fields: Record<string, string> = {}) {
+  const reporter = new Visitor(base);
+  await reporter.get('/maengelmelder');
+  return reporter.post('/maengelmelder', { category: 'schlagloch', address: 'Frankfurter Straße 97', coordinates: '', description: 'Loch im Weg', name: '', email: '', ...fields });
+}

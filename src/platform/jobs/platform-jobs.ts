@@ -1,11 +1,12 @@
-// The platform's own background jobs: sending mail, and deleting expired sessions and old mail.
+// The platform's own background jobs: sending mail, password-reset requests, and deleting expired sessions, login
+// throttles, old mail and finished jobs.
 import type { Deps } from '../http/deps.js';
 import { SEND_MAIL_JOB, deleteOldMail, sendMailJob } from '../mail/mailer.js';
 import { deleteExpiredSessions } from '../auth/sessions.js';
 import { deleteStaleThrottles } from '../auth/login-throttle.js';
 import { PASSWORD_RESET_JOB, passwordResetJob } from '../auth/reset-mail.js';
 import type { JobHandler } from './queue.js';
-import { schedule } from './queue.js';
+import { deleteFinishedJobs, schedule } from './queue.js';
 import type { Db } from '../db/database.js';
 
 export const CLEANUP_JOB = 'platform.cleanup';
@@ -18,6 +19,7 @@ export function platformJobs(deps: Deps): Record<string, JobHandler> {
       await deleteExpiredSessions(deps.db, deps.config.sessionIdleMinutes);
       await deleteStaleThrottles(deps.db);
       await deleteOldMail(deps.db);
+      await deleteFinishedJobs(deps.db);
     },
   };
 }

@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { allMigrations } from '../db/migrations-list.js';
 import { testDatabaseUrl } from '../../../test/support/server.js';
-import { createJobRunner, enqueue, schedule } from './queue.js';
+import { createJobRunner, deleteFinishedJobs, enqueue, schedule } from './queue.js';
 
 describe('durable job queue', () => {
   let database: Database;
@@ -84,6 +84,15 @@ describe('durable job queue', () => {
     const job = await database.db.selectFrom('job').select(['status', 'last_error']).where('name', '=', 'poison').executeTakeFirstOrThrow();
     assert.equal(runs, 0);
     assert.equal(job.status, 'failed');
+  });
+
+  it('finished jobs are deleted after 30 days with their payloads; open and recent ones stay', async () => {
+    for (const n of ['old', 'recent', 'open']) await enqueue(database.db, { name: 'cleanup-probe', payload: { email: `${n}@example.org` } });
+    await database.db.updateTable('job').set({ status: 'done', finished_at: new Date(Date.now() - 31 * 86_400_000) }).where('name', '=', 'cleanup-probe').where(({ ref }) => ref('payload', '->>').key('email'), '=', 'old@example.org').execute();
+    await database.db.updateTable('job').set({ status: 'done', finished_at: new Date() }).where('name', '=', 'cleanup-probe').where(({ ref }) => ref('payload', '->>').key('email'), '=', 'recent@example.org').execute();
+    assert.equal(await deleteFinishedJobs(database.db), 1);
+    const left = await database.db.selectFrom('job').select('payload').where('name', '=', 'cleanup-probe').execute();
+    assert.deepEqual(left.map((row) => row.payload.email).sort(), ['open@example.org', 'recent@example.org']);
   });
 
   it('a due schedule enqueues exactly one run, even from two processes', async () => {

@@ -147,6 +147,12 @@ export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, op
   };
 }
 
+/** Finished jobs are of no use after a while, and their payloads may name people (a password reset's address). */
+export async function deleteFinishedJobs(db: Db, days = 30): Promise<number> {
+  const result = await db.deleteFrom('job').where('status', 'in', ['done', 'failed']).where('finished_at', '<', new Date(Date.now() - days * 86_400_000)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function queueDepth(db: Db): Promise<{ status: string; count: number }[]> {
   return db.selectFrom('job').select(['status', sql<number>`count(*)::int`.as('count')]).groupBy('status').execute();
 }

@@ -70,7 +70,7 @@ export async function staffSignIn(page: Page, base: string, email: string, withT
   await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   if (!withTotp) return;
-  await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(`${base} ${email}`));
+  await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(base, email));
   await page.getByRole('button', { name: 'Bestätigen' }).click();
 }
 

@@ -51,7 +51,7 @@ describe('browser journeys', () => {
     await page.goto(`${env.server.url}/bo`);
     assert.match(page.url(), /\/bo\/anmelden\?next=/, 'without the code the back office stays closed');
     await staffSignIn(page, env.server.url, 'sachbearbeitung@hennef.example', false);
-    await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(`${env.server.url} sachbearbeitung@hennef.example`));
+    await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(env.server.url, 'sachbearbeitung@hennef.example'));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
     assert.match(await page.locator('nav.main-nav').innerText(), /Sven Sachbearbeiter/);
@@ -86,7 +86,7 @@ describe('browser journeys', () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
     await staffSignIn(page, env.server.url, 'admin@hennef.example', false);
-    await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(`${env.server.url} admin@hennef.example`));
+    await page.getByLabel('Sechsstelliger Code').fill(await freshTotp(env.server.url, 'admin@hennef.example'));
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.waitForURL(/\/bo$/);
     await page.getByRole('link', { name: 'Beschäftigte', exact: true }).click();

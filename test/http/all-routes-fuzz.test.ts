@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
-import { citizenLogin, reportPothole, visitorsByRole } from '../support/journeys.js';
+import { citizenLogin, reportPothole, staffLogin, visitorsByRole } from '../support/journeys.js';
+import { addMembership, insertUser, listUnits } from '../../src/platform/auth/users-repo.js';
+import { hashPassword } from '../../src/platform/auth/passwords.js';
+import { findTenantBySlug } from '../../src/platform/tenancy/tenants.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
 import type { RouteDeclaration } from '../../src/platform/http/routes.js';
 import { postMultipart } from '../support/multipart.js';
 
@@ -28,6 +32,12 @@ describe('no route answers bad input with a server error', () => {
     const citizen = new Visitor(server.url);
     await citizenLogin(citizen);
     visitors = await visitorsByRole(server.url, citizen);
+    const tenant = (await findTenantBySlug(server.db, 'hennef'))!;
+    const tenantAdmin = await insertUser(server.db, { tenant_id: tenant.id, kind: 'staff', display_name: 'Nur Admin', email: 'nur-admin@hennef.example', password_hash: await hashPassword(DEMO_PASSWORD), totp_secret: DEMO_TOTP_SECRET, totp_enabled: true });
+    await addMembership(server.db, tenant.id, tenantAdmin.id, (await listUnits(server.db, tenant.id))[0]!.id, 'tenant_admin');
+    const onlyAdmin = new Visitor(server.url);
+    await staffLogin(onlyAdmin, 'nur-admin@hennef.example');
+    visitors.set('tenant_admin', onlyAdmin);
     for (const [who, visitor] of visitors) {
       await visitor.get('/maengelmelder');
       tokens.set(who, visitor.csrf());

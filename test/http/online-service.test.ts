@@ -8,6 +8,8 @@ import { citizenLogin, staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
 import { pdfContent, pdfText } from '../support/pdf.js';
 import { createConsumer } from '../../src/modules/handover/service.js';
+import { HANDOVER_JOB } from '../../src/modules/forms/service.js';
+import { enqueue } from '../../src/platform/jobs/queue.js';
 
 const submissions = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from form_submission`.execute(server.db)).rows[0]!.n;
 
@@ -133,8 +135,11 @@ describe('applying online', () => {
     const pdf = await first.citizen.request('GET', `${new URL(first.receipt.url).pathname}/bestaetigung.pdf`);
     assert.ok(pdfContent(pdf.bytes).includes(pdfText('Voraussichtliche Hundesteuer pro Jahr: 96,00')), 'the receipt PDF names the tax');
     await server.jobs.runDue();
-    const handedOver = (await sql<{ package: { data: Record<string, unknown> } }>`select package from handover_delivery where submission_id = ${first.id}`.execute(server.db)).rows[0]!;
-    assert.equal(handedOver.package.data.yearlyTax, '96.00');
+    const handedOver = (await sql<{ package: { data: Record<string, unknown> } }>`select package from handover_delivery where submission_id = ${first.id}`.execute(server.db)).rows;
+    assert.equal(handedOver[0]!.package.data.yearlyTax, '96.00');
+    await enqueue(server.db, { name: HANDOVER_JOB, tenantId, payload: { submissionId: first.id } });
+    await server.jobs.runDue();
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from handover_delivery where submission_id = ${first.id}`.execute(server.db)).rows[0]!.n, 1, 'a hand-over job run again (its process died after the commit) delivers once');
 
     const admin = new Visitor(server.url);
     await staffLogin(admin, 'admin@hennef.example');

@@ -120,7 +120,7 @@ describe('staff login', () => {
     const wrong = await lead.post('/bo/anmelden/einrichten', { code: '123456' });
     assert.equal(wrong.status, 400);
     assert.match(wrong.html, /Der Code ist falsch/);
-    const done = await lead.post('/bo/anmelden/einrichten', { code: await freshTotp('leitung enrol', secret) });
+    const done = await lead.post('/bo/anmelden/einrichten', { code: await freshTotp(server.url, 'leitung@hennef.example', secret) });
     assert.match(done.url, /\/bo$/);
     const row = await server.db.selectFrom('app_user').select(['totp_enabled', 'totp_secret']).where('email', '=', 'leitung@hennef.example').executeTakeFirstOrThrow();
     assert.deepEqual(row, { totp_enabled: true, totp_secret: secret });

@@ -7,7 +7,7 @@ export async function staffLogin(visitor: Visitor, email: string, password = DEM
   await visitor.get('/bo/anmelden');
   const answer = await visitor.post('/bo/anmelden', { email, password });
   if (!answer.url.endsWith('/bo/anmelden/code')) return answer;
-  return visitor.post('/bo/anmelden/code', { code: await freshTotp(`${visitor.base} ${email}`) });
+  return visitor.post('/bo/anmelden/code', { code: await freshTotp(visitor.base, email) });
 }
 
 export async function citizenLogin(visitor: Visitor, persona = 'erika-mustermann', level = 'substantial', next?: string) {

@@ -14,6 +14,7 @@ import { migrate } from '../../src/platform/db/migrate.js';
 import { allMigrations } from '../../src/platform/db/migrations-list.js';
 import { modules } from '../../src/modules/index.js';
 import { seedHennef } from '../../seed/hennef.js';
+import { announceTestDatabase } from './totp.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,6 +63,7 @@ export async function startServer(env: Record<string, string> = {}) {
   await seedHennef(db.db);
   const built = await buildApp(config, db, { baseUrl, internalOrigin: listenUrl });
   await built.app.listen({ port, host: '127.0.0.1' });
+  announceTestDatabase(listenUrl, db.db);
   return {
     ...built,
     url: listenUrl,

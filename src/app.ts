@@ -53,7 +53,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
     trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: config.uploadMaxBytes + 64 * 1024,
     return503OnClosing: true,
-    querystringParser: parseQuery,
+    routerOptions: { querystringParser: parseQuery },
   });
   const routes = collectRouteDeclarations(app);
   const active = options.enabledModules ?? modules;

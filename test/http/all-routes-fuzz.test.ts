@@ -48,10 +48,10 @@ describe('no route answers bad input with a server error', () => {
   });
   after(() => server.close());
 
-  /** Each path parameter gets a real id, an unknown one, or a hostile string, in turn. */
+  /** Each path parameter gets a real id, a hostile string, a service slug, an unknown id or an Open311 file, in turn. */
   function paths(url: string): string[] {
     if (!url.includes(':')) return [url];
-    const values = [ids[0] ?? 'x', '00000000-0000-4000-8000-000000000000', 'x%0D%0Ay', '..%2F..%2Fetc', '%E2%80%AE', 'hundesteuer', 'requests.json', 'services.xml', ids[1] ?? 'y'];
+    const values = [ids[0] ?? 'x', 'x%0D%0Ay%E2%80%AE..%2F..', 'hundesteuer', '00000000-0000-4000-8000-000000000000', 'requests.json'];
     return values.map((value) => url.replace(/:[A-Za-z]+/g, value));
   }
 
@@ -87,7 +87,7 @@ describe('no route answers bad input with a server error', () => {
         ['XML 20,000 deep', 'application/xml', deepXml],
       ];
       for (const route of routes) {
-        for (const path of paths(route.url).slice(0, 3)) {
+        for (const path of paths(route.url).slice(0, 2)) {
           for (const [shape, type, body] of shapes) {
             await expectNoServerError(who, `${route.method} ${path} (${shape})`, visitor.request(route.method, `${path}?${repeatedQuery}`, { body, headers: { 'content-type': type, 'csrf-token': token }, follow: false }));
           }

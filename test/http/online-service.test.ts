@@ -151,6 +151,8 @@ describe('applying online', () => {
     assert.match(refused.html, /value="neunzig"/, 'the form keeps what was typed');
     await admin.get('/bo/online-dienste/hundeanmeldung/anpassen');
     await admin.post('/bo/online-dienste/hundeanmeldung/anpassen', { active: 'yes', targetUnit: 'FD 6.2', feeMode: 'defined', 'rate.firstDog': '108', 'rate.dangerousDog': '900,00' });
+    const adjusted = (await sql<{ summary: { rates: Record<string, number> } }>`select summary from audit_log where action = 'forms.service_adjusted' order by seq desc limit 1`.execute(server.db)).rows[0]!;
+    assert.deepEqual(adjusted.summary.rates, { firstDog: 108, dangerousDog: 900 }, 'the change of rates is audited');
     const second = await apply('yes');
     assert.match(second.summary.html, /900,00\s€/, 'the town’s own rate for a dangerous dog');
     assert.equal((await sql<{ answers: Record<string, unknown> }>`select answers from form_submission where id = ${first.id}`.execute(server.db)).rows[0]!.answers.yearlyTax, '96.00', 'the earlier submission keeps what its applicant saw');

@@ -275,7 +275,7 @@ export function registerLibraryPages(app: FastifyInstance, deps: Deps, library: 
     if (!overrides) return sendHtml(reply, <AdjustView ctx={ctx} entry={entry} units={units} values={posted} errors={errors} />, 400);
     await db.transaction().execute(async (trx) => {
       await saveOverride(trx, ctx.tenant.id, entry.base.id, overrides);
-      await audit(trx, ctx, 'forms.service_adjusted', { type: 'online-service', id: entry.base.id, summary: { active: overrides.active, targetUnit: overrides.targetUnit ?? null, fee: overrides.fee ?? null } });
+      await audit(trx, ctx, 'forms.service_adjusted', { type: 'online-service', id: entry.base.id, summary: { active: overrides.active, targetUnit: overrides.targetUnit ?? null, fee: overrides.fee ?? null, rates: overrides.rates } });
     });
     await library.load();
     setFlash(reply, t('adjust.saved'));

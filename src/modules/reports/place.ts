@@ -2,7 +2,7 @@
 // published is only what the directory says: street and house number, or the street nearest the pin ("near …").
 // What the reporter typed into the address field stays internal, like the description, for the clerk alone.
 import type { TownGeo } from '../../platform/db/tables.js';
-import { insidePolygon } from '../../platform/geo/geometry.js';
+import { insidePolygon, metresBetween } from '../../platform/geo/geometry.js';
 import { closestStreet, findStreet, nearestStreet, splitStreetAddress, type Street } from '../../platform/geo/streets.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { reportsText } from './texts.js';
@@ -18,10 +18,6 @@ const TYPED_STREET_METRES = 1500;
 function parseCoordinates(text: string): { lat: number; lng: number } | undefined {
   const match = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
   return match ? { lat: Number(match[1]), lng: Number(match[2]) } : undefined;
-}
-
-export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  return Math.hypot(a.lat - b.lat, (a.lng - b.lng) * Math.cos((a.lat * Math.PI) / 180)) * 111_320;
 }
 
 /** The neighbouring town whose centre is nearest, when the place is not far outside. */

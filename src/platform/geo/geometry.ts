@@ -9,3 +9,8 @@ export function insidePolygon(point: { lat: number; lng: number }, polygon: [num
   }
   return inside;
 }
+
+/** Distance in metres between two points a town apart (flat-earth approximation, good to a few metres over 20 km). */
+export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  return Math.hypot(a.lat - b.lat, (a.lng - b.lng) * Math.cos((a.lat * Math.PI) / 180)) * 111_320;
+}

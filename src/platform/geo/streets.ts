@@ -1,6 +1,7 @@
 // The town's street directory: splits "Frankfurter Str. 97" into street and house number, finds the street even
 // with common abbreviations or a typo, and suggests streets while typing.
 import type { TownGeo } from '../db/tables.js';
+import { metresBetween } from './geometry.js';
 
 export type Street = NonNullable<TownGeo['streets']>[number];
 
@@ -19,7 +20,7 @@ export function normalizeStreet(name: string): string {
 
 /** The street whose point in the directory is nearest, if one lies within `maxMetres`. */
 export function nearestStreet(streets: Street[], point: { lat: number; lng: number }, maxMetres = 500): Street | undefined {
-  const metres = (street: Street) => Math.hypot(street.lat - point.lat, (street.lng - point.lng) * Math.cos((point.lat * Math.PI) / 180)) * 111_320;
+  const metres = (street: Street) => metresBetween(point, street);
   let best: Street | undefined;
   for (const street of streets) if (metres(street) < maxMetres && (!best || metres(street) < metres(best))) best = street;
   return best;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
+import { checkCsrf, csrfDeferred, csrfTokenOf } from './platform/http/csrf.js';
 import formbody from '@fastify/formbody';
 import helmet from 'helmet';
 import multipart from '@fastify/multipart';
@@ -93,18 +94,16 @@ export async function buildApp(config: Config, database: Database, options: { ba
   // Leaflet for the interactive maps, loaded only when a citizen asks for one (the pages stay within budget).
   await app.register(fastifyStatic, { root: dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js')), prefix: '/static/leaflet/', maxAge: '30d', decorateReply: false });
 
-  const registry = registerMetrics(app, db);
+  registerMetrics(app, db, config.metrics);
   app.addHook('onRequest', contextHook({ db, config, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));
   // PostgreSQL cannot take NUL characters in text or JSON; no form, query or path has a use for them, so they go
   // before anything reads them. Then every unsafe method must carry the CSRF token.
-  app.addHook('preValidation', async (request, reply) => {
+  app.addHook('preValidation', async (request) => {
     if (hasNul(request.body)) request.body = withoutNul(request.body);
     if (hasNul(request.query)) request.query = withoutNul(request.query);
     if (hasNul(request.params)) request.params = withoutNul(request.params);
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
-    if (unsafe && request.routeOptions.config?.csrf !== false && request.routeOptions.url) {
-      await new Promise<void>((resolve, reject) => app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())));
-    }
+    if (unsafe && request.routeOptions.config?.csrf !== false && request.routeOptions.url && !csrfDeferred(request)) await checkCsrf(request);
   });
   app.addHook('preHandler', authorize);
   app.setErrorHandler(handleError);
@@ -117,9 +116,6 @@ export async function buildApp(config: Config, database: Database, options: { ba
     const ready = await isDatabaseReady(db);
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unavailable' });
   });
-  app.get('/metrics', { config: { access: 'public', tenantless: true } }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
 
   await registerPlatformPages(app, deps, secure, options.internalOrigin ?? `http://127.0.0.1:${config.port}`, active);
   for (const module of active) await module.register(app, deps);
@@ -143,19 +139,6 @@ function trustedProxies(setting: Config['trustProxy']) {
 /** Reset tokens and OIDC codes travel in URLs; they never reach the log. */
 export function withoutSecrets(url: string): string {
   return url.replace(/(\/passwort-neu\/)[^/?]+/, '$1[redacted]').replace(/([?&](?:code|state|_csrf)=)[^&]+/g, '$1[redacted]');
-}
-
-function csrfTokenOf(request: { body?: unknown; headers: Record<string, unknown>; query?: unknown }): string | undefined {
-  const body = request.body as Record<string, unknown> | undefined;
-  const fromBody = body?._csrf;
-  if (typeof fromBody === 'string') return fromBody;
-  // A multipart field arrives as { value }; anything else that is not a string is no token.
-  const multipartValue = fromBody && typeof fromBody === 'object' && 'value' in fromBody ? (fromBody as { value: unknown }).value : undefined;
-  if (typeof multipartValue === 'string') return multipartValue;
-  const header = request.headers['csrf-token'];
-  if (typeof header === 'string') return header;
-  const query = (request.query as Record<string, unknown> | undefined)?._csrf;
-  return typeof query === 'string' ? query : undefined;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

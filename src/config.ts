@@ -58,6 +58,11 @@ const schema = z.object({
     .string()
     .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+))*)$/, 'a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges')
     .optional(),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters (openssl rand -hex 16)').optional(),
+  METRICS_ALLOW: z
+    .string()
+    .regex(/^[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*$/, 'a comma-separated list of addresses or CIDR ranges (e.g. 10.0.5.0/24)')
+    .default('127.0.0.1,::1'),
   DEMO_MODE: z.enum(['true', 'false']).optional(),
   MAP_TILE_URL: z.string().regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
   CHECK_EXTERNAL_LINKS: z.enum(['true', 'false']).default('false'),
@@ -96,6 +101,8 @@ export type Config = {
   loginMaxDelayMinutes: number;
   /** Which proxies may name the client in X-Forwarded-For: none by default, a hop count, or their addresses. */
   trustProxy: number | string[] | false;
+  /** Who may read /metrics: callers from these addresses/ranges, or anyone presenting the bearer token. */
+  metrics: { token: string | undefined; allow: string[] };
   demoMode: boolean;
   /** Raster tile template for maps; without it maps show the built-in offline base layer only. */
   mapTileUrl: string | undefined;
@@ -139,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginFreeFailures: e.LOGIN_FREE_FAILURES,
     loginMaxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES,
     trustProxy: trustProxyConfig(e.TRUST_PROXY),
+    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW.split(',').map((entry) => entry.trim()) },
     demoMode: e.DEMO_MODE ? e.DEMO_MODE === 'true' : !e.SMTP_URL,
     mapTileUrl: e.MAP_TILE_URL,
     checkExternalLinks: e.CHECK_EXTERNAL_LINKS === 'true',

@@ -1,7 +1,7 @@
 // Chromium (Debian's package) driven by playwright-core, with axe-core checking every page a journey visits.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { startServer, type TestServer } from '../support/server.js';
+import { README_DEFAULTS, startServer, type TestServer } from '../support/server.js';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -88,7 +88,7 @@ export async function citizenSignIn(page: Page, base: string, persona: string, l
 export function serverAndBrowser(env: () => Promise<Record<string, string>> | Record<string, string> = () => ({})): { server: TestServer; browser: Browser } {
   const state = {} as { server: TestServer; browser: Browser };
   before(async () => {
-    state.server = await startServer(await env());
+    state.server = await startServer({ ...README_DEFAULTS, ...(await env()) });
     state.browser = await launch();
   });
   after(async () => {

@@ -38,6 +38,26 @@ describe('browser journeys', () => {
     await context.close();
   });
 
+  it('citizen login works on the README\'s localhost and on 127.0.0.1 alike, and never leaves the origin the browser used', async () => {
+    const port = new URL(env.server.url).port;
+    assert.equal(new URL(env.server.url).hostname, 'localhost', 'the journeys run on the README\'s default URL');
+    for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`]) {
+      const context = await env.browser.newContext();
+      const page = await context.newPage();
+      const visited = new Set<string>();
+      page.on('request', (request) => visited.add(new URL(request.url()).origin));
+      await page.goto(`${origin}/konto`);
+      await page.getByRole('button', { name: 'Weiter zum Bürgerkonto' }).click();
+      await page.getByLabel('Erika Mustermann, Frankfurter Straße 97').check();
+      await page.getByLabel('substanziell (ELSTER-Zertifikat)').check();
+      await page.getByRole('button', { name: 'Anmelden und Daten übermitteln' }).click();
+      await page.waitForURL(`${origin}/konto`);
+      assert.match(await page.locator('dl.facts').innerText(), /Erika Mustermann/);
+      assert.deepEqual([...visited], [origin], `the login on ${origin} went through ${[...visited].join(', ')}`);
+      await context.close();
+    }
+  });
+
   it('a clerk logs in with password and TOTP, and is refused without the code', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();

@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { startServer, type TestServer } from '../support/server.js';
+import { README_DEFAULTS, startServer, type TestServer } from '../support/server.js';
 import { DEMO_PASSWORD } from '../../seed/hennef.js';
 import { freshTotp } from '../support/totp.js';
 import { sql } from 'kysely';
@@ -14,7 +14,7 @@ describe('every page is accessible and light', () => {
   let admin: BrowserContext;
   let citizen: BrowserContext;
   before(async () => {
-    server = await startServer();
+    server = await startServer(README_DEFAULTS);
     browser = await launch();
     admin = await browser.newContext();
     const page = await admin.newPage();

@@ -7,7 +7,7 @@ import { citizenLogin, staffLogin } from '../support/journeys.js';
 describe('platform: health, metrics, security headers and bad input', () => {
   let server: TestServer;
   before(async () => {
-    server = await startServer({ UPLOAD_MAX_BYTES: '100000' });
+    server = await startServer({ UPLOAD_MAX_BYTES: '100000', METRICS_TOKEN: 'monitoring-token-0123456789', METRICS_ALLOW: '127.0.0.1,::1,192.168.7.0/24' });
   });
   after(() => server.close());
 
@@ -18,7 +18,13 @@ describe('platform: health, metrics, security headers and bad input', () => {
     assert.equal(ready.status, 200);
     assert.match(ready.html, /ready/);
     await visitor.get('/');
-    const metrics = await visitor.get('/metrics');
+    const outsider = await visitor.get('/metrics');
+    assert.equal(outsider.status, 401, 'a caller from outside the monitoring network without the token is refused');
+    assert.match(outsider.html, /METRICS_TOKEN/);
+    assert.doesNotMatch(outsider.html, /http_requests_total/);
+    assert.equal((await visitor.request('GET', '/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status, 401);
+    assert.equal((await new Visitor(server.url, undefined, '192.168.7.20').get('/metrics')).status, 200, 'an address in METRICS_ALLOW reads without token');
+    const metrics = await visitor.request('GET', '/metrics', { headers: { authorization: 'Bearer monitoring-token-0123456789' } });
     assert.match(metrics.html, /http_requests_total\{method="GET",route="\/",status="200"\} \d+/);
     assert.match(metrics.html, /http_request_duration_seconds_bucket/);
     assert.match(metrics.html, /job_queue_depth/);

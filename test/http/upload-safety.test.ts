@@ -51,6 +51,25 @@ describe('upload safety', () => {
     assert.ok(!onDisk.subarray(0, 5).equals(Buffer.from('%PDF-')));
   });
 
+  it('a file form carries its CSRF token as its first field, never in the URL; without it nothing is read or stored', async () => {
+    const citizen = new Visitor(server.url);
+    const base = await statementStep(citizen);
+    assert.doesNotMatch(citizen.lastHtml, /_csrf=/, 'no form action names the token');
+    const token = citizen.csrf();
+    const filesBefore = (await sql<{ n: number }>`select count(*)::int as n from stored_file`.execute(server.db)).rows[0]!.n;
+    const forged = await postMultipart(citizen, `${base}/details`, { _csrf: 'forged', statement: 'x', action: 'next' }, [{ field: 'photos', name: 'a.pdf', bytes: pdf('A') }]);
+    assert.equal(forged.status, 403);
+    assert.match(forged.html, /Sicherheitsprüfung|abgelaufen/);
+    const scanned = clamd.scanned();
+    const tokenLast = await citizen.request('POST', `${base}/details`, {
+      body: Buffer.from(`--b\r\nContent-Disposition: form-data; name="photos"; filename="a.pdf"\r\n\r\n${pdf('B')}\r\n--b\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--b--\r\n`),
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+    });
+    assert.equal(tokenLast.status, 403, 'a file before the token is not read');
+    assert.equal(clamd.scanned(), scanned);
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from stored_file`.execute(server.db)).rows[0]!.n, filesBefore, 'nothing stored');
+  });
+
   it('when the scanner cannot be reached, the upload is refused rather than stored unchecked', async () => {
     const citizen = new Visitor(server.url);
     const base = await statementStep(citizen);

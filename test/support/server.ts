@@ -50,6 +50,9 @@ export async function testDatabaseUrl(): Promise<{ url: string; drop(): Promise<
 
 export type TestServer = Awaited<ReturnType<typeof startServer>>;
 
+/** The README's defaults for a browser: no BASE_URL, so the demo answers on http://localhost:PORT as `npm start` does. */
+export const README_DEFAULTS = { BASE_URL: '' };
+
 export async function startServer(env: Record<string, string> = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rathaus-test-'));
@@ -57,16 +60,18 @@ export async function startServer(env: Record<string, string> = {}) {
   const listenUrl = `http://127.0.0.1:${port}`;
   const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: String(port), BASE_URL: listenUrl, JOB_POLL_MS: '100000', TRUST_PROXY: '127.0.0.1', ...env });
   // The public address may differ from where the server listens (an https URL behind a proxy); requests go to the latter.
-  const baseUrl = config.baseUrl!;
+  const baseUrl = config.baseUrl ?? `http://localhost:${port}`;
   const db = await openDatabase(config);
   await migrate(db.db, allMigrations(modules));
   await seedHennef(db.db);
   const built = await buildApp(config, db, { baseUrl, internalOrigin: listenUrl });
-  await built.app.listen({ port, host: '127.0.0.1' });
-  announceTestDatabase(listenUrl, db.db);
+  // "localhost" makes Fastify listen on every address the name resolves to (127.0.0.1 and ::1), as a browser expects.
+  await built.app.listen({ port, host: 'localhost' });
+  const url = config.baseUrl ? listenUrl : baseUrl;
+  announceTestDatabase(url, db.db);
   return {
     ...built,
-    url: listenUrl,
+    url,
     port,
     db: db.db,
     config,

@@ -42,7 +42,8 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
             </div>
           )}
           <p safe>{t('exchange.importHint')}</p>
-          <form method="post" action={`/bo/katalog/import?_csrf=${encodeURIComponent(ctx.csrfToken())}`} enctype="multipart/form-data">
+          <form method="post" action="/bo/katalog/import" enctype="multipart/form-data">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
             <SelectField name="unitId" label={t('exchange.unit')} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
             <FileField name="file" label={t('exchange.file')} accept=".xml,.json,application/xml,text/xml,application/json" />
             <Button label={t('exchange.submit')} />
@@ -68,7 +69,7 @@ export function registerExchangePages(app: FastifyInstance, deps: Deps) {
     reply.header('content-disposition', 'attachment; filename="katalog.json"').send(await exportJson(db, request.ctx.tenant.id)),
   );
 
-  app.post('/bo/katalog/import', { config: { access: importAccess } }, async (request, reply) => {
+  app.post('/bo/katalog/import', { config: { access: importAccess, multipart: true } }, async (request, reply) => {
     const { ctx } = request;
     const t = catalogText(ctx.lang);
     const upload = await readFormWithFile(request, IMPORT_MAX_BYTES);

@@ -73,7 +73,7 @@ function OverviewView({ ctx, entries, report }: { ctx: RequestContext; entries: 
           <p><a href={`${BASE}/paket.json`} download="" safe>{t('export.link')}</a></p>
           <h2 safe>{t('import.title')}</h2>
           <p safe>{t('import.hint')}</p>
-          <Form action={`${BASE}/paket-import?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
+          <Form action={`${BASE}/paket-import`} csrf={ctx.csrfToken()} multipart>
             <FileField name="package" label={t('import.file')} accept=".json,application/json" />
             <Button label={t('import.submit')} />
           </Form>
@@ -248,7 +248,7 @@ export function registerLibraryPages(app: FastifyInstance, deps: Deps, library: 
     return reply.header('content-disposition', `attachment; filename="online-dienste-${ctx.tenant.slug}.json"`).send(exportPackage(library.entries(ctx.tenant.id), ctx.tenant.name));
   });
 
-  app.post(`${BASE}/paket-import`, { config: { access: manageAccess } }, async (request, reply) => {
+  app.post(`${BASE}/paket-import`, { config: { access: manageAccess, multipart: true } }, async (request, reply) => {
     const { ctx } = request;
     const t = libraryText(ctx.lang);
     const upload = await readFormWithFile(request, PACKAGE_MAX_BYTES);

@@ -160,7 +160,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     return sendHtml(reply, renderStep(request, definition, draft.id, stepId, answers, owner, undefined, {}, migrated));
   });
 
-  app.post('/online/:service/:draft/:step', route, async (request, reply) => {
+  app.post('/online/:service/:draft/:step', { config: { ...route.config, multipart: true } }, async (request, reply) => {
     const { definition, owner, draft } = await stepContext(request, reply);
     const { ctx } = request;
     const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);

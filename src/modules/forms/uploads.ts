@@ -2,6 +2,7 @@
 // (sniffed from its bytes, never from its name) and stored before the step is read.
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.js';
+import { formParts } from '../../platform/http/upload.js';
 import { FileInfected, FileTooLarge, FileTypeNotAllowed, storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import { ScannerUnavailable, type VirusScanner } from '../../platform/storage/virus-scan.js';
 import type { FileField, Step } from './definition.js';
@@ -37,7 +38,7 @@ export async function readMultipartStep(request: FastifyRequest, step: Step, tar
   const largest = Math.max(1, ...[...byName.values()].map((field) => field.maxBytes));
   let current: FileField | undefined;
   try {
-    for await (const part of request.parts({ limits: { fileSize: largest + 1, files: 10, fields: 200 } })) {
+    for await (const part of formParts(request, { fileSize: largest + 1, files: 10, fields: 200 })) {
       if (part.type === 'field') {
         const previous = result.values[part.fieldname];
         result.values[part.fieldname] = previous === undefined ? String(part.value) : ([] as string[]).concat(previous, String(part.value));

@@ -88,7 +88,7 @@ function ItemView({ ctx, item, error, text }: { ctx: Citizen; item: MailboxItem;
       {item.direction === 'to_citizen' && item.case_id && (
         <section aria-labelledby="reply">
           <h2 id="reply" safe>{t('reply')}</h2>
-          <Form action={`/postfach/${item.id}/antworten?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
+          <Form action={`/postfach/${item.id}/antworten`} csrf={ctx.csrfToken()} multipart>
             <TextArea name="reply" label={t('replyText')} value={text} error={error} rows={5} />
             <FileField name="document" label={t('replyFile')} accept="application/pdf,image/jpeg,image/png" />
             <Button label={t('replySubmit')} />
@@ -135,7 +135,7 @@ export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRe
     return sendStoredFile(reply, deps.store, file, file.media_type === 'application/pdf' ? 'inline' : 'attachment');
   });
 
-  app.post('/postfach/:id/antworten', citizenOnly, async (request, reply) => {
+  app.post('/postfach/:id/antworten', { config: { ...citizenOnly.config, multipart: true } }, async (request, reply) => {
     const { ctx, item } = await ownItem(request);
     const t = mailboxText(ctx.lang);
     const upload = await readFormWithFile(request, REPLY_MAX_BYTES);

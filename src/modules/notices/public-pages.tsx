@@ -47,7 +47,7 @@ function VerifyView({ ctx, notice, code, error, result }: { ctx: RequestContext;
           </dl>
           {result && <Alert kind={result === 'match' ? 'success' : 'error'} text={t(`verify.${result}`)} />}
           <h2 safe>{t('verify.fileTitle')}</h2>
-          <Form action={`/verify/${notice.verify_code}?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
+          <Form action={`/verify/${notice.verify_code}`} csrf={ctx.csrfToken()} multipart>
             <FileField name="pdf" label={t('verify.file')} accept="application/pdf" />
             <Button label={t('verify.compare')} kind="secondary" />
           </Form>
@@ -97,7 +97,7 @@ export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
     return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} />);
   });
 
-  app.post('/verify/:code', publicRoute, async (request, reply) => {
+  app.post('/verify/:code', { config: { ...publicRoute.config, multipart: true } }, async (request, reply) => {
     const { ctx } = request;
     const notice = await noticeOf(ctx.tenant.id, (request.params as { code: string }).code.slice(0, 40));
     if (!notice) throw new NotFound('notice');

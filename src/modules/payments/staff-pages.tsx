@@ -89,7 +89,7 @@ function ListView({ ctx, rows, filter, services, unmatched, report, message }: L
           <p><a href={`${BASE}/konten`} safe>{t('bo.accounts')}</a></p>
           <h2 safe>{t('bo.reconcile')}</h2>
           <p safe>{t('bo.reconcileHint')}</p>
-          <Form action={`${BASE}/abgleich?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
+          <Form action={`${BASE}/abgleich`} csrf={ctx.csrfToken()} multipart>
             <FileField name="statement" label={t('bo.reconcileFile')} accept=".csv,text/csv" />
             <Button label={t('bo.reconcileSubmit')} />
           </Form>
@@ -184,7 +184,7 @@ export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, prov
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="buchungen-${day}.csv"`).send(`\uFEFF${[head.map(cell).join(';'), ...lines].join('\r\n')}\r\n`);
   });
 
-  app.post(`${BASE}/abgleich`, { config: { access: financeAccess } }, async (request, reply) => {
+  app.post(`${BASE}/abgleich`, { config: { access: financeAccess, multipart: true } }, async (request, reply) => {
     const { ctx } = request;
     const t = paymentsText(ctx.lang);
     const upload = await readFormWithFile(request, STATEMENT_MAX_BYTES);

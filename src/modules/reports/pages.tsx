@@ -79,7 +79,7 @@ async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: {
       <p safe>{t('intro')}</p>
       {nearby && <NearbyReports ctx={ctx} nearby={nearby} />}
       <h2 safe>{t('form')}</h2>
-      <Form action={`${BASE}?_csrf=${encodeURIComponent(ctx.csrfToken())}`} csrf={ctx.csrfToken()} multipart>
+      <Form action={`${BASE}`} csrf={ctx.csrfToken()} multipart>
         {nearby && <input type="hidden" name="confirmed" value="yes" />}
         <SelectField name="category" label={t('category')} options={[{ value: '', label: '–' }, ...options]} value={values.category ?? ''} error={errors.category} />
         <QuestionFields ctx={ctx} category={categories.find((category) => category.code === values.category)} answers={answers} errors={errors.questions ?? {}} />
@@ -126,7 +126,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
 
   app.get(BASE, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, await ReportForm({ ctx: request.ctx, deps, values: {}, errors: {} })));
 
-  app.post(BASE, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
+  app.post(BASE, { config: { access: 'public', multipart: true, ...reportRateLimit } }, async (request, reply) => {
     const { ctx } = request;
     const upload = await readFormWithFiles(request, PHOTO_MAX_BYTES, MAX_PHOTOS);
     const body = (request.isMultipart() ? upload.fields : request.body ?? {}) as Record<string, unknown>;

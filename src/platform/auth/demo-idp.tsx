@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
 import type { Db } from '../db/database.js';
 import { platformSecret } from '../db/secrets.js';
-import type { Deps } from '../http/deps.js';
+import { knownOrigins, type Deps } from '../http/deps.js';
 import { formFields } from '../http/forms.js';
 import { Button, Form, RadioGroup } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
@@ -23,10 +23,8 @@ async function signingKey(db: Db) {
 }
 
 async function redirectUris(deps: Deps): Promise<string[]> {
-  const base = new URL(deps.baseUrl);
   const hosts = (await listTenants(deps.db)).flatMap((tenant) => tenant.hosts);
-  const origins = [base.origin, ...hosts.map((host) => `${base.protocol}//${host}${base.port ? `:${base.port}` : ''}`)];
-  return [...new Set(origins)].map((origin) => `${origin}/konto/callback`);
+  return knownOrigins(deps.baseUrl, hosts).map((origin) => `${origin}/konto/callback`);
 }
 
 export async function registerDemoIdp(app: FastifyInstance, deps: Deps) {

@@ -49,7 +49,9 @@ export function oidcClient(settings: OidcSettings) {
         code_challenge_method: 'S256',
         state,
       });
-      return { url: url.href, verifier, state };
+      // The embedded IdP answers on whichever origin the browser uses; its discovery names the internal one.
+      const href = settings.internalOrigin ? `${new URL(redirectUri).origin}${url.pathname}${url.search}` : url.href;
+      return { url: href, verifier, state };
     },
 
     async finish(currentUrl: URL, expected: { verifier: string; state: string }): Promise<CitizenClaims> {

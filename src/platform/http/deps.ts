@@ -31,9 +31,35 @@ export function audit(db: Db, ctx: RequestContext, action: string, object: { typ
   });
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The origin links and redirects name: the one the browser used when this installation answers to it — the
+ * configured BASE_URL, a tenant's own host, or, when BASE_URL is a loopback address (the demo's default), the other
+ * loopback names on the same port — and otherwise BASE_URL. A forged Host header never reaches a link.
+ */
 export function tenantBaseUrl(deps: Deps, ctx: RequestContext, host: string | undefined): string {
   const configured = new URL(deps.baseUrl);
-  const name = (host ?? '').replace(/:\d+$/, '');
-  if (!name || ctx.tenant.hosts.length === 0 || !ctx.tenant.hosts.includes(name)) return deps.baseUrl;
-  return `${configured.protocol}//${name}${configured.port ? `:${configured.port}` : ''}`;
+  const used = parseHost(host);
+  if (!used) return deps.baseUrl;
+  if (ctx.tenant.hosts.includes(used.hostname)) return `${configured.protocol}//${used.hostname}${configured.port ? `:${configured.port}` : ''}`;
+  if (LOOPBACK.has(configured.hostname) && LOOPBACK.has(used.hostname) && used.port === configured.port) return `${configured.protocol}//${used.host}`;
+  return deps.baseUrl;
+}
+
+/** Every origin the demo identity provider must accept a return to: BASE_URL, its loopback aliases, tenant hosts. */
+export function knownOrigins(baseUrl: string, tenantHosts: string[]): string[] {
+  const base = new URL(baseUrl);
+  const port = base.port ? `:${base.port}` : '';
+  const aliases = LOOPBACK.has(base.hostname) ? [...LOOPBACK] : [];
+  return [...new Set([base.origin, ...[...aliases, ...tenantHosts].map((name) => `${base.protocol}//${name}${port}`)])];
+}
+
+function parseHost(host: string | undefined): URL | undefined {
+  if (!host) return undefined;
+  try {
+    return new URL(`http://${host.toLowerCase()}`);
+  } catch {
+    return undefined;
+  }
 }

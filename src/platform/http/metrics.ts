@@ -1,10 +1,14 @@
 // Prometheus metrics: requests and latency per route, and the depth of the job queue.
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { BlockList, isIPv6 } from 'node:net';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/database.js';
 import { queueDepth } from '../jobs/queue.js';
 
-export function registerMetrics(app: FastifyInstance, db: Db): Registry {
+export type MetricsAccess = { token: string | undefined; allow: string[] };
+
+export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAccess): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labels = ['method', 'route', 'status'] as const;
@@ -26,5 +30,31 @@ export function registerMetrics(app: FastifyInstance, db: Db): Registry {
     requests.inc(values);
     latency.observe(values, reply.elapsedTime / 1000);
   });
+  const allowed = mayRead(access);
+  app.get('/metrics', { config: { access: 'public', tenantless: true } }, async (request, reply) => {
+    if (!allowed(request)) {
+      return reply.status(401).header('www-authenticate', 'Bearer realm="metrics"').type('text/plain; charset=utf-8').send('Nicht berechtigt: /metrics braucht METRICS_TOKEN oder eine Adresse aus METRICS_ALLOW.\nNot authorised: /metrics needs METRICS_TOKEN or an address in METRICS_ALLOW.\n');
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
   return registry;
+}
+
+/** The monitoring network (METRICS_ALLOW, loopback by default) reads freely; anyone else needs the bearer token. */
+function mayRead(access: MetricsAccess): (request: FastifyRequest) => boolean {
+  const network = new BlockList();
+  for (const entry of access.allow) {
+    const [address, prefix] = entry.split('/');
+    const type = isIPv6(address!) ? 'ipv6' : 'ipv4';
+    if (prefix) network.addSubnet(address!, Number(prefix), type);
+    else network.addAddress(address!, type);
+  }
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const expected = access.token ? digest(access.token) : undefined;
+  return (request) => {
+    const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (expected && presented && timingSafeEqual(digest(presented), expected)) return true;
+    const ip = request.ip.replace(/^::ffff:/, '');
+    return network.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
+  };
 }

@@ -16,6 +16,8 @@ declare module 'fastify' {
     tenantless?: boolean;
     /** Only for endpoints that authenticate their callers otherwise (the IdP's token endpoint, APIs with tokens). */
     csrf?: boolean;
+    /** The handler reads a multipart form; its CSRF token (the first field) is checked as the form is read. */
+    multipart?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -64,7 +64,7 @@ export function StepView(props: StepProps) {
       <ErrorSummary errors={Object.keys(messages).length ? messages : undefined} t={ctx.t} />
       {props.migrated && <Alert kind="info" text={t('draft.migrated')} />}
       <h1 safe>{step.title[ctx.lang]}</h1>
-      <Form action={`/online/${definition.id}/${props.draftId}/${step.id}${hasFiles ? `?_csrf=${encodeURIComponent(ctx.csrfToken())}` : ''}`} csrf={ctx.csrfToken()} multipart={hasFiles} check={`/online/${definition.id}/${props.draftId}/${step.id}/pruefen`}>
+      <Form action={`/online/${definition.id}/${props.draftId}/${step.id}`} csrf={ctx.csrfToken()} multipart={hasFiles} check={`/online/${definition.id}/${props.draftId}/${step.id}/pruefen`}>
         {shownOnPage(step, props.answers).map((field) => <FieldView field={field} context={{ lang: ctx.lang, t, values: props.values, errors: props.errors, answers: props.answers, prefilled: props.prefilled, rates: ratesOf(props.definition), geo: ctx.tenant.settings.geo }} />)}
         <div class="actions">
           {!first && <Button label={t('button.back')} kind="secondary" name="action" value="back" />}

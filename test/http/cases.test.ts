@@ -53,6 +53,15 @@ describe('case processing', () => {
     await sven.get(`/bo/vorgaenge/${caseId}`);
     const noted = await sven.post(`/bo/vorgaenge/${caseId}/notiz`, { note: 'Rückruf vereinbart' });
     assert.match(noted.html, /Notiz: Rückruf vereinbart/, 'an internal note lands in the history');
+    const audited = (await sql<{ action: string; actor_label: string; summary: Record<string, unknown> }>`select action, actor_label, summary from audit_log where object_id = ${caseId} order by seq`.execute(server.db)).rows;
+    assert.deepEqual(audited.map((row) => row.action), ['cases.created', 'cases.claimed', 'cases.status', 'cases.note'], 'each change of the case is audited once');
+    assert.deepEqual(audited.slice(1).map((row) => row.actor_label), ['Sven Sachbearbeiter', 'Sven Sachbearbeiter', 'Sven Sachbearbeiter'], 'the actor by name, not staff:<uuid>');
+    assert.ok(!JSON.stringify(audited).includes('Rückruf'), 'the note text stays in the case, not in the audit log');
+    const admin = new Visitor(server.url);
+    await staffLogin(admin, 'admin@hennef.example');
+    const log = await admin.get(`/admin/protokoll?q=${caseId}`);
+    assert.match(log.html, /cases\.claimed/);
+    assert.doesNotMatch(log.html, /staff:[0-9a-f-]{36}/);
   });
 
   it('a stale change by a second clerk is refused with the current state, and nothing changes', async () => {

@@ -224,6 +224,10 @@ describe('applying online', () => {
     const file = await admin.request('GET', link);
     assert.equal(file.headers.get('content-type'), 'application/pdf');
     assert.ok(file.bytes.equals(pdf), 'the clerk gets exactly the uploaded file');
+    for (let view = 0; view < 10; view++) await admin.request('GET', `${link}?ansicht=vorschau`);
+    await admin.get(`/bo/antraege/${submissionId}`);
+    const views = (await sql<{ action: string; n: number }>`select action, count(*)::int as n from audit_log where action like 'forms.%viewed' and (object_id = ${submissionId} or summary->>'submission' = ${submissionId}) group by action order by action`.execute(server.db)).rows;
+    assert.deepEqual(views, [{ action: 'forms.attachment_viewed', n: 1 }, { action: 'forms.submission_viewed', n: 1 }], 'a preview reloaded ten times and a page opened twice are one view each');
   });
 
   it('an anonymous citizen gets a one-time link by e-mail and continues in another browser', async () => {

@@ -1,5 +1,6 @@
 // The only code that touches the cases tables. Every query is filtered by tenant.
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit-log.js';
 import type { Db } from '../../platform/db/database.js';
 import type { CasesTables } from './tables.js';
 import { INBOX_VIEWS, type InboxView } from './paths.js';
@@ -62,8 +63,15 @@ export function findWorkflow(db: Db, id: string) {
   return cases(db).selectFrom('case_workflow').select('definition').where('id', '=', id).executeTakeFirst();
 }
 
-export function recordCaseEvent(db: Db, event: { tenant_id: string; case_id: string; actor_id: string | null; actor_label: string; kind: string; from_status?: string | null; to_status?: string | null; to_phase?: string | null; detail?: Record<string, unknown> }) {
-  return cases(db).insertInto('case_event').values({ ...event, from_status: event.from_status ?? null, to_status: event.to_status ?? null, to_phase: event.to_phase ?? null, detail: JSON.stringify(event.detail ?? {}) }).execute();
+/** What of an event's detail the audit keeps: who and where, not the text a clerk or citizen wrote. */
+const AUDITED_DETAIL = ['assignee', 'for', 'number', 'unit', 'level', 'state'];
+
+/** A step in the case's history, audited with it: the audit entry names what changed, never a note's text. */
+export async function recordCaseEvent(db: Db, event: { tenant_id: string; case_id: string; actor_id: string | null; actor_label: string; kind: string; from_status?: string | null; to_status?: string | null; to_phase?: string | null; detail?: Record<string, unknown> }) {
+  await cases(db).insertInto('case_event').values({ ...event, from_status: event.from_status ?? null, to_status: event.to_status ?? null, to_phase: event.to_phase ?? null, detail: JSON.stringify(event.detail ?? {}) }).execute();
+  const detail = Object.fromEntries(Object.entries(event.detail ?? {}).filter(([key]) => AUDITED_DETAIL.includes(key)));
+  const summary = { from: event.from_status ?? undefined, to: event.to_status ?? undefined, ...detail };
+  await recordAudit(db, { tenantId: event.tenant_id, actorId: event.actor_id, actorLabel: event.actor_label, action: `cases.${event.kind}`, objectType: 'case', objectId: event.case_id, summary });
 }
 
 export function eventsOfCase(db: Db, tenantId: string, caseId: string) {

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../platform/auth/roles.js';
 import { actorLabel, type RequestContext } from '../../platform/http/context.js';
-import { audit, tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
+import { audit, auditView, tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
@@ -83,7 +83,7 @@ export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, a
     const attachment = item ? (item.attachments as Attachment[])[Number(params.index)] : undefined;
     const file = attachment ? await findStoredFile(db, ctx.tenant.id, attachment.file) : undefined;
     if (!file) throw new NotFound('attachment');
-    await audit(db, ctx, 'forms.attachment_viewed', { type: 'submission', id: submission.id, summary: { file: file.original_name } });
+    await auditView(db, ctx, 'forms.attachment_viewed', { type: 'stored_file', id: file.id, summary: { submission: submission.id, file: file.original_name } });
     return sendStoredFile(reply, deps.store, file);
   });
 }

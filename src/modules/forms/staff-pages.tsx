@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../platform/auth/roles.js';
 import { visibleUnits } from '../../platform/auth/unit-scope.js';
-import { audit, type Deps } from '../../platform/http/deps.js';
+import { audit, auditView, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { formatDateTime, formatMoney } from '../../platform/i18n/index.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -136,7 +136,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     const page = await submissionPage(request);
     const { ctx } = request;
     const id = (request.params as { id: string }).id;
-    await audit(db, ctx, 'forms.submission_viewed', { type: 'submission', id });
+    await auditView(db, ctx, 'forms.submission_viewed', { type: 'submission', id });
     return sendHtml(reply, page);
   });
 
@@ -151,7 +151,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     const referenced = Object.values(submission.answers).some((value) => Array.isArray(value) && (value as Answers[]).some((item) => typeof item === 'object' && item.file === fileId));
     const file = referenced && /^[0-9a-f-]{36}$/i.test(fileId) ? await findStoredFile(db, ctx.tenant.id, fileId) : undefined;
     if (!file) throw new NotFound('attachment');
-    await audit(db, ctx, 'forms.attachment_viewed', { type: 'submission', id: submission.id, summary: { file: file.original_name } });
+    await auditView(db, ctx, 'forms.attachment_viewed', { type: 'stored_file', id: file.id, summary: { submission: submission.id, file: file.original_name } });
     if ((request.query as { ansicht?: string }).ansicht !== 'vorschau') return sendStoredFile(reply, deps.store, file);
     // The preview is shown inside our own case page only, and may load nothing itself.
     reply.header('content-security-policy', "default-src 'none'; img-src 'self'; frame-ancestors 'self'").header('x-frame-options', 'SAMEORIGIN');

@@ -89,17 +89,35 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
 
 export type AuditQuery = { tenantId: string; text?: string; page: number; pageSize: number };
 
+/** Entries of a tenant, newest first; each with the acting person's current name when the actor is a user. */
 export function searchAudit(db: Db, query: AuditQuery) {
-  let q = db.selectFrom('audit_log').selectAll().where('tenant_id', '=', query.tenantId);
+  let q = db
+    .selectFrom('audit_log')
+    .leftJoin('app_user', (join) => join.onRef('app_user.id', '=', 'audit_log.actor_id').onRef('app_user.tenant_id', '=', 'audit_log.tenant_id'))
+    .selectAll('audit_log')
+    .select(['app_user.display_name as actor_name', 'app_user.kind as actor_kind'])
+    .where('audit_log.tenant_id', '=', query.tenantId);
   if (query.text) {
     const like = `%${query.text.replace(/[%_\\]/g, '\\$&')}%`;
     q = q.where((eb) =>
-      eb.or([eb('action', 'ilike', like), eb('actor_label', 'ilike', like), eb('object_id', 'ilike', like), eb(sql`summary::text`, 'ilike', like)]),
+      eb.or([eb('action', 'ilike', like), eb('actor_label', 'ilike', like), eb('app_user.display_name', 'ilike', like), eb('object_id', 'ilike', like), eb(sql`summary::text`, 'ilike', like)]),
     );
   }
   return q
-    .orderBy('seq', 'desc')
+    .orderBy('audit_log.seq', 'desc')
     .limit(query.pageSize + 1)
     .offset((query.page - 1) * query.pageSize)
     .execute();
+}
+
+/**
+ * Records that someone looked at personal data, once per person, action and object in `withinMinutes`: a preview
+ * that reloads, a PDF read page by page or a page kept open is one view, not one row per request.
+ */
+export async function recordView(db: Db, entry: AuditEntry, withinMinutes = 15): Promise<void> {
+  const since = new Date(Date.now() - withinMinutes * 60_000);
+  let recent = db.selectFrom('audit_log').select('seq').where('tenant_id', '=', entry.tenantId).where('action', '=', entry.action).where('object_id', '=', entry.objectId ?? '').where('at', '>', since);
+  recent = entry.actorId ? recent.where('actor_id', '=', entry.actorId) : recent.where('actor_id', 'is', null);
+  if (await recent.limit(1).executeTakeFirst()) return;
+  await recordAudit(db, entry);
 }

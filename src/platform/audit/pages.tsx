@@ -34,7 +34,7 @@ export function registerAuditPages(app: FastifyInstance, deps: Deps) {
           head={[t('admin.when'), t('admin.actor'), t('admin.action'), t('admin.object'), t('admin.details')]}
           rows={rows.slice(0, PAGE_SIZE).map((row) => [
             formatDateTime(ctx.lang, row.at),
-            row.actor_label,
+            row.actor_kind === 'staff' && row.actor_name ? row.actor_name : row.actor_label,
             row.action,
             `${row.object_type}${row.object_id ? ` ${row.object_id}` : ''}`,
             JSON.stringify(row.summary),

@@ -31,7 +31,9 @@ export type RequestContext = {
 
 export const anonymous: Actor = { kind: 'anonymous' };
 
+/** How an entry names its actor: a member of staff by name; a citizen only by account id (the admin can resolve it). */
 export function actorLabel(actor: Actor): string {
+  if (actor.kind === 'staff') return actor.name;
   return actor.kind === 'anonymous' ? 'anonymous' : `${actor.kind}:${actor.userId}`;
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import type { BlobStore } from '../storage/storage.js';
 import type { VirusScanner } from '../storage/virus-scan.js';
 import type { TenantResolver } from '../tenancy/tenants.js';
-import { recordAudit } from '../audit/audit-log.js';
+import { recordAudit, recordView, type AuditEntry } from '../audit/audit-log.js';
 import { actorId, actorLabel, type RequestContext } from './context.js';
 
 export type Deps = {
@@ -17,18 +17,20 @@ export type Deps = {
   tenants: TenantResolver;
 };
 
+type AuditObject = { type: string; id?: string | null; summary?: Record<string, unknown> };
+
+function entryOf(ctx: RequestContext, action: string, object: AuditObject): AuditEntry {
+  return { tenantId: ctx.tenant.id, actorId: actorId(ctx.actor), actorLabel: actorLabel(ctx.actor), action, objectType: object.type, objectId: object.id ?? null, summary: object.summary, requestId: ctx.requestId };
+}
+
 /** Records what an actor did, inside the caller's transaction when one is given. */
-export function audit(db: Db, ctx: RequestContext, action: string, object: { type: string; id?: string | null; summary?: Record<string, unknown> }) {
-  return recordAudit(db, {
-    tenantId: ctx.tenant.id,
-    actorId: actorId(ctx.actor),
-    actorLabel: actorLabel(ctx.actor),
-    action,
-    objectType: object.type,
-    objectId: object.id ?? null,
-    summary: object.summary,
-    requestId: ctx.requestId,
-  });
+export function audit(db: Db, ctx: RequestContext, action: string, object: AuditObject) {
+  return recordAudit(db, entryOf(ctx, action, object));
+}
+
+/** Records that an actor looked at personal data: once per person and object within a quarter of an hour. */
+export function auditView(db: Db, ctx: RequestContext, action: string, object: AuditObject) {
+  return recordView(db, entryOf(ctx, action, object));
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

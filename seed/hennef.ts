@@ -25,14 +25,26 @@ const units: { name: string; short: string; children: { name: string; short: str
 
 const staff: { email: string; name: string; unit: string; roles: StaffRole[]; totp: boolean; platformAdmin?: boolean; alsoEditorOf?: string[] }[] = [
   { email: 'admin@hennef.example', name: 'Petra Admin', unit: 'FD 1.3', roles: ['tenant_admin'], totp: true, platformAdmin: true },
+  { email: 'cdo@hennef.example', name: 'Carl CDO', unit: 'FB 1', roles: ['cdo'], totp: true },
+  { email: 'redaktion@hennef.example', name: 'Rita Redaktion', unit: 'FD 1.3', roles: ['editor'], totp: false, alsoEditorOf: ['FB 2', 'FB 6'] },
+  // A clerk for every unit that has services, and a lead for every department above them.
+  { email: 'digital@hennef.example', name: 'Ida Informatik', unit: 'FD 1.3', roles: ['clerk'], totp: true },
+  { email: 'digital-leitung@hennef.example', name: 'Dana Digital', unit: 'FB 1', roles: ['unit_lead'], totp: true },
   { email: 'sachbearbeitung@hennef.example', name: 'Sven Sachbearbeiter', unit: 'FD 2.1', roles: ['clerk'], totp: true },
-  { email: 'steuern@hennef.example', name: 'Selma Steuer', unit: 'FD 6.2', roles: ['clerk'], totp: true },
+  { email: 'standesamt@hennef.example', name: 'Sandra Standesbeamtin', unit: 'FD 2.2', roles: ['clerk'], totp: true },
   { email: 'leitung@hennef.example', name: 'Lena Leitung', unit: 'FB 2', roles: ['unit_lead'], totp: true },
   { email: 'ordnungsamt@hennef.example', name: 'Otto Ordnung', unit: 'FD 3.1', roles: ['clerk'], totp: true },
-  { email: 'stadtbetriebe@hennef.example', name: 'Stefan Betrieb', unit: 'SBH', roles: ['clerk'], totp: true },
   { email: 'ordnung-leitung@hennef.example', name: 'Olga Oberhaus', unit: 'FB 3', roles: ['unit_lead'], totp: true },
-  { email: 'redaktion@hennef.example', name: 'Rita Redaktion', unit: 'FD 1.3', roles: ['editor'], totp: false, alsoEditorOf: ['FB 2', 'FB 6'] },
-  { email: 'cdo@hennef.example', name: 'Carl CDO', unit: 'FB 1', roles: ['cdo'], totp: true },
+  { email: 'jugendamt@hennef.example', name: 'Jana Jugend', unit: 'FD 4.1', roles: ['clerk'], totp: true },
+  { email: 'sozialamt@hennef.example', name: 'Simon Sozial', unit: 'FD 4.2', roles: ['clerk'], totp: true },
+  { email: 'soziales-leitung@hennef.example', name: 'Frieda Familie', unit: 'FB 4', roles: ['unit_lead'], totp: true },
+  { email: 'bauordnung@hennef.example', name: 'Bruno Bau', unit: 'FD 5.1', roles: ['clerk'], totp: true },
+  { email: 'umweltamt@hennef.example', name: 'Uta Umwelt', unit: 'FD 5.3', roles: ['clerk'], totp: true },
+  { email: 'bauen-leitung@hennef.example', name: 'Hanna Hochbau', unit: 'FB 5', roles: ['unit_lead'], totp: true },
+  { email: 'steuern@hennef.example', name: 'Selma Steuer', unit: 'FD 6.2', roles: ['clerk'], totp: true },
+  { email: 'finanzen-leitung@hennef.example', name: 'Fritz Finanz', unit: 'FB 6', roles: ['unit_lead'], totp: true },
+  { email: 'stadtbetriebe@hennef.example', name: 'Stefan Betrieb', unit: 'SBH', roles: ['clerk'], totp: true },
+  { email: 'stadtbetriebe-leitung@hennef.example', name: 'Birgit Betriebsleitung', unit: 'SBH', roles: ['unit_lead'], totp: true },
 ];
 
 export async function seedHennef(db: Db): Promise<boolean> {

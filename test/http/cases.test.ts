@@ -82,13 +82,26 @@ describe('case processing', () => {
     assert.deepEqual(await caseRow(server), current, 'nothing changed');
   });
 
+  it('"Zuweisen an" lists only the people of the responsible unit; another unit\'s clerk cannot be assigned', async () => {
+    const page = await sven.get(`/bo/vorgaenge/${caseId}`);
+    const options = [...(/<select[^>]*name="assignee"[^>]*>(.*?)<\/select>/s.exec(page.html)?.[1] ?? '').matchAll(/<option value="[^"]*"[^>]*>([^<]+)</g)].map((match) => match[1]);
+    assert.ok(options.includes('Sven Sachbearbeiter') && options.includes('Lena Leitung'), options.join(', '));
+    assert.ok(!options.includes('Selma Steuer') && !options.includes('Otto Ordnung') && !options.includes('Sandra Standesbeamtin'), `only the unit's people: ${options.join(', ')}`);
+    const selma = (await sql<{ id: string }>`select id from app_user where email = 'steuern@hennef.example'`.execute(server.db)).rows[0]!.id;
+    const before = await caseRow(server);
+    const refused = await sven.post(`/bo/vorgaenge/${caseId}/zuweisung`, { version: String(before.version), assignee: selma });
+    assert.equal(refused.status, 400);
+    assert.match(refused.html, /arbeitet nicht in der zuständigen Einheit/);
+    assert.deepEqual(await caseRow(server), before, 'the case keeps its assignee');
+  });
+
   it('a clerk of another unit gets 403 for the case', async () => {
     const tenant = (await findTenantBySlug(server.db, 'hennef'))!;
     const taxes = (await listUnits(server.db, tenant.id)).find((unit) => unit.short_name === 'FD 6.2')!;
-    const user = await insertUser(server.db, { tenant_id: tenant.id, kind: 'staff', display_name: 'Tom Steuer', email: 'steuer@hennef.example', password_hash: await hashPassword(DEMO_PASSWORD), totp_secret: DEMO_TOTP_SECRET, totp_enabled: true });
+    const user = await insertUser(server.db, { tenant_id: tenant.id, kind: 'staff', display_name: 'Tom Steuer', email: 'tom.steuer@hennef.example', password_hash: await hashPassword(DEMO_PASSWORD), totp_secret: DEMO_TOTP_SECRET, totp_enabled: true });
     await addMembership(server.db, tenant.id, user.id, taxes.id, 'clerk');
     const tom = new Visitor(server.url);
-    await staffLogin(tom, 'steuer@hennef.example');
+    await staffLogin(tom, 'tom.steuer@hennef.example');
     assert.equal((await tom.get(`/bo/vorgaenge/${caseId}`)).status, 403);
     assert.doesNotMatch((await tom.get('/bo/vorgaenge')).html, new RegExp(caseId));
   });

@@ -84,6 +84,24 @@ describe('editing the catalog', () => {
     await lead.get(`/bo/katalog/${dogs}`);
     const notHers = await lead.post(`/bo/katalog/${dogs}/entscheidung`, { decision: 'approve', comment: '' });
     assert.equal(notHers.status, 403, 'the Bürgerservice lead may not approve the tax office’s entry');
+    assert.doesNotMatch(lead.lastHtml, /Entwurf speichern|Zur Freigabe geben|Freigeben/, 'a reader sees no buttons for actions they may not take');
+
+    const finance = new Visitor(server.url);
+    await staffLogin(finance, 'finanzen-leitung@hennef.example');
+    assert.match((await finance.get('/bo/katalog')).html, /Zur Freigabe \(1\)/, 'the finance lead finds the entry waiting for them');
+    const review = await finance.get(`/bo/katalog/${dogs}`);
+    assert.match(review.html, /Freigeben/);
+    assert.doesNotMatch(review.html, /nur lesen/);
+    const approved = await finance.post(`/bo/katalog/${dogs}/entscheidung`, { decision: 'approve', comment: 'Passt' });
+    assert.equal(approved.status, 200);
+    assert.doesNotMatch(approved.html, /Sie können diesen Eintrag nur lesen/);
+    for (const reader of ['cdo@hennef.example', 'admin@hennef.example']) {
+      const visitor = new Visitor(server.url);
+      await staffLogin(visitor, reader);
+      const list = await visitor.get('/bo/katalog');
+      assert.doesNotMatch(list.html, /Neu anlegen/, `${reader} edits no unit and is offered no "new"`);
+      assert.doesNotMatch((await visitor.get(`/bo/katalog/${dogs}`)).html, /Entwurf speichern|Zur Freigabe geben/);
+    }
   });
 
   it('an editor creates a new service as a draft that is not public until approved', async () => {
@@ -114,7 +132,8 @@ describe('editing the catalog', () => {
     const page = await admin.get('/admin/mail');
     assert.match(page.html, /leitung@hennef\.example/);
     assert.match(page.html, /Leistungskatalog: 3 Einträge brauchen Ihre Prüfung/);
-    assert.equal((page.html.match(/Leistungskatalog: \d+ Einträge/g) ?? []).length, 1, 'one mail per lead even when the job ran twice');
+    assert.match(page.html, /Leistungskatalog: 1 Eintrag braucht Ihre Prüfung/, 'the building lead gets one entry, in the singular');
+    assert.equal((page.html.match(/Leistungskatalog: \d+ Eintr/g) ?? []).length, 2, 'one mail per lead even when the job ran twice');
   });
 
   it('an editor teaches the search a new word and takes it back', async () => {

@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../platform/auth/roles.js';
 import { visibleUnits } from '../../platform/auth/unit-scope.js';
-import { listRoleHolders } from '../../platform/auth/users-repo.js';
+import { listRoleHolders, listStaff, listUnitMembers, listUnits } from '../../platform/auth/users-repo.js';
 import type { Db } from '../../platform/db/database.js';
 import { actorId, actorLabel, type RequestContext } from '../../platform/http/context.js';
 import { Forbidden, NotFound } from '../../platform/http/errors.js';
@@ -32,6 +32,20 @@ export async function colleaguesOf(db: Db, ctx: RequestContext): Promise<Colleag
   const roles = ['clerk', 'unit_lead', 'tenant_admin'] as const;
   const holders = (await Promise.all(roles.map((role) => listRoleHolders(db, ctx.tenant.id, role)))).flat();
   return [...new Map(holders.map((holder) => [holder.id, { id: holder.id, name: holder.display_name }])).values()];
+}
+
+/** Who may work on a case of this unit: its clerks and leads, and the leads of the unit above it. */
+export async function assigneesOf(db: Db, tenantId: string, unitName: string): Promise<Colleague[]> {
+  const unit = (await listUnits(db, tenantId)).find((candidate) => (candidate.short_name ?? candidate.name) === unitName);
+  if (!unit) return [];
+  const members = await listUnitMembers(db, tenantId, unit.parent_id ? [unit.id, unit.parent_id] : [unit.id]);
+  const eligible = members.filter((member) => member.role === 'unit_lead' || (member.role === 'clerk' && member.unit_id === unit.id));
+  return [...new Map(eligible.map((member) => [member.id, { id: member.id, name: member.display_name }])).values()];
+}
+
+/** Every member of staff by id, for naming the people in a case's history. */
+export async function staffNames(db: Db, tenantId: string): Promise<Map<string, string>> {
+  return new Map((await listStaff(db, tenantId)).map((person) => [person.id, person.display_name]));
 }
 
 export const clerkOf = (ctx: RequestContext): CaseActor => ({ id: actorId(ctx.actor), label: actorLabel(ctx.actor), roles: ctx.actor.kind === 'staff' ? ctx.actor.roles : new Set() });

@@ -11,7 +11,7 @@ import { Alert, Button, Form, SelectField, TableScroll, TextField } from '../../
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { CASES } from './paths.js';
-import { caseAccess, caseOf, clerkOf, colleaguesOf, refusal, type Colleague } from './access.js';
+import { assigneesOf, caseAccess, caseOf, clerkOf, refusal, staffNames, type Colleague } from './access.js';
 import { LinkedCases } from './links.js';
 import { eventsOfCase, recordCaseEvent, type CaseRow } from './repo.js';
 import { renderCaseSource } from './sources.js';
@@ -81,8 +81,7 @@ function eventText(t: CasesTranslate, workflow: Workflow, lang: RequestContext['
 
 export async function CaseView({ ctx, deps, row, refused, link }: { ctx: RequestContext; deps: Deps; row: CaseRow; refused?: Refused; link?: { error: string; value: string } }) {
   const t = casesText(ctx.lang);
-  const [events, colleagues, source, workflow] = await Promise.all([eventsOfCase(deps.db, row.tenant_id, row.id), colleaguesOf(deps.db, ctx), renderCaseSource(deps.db, ctx, row.source_kind, row.source_id), workflowOf(deps.db, row.workflow_id)]);
-  const names = new Map(colleagues.map((colleague) => [colleague.id, colleague.name]));
+  const [events, colleagues, names, source, workflow] = await Promise.all([eventsOfCase(deps.db, row.tenant_id, row.id), assigneesOf(deps.db, row.tenant_id, row.unit), staffNames(deps.db, row.tenant_id), renderCaseSource(deps.db, ctx, row.source_kind, row.source_id), workflowOf(deps.db, row.workflow_id)]);
   const version = String(row.version);
   return (
     <Page ctx={ctx} title={`${row.number} – ${row.title}`} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('title'), href: CASES }, { label: row.number }]}>
@@ -154,8 +153,11 @@ export function registerCasePage(app: FastifyInstance, deps: Deps) {
     const row = await caseOf(db, request);
     const body = (request.body ?? {}) as Record<string, string>;
     const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
-    const colleagues = await colleaguesOf(db, ctx);
+    const colleagues = await assigneesOf(db, ctx.tenant.id, row.unit);
     const target = body.assignee === 'me' ? me : body.assignee ? colleagues.find((colleague) => colleague.id === body.assignee)?.id ?? null : null;
+    if (body.assignee && body.assignee !== 'me' && !target) {
+      return sendHtml(reply, await CaseView({ ctx, deps, row, refused: { message: casesText(ctx.lang)('assigneeNotAllowed'), values: {} } }), 400);
+    }
     const kind = body.assignee === 'me' ? 'claimed' : target ? 'assigned' : 'returned';
     try {
       await assign(db, ctx.tenant.id, row.id, Number(body.version), target, clerkOf(ctx), kind);

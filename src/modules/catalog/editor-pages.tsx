@@ -1,7 +1,7 @@
 // Editorial routes: list, create, edit, submit, approve or return, confirm reviewed, history.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { listStaff, listUnits } from '../../platform/auth/users-repo.js';
-import type { RequestContext } from '../../platform/http/context.js';
+import { actorLabel, type RequestContext } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { Invalid } from '../../platform/http/errors.js';
 import { formFields } from '../../platform/http/forms.js';
@@ -20,7 +20,7 @@ import { EditView, EntriesView, HistoryView } from './views/editor.js';
 const config = { access: catalogStaffAccess };
 
 export function authorOf(ctx: RequestContext): Author {
-  return { tenantId: ctx.tenant.id, userId: ctx.actor.kind === 'anonymous' ? null : ctx.actor.userId, label: ctx.actor.kind === 'anonymous' ? 'anonymous' : `${ctx.actor.kind}:${ctx.actor.userId}`, requestId: ctx.requestId };
+  return { tenantId: ctx.tenant.id, userId: ctx.actor.kind === 'anonymous' ? null : ctx.actor.userId, label: actorLabel(ctx.actor), requestId: ctx.requestId };
 }
 
 function kindOf(value: unknown): EntryKind {
@@ -62,12 +62,14 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const query = request.query as { art?: string; status?: string };
     const kind = query.art ? kindOf(query.art) : undefined;
-    const [entries, waiting, units] = await Promise.all([
+    const [entries, waiting, units, permissions] = await Promise.all([
       listEntries(db, ctx.tenant.id, { kind, status: query.status === 'review' ? 'review' : undefined }),
       listEntries(db, ctx.tenant.id, { status: 'review' }),
       listUnits(db, ctx.tenant.id),
+      catalogPermissions(db, ctx.tenant.id, ctx.actor),
     ]);
-    return sendHtml(reply, <EntriesView ctx={ctx} t={catalogText(ctx.lang)} entries={entries} kind={kind} waiting={waiting.length} units={new Map(units.map((unit) => [unit.id, unit.name]))} />);
+    const decidable = waiting.filter((entry) => can(permissions, 'review', entry)).length;
+    return sendHtml(reply, <EntriesView ctx={ctx} t={catalogText(ctx.lang)} entries={entries} kind={kind} waiting={decidable} canCreate={permissions.editUnits.size > 0} units={new Map(units.map((unit) => [unit.id, unit.name]))} />);
   });
 
   app.get('/bo/katalog/neu', { config }, async (request, reply) => {

@@ -97,6 +97,19 @@ export function listRoleHolders(db: Db, tenantId: string, role: StaffRole) {
     .execute();
 }
 
+/** Everyone with a role in one of these units, with the role and the unit. */
+export function listUnitMembers(db: Db, tenantId: string, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('unit_membership')
+    .innerJoin('app_user', 'app_user.id', 'unit_membership.user_id')
+    .select(['app_user.id', 'app_user.display_name', 'unit_membership.unit_id', 'unit_membership.role'])
+    .where('unit_membership.tenant_id', '=', tenantId)
+    .where('unit_membership.unit_id', 'in', unitIds)
+    .orderBy('app_user.display_name')
+    .execute();
+}
+
 export function addMembership(db: Db, tenantId: string, userId: string, unitId: string, role: StaffRole) {
   return db
     .insertInto('unit_membership')

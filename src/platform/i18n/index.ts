@@ -13,15 +13,26 @@ export function translator(lang: Lang): Translate {
   return messages(dictionaries)(lang);
 }
 
-/** A translator over a module's own dictionaries; `{name}` placeholders are filled from params. */
+/**
+ * A translator over a module's own dictionaries. `{name}` placeholders are filled from params; a plural choice
+ * `{count|# Eintrag|# Einträge}` picks the singular for 1 and the plural otherwise, `#` standing for the number.
+ */
 export function messages<K extends string>(byLang: Record<Lang, Record<K, string>>) {
   return (lang: Lang) =>
     (key: K, params?: Record<string, string | number>): string => {
       const text = byLang[lang][key];
       if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+      return text
+        .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) => (name in params ? (Number(params[name]) === 1 ? one : other).replaceAll('#', formatCount(lang, params[name]!)) : whole))
+        .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
     };
 }
+
+function formatCount(lang: Lang, value: string | number): string {
+  return typeof value === 'number' ? value.toLocaleString(berlinLocale[lang]) : value;
+}
+
+const berlinLocale = { de: 'de-DE', en: 'en-GB' } as const;
 
 export function parseLang(value: unknown): Lang | undefined {
   return value === 'de' || value === 'en' ? value : undefined;

@@ -24,14 +24,17 @@ function stateLabel(t: CatalogTranslate, entry: EntryOverview): string {
   return entry.published_version ? t('status.none') : t('status.unpublished');
 }
 
-export function EntriesView(props: { ctx: RequestContext; t: CatalogTranslate; entries: EntryOverview[]; kind?: EntryKind; waiting: number; units: Map<string, string> }) {
+/** `waiting`: the entries in review this person may decide on; `canCreate`: whether they edit any unit. */
+export function EntriesView(props: { ctx: RequestContext; t: CatalogTranslate; entries: EntryOverview[]; kind?: EntryKind; waiting: number; canCreate: boolean; units: Map<string, string> }) {
   const { ctx, t, entries } = props;
   return (
     <Page ctx={ctx} title={t('bo.title')} crumbs={crumbsFor(ctx, t)}>
       <h1 safe>{t('bo.title')}</h1>
-      <p class="actions">
-        {ENTRY_KINDS.map((kind) => <a class="button button--secondary" href={`/bo/katalog/neu?art=${kind}`} safe>{t('bo.new', { kind: t(`kind.${kind}`) })}</a>)}
-      </p>
+      {props.canCreate && (
+        <p class="actions">
+          {ENTRY_KINDS.map((kind) => <a class="button button--secondary" href={`/bo/katalog/neu?art=${kind}`} safe>{t('bo.new', { kind: t(`kind.${kind}`) })}</a>)}
+        </p>
+      )}
       <p>
         <a href="/bo/katalog?status=review" safe>{t('bo.reviewQueue', { count: props.waiting })}</a> · <a href="/bo/katalog/aktualitaet" safe>{t('bo.freshness')}</a> · <a href="/bo/katalog/austausch" safe>{t('bo.exchange')}</a> · <a href="/bo/katalog/synonyme" safe>{t('syn.title')}</a>
       </p>
@@ -101,7 +104,7 @@ export function EditView(props: EditProps) {
     <Page ctx={ctx} title={title} crumbs={crumbsFor(ctx, t, entry?.name ?? t(`kind.${kind}`))}>
       <h1 safe>{title}</h1>
       <ErrorSummary errors={props.errors} t={ctx.t} />
-      {!props.canEdit && <Alert kind="info" text={t('bo.readOnly')} />}
+      {!props.canEdit && !props.canReview && <Alert kind="info" text={t('bo.readOnly')} />}
       {props.status === 'review' && <Alert kind="info" text={t('bo.waitingReview')} />}
       {props.status === 'rejected' && props.comment && <Alert kind="warning" text={t('bo.rejectedNote', { comment: props.comment })} />}
       {entry && (
@@ -116,8 +119,12 @@ export function EditView(props: EditProps) {
           <legend class="visually-hidden" safe>{title}</legend>
           <SettingsFields values={values} errors={errors} t={t} lang={ctx.lang} units={props.units} staff={props.staff} withSlug={!entry} />
           <ContentFields kind={kind} values={values} errors={errors} t={t} lang={ctx.lang} />
-          <Button label={t('bo.saveDraft')} name="action" value="save" kind="secondary" />
-          <Button label={t('bo.submit')} name="action" value="submit" />
+          {props.canEdit && (
+            <>
+              <Button label={t('bo.saveDraft')} name="action" value="save" kind="secondary" />
+              <Button label={t('bo.submit')} name="action" value="submit" />
+            </>
+          )}
         </fieldset>
       </Form>
       {entry?.published_version && (props.canEdit || props.canReview) && (

@@ -17,6 +17,8 @@ export type Module = {
   schedules?: { jobName: string; cron: string }[];
   /** The module's section on the citizen's account page (/konto), e.g. their applications; '' for none. */
   accountSection?(deps: Deps, ctx: RequestContext & { actor: { kind: 'citizen'; userId: string } }): Promise<string>;
+  /** The module's part of the back office's start page (/bo): the person's current work; '' for none. */
+  workSection?(deps: Deps, ctx: RequestContext & { actor: { kind: 'staff'; userId: string } }): Promise<string>;
   /** The module's part of /api/openapi.json. */
   openapi?: { paths: Record<string, unknown>; schemas?: Record<string, unknown> };
 };

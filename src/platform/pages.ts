@@ -15,7 +15,7 @@ import { registerCommonPages } from './ui/pages.js';
 export async function registerPlatformPages(app: FastifyInstance, deps: Deps, secure: boolean, internalOrigin: string, modules: Module[]) {
   registerCommonPages(app);
   registerStaffPages(app, deps, secure);
-  registerStaffHome(app, deps);
+  registerStaffHome(app, deps, modules);
   registerAdminPages(app, deps);
   registerAuditPages(app, deps);
   registerMailPages(app, deps);

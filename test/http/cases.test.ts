@@ -64,6 +64,21 @@ describe('case processing', () => {
     assert.doesNotMatch(log.html, /staff:[0-9a-f-]{36}/);
   });
 
+  it('the back office opens on the clerk\'s work: their open cases with due dates, what is new, due and overdue; a lead also sees unit figures', async () => {
+    const home = await sven.get('/bo');
+    assert.match(home.html, /<h1>Guten Tag, Sven Sachbearbeiter<\/h1>/);
+    assert.match(home.html, /<strong>1<\/strong> <span>Meine offenen Vorgänge<\/span>/);
+    assert.match(home.html, new RegExp(`href="/bo/vorgaenge/${caseId}">[^<]*Als Wahlhelferin oder Wahlhelfer melden</a> <span>– In Bearbeitung, Fällig \\d{2}\\.\\d{2}\\.\\d{4}</span>`));
+    assert.match(home.html, /<a href="\/bo\/vorgaenge">Vorgänge<\/a>/, 'the areas their roles open');
+    assert.doesNotMatch(home.html, /Zahlen Ihrer Organisationseinheiten/, 'figures are for leads');
+    assert.doesNotMatch(/<nav class="main-nav"[\s\S]*?<\/nav>/.exec(home.html)![0], /\/bo\/vorgaenge/, 'back-office areas are not in the main navigation');
+    const lena = new Visitor(server.url);
+    await staffLogin(lena, 'leitung@hennef.example');
+    const leadHome = await lena.get('/bo');
+    assert.match(leadHome.html, /Zahlen Ihrer Organisationseinheiten/);
+    assert.match(leadHome.html, /<td>FD 2\.1<\/td><td>1<\/td><td>0<\/td><td>0<\/td>/);
+  });
+
   it('a stale change by a second clerk is refused with the current state, and nothing changes', async () => {
     const lena = new Visitor(server.url);
     await staffLogin(lena, 'leitung@hennef.example');
@@ -145,7 +160,7 @@ describe('case processing', () => {
     const lenaId = (await sql<{ id: string }>`select id from app_user where email = 'leitung@hennef.example'`.execute(server.db)).rows[0]!.id;
     await sven.get('/bo/vorgaenge');
     const away = await sven.post('/bo/vorgaenge/abwesenheit', { action: 'start', deputy: lenaId });
-    assert.match(away.html, /Abwesenheit eingetragen: 1 Vorgänge sind bei Ihrer Vertretung/);
+    assert.match(away.html, /Abwesenheit eingetragen: 1 Vorgang ist bei Ihrer Vertretung/);
     assert.equal((await caseRow(server)).assignee_id, lenaId);
     const lena = new Visitor(server.url);
     await staffLogin(lena, 'leitung@hennef.example');
@@ -154,7 +169,7 @@ describe('case processing', () => {
     assert.equal((await caseRow(server)).assignee_id, lenaId, 'an assignment to the absent clerk goes to the deputy');
     await sven.get('/bo/vorgaenge');
     const back = await sven.post('/bo/vorgaenge/abwesenheit', { action: 'end' });
-    assert.match(back.html, /Willkommen zurück: 1 Vorgänge sind wieder bei Ihnen/);
+    assert.match(back.html, /Willkommen zurück: 1 Vorgang ist wieder bei Ihnen/);
     assert.equal((await caseRow(server)).assignee_id, svenId);
   });
 

@@ -123,7 +123,7 @@ describe('paying online (demo provider)', () => {
     const statement = `Referenz;Betrag;Datum\n${references[0]};24,00;${day}\n${references[1]};20,00;${day}\nRHUNKNOWN0001;5,00;${day}\nkaputt\n`;
     await lead.get('/bo/zahlungen');
     const report = await postMultipart(lead, '/bo/zahlungen/abgleich', {}, [{ field: 'statement', name: 'auszug.csv', bytes: statement, type: 'text/csv' }]);
-    assert.match(report.html, /1 Buchungen stimmen überein/);
+    assert.match(report.html, /1 Buchung stimmt überein/);
     assert.match(report.html, new RegExp(`${references[1]}: Betrag weicht ab`));
     assert.match(report.html, /RHUNKNOWN0001: im Auszug, aber nicht bei uns bezahlt/);
     assert.match(report.html, /Zeile 5 ist nicht lesbar/);

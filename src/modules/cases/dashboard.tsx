@@ -13,7 +13,7 @@ import { dashboardFigures } from './repo.js';
 import { casesText } from './texts.js';
 import { stateLabels } from './access.js';
 
-const leadAccess: readonly Role[] = ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
+export const leadAccess: readonly Role[] = ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
 export function registerDashboard(app: FastifyInstance, deps: Deps) {
   app.get('/bo/vorgaenge/uebersicht', { config: { access: leadAccess } }, async (request, reply) => {

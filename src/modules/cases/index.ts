@@ -11,6 +11,7 @@ import { escalateOverdue, STATE_ACTION_JOB } from './service.js';
 import { registerDashboard } from './dashboard.js';
 import { runStateAction } from './state-actions.js';
 import { registerLinkRoutes } from './links.js';
+import { casesWorkSection } from './work-section.js';
 
 export { moveOnEvent, noteOnCase, openCase, publicTimeline, rerouteCase } from './service.js';
 export { caseAccess } from './access.js';
@@ -40,4 +41,5 @@ export const cases: Module = {
     },
   }),
   schedules: [{ jobName: CASE_ESCALATION_JOB, cron: '7 * * * *' }],
+  workSection: (deps, ctx) => casesWorkSection(deps.db, ctx),
 };

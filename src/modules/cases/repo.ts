@@ -139,6 +139,39 @@ export async function inboxCounts(db: Db, tenantId: string, units: string[], use
   return { ...counts, ...(row as Record<InboxView, number>) };
 }
 
+/** The clerk's open cases whose last step was the citizen's answer: work that came back to them. */
+export function answeredCases(db: Db, tenantId: string, userId: string) {
+  return cases(db)
+    .selectFrom('case_record as c')
+    .select(COLUMNS.map((column) => `c.${column}` as const))
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.assignee_id', '=', userId)
+    .where('c.phase', 'in', [...OPEN_PHASES])
+    .where(sql<string>`(select e.actor_label from case_event e where e.tenant_id = c.tenant_id and e.case_id = c.id order by e.id desc limit 1)`, '=', 'citizen')
+    .orderBy('c.due_at')
+    .limit(50)
+    .execute();
+}
+
+/** Per unit: open cases, the overdue among them, and cases finished in the last 30 days (for the lead's start page). */
+export async function unitFigures(db: Db, tenantId: string, units: string[], now = new Date()) {
+  if (units.length === 0) return [];
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  return cases(db)
+    .selectFrom('case_record')
+    .select([
+      'unit',
+      sql<number>`count(*) filter (where phase in ('received', 'open', 'waiting'))::int`.as('open'),
+      sql<number>`count(*) filter (where phase in ('received', 'open') and due_at < ${now})::int`.as('overdue'),
+      sql<number>`count(*) filter (where phase in ('decided', 'closed') and coalesce(closed_at, updated_at) >= ${since})::int`.as('finished'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('unit', 'in', units)
+    .groupBy('unit')
+    .orderBy('unit')
+    .execute();
+}
+
 /** Open cases past their due date that have not been escalated at `level` yet. */
 export function overdueUnescalated(db: Db, tenantId: string, level: number, now = new Date(), limit = 1000) {
   return cases(db)

@@ -2,39 +2,51 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../http/deps.js';
 import { isAllowed } from '../http/routes.js';
-import type { RequestContext } from '../http/context.js';
+import { isBackOfficeArea, mayUse, type RequestContext } from '../http/context.js';
+import type { Module } from '../module.js';
 import { Button, Card, Form } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
 import { sendHtml } from '../ui/render.js';
 import { adminAccess, staffRolesAccess } from './access.js';
 import { membershipsOf } from './users-repo.js';
 
-type Tile = { href: string; key: 'admin.users' | 'admin.units' | 'admin.audit' | 'admin.mail'; admin: boolean };
-const tiles: Tile[] = [
-  { href: '/admin/benutzer', key: 'admin.users', admin: true },
-  { href: '/admin/einheiten', key: 'admin.units', admin: true },
-  { href: '/admin/protokoll', key: 'admin.audit', admin: true },
-  { href: '/admin/mail', key: 'admin.mail', admin: true },
+type Tile = { href: string; key: 'admin.users' | 'admin.units' | 'admin.audit' | 'admin.mail' };
+const adminTiles: Tile[] = [
+  { href: '/admin/benutzer', key: 'admin.users' },
+  { href: '/admin/einheiten', key: 'admin.units' },
+  { href: '/admin/protokoll', key: 'admin.audit' },
+  { href: '/admin/mail', key: 'admin.mail' },
 ];
 
-function BackOfficeHome({ ctx, demoMode }: { ctx: RequestContext; demoMode: boolean }) {
-  const isAdmin = isAllowed(adminAccess, ctx);
-  const visible = tiles.filter((tile) => (!tile.admin || isAdmin) && (tile.href !== '/admin/mail' || demoMode));
+/** The start page of the back office: the person's work from every module, then the areas their roles open. */
+function BackOfficeHome({ ctx, sections, demoMode }: { ctx: RequestContext; sections: string[]; demoMode: boolean }) {
+  const t = ctx.t;
+  const areas = ctx.nav.filter((item) => isBackOfficeArea(item) && mayUse(item, ctx.actor));
+  const admin = isAllowed(adminAccess, ctx) ? adminTiles.filter((tile) => tile.href !== '/admin/mail' || demoMode) : [];
+  const name = ctx.actor.kind === 'staff' ? ctx.actor.name : '';
   return (
-    <Page ctx={ctx} title={ctx.t('admin.title')} crumbs={[{ label: ctx.t('admin.title') }]}>
-      <h1 safe>{ctx.t('admin.title')}</h1>
+    <Page ctx={ctx} title={t('admin.title')} crumbs={[{ label: t('admin.title') }]}>
+      <h1 safe>{t('bo.greeting', { name })}</h1>
+      {sections}
+      <h2 safe>{t('bo.areas')}</h2>
       <ul class="cards">
-        <Card title={ctx.t('site.account')} href="/bo/profil" level={2} />
-        {visible.map((tile) => <Card title={ctx.t(tile.key)} href={tile.href} level={2} />)}
+        {areas.map((item) => <Card title={item.label[ctx.lang]} href={item.href} description={item.description?.[ctx.lang]} level={3} />)}
+        {admin.map((tile) => <Card title={t(tile.key)} href={tile.href} level={3} />)}
+        <Card title={t('site.account')} href="/bo/profil" level={3} />
       </ul>
     </Page>
   );
 }
 
-export function registerStaffHome(app: FastifyInstance, deps: Deps) {
-  app.get('/bo', { config: { access: staffRolesAccess } }, async (request, reply) =>
-    sendHtml(reply, BackOfficeHome({ ctx: request.ctx, demoMode: deps.config.demoMode })),
-  );
+export function registerStaffHome(app: FastifyInstance, deps: Deps, modules: Module[]) {
+  app.get('/bo', { config: { access: staffRolesAccess } }, async (request, reply) => {
+    const { ctx } = request;
+    if (ctx.actor.kind !== 'staff') return reply.redirect('/bo/anmelden', 303);
+    const staff = { ...ctx, actor: ctx.actor };
+    const enabled = modules.filter((module) => module.workSection && (!ctx.tenant.settings.modules || ctx.tenant.settings.modules.includes(module.name)));
+    const sections = (await Promise.all(enabled.map((module) => module.workSection!(deps, staff)))).filter(Boolean);
+    return sendHtml(reply, BackOfficeHome({ ctx, sections, demoMode: deps.config.demoMode }));
+  });
 
   app.get('/bo/profil', { config: { access: staffRolesAccess } }, async (request, reply) => {
     const { ctx } = request;

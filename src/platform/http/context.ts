@@ -41,6 +41,14 @@ export function actorId(actor: Actor): string | null {
   return actor.kind === 'anonymous' ? null : actor.userId;
 }
 
+/** Whether a navigation entry is for this actor (entries without access are for everyone). */
+export function mayUse(item: NavItem, actor: Actor): boolean {
+  return !item.access || (actor.kind !== 'anonymous' && item.access.some((role) => actor.roles.has(role)));
+}
+
+/** Back-office areas are listed on the back office's start page, not in the main navigation (which must not wrap). */
+export const isBackOfficeArea = (item: NavItem) => item.href.startsWith('/bo') || item.href.startsWith('/admin');
+
 /** Anonymous visitors without a one-time message all see the same page, so such a page may be rendered once and shared. */
 export function isSharedView(ctx: RequestContext): boolean {
   return ctx.actor.kind === 'anonymous' && !ctx.flash;

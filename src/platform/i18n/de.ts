@@ -103,6 +103,8 @@ export const de = {
   'idp.level': 'Vertrauensniveau',
   'idp.submit': 'Anmelden und Daten übermitteln',
   'idp.abort': 'Abbrechen',
+  'bo.greeting': 'Guten Tag, {name}',
+  'bo.areas': 'Ihre Bereiche',
   'admin.title': 'Verwaltung',
   'admin.users': 'Beschäftigte',
   'admin.units': 'Organisationseinheiten',

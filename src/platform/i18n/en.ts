@@ -105,6 +105,8 @@ export const en: Record<MessageKey, string> = {
   'idp.level': 'Trust level',
   'idp.submit': 'Log in and send data',
   'idp.abort': 'Cancel',
+  'bo.greeting': 'Hello, {name}',
+  'bo.areas': 'Your areas',
   'admin.title': 'Administration',
   'admin.users': 'Staff',
   'admin.units': 'Organisational units',

@@ -1,7 +1,7 @@
 // The page shell: skip link, header with the tenant's coat of arms, main navigation, language switch,
 // breadcrumb, main content and the footer with imprint, privacy, accessibility statement and contact.
 import type { PropsWithChildren } from '@kitajs/html';
-import type { RequestContext } from '../http/context.js';
+import { isBackOfficeArea, mayUse, type RequestContext } from '../http/context.js';
 import { Alert } from './components.js';
 
 export type Crumb = { label: string; href?: string };
@@ -54,7 +54,7 @@ export function Page({ ctx, title, crumbs, children }: PageProps) {
 
 function MainNav({ ctx }: { ctx: RequestContext }) {
   const { t, actor, lang } = ctx;
-  const visible = ctx.nav.filter((item) => !item.access || item.access.some((role) => actor.kind !== 'anonymous' && actor.roles.has(role)));
+  const visible = ctx.nav.filter((item) => mayUse(item, actor) && !isBackOfficeArea(item));
   return (
     <nav class="main-nav" aria-label={t('site.nav')}>
       <ul class="container">

@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { pdfContent, pdfText } from '../support/pdf.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
@@ -47,6 +48,13 @@ describe('paying online (demo provider)', () => {
     assert.equal(usage.paid, 1);
     const receipts = (await sql<{ n: number }>`select count(*)::int as n from mailbox_item where kind = 'receipt' and case_id = ${submission.id}`.execute(server.db)).rows[0]!.n;
     assert.equal(receipts, 1, 'the receipt reaches the Postfach once, after the payment');
+    const reference = (await sql<{ reference: string }>`select reference from payment where status = 'success'`.execute(server.db)).rows[0]!.reference;
+    const paidLine = `24,00\u00a0€ per Kreditkarte, Zahlungsreferenz ${reference}`;
+    assert.ok(paid.html.includes(`<dt>Gebühr bezahlt</dt><dd>${paidLine}</dd>`), 'the receipt page names amount, method and reference');
+    const pdf = await citizen.request('GET', `${receipt}/bestaetigung.pdf`);
+    assert.ok(pdfContent(pdf.bytes).includes(pdfText(`Gebühr bezahlt: 24,00`)) && pdfContent(pdf.bytes).includes(pdfText(reference)), 'the receipt PDF too');
+    const item = (await sql<{ body: string }>`select body from mailbox_item where kind = 'receipt' and case_id = ${submission.id}`.execute(server.db)).rows[0]!;
+    assert.ok(item.body.includes(`Gebühr bezahlt: ${paidLine}.`), 'and the Postfach item');
     const events = (await sql<{ to_status: string }>`select e.to_status from payment_event e join payment p on p.id = e.payment_id where p.status = 'success' order by e.id`.execute(server.db)).rows.map((row) => row.to_status);
     assert.deepEqual(events, ['created', 'started', 'success']);
     secret = (await sql<{ value: string }>`select value from platform_secret where name = 'payment-demo'`.execute(server.db)).rows[0]!.value;

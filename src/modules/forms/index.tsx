@@ -17,7 +17,7 @@ import { completePaidSubmission, HANDOVER_JOB, keepDraftsFor, moveCase } from '.
 import { handOverSubmission } from './handover-job.js';
 import { registerSchemaRoute } from './schema-route.js';
 import { onCitizenReply } from '../mailbox/index.js';
-import { onPaymentSettled } from '../payments/index.js';
+import { onPaymentSettled, type PaymentMethod } from '../payments/index.js';
 import { announceNoticeServices } from '../notices/index.js';
 import { findTenantById } from '../../platform/tenancy/tenants.js';
 import { publishVersions } from './versions.js';
@@ -52,7 +52,8 @@ export const forms: Module = {
     onPaymentSettled('submission', async (trx, payment) => {
       const tenant = await findTenantById(trx, payment.tenant_id);
       const definition = services.entry(payment.tenant_id, payment.service)?.effective;
-      await completePaidSubmission(trx, payment.tenant_id, payment.purpose_id, definition, { baseUrl: deps.baseUrl, town: tenant?.name ?? '', lang: 'de' });
+      const paid = { amountCents: payment.amount_cents, method: payment.method as PaymentMethod, reference: payment.reference };
+      await completePaidSubmission(trx, payment.tenant_id, payment.purpose_id, definition, { baseUrl: deps.baseUrl, town: tenant?.name ?? '', lang: 'de' }, paid);
     });
     announceNoticeServices((tenantId) => [...services.active(tenantId).values()].map((definition) => ({
       id: definition.id,

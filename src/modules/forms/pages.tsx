@@ -13,11 +13,12 @@ import type { ServiceLibrary } from './library.js';
 import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
 import { countUsage, findSubmission, type SubmissionRow } from './repo.js';
-import { checkStep, draftOf, earlierSubmission, feeOf, withComputedValues, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
+import { checkStep, draftOf, earlierSubmission, feeOf, startingFee, withComputedValues, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
 import { receiptPdf } from './receipt.js';
+import { paidFor } from './paid.js';
 import { PayView, ReceiptView, ResumeFailedView, StartView, StepView, SummaryView, type PaymentState } from './views/assistant.js';
 import { publicTimeline } from '../cases/index.js';
 import { beginPayment, PAYMENT_METHODS, PaymentUnavailable, paymentMethodLabel, paymentsOf } from '../payments/index.js';
@@ -117,7 +118,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     await countUsage(db, ctx.tenant.id, definition.id, 'opened');
     const owner = ctx.actor.kind === 'citizen' ? await ownerOf(deps, request, reply) : undefined;
     const t = formsText(ctx.lang);
-    return sendHtml(reply, <StartView ctx={ctx} t={t} definition={definition} fee={feeOf(definition, {})} blocker={blocker(ctx, t, definition, owner, ctx.path)} />);
+    return sendHtml(reply, <StartView ctx={ctx} t={t} definition={definition} fee={startingFee(definition)} blocker={blocker(ctx, t, definition, owner, ctx.path)} />);
   });
 
   app.post('/online/:service', route, async (request, reply) => {
@@ -259,8 +260,8 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const { ctx } = request;
     const { submission, definition, steps } = await ownSubmission(request, reply);
     if (submission.status === 'payment_pending') return sendHtml(reply, await payView(ctx, definition, submission));
-    const timeline = await publicTimeline(db, ctx.tenant.id, { kind: 'submission', id: submission.id }, ctx.lang);
-    return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} submittedAt={submission.submitted_at} steps={steps} answers={submission.answers} timeline={timeline} />);
+    const [timeline, paid] = await Promise.all([publicTimeline(db, ctx.tenant.id, { kind: 'submission', id: submission.id }, ctx.lang), paidFor(db, ctx.tenant.id, submission.id)]);
+    return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} submittedAt={submission.submitted_at} steps={steps} answers={submission.answers} paid={paid} timeline={timeline} />);
   });
 
   // The amount comes from the stored submission, never from the browser.
@@ -286,7 +287,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const { ctx } = request;
     const { submission, definition } = await ownSubmission(request, reply);
     if (submission.status === 'payment_pending') return reply.redirect(`/online/${definition.id}/eingang/${submission.id}`, 303);
-    const pdf = await receiptPdf(ctx.tenant, definition, submission, ctx.lang);
+    const pdf = await receiptPdf(ctx.tenant, definition, submission, ctx.lang, await paidFor(db, ctx.tenant.id, submission.id));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="eingangsbestaetigung-${submission.number}.pdf"`).header('cache-control', 'private, no-store').send(Buffer.from(pdf));
   });
 }

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
+import { paidText, type Paid } from './paid.js';
 import { formsText } from './texts.js';
 import { insidePolygon } from '../../platform/geo/geometry.js';
 import type { Db } from '../../platform/db/database.js';
@@ -154,6 +155,15 @@ export function feeOf(definition: ServiceDefinition, answers: Answers): number |
   return definition.fee === undefined ? undefined : Math.round(evaluate(definition.fee, answers, ratesOf(definition)) * 100);
 }
 
+/** The fee as the start page announces it: the amount for the smallest answers (one certificate, not none), and
+ * whether the answers change it ("ab 12,00 €"). */
+export function startingFee(definition: ServiceDefinition): { cents: number; depends: boolean } | undefined {
+  if (definition.fee === undefined) return undefined;
+  const smallest: Answers = {};
+  for (const field of definition.steps.flatMap((step) => step.fields)) if (field.type === 'number') smallest[field.name] = String(Math.max(field.min ?? 1, 1));
+  return { cents: feeOf(definition, smallest) ?? 0, depends: JSON.stringify(definition.fee).includes('"field"') };
+}
+
 /** The answers with each visible computed value as the citizen saw it on the summary ("216.00"), so that the clerk,
  * the receipt and the hand-over read the same figure later, whatever the town's rates are by then. */
 export function withComputedValues(definition: ServiceDefinition, answers: Answers): Answers {
@@ -173,14 +183,15 @@ export async function earlierSubmission(db: Db, tenantId: string, draftId: strin
 }
 
 /** The receipt goes into the account holder's Postfach (with a content-free e-mail notification there). */
-export function receiptToPostfach(db: Db, tenantId: string, userId: string, definition: ServiceDefinition, submission: { id: string; number: string; submitted_at: Date }, mail: ReceiptMail) {
+export function receiptToPostfach(db: Db, tenantId: string, userId: string, definition: ServiceDefinition, submission: { id: string; number: string; submitted_at: Date }, mail: ReceiptMail, paid?: Paid) {
   const t = formsText(mail.lang);
+  const body = t('receipt.mailBody', { service: definition.title[mail.lang], date: formatDateTime(mail.lang, submission.submitted_at), number: submission.number, link: `${mail.baseUrl}/online/${definition.id}/eingang/${submission.id}` });
   return deliver(db, {
     tenantId,
     userId,
     kind: 'receipt',
     subject: t('receipt.mailSubject', { number: submission.number, town: mail.town }),
-    body: t('receipt.mailBody', { service: definition.title[mail.lang], date: formatDateTime(mail.lang, submission.submitted_at), number: submission.number, link: `${mail.baseUrl}/online/${definition.id}/eingang/${submission.id}` }),
+    body: paid ? `${body}\n\n${paidText(mail.lang, paid, 'receipt.paidMail')}` : body,
     case: { kind: 'submission', id: submission.id },
     senderLabel: mail.town,
     notify: mail,
@@ -213,12 +224,12 @@ export function moveCase(db: Db, tenantId: string, submissionId: string, trigger
 }
 
 /** A paid fee completes the submission (called by the payments module inside its booking transaction). */
-export async function completePaidSubmission(db: Db, tenantId: string, submissionId: string, definition: ServiceDefinition | undefined, mail: ReceiptMail) {
+export async function completePaidSubmission(db: Db, tenantId: string, submissionId: string, definition: ServiceDefinition | undefined, mail: ReceiptMail, paid?: Paid) {
   const submission = await markReceived(db, tenantId, submissionId);
   if (!submission) return;
   await countUsage(db, tenantId, submission.service, 'paid');
   if (definition) await openCaseFor(db, definition, submission);
-  if (definition && submission.user_id) await receiptToPostfach(db, tenantId, submission.user_id, definition, submission, mail);
+  if (definition && submission.user_id) await receiptToPostfach(db, tenantId, submission.user_id, definition, submission, mail, paid);
 }
 
 export type SubmitOutcome = { ok: true; submissionId: string } | { ok: false; firstInvalidStep: string };

@@ -7,6 +7,7 @@ import type { ServiceDefinition, Step } from '../definition.js';
 import { ratesOf, type Answers } from '../expressions.js';
 import { shownOnPage } from '../validate.js';
 import { answerRows } from '../present.js';
+import { paidText, type Paid } from '../paid.js';
 import { formsText, type FormsTranslate } from '../texts.js';
 import type { StepErrors } from '../validate.js';
 import { errorText, FieldView, type Values } from './fields.js';
@@ -32,13 +33,14 @@ function Progress({ t, lang, steps, current }: { t: FormsTranslate; lang: Lang; 
   );
 }
 
-export function StartView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; fee?: number; blocker?: JSX.Element }) {
+export function StartView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; fee?: { cents: number; depends: boolean }; blocker?: JSX.Element }) {
   const { ctx, t, definition } = props;
   return (
     <Page ctx={ctx} title={definition.title[ctx.lang]} crumbs={crumbs(ctx, definition)}>
       <h1 safe>{definition.title[ctx.lang]}</h1>
       <p class="lead" safe>{t('start.lead')}</p>
-      {props.fee !== undefined && <p safe>{t('start.fee', { amount: formatMoney(ctx.lang, props.fee / 100) })}</p>}
+      {props.fee !== undefined && <p safe>{t(props.fee.depends ? 'start.feeFrom' : 'start.fee', { amount: formatMoney(ctx.lang, props.fee.cents / 100) })}</p>}
+      {props.fee !== undefined && props.fee.cents > 0 && definition.payment === 'online' && <p safe>{t('start.feeOnline')}</p>}
       <h2 safe>{t('start.steps')}</h2>
       <ol>{definition.steps.map((step) => <li safe>{step.title[ctx.lang]}</li>)}</ol>
       {props.blocker ?? (
@@ -110,6 +112,7 @@ export function AnswerList({ ctx, t, steps, answers, changeBase }: { ctx: Reques
 export function SummaryView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; draftId: string; steps: Step[]; answers: Answers; fee?: number; errors?: Record<string, string> }) {
   const { ctx, t, definition } = props;
   const base = `/online/${definition.id}/${props.draftId}`;
+  const paysOnline = definition.payment === 'online' && (props.fee ?? 0) > 0;
   return (
     <Page ctx={ctx} title={`${t('summary.title')} – ${definition.title[ctx.lang]}`} crumbs={crumbs(ctx, definition, t('progress.summary'))}>
       <Progress t={t} lang={ctx.lang} steps={props.steps} current="summary" />
@@ -117,6 +120,7 @@ export function SummaryView(props: { ctx: RequestContext; t: FormsTranslate; def
       <h1 safe>{t('summary.title')}</h1>
       <AnswerList ctx={ctx} t={t} steps={props.steps} answers={props.answers} changeBase={base} />
       {props.fee !== undefined && <p><strong safe>{`${t('summary.fee')}: `}</strong><span safe>{formatMoney(ctx.lang, props.fee / 100)}</span></p>}
+      {paysOnline && <Alert kind="info" text={t('summary.payNext', { amount: formatMoney(ctx.lang, props.fee! / 100) })} />}
       <Form action={`${base}/absenden`} csrf={ctx.csrfToken()}>
         {definition.declarations.length > 0 && (
           <fieldset class="field">
@@ -124,13 +128,13 @@ export function SummaryView(props: { ctx: RequestContext; t: FormsTranslate; def
             {definition.declarations.map((declaration, index) => <Checkbox name={`declaration${index}`} label={declaration[ctx.lang]} error={props.errors?.[`declaration${index}`]} />)}
           </fieldset>
         )}
-        <Button label={t('button.submit')} />
+        <Button label={t(paysOnline ? 'button.submitAndPay' : 'button.submit')} />
       </Form>
     </Page>
   );
 }
 
-export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; number: string; submittedAt: Date; steps: Step[]; answers: Answers; timeline?: { at: Date; label: string }[] }) {
+export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; definition: ServiceDefinition; number: string; submittedAt: Date; steps: Step[]; answers: Answers; paid?: Paid; timeline?: { at: Date; label: string }[] }) {
   const { ctx, t, definition } = props;
   return (
     <Page ctx={ctx} title={t('receipt.title')} crumbs={crumbs(ctx, definition, t('receipt.title'))}>
@@ -141,6 +145,7 @@ export function ReceiptView(props: { ctx: RequestContext; t: FormsTranslate; def
       <dl class="facts">
         <dt safe>{t('receipt.service')}</dt><dd safe>{definition.title[ctx.lang]}</dd>
         <dt safe>{t('receipt.date')}</dt><dd safe>{formatDateTime(ctx.lang, props.submittedAt)}</dd>
+        {props.paid && <><dt safe>{t('receipt.paid')}</dt><dd safe>{paidText(ctx.lang, props.paid)}</dd></>}
       </dl>
       <p safe>{t('receipt.next')}</p>
       <p><a href={`${ctx.path}/bestaetigung.pdf`} download="" safe>{t('receipt.pdf')}</a></p>

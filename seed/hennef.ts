@@ -61,6 +61,7 @@ export async function seedHennef(db: Db): Promise<boolean> {
         imprint: 'Stadt Hennef (Sieg)\nDer Bürgermeister\nFrankfurter Straße 97\n53773 Hennef (Sieg)\n\nDie Stadt ist eine Körperschaft des öffentlichen Rechts.',
         privacy: 'Wir verarbeiten personenbezogene Daten nur, soweit es für Ihr Anliegen erforderlich ist (Art. 6 Abs. 1 lit. c und e DSGVO).\n\nSitzungsdaten werden nach 30 Minuten Inaktivität gelöscht, E-Mail-Kopien nach 30 Tagen.',
         languages: ['de', 'en'],
+        cashAccount: { bank: 'Kreissparkasse Köln', iban: 'DE12 3705 0299 0000 1234 56', bic: 'COKSDE33XXX' },
         geo: hennefGeo,
       },
     });

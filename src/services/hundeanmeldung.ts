@@ -5,7 +5,7 @@ import type { ServiceDefinitionInput } from '../modules/forms/definition.js';
 const definition: ServiceDefinitionInput = {
   id: 'hundeanmeldung',
   catalog: 'hundeanmeldung',
-  version: 2,
+  version: 3,
   title: { de: 'Hund anmelden (Hundesteuer)', en: 'Register a dog (dog tax)' },
   trustLevel: 'basic',
   applicants: 'person',
@@ -23,6 +23,8 @@ const definition: ServiceDefinitionInput = {
       fields: [
         { type: 'text', name: 'name', label: { de: 'Name', en: 'Name' }, prefill: 'name' },
         { type: 'text', name: 'street', label: { de: 'Straße und Hausnummer', en: 'Street and number' }, prefill: 'street_address' },
+        { type: 'text', name: 'postalCode', label: { de: 'Postleitzahl', en: 'Postcode' }, prefill: 'postal_code', pattern: '\\d{5}' },
+        { type: 'text', name: 'city', label: { de: 'Ort', en: 'Town' }, prefill: 'locality' },
         { type: 'phone', name: 'phone', label: { de: 'Telefon für Rückfragen (freiwillig)', en: 'Phone for questions (optional)' }, required: false },
       ],
     },
@@ -57,6 +59,22 @@ const definition: ServiceDefinitionInput = {
       ],
     },
   ],
+  // The tax notice (Hundesteuerbescheid): the yearly tax, the tag, when and how to pay.
+  notice: {
+    body: `{{anrede}}
+
+für Ihre Anmeldung vom {{antragsdatum}} (Eingangsnummer {{eingangsnummer}}) setzen wir die Hundesteuer nach der Hundesteuersatzung der {{stadt}} wie folgt fest:
+
+1. Die Hundesteuer beträgt {{angabe.yearlyTax}} im Jahr. Sie gilt ab dem Beginn des Monats, in dem Sie den Hund aufgenommen haben, und bis Sie ihn abmelden.
+2. Sie erhalten die Hundesteuermarke Nr. {{laufnummer}}. Der Hund muss sie außerhalb Ihrer Wohnung sichtbar tragen.
+3. Die Steuer ist zu je einem Viertel am 15. Februar, 15. Mai, 15. August und 15. November fällig. Der erste Betrag für das laufende Jahr ist bis zum {{zahlungsfrist}} zu zahlen.
+
+Zahlung:
+{{zahlungsweise}}
+
+Begründung:
+Sie halten im Stadtgebiet einen Hund und sind daher steuerpflichtig. Ihre Angaben wurden geprüft.`,
+  },
   declarations: [
     { de: 'Ich versichere, dass meine Angaben richtig und vollständig sind.', en: 'I confirm that my details are correct and complete.' },
     { de: 'Mir ist bekannt, dass jede Änderung (Abgabe, Tod, Umzug) innerhalb von zwei Wochen zu melden ist.', en: 'I know that any change (giving away, death, moving) must be reported within two weeks.' },

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
-import { staffLogin } from '../support/journeys.js';
+import { citizenLogin, staffLogin } from '../support/journeys.js';
+import { registerDog } from '../support/dog.js';
 import { postMultipart } from '../support/multipart.js';
 import { orderBirthCertificates } from '../support/payments.js';
 import { volunteer } from '../support/volunteer.js';
@@ -84,6 +85,68 @@ describe('notices (Bescheide)', () => {
     const mismatch = await postMultipart(anyone, `/verify/${code}`, {}, [{ field: 'pdf', name: 'bescheid.pdf', bytes: changed, type: 'application/pdf' }]);
     assert.match(mismatch.html, /stimmt NICHT/);
     assert.equal((await anyone.get('/verify/AAAA-BBBB-CCCC')).status, 404);
+  });
+
+  it('the dog-tax notice names the tax, the tag, when and how to pay, greets the holder by name and is signed by the clerk; it is previewed first', async () => {
+    const erika = new Visitor(server.url);
+    await citizenLogin(erika, 'erika-mustermann', 'substantial');
+    const { submissionId } = await registerDog(erika, 'Bello');
+    const selma = new Visitor(server.url);
+    await staffLogin(selma, 'steuern@hennef.example');
+    const page = await selma.get(`/bo/antraege/${submissionId}`);
+    assert.match(page.html, /Hund 1<\/dt><dd>Name des Hundes: Bello; Rasse: Pudel; Gehalten seit: 01\.01\.2025; Chipnummer \(15 Ziffern\): 276098106111111; Gilt der Hund als gefährlich \(Landeshundegesetz\)\?: Nein/, 'each value of a repeated item with its label, dates as people read them');
+    const preview = await selma.get(`/bo/antraege/${submissionId}/bescheid`);
+    assert.match(preview.html, /Vorschau des Bescheids/);
+    assert.match(preview.html, /Erika Mustermann<\/span><br\/><span>Frankfurter Straße 97<\/span><br\/><span>53773 Hennef \(Sieg\)/, 'the full postal address');
+    assert.match(preview.html, /Guten Tag Erika Mustermann,/);
+    assert.match(preview.html, /Die Hundesteuer beträgt 96,00\s€ im Jahr/);
+    assert.match(preview.html, /Hundesteuermarke Nr\. \(wird beim Erlass vergeben\)/);
+    assert.match(preview.html, /Kreissparkasse Köln, IBAN DE12 3705 0299 0000 1234 56/);
+    assert.match(preview.html, /Selma Steuer<\/span><br\/><span>Sachbearbeitung<\/span><br\/><span>Fachdienst Steuern und Abgaben/);
+    assert.doesNotMatch(preview.html, /Sehr geehrte Damen und Herren|keine festgesetzt|\{\{/);
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from notice where case_id = ${submissionId}`.execute(server.db)).rows[0]!.n, 0, 'the preview issues nothing');
+
+    const issued = await selma.post(`/bo/antraege/${submissionId}/bescheid`, {});
+    assert.match(issued.html, /Der Bescheid ist erlassen und zugestellt/);
+    const postfach = await erika.get('/postfach');
+    const itemId = /href="\/postfach\/([0-9a-f-]{36})"><strong>Bescheid B-[^<]*Hund anmelden/.exec(postfach.html)![1]!;
+    await erika.get(`/postfach/${itemId}`);
+    const text = pdfContent((await erika.request('GET', `/postfach/${itemId}/anhang/0`)).bytes);
+    for (const line of ['Guten Tag Erika Mustermann,', '53773 Hennef (Sieg)', 'Die Hundesteuer betr', '96,00', `Hundesteuermarke Nr. ${new Date().getFullYear()}-0001`, 'IBAN DE12 3705 0299 0000 1234 56', 'Selma Steuer', 'Fachdienst Steuern und Abgaben']) {
+      assert.ok(text.includes(pdfText(line)), `the notice PDF says "${line}"`);
+    }
+    assert.ok(!text.includes(pdfText('FD 6.2')) && !text.includes(pdfText('Sehr geehrte Damen')), 'signed with the unit\'s name, not its short code');
+  });
+
+  it('a template that names data the case does not have stops the notice at the preview, and nothing is issued', async () => {
+    const editor = new Visitor(server.url);
+    await staffLogin(editor, 'redaktion@hennef.example');
+    await editor.get('/bo/bescheide/hundeanmeldung');
+    await editor.post('/bo/bescheide/hundeanmeldung', { body: '{{anrede}}\n\nRückruf unter {{angabe.phone}}.', legal: 'Klage beim VG Köln.', action: 'save' });
+    const erika = new Visitor(server.url);
+    await citizenLogin(erika, 'erika-mustermann', 'substantial');
+    const { submissionId } = await registerDog(erika, 'Rex');
+    const selma = new Visitor(server.url);
+    await staffLogin(selma, 'steuern@hennef.example');
+    const preview = await selma.get(`/bo/antraege/${submissionId}/bescheid`);
+    assert.match(preview.html, /Für \{\{angabe\.phone\}\} fehlen die Angaben/);
+    assert.doesNotMatch(preview.html, /Bescheid erlassen und zustellen/, 'no button while something is missing');
+    await selma.get(`/bo/antraege/${submissionId}`);
+    const refused = await selma.post(`/bo/antraege/${submissionId}/bescheid`, {});
+    assert.equal(refused.status, 400);
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from notice where case_id = ${submissionId}`.execute(server.db)).rows[0]!.n, 0);
+    assert.equal((await sql<{ status: string }>`select status from form_submission where id = ${submissionId}`.execute(server.db)).rows[0]!.status, 'received');
+    const caseId = (await sql<{ id: string; version: number }>`select id, version from case_record where source_id = ${submissionId}`.execute(server.db)).rows[0]!;
+    const page = await selma.get(`/bo/vorgaenge/${caseId.id}`);
+    await selma.post(`/bo/vorgaenge/${caseId.id}/status`, { version: /name="version" value="(\d+)"/.exec(page.html)![1]!, to: 'in_progress', reason: '' });
+    const current = (await sql<{ version: number }>`select version from case_record where id = ${caseId.id}`.execute(server.db)).rows[0]!.version;
+    const noReason = await selma.post(`/bo/vorgaenge/${caseId.id}/status`, { version: String(current), to: 'decided', reason: '' });
+    assert.match(noReason.html, /Bitte füllen Sie aus: Warum ergeht kein Bescheid\?/, 'a case is not decided without its notice, or a recorded reason');
+    const withReason = await selma.post(`/bo/vorgaenge/${caseId.id}/status`, { version: String(current), to: 'decided', reason: 'Hund wurde vor Bescheid abgegeben' });
+    assert.match(withReason.html, /Entschieden/);
+    const event = (await sql<{ detail: Record<string, string> }>`select detail from case_event where case_id = ${caseId.id} and to_status = 'decided'`.execute(server.db)).rows[0]!;
+    assert.equal(event.detail.reason, 'Hund wurde vor Bescheid abgegeben');
+    await editor.get('/bo/bescheide/hundeanmeldung');
   });
 
   it('without an account the notice is fetched once with the code from a second e-mail', async () => {

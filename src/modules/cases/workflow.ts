@@ -64,7 +64,8 @@ export const DEFAULT_WORKFLOW: Workflow = workflowSchema.parse({
   transitions: [
     { from: ['received', 'waiting'], to: 'in_progress', label: { de: 'In Bearbeitung nehmen', en: 'Start processing' } },
     { from: ['in_progress'], to: 'waiting', label: { de: 'Auf Rückmeldung warten', en: 'Wait for reply' } },
-    { from: ['in_progress'], to: 'decided', label: { de: 'Als entschieden markieren', en: 'Mark as decided' } },
+    // Deciding normally issues the notice, which moves the case itself; marking it by hand needs the reason why none is issued.
+    { from: ['in_progress'], to: 'decided', label: { de: 'Ohne Bescheid als entschieden markieren', en: 'Mark as decided without a notice' }, requires: [{ name: 'reason', label: { de: 'Warum ergeht kein Bescheid?', en: 'Why is no notice issued?' } }] },
     { from: ['decided'], to: 'closed', label: { de: 'Abschließen', en: 'Close' } },
     { from: ['received', 'in_progress', 'waiting'], to: 'rejected', label: { de: 'Ablehnen', en: 'Reject' }, requires: [{ name: 'reason', label: { de: 'Begründung der Ablehnung', en: 'Reason for the rejection' } }] },
     { from: ['received', 'in_progress', 'waiting'], to: 'withdrawn', label: { de: 'Als zurückgezogen markieren', en: 'Mark as withdrawn' }, requires: [{ name: 'reason', label: { de: 'Wie wurde der Antrag zurückgezogen?', en: 'How was the application withdrawn?' } }] },

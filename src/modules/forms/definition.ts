@@ -159,6 +159,8 @@ export const serviceDefinition = z.object({
   /** Cross-field rules: when the condition holds, the answer is refused with the message at the field. */
   rules: z.array(z.object({ when: condition, field: name, message: text }).strict()).default([]),
   declarations: z.array(text).default([]),
+  /** The service's notice template ({{placeholders}} as on /bo/bescheide), used until the town writes its own. */
+  notice: z.object({ body: z.string().min(1).max(20_000) }).strict().optional(),
   /** The case workflow in the back office (states, transitions, roles, public labels, automatic steps); default when absent. */
   workflow: workflowSchema.optional(),
 }).strict();

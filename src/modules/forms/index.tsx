@@ -59,6 +59,7 @@ export const forms: Module = {
       id: definition.id,
       title: definition.title.de,
       fields: definition.steps.flatMap((step) => step.fields.filter((field) => field.type !== 'info' && field.type !== 'group' && field.type !== 'file').map((field) => field.name)),
+      defaultBody: definition.notice?.body,
     })));
     // The citizen's answer to a request resumes the case (and its deadline).
     onCitizenReply(async (db, item) => {

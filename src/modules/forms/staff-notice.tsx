@@ -8,13 +8,17 @@ import type { Role } from '../../platform/auth/roles.js';
 import { actorId, actorLabel } from '../../platform/http/context.js';
 import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
-import { Button, Form } from '../../platform/ui/components.js';
-import { feeValues, issueNotice, type NoticeRow } from '../notices/index.js';
+import { formatDateTime, translator } from '../../platform/i18n/index.js';
+import type { Db } from '../../platform/db/database.js';
+import { listUnits, membershipsOf } from '../../platform/auth/users-repo.js';
+import { Page } from '../../platform/ui/layout.js';
+import { sendHtml } from '../../platform/ui/render.js';
+import { Alert, Button, Form } from '../../platform/ui/components.js';
+import { draftNotice, feeValues, issueNotice, NoticeIncomplete, salutation, type NoticeDraft, type NoticeRequest, type NoticeRow } from '../notices/index.js';
 import type { ServiceDefinition } from './definition.js';
 import type { Answers } from './expressions.js';
 import type { ServiceLibrary } from './library.js';
-import { addressLine } from './present.js';
+import { addressLine, fieldText } from './present.js';
 import { markDecided, type SubmissionRow } from './repo.js';
 import { moveCase } from './service.js';
 import { formsText } from './texts.js';
@@ -26,14 +30,53 @@ function applicantName(answers: Answers): string {
   return [answers.givenName, answers.familyName].filter((part) => typeof part === 'string').join(' ');
 }
 
+/** The postal address: an address field, or street, postcode and town given as separate answers. */
 function applicantAddress(answers: Answers): string {
   const address = Object.values(answers).find((value) => Array.isArray(value) && value.length === 1 && typeof value[0] === 'object' && 'postalCode' in (value[0] as Answers));
   if (address) return addressLine((address as Answers[])[0]!);
-  return typeof answers.street === 'string' ? answers.street : '';
+  return addressLine({ street: answers.street, postalCode: answers.postalCode, city: answers.city });
 }
 
-function flatAnswers(answers: Answers): Record<string, string> {
-  return Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+/** The answers as the notice quotes them: dates, amounts and yes/no as people read them. */
+function noticeAnswers(definition: ServiceDefinition, answers: Answers): Record<string, string> {
+  const t = formsText('de');
+  const fields = definition.steps.flatMap((step) => step.fields).filter((field) => field.type !== 'info' && field.type !== 'group' && field.type !== 'file' && field.name in answers);
+  return Object.fromEntries(fields.map((field) => [field.name, fieldText(field, answers[field.name], 'de', t)]));
+}
+
+/** Who signs: their name, their function in the unit, and the unit's full name. */
+async function signer(db: Db, tenantId: string, issuer: { id: string | null; name: string }, unitName: string) {
+  const units = await listUnits(db, tenantId);
+  const unit = units.find((candidate) => candidate.short_name === unitName);
+  const memberships = issuer.id ? await membershipsOf(db, tenantId, issuer.id) : [];
+  const role = memberships.find((membership) => membership.unit_id === unit?.id)?.role ?? memberships.find((membership) => membership.unit_id === unit?.parent_id)?.role;
+  return { id: issuer.id, name: issuer.name, function: role ? translator('de')(`role.${role}`) : '', unit: unit?.name ?? unitName };
+}
+
+/** What the notice of this submission says, filled from the submission and the clerk: for the preview and for issuing. */
+export async function submissionNoticeRequest(db: Db, input: { tenant: Tenant; submission: SubmissionRow; definition: ServiceDefinition; issuer: { id: string | null; name: string }; baseUrl: string }): Promise<NoticeRequest> {
+  const { submission, definition, tenant } = input;
+  const answers = submission.answers;
+  const email = answers.email;
+  const recipient = submission.user_id ? { userId: submission.user_id } : typeof email === 'string' && email.includes('@') ? { email } : undefined;
+  const by = await signer(db, tenant.id, input.issuer, submission.target_unit);
+  const name = applicantName(answers);
+  return {
+    tenant,
+    case: { kind: 'submission', id: submission.id },
+    service: definition.id,
+    subject: definition.title.de,
+    defaultBody: definition.notice?.body,
+    values: {
+      anrede: salutation(name), name, anschrift: applicantAddress(answers), leistung: definition.title.de, eingangsnummer: submission.number,
+      antragsdatum: longDate(submission.submitted_at), ...feeValues(submission.fee_cents),
+      sachbearbeitung: by.name, funktion: by.function, stelle: by.unit, stadt: tenant.name, answers: noticeAnswers(definition, answers),
+    },
+    directDebitIban: answers.directDebit === 'yes' && typeof answers.iban === 'string' ? answers.iban : undefined,
+    issuedBy: by,
+    recipient,
+    baseUrl: input.baseUrl,
+  };
 }
 
 /** Whether the service's workflow issues the notice itself (then only through its steps, e.g. after approval). */
@@ -52,10 +95,10 @@ export function NoticeSection({ ctx, submission, notices, byWorkflow }: { ctx: R
       ))}
       {submission.status === 'received' && byWorkflow && <p class="hint" safe>{t('bo.noticeByWorkflow')}</p>}
       {submission.status === 'received' && !byWorkflow && (
-        <Form action={`/bo/antraege/${submission.id}/bescheid`} csrf={ctx.csrfToken()}>
+        <>
           <p class="hint" safe>{t('bo.noticeHint')}</p>
-          <Button label={t('bo.issueNotice')} />
-        </Form>
+          <p><a class="button" href={`/bo/antraege/${submission.id}/bescheid`} safe>{t('bo.noticePreview')}</a></p>
+        </>
       )}
       {submission.status === 'payment_pending' && <p safe>{t('bo.awaitingPayment')}</p>}
     </section>
@@ -65,37 +108,66 @@ export function NoticeSection({ ctx, submission, notices, byWorkflow }: { ctx: R
 /** Issues the notice from the service's template and delivers it; the submission is then decided. Used by the
  * clerk's button and by a workflow whose state issues the notice on entry. */
 export async function issueSubmissionNotice(deps: Pick<Deps, 'db' | 'store'>, input: { tenant: Tenant; submission: SubmissionRow; definition: ServiceDefinition; issuer: { id: string | null; name: string }; baseUrl: string }) {
-  const { submission, definition, tenant } = input;
-  const email = submission.answers.email;
-  const recipient = submission.user_id ? { userId: submission.user_id } : typeof email === 'string' && email.includes('@') ? { email } : undefined;
-  await issueNotice(deps, {
-    tenant,
-    case: { kind: 'submission', id: submission.id },
-    service: definition.id,
-    subject: definition.title.de,
-    values: {
-      name: applicantName(submission.answers), anschrift: applicantAddress(submission.answers), leistung: definition.title.de, eingangsnummer: submission.number,
-      antragsdatum: longDate(submission.submitted_at), ...feeValues(submission.fee_cents),
-      sachbearbeitung: input.issuer.name, stelle: submission.target_unit, stadt: tenant.name, answers: flatAnswers(submission.answers),
-    },
-    issuedBy: { id: input.issuer.id, name: input.issuer.name, unit: submission.target_unit },
-    recipient,
-    baseUrl: input.baseUrl,
-  });
-  await markDecided(deps.db, tenant.id, submission.id);
+  await issueNotice(deps, await submissionNoticeRequest(deps.db, input));
+  await markDecided(deps.db, input.tenant.id, input.submission.id);
+}
+
+/** The notice as it will be issued, with what is missing, and the button that issues it when nothing is. */
+function NoticePreview({ ctx, submission, draft }: { ctx: RequestContext; submission: SubmissionRow; draft: NoticeDraft }) {
+  const t = formsText(ctx.lang);
+  const back = `/bo/antraege/${submission.id}`;
+  return (
+    <Page ctx={ctx} title={t('bo.noticePreviewTitle')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: submission.number, href: back }, { label: t('bo.noticePreviewTitle') }]}>
+      <h1 safe>{t('bo.noticePreviewTitle')}</h1>
+      {draft.missing.length > 0 && <Alert kind="error" text={t('bo.noticeMissing', { names: draft.missing.map((name) => `{{${name}}}`).join(', ') })} />}
+      <p class="hint" safe>{t('bo.noticePreviewIntro')}</p>
+      <article class="preview">
+        <p>{draft.address.map((line) => <><span safe>{line}</span><br /></>)}</p>
+        <h2 safe>{draft.subject}</h2>
+        {[draft.body, draft.legal].flatMap((text) => text.split(/\n{2,}/)).map((paragraph) => <p>{paragraph.split('\n').map((line) => <><span safe>{line}</span><br /></>)}</p>)}
+        <p>{draft.signature.filter(Boolean).map((line) => <><span safe>{line}</span><br /></>)}</p>
+      </article>
+      {draft.missing.length === 0 && (
+        <Form action={`/bo/antraege/${submission.id}/bescheid`} csrf={ctx.csrfToken()}>
+          <Button label={t('bo.issueNotice')} />
+        </Form>
+      )}
+      <p><a href={back} safe>{ctx.t('error.back')}</a></p>
+    </Page>
+  );
 }
 
 export function registerNoticeRoute(app: FastifyInstance, deps: Deps, access: readonly Role[], library: ServiceLibrary, readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>) {
-  app.post('/bo/antraege/:id/bescheid', { config: { access } }, async (request, reply) => {
+  /** The submission, its service and the notice it would get; undefined when no notice can be issued from here. */
+  async function noticeOf(request: FastifyRequest) {
     const { ctx } = request;
-    const t = formsText(ctx.lang);
     const submission = await readableSubmission(request);
     const definition: ServiceDefinition | undefined = library.entry(ctx.tenant.id, submission.service)?.effective;
-    if (submission.status !== 'received' || !definition || noticeByWorkflow(definition)) return reply.redirect(`/bo/antraege/${submission.id}#notice`, 303);
-    const staffName = ctx.actor.kind === 'staff' ? ctx.actor.name : actorLabel(ctx.actor);
-    await issueSubmissionNotice(deps, { tenant: ctx.tenant, submission, definition, issuer: { id: actorId(ctx.actor), name: staffName }, baseUrl: tenantBaseUrl(deps, ctx, request.headers.host) });
-    await moveCase(deps.db, ctx.tenant.id, submission.id, 'notice', staffName);
-    setFlash(reply, t('bo.noticeIssued'));
+    if (submission.status !== 'received' || !definition || noticeByWorkflow(definition)) return { submission, notice: undefined };
+    const issuer = { id: actorId(ctx.actor), name: actorLabel(ctx.actor) };
+    const notice = await submissionNoticeRequest(deps.db, { tenant: ctx.tenant, submission, definition, issuer, baseUrl: tenantBaseUrl(deps, ctx, request.headers.host) });
+    return { submission, definition, notice };
+  }
+
+  app.get('/bo/antraege/:id/bescheid', { config: { access } }, async (request, reply) => {
+    const { submission, notice } = await noticeOf(request);
+    if (!notice) return reply.redirect(`/bo/antraege/${submission.id}#notice`, 303);
+    return sendHtml(reply, <NoticePreview ctx={request.ctx} submission={submission} draft={await draftNotice(deps.db, notice)} />);
+  });
+
+  app.post('/bo/antraege/:id/bescheid', { config: { access } }, async (request, reply) => {
+    const { ctx } = request;
+    const { submission, notice } = await noticeOf(request);
+    if (!notice) return reply.redirect(`/bo/antraege/${submission.id}#notice`, 303);
+    try {
+      await issueNotice(deps, notice);
+    } catch (error) {
+      if (!(error instanceof NoticeIncomplete)) throw error;
+      return sendHtml(reply, <NoticePreview ctx={ctx} submission={submission} draft={await draftNotice(deps.db, notice)} />, 400);
+    }
+    await markDecided(deps.db, ctx.tenant.id, submission.id);
+    await moveCase(deps.db, ctx.tenant.id, submission.id, 'notice', actorLabel(ctx.actor));
+    setFlash(reply, formsText(ctx.lang)('bo.noticeIssued'));
     return reply.redirect(`/bo/antraege/${submission.id}#notice`, 303);
   });
 }

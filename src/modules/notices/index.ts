@@ -7,8 +7,8 @@ import { registerNoticePublicPages } from './public-pages.js';
 import { recordFirstAccess } from './repo.js';
 import { registerTemplatePages, type NoticeService } from './template-pages.js';
 
-export { issueNotice, type NoticeRequest } from './service.js';
-export { feeValues } from './placeholders.js';
+export { draftNotice, issueNotice, NoticeIncomplete, type NoticeDraft, type NoticeRequest } from './service.js';
+export { feeValues, salutation } from './placeholders.js';
 export { noticesOfCase, type NoticeRow } from './repo.js';
 export type { NoticeService } from './template-pages.js';
 

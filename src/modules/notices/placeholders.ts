@@ -2,8 +2,11 @@
 // application. A template with a placeholder outside this set is refused before it is saved.
 import { formatMoney } from '../../platform/i18n/index.js';
 // `gebuehr` is the amount ("24,00 €", "0,00 €" without a fee); `gebuehrenfestsetzung` the whole sentence that reads
-// right with and without a fee, which is what the default template uses.
-export const PLACEHOLDERS = ['name', 'anschrift', 'leistung', 'eingangsnummer', 'antragsdatum', 'bescheiddatum', 'bescheidnummer', 'gebuehr', 'gebuehrenfestsetzung', 'sachbearbeitung', 'stelle', 'stadt'] as const;
+// right with and without a fee, which is what the default template uses. `anrede` greets the applicant by name,
+// `anschrift` is the full postal address, `sachbearbeitung`/`funktion` sign, `stelle` is the unit's full name,
+// `zahlungsfrist` the date a month after the notice, `zahlungsweise` how to pay (direct debit or transfer to the
+// town's account), `laufnummer` a number per service and year (a dog tag, a permit).
+export const PLACEHOLDERS = ['anrede', 'name', 'anschrift', 'leistung', 'eingangsnummer', 'antragsdatum', 'bescheiddatum', 'bescheidnummer', 'gebuehr', 'gebuehrenfestsetzung', 'zahlungsfrist', 'zahlungsweise', 'laufnummer', 'sachbearbeitung', 'funktion', 'stelle', 'stadt'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type NoticeValues = Record<Placeholder, string> & { answers: Record<string, string> };
 
@@ -25,11 +28,26 @@ export function feeValues(cents: number | null | undefined): Pick<NoticeValues, 
   return { gebuehr: amount, gebuehrenfestsetzung: cents ? `Für diese Amtshandlung wird eine Gebühr von ${amount} festgesetzt.` : 'Diese Amtshandlung ist gebührenfrei.' };
 }
 
+/** Placeholders the template uses that have no value for this notice: issuing is refused while any is left. */
+export function emptyPlaceholders(template: string, values: NoticeValues): string[] {
+  const empty = new Set<string>();
+  for (const [, name] of template.matchAll(PATTERN)) {
+    const value = name!.startsWith('angabe.') ? values.answers[name!.slice('angabe.'.length)] : values[name as Placeholder];
+    if (!value?.trim()) empty.add(name!);
+  }
+  return [...empty];
+}
+
+/** "Guten Tag Erika Mustermann," for a named applicant; the collective greeting only when no name is known. */
+export function salutation(name: string): string {
+  return name.trim() ? `Guten Tag ${name.trim()},` : 'Sehr geehrte Damen und Herren,';
+}
+
 export function fillPlaceholders(template: string, values: NoticeValues): string {
   return template.replace(PATTERN, (_, name: string) => (name.startsWith('angabe.') ? values.answers[name.slice('angabe.'.length)] ?? '' : values[name as Placeholder] ?? ''));
 }
 
-export const DEFAULT_BODY = `Sehr geehrte Damen und Herren,
+export const DEFAULT_BODY = `{{anrede}}
 
 zu Ihrem Antrag „{{leistung}}“ vom {{antragsdatum}} (Eingangsnummer {{eingangsnummer}}) ergeht folgender Bescheid:
 

@@ -28,6 +28,17 @@ export async function nextNoticeNumber(db: Db, year: number): Promise<string> {
   return `B-${year}-${String(rows[0]!.n).padStart(6, '0')}`;
 }
 
+/** The next running number of a service in a year ("2026-0007"): a dog tag, a permit number. */
+export async function nextRunningNumber(db: Db, tenantId: string, service: string, year: number): Promise<string> {
+  const row = await notices(db)
+    .insertInto('notice_running_number')
+    .values({ tenant_id: tenantId, service, year, last: 1 })
+    .onConflict((oc) => oc.columns(['tenant_id', 'service', 'year']).doUpdateSet({ last: sql`notice_running_number.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${year}-${String(row.last).padStart(4, '0')}`;
+}
+
 export function insertNotice(db: Db, values: Omit<NoticesTables['notice'], 'id' | 'issued_at' | 'first_accessed_at'>) {
   return notices(db).insertInto('notice').values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -9,8 +9,8 @@ import { queueMail } from '../../platform/mail/mailer.js';
 import { renderTextPdf } from '../../platform/pdf/text-document.js';
 import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import { deliver } from '../mailbox/index.js';
-import { DEFAULT_BODY, DEFAULT_LEGAL_REMEDY, fillPlaceholders, type NoticeValues } from './placeholders.js';
-import { findTemplate, insertNotice, insertPickup, linkMailboxItem, nextNoticeNumber, type NoticeRow } from './repo.js';
+import { DEFAULT_BODY, DEFAULT_LEGAL_REMEDY, emptyPlaceholders, fillPlaceholders, type NoticeValues } from './placeholders.js';
+import { findTemplate, insertNotice, insertPickup, linkMailboxItem, nextNoticeNumber, nextRunningNumber, type NoticeRow } from './repo.js';
 
 const PICKUP_DAYS = 14;
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -23,39 +23,98 @@ function verifyCode(): string {
   return chars.replace(/(.{4})(?=.)/g, '$1-');
 }
 
-export async function templateFor(db: Db, tenantId: string, service: string) {
+export async function templateFor(db: Db, tenantId: string, service: string, defaultBody = DEFAULT_BODY) {
   const stored = await findTemplate(db, tenantId, service);
-  return { body: stored?.body ?? DEFAULT_BODY, legalRemedy: stored?.legal_remedy ?? DEFAULT_LEGAL_REMEDY, custom: Boolean(stored) };
+  return { body: stored?.body ?? defaultBody, legalRemedy: stored?.legal_remedy ?? DEFAULT_LEGAL_REMEDY, custom: Boolean(stored) };
 }
+
+/** The values the notice gets when it is issued: its number, date, running number, payment date and terms. */
+type AssignedAtIssue = 'bescheiddatum' | 'bescheidnummer' | 'laufnummer' | 'zahlungsfrist' | 'zahlungsweise';
 
 export type NoticeRequest = {
   tenant: Tenant;
   case: { kind: string; id: string };
   service: string;
   subject: string;
-  values: Omit<NoticeValues, 'bescheiddatum' | 'bescheidnummer'>;
-  issuedBy: { id: string | null; name: string; unit: string };
+  /** The service's own template, used until the town writes one. */
+  defaultBody?: string;
+  values: Omit<NoticeValues, AssignedAtIssue>;
+  /** The applicant's IBAN when they pay by direct debit; otherwise the notice names the town's account. */
+  directDebitIban?: string;
+  issuedBy: { id: string | null; name: string; function: string; unit: string };
   recipient: { userId: string } | { email: string } | undefined;
   baseUrl: string;
 };
 
+/** A notice whose template names data this case does not have: it is not issued until that is fixed. */
+export class NoticeIncomplete extends Error {
+  constructor(readonly missing: string[]) {
+    super(`notice placeholders without a value: ${missing.join(', ')}`);
+  }
+}
+
+export type NoticeDraft = { subject: string; address: string[]; body: string; legal: string; signature: string[]; missing: string[] };
+
+const longDate = (date: Date) => new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
+const PREVIEW_NUMBER = '(wird beim Erlass vergeben)';
+
+/** The notice as it will read, for the clerk's preview (numbers not yet assigned) and for issuing. */
+export async function draftNotice(db: Db, request: NoticeRequest, assigned?: { number: string; running: string; at: Date }): Promise<NoticeDraft> {
+  const template = await templateFor(db, request.tenant.id, request.service, request.defaultBody);
+  const at = assigned?.at ?? new Date();
+  const number = assigned?.number ?? PREVIEW_NUMBER;
+  const due = longDate(new Date(at.getTime() + 30 * 86_400_000));
+  const values: NoticeValues = {
+    ...request.values,
+    bescheiddatum: longDate(at),
+    bescheidnummer: number,
+    laufnummer: assigned?.running ?? PREVIEW_NUMBER,
+    zahlungsfrist: due,
+    zahlungsweise: paymentTerms(request, number, due),
+  };
+  const missing = [...new Set([...emptyPlaceholders(template.body, values), ...emptyPlaceholders(template.legalRemedy, values)])];
+  return {
+    subject: request.subject,
+    address: [request.values.name, ...request.values.anschrift.split(', ')].filter(Boolean),
+    body: fillPlaceholders(template.body, values),
+    legal: fillPlaceholders(template.legalRemedy, values),
+    signature: ['Mit freundlichen Grüßen', 'Im Auftrag', request.issuedBy.name, request.issuedBy.function, request.issuedBy.unit],
+    missing,
+  };
+}
+
+/** How to pay: by the direct debit the applicant gave, or by transfer to the town's account with the notice number. */
+function paymentTerms(request: NoticeRequest, number: string, due: string): string {
+  if (request.directDebitIban) return `Der Betrag wird zu den Fälligkeiten per SEPA-Lastschrift von Ihrem Konto mit der IBAN ${maskedIban(request.directDebitIban)} abgebucht.`;
+  const account = request.tenant.settings.cashAccount;
+  if (!account) return '';
+  return `Bitte überweisen Sie den Betrag bis zum ${due} auf das Konto der Stadtkasse: ${account.bank}, IBAN ${account.iban}, BIC ${account.bic}, Verwendungszweck ${number}.`;
+}
+
+const maskedIban = (iban: string) => {
+  const compact = iban.replace(/\s/g, '');
+  return `${compact.slice(0, 4)} **** **** **** ${compact.slice(-4)}`;
+};
+
 export async function issueNotice(deps: { db: Db; store: BlobStore }, request: NoticeRequest): Promise<NoticeRow> {
   const { db } = deps;
-  const template = await templateFor(db, request.tenant.id, request.service);
+  const preview = await draftNotice(db, request);
+  if (preview.missing.length > 0) throw new NoticeIncomplete(preview.missing);
   const now = new Date();
   const number = await nextNoticeNumber(db, now.getFullYear());
+  const running = await nextRunningNumber(db, request.tenant.id, request.service, now.getFullYear());
+  const draft = await draftNotice(db, request, { number, running, at: now });
   const code = verifyCode();
-  const values: NoticeValues = { ...request.values, bescheiddatum: new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(now), bescheidnummer: number };
   const pdf = await renderTextPdf({
     title: `Bescheid ${number}: ${request.subject}`,
     lang: 'de',
     letterhead: `${request.tenant.name}${request.tenant.settings.contact ? ` · ${request.tenant.settings.contact.address}` : ''}`,
     verification: { url: `${request.baseUrl}/verify/${code}`, code, label: `Echtheit prüfen: ${request.baseUrl.replace(/^https?:\/\//, '')}/verify` },
     sections: [
-      { lines: [`${request.values.name}`, request.values.anschrift, '', `Bescheid-Nr. ${number} · ${values.bescheiddatum}`, `Eingangsnummer ${request.values.eingangsnummer}`].filter((line) => line !== undefined) },
-      { heading: request.subject, lines: fillPlaceholders(template.body, values).split('\n') },
-      { lines: fillPlaceholders(template.legalRemedy, values).split('\n') },
-      { lines: ['Mit freundlichen Grüßen', 'Im Auftrag', request.issuedBy.name, request.issuedBy.unit] },
+      { lines: [...draft.address, '', `Bescheid-Nr. ${number} · ${longDate(now)}`, `Eingangsnummer ${request.values.eingangsnummer}`] },
+      { heading: request.subject, lines: draft.body.split('\n') },
+      { lines: draft.legal.split('\n') },
+      { lines: draft.signature },
     ],
     footer: `Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig. Echtheit prüfen: ${request.baseUrl}/verify/${code}`,
   });

@@ -23,5 +23,6 @@ export type NoticesTables = {
     mailbox_item_id: string | null;
     first_accessed_at: Date | null;
   };
+  notice_running_number: { tenant_id: string; service: string; year: number; last: number };
   notice_pickup: { notice_id: string; token_hash: string; code_hash: string; attempts: Generated<number>; expires_at: Date; used_at: Date | null };
 };

@@ -15,14 +15,16 @@ import { listTemplates, saveTemplate } from './repo.js';
 import { templateFor } from './service.js';
 import { noticesText } from './texts.js';
 
-export type NoticeService = { id: string; title: string; fields: string[] };
+/** A service notices are written for: its answers' field names and its own template until the town writes one. */
+export type NoticeService = { id: string; title: string; fields: string[]; defaultBody?: string };
 const editorAccess: readonly Role[] = ['editor', 'unit_lead', 'tenant_admin', 'platform_admin'];
 const BASE = '/bo/bescheide';
 
 const SAMPLE: NoticeValues = {
-  name: 'Erika Mustermann', anschrift: 'Frankfurter Straße 97, 53773 Hennef (Sieg)', leistung: 'Beispielleistung', eingangsnummer: '2026-000123',
+  anrede: 'Guten Tag Erika Mustermann,', name: 'Erika Mustermann', anschrift: 'Frankfurter Straße 97, 53773 Hennef (Sieg)', leistung: 'Beispielleistung', eingangsnummer: '2026-000123',
   antragsdatum: '20. November 2026', bescheiddatum: '23. November 2026', bescheidnummer: 'B-2026-000042', ...feeValues(1200),
-  sachbearbeitung: 'Sven Sachbearbeiter', stelle: 'Fachdienst Einwohnermeldewesen', stadt: 'Stadt Hennef (Sieg)', answers: {},
+  sachbearbeitung: 'Sven Sachbearbeiter', funktion: 'Sachbearbeitung', stelle: 'Fachdienst Einwohnermeldewesen', stadt: 'Stadt Hennef (Sieg)', laufnummer: '2026-0042',
+  zahlungsfrist: '23. Dezember 2026', zahlungsweise: 'Bitte überweisen Sie den Betrag bis zum 23. Dezember 2026 auf das Konto der Stadtkasse (…), Verwendungszweck B-2026-000042.', answers: {},
 };
 
 type EditProps = { ctx: RequestContext; service: NoticeService; body: string; legal: string; errors: Record<string, string>; preview?: boolean };
@@ -78,7 +80,7 @@ export function registerTemplatePages(app: FastifyInstance, deps: Deps, services
 
   app.get(`${BASE}/:service`, { config: { access: editorAccess } }, async (request, reply) => {
     const service = serviceOf(request);
-    const template = await templateFor(db, request.ctx.tenant.id, service.id);
+    const template = await templateFor(db, request.ctx.tenant.id, service.id, service.defaultBody);
     return sendHtml(reply, <EditView ctx={request.ctx} service={service} body={template.body} legal={template.legalRemedy} errors={{}} />);
   });
 

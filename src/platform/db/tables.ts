@@ -15,6 +15,8 @@ export type TenantSettings = {
   accessibility?: string;
   languages?: string[];
   modules?: string[];
+  /** The town treasury's account (Stadtkasse) that notices name for payments by transfer. */
+  cashAccount?: { bank: string; iban: string; bic: string };
   /** The town's outline and villages: the offline base layer of every map. */
   geo?: TownGeo;
 };

@@ -62,6 +62,11 @@ export function formatDate(lang: Lang, date: Date): string {
   return formatter(lang, 'date').format(date);
 }
 
+/** A calendar day as typed in a form ("1964-08-12") as people read it: "12.08.1964" / "12 Aug 1964". */
+export function formatDay(lang: Lang, day: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(lang, new Date(`${day}T12:00:00Z`)) : day;
+}
+
 export function formatTime(lang: Lang, date: Date): string {
   return formatter(lang, 'time').format(date);
 }

@@ -13,12 +13,22 @@ const localities: TownGeo['localities'] = [
   { name: 'Happerschoß', lat: 50.8040, lng: 7.2800 },
 ];
 
+// The Sieg and the main roads, drawn along their course through the town (rounded, for orientation).
+const lines: NonNullable<TownGeo['lines']> = [
+  { name: 'Sieg', kind: 'river', points: [[50.7655, 7.4300], [50.7700, 7.4050], [50.7745, 7.3800], [50.7712, 7.3560], [50.7695, 7.3400], [50.7738, 7.3160], [50.7703, 7.2960], [50.7722, 7.2800], [50.7782, 7.2600], [50.7852, 7.2350], [50.7925, 7.2170]] },
+  { name: 'A 560', kind: 'road', points: [[50.7850, 7.2125], [50.7835, 7.2500], [50.7808, 7.2880], [50.7790, 7.3200]] },
+  { name: 'B 8 (Frankfurter Straße)', kind: 'road', points: [[50.7960, 7.2200], [50.7820, 7.2620], [50.7757, 7.2837], [50.7650, 7.3100], [50.7530, 7.3420], [50.7440, 7.3850], [50.7330, 7.4150]] },
+  { name: 'L 333', kind: 'road', points: [[50.7757, 7.2837], [50.7900, 7.2830], [50.8040, 7.2800], [50.8150, 7.2790]] },
+  { name: 'B 478', kind: 'road', points: [[50.7700, 7.3400], [50.7920, 7.3190], [50.8060, 7.3120]] },
+];
+
 export const hennefGeo: TownGeo = {
   boundary: [
     [50.8105, 7.2180], [50.8180, 7.2630], [50.8075, 7.3150], [50.7960, 7.3600], [50.7830, 7.4020], [50.7640, 7.4310],
     [50.7390, 7.4290], [50.7230, 7.3980], [50.7260, 7.3500], [50.7440, 7.3120], [50.7560, 7.2700], [50.7640, 7.2310], [50.7850, 7.2120],
   ],
   localities,
+  lines,
   streets: hennefStreets(localities),
   neighbours: [
     { name: 'Stadt Siegburg', lat: 50.8008, lng: 7.2044 },

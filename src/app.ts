@@ -17,6 +17,7 @@ import type { Database } from './platform/db/database.js';
 import { isDatabaseReady } from './platform/db/database.js';
 import { platformSecret } from './platform/db/secrets.js';
 import { handleError } from './platform/http/error-handler.js';
+import { prettyStream } from './platform/http/log-format.js';
 import { NotFound } from './platform/http/errors.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { parseQuery, registerJsonBodies } from './platform/http/input-shape.js';
@@ -47,6 +48,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(config.logFormat === 'pretty' ? { stream: prettyStream() } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }) },
     },

@@ -46,6 +46,7 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().default('demo-secret-change-me'),
   OIDC_CLAIM_TRUST_LEVEL: z.string().default('acr'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   SESSION_SECRET: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
@@ -89,6 +90,8 @@ export type Config = {
   mailFrom: string;
   oidc: { issuer: string | undefined; clientId: string; clientSecret: string; trustLevelClaim: string };
   logLevel: (typeof logLevels)[number];
+  /** pretty: short lines, no line per request (a terminal); json: one object per line (a collector); auto: by whether stdout is a terminal. */
+  logFormat: 'pretty' | 'json';
   sessionSecret: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -137,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, trustLevelClaim: e.OIDC_CLAIM_TRUST_LEVEL },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : e.LOG_FORMAT,
     sessionSecret: e.SESSION_SECRET,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,

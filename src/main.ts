@@ -11,6 +11,7 @@ import { schedule } from './platform/jobs/queue.js';
 import { addStaffByCli, resetTotpByCli, addTenantByCli } from './cli-admin.js';
 import { modules } from './modules/index.js';
 import { seedHennef } from '../seed/hennef.js';
+import { seedDemoHistory } from '../seed/history.js';
 
 const help = `Rathaus – das digitale Rathaus / the digital town hall
 
@@ -33,12 +34,27 @@ async function prepare(config: Config): Promise<Database> {
   return database;
 }
 
+/** What the start is doing, so a person waiting at the terminal sees it move (a JSON line for collectors). */
+function progress(config: Config, step: string, started: number) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (config.logFormat === 'pretty') console.log(`… ${step} (${seconds} s)`);
+  else console.log(JSON.stringify({ level: 30, time: Date.now(), event: 'start_progress', step, seconds: Number(seconds) }));
+}
+
 async function start(config: Config) {
+  const started = performance.now();
+  progress(config, 'Datenbank öffnen und migrieren / opening and migrating the database', started);
   const database = await prepare(config);
-  if (await seedHennef(database.db)) console.log(JSON.stringify({ event: 'demo_tenant_seeded', tenant: 'hennef' }));
+  progress(config, 'Demo-Stadt prüfen / checking the demo town', started);
+  const seeded = await seedHennef(database.db);
   await schedulePlatformJobs(database.db);
   for (const entry of modules.flatMap((module) => module.schedules ?? [])) await schedule(database.db, entry);
-  const { app, jobs } = await buildApp(config, database);
+  progress(config, 'Module laden / loading the modules', started);
+  const { app, jobs, deps } = await buildApp(config, database);
+  if (seeded) {
+    progress(config, 'Demo-Meldungen anlegen / adding the demo reports', started);
+    app.log.info({ event: 'demo_tenant_seeded', tenant: 'hennef', reports: await seedDemoHistory(database.db, deps.store) }, 'demo_tenant_seeded');
+  }
   await app.listen({ port: config.port, host: config.host });
   jobs.start();
   app.log.info({ event: 'rathaus_started', url: resolveBaseUrl(config), database: database.kind }, 'rathaus_started');
@@ -54,6 +70,11 @@ async function start(config: Config) {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // Under `npm start`, a SIGTERM reaches npm and its shell but not this process: when the parent is gone, stop too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent exited');
+  }, 1000).unref();
 }
 
 async function withDatabase(config: Config, work: (database: Database) => Promise<number | void>) {

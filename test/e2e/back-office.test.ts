@@ -39,7 +39,15 @@ describe('back office in the browser', () => {
     const clerkContext = await env.browser.newContext();
     const clerk = await clerkContext.newPage();
     await staffSignIn(clerk, env.server.url, 'steuern@hennef.example', true);
-    await clerk.goto(`${env.server.url}/bo/vorgaenge?ansicht=new`);
+    await clerk.waitForURL(/\/bo$/);
+    const start = await clerk.locator('main').innerText();
+    assert.match(start, /Guten Tag, Selma Steuer/);
+    assert.match(start, /1\s+Neu in Ihren Organisationseinheiten/, 'the start page shows the clerk\'s work');
+    await assertAccessible(clerk);
+    await clerk.setViewportSize({ width: 1280, height: 800 });
+    const rows = await clerk.locator('nav.main-nav li').evaluateAll((items) => new Set(items.map((item) => Math.round(item.getBoundingClientRect().top))).size);
+    assert.equal(rows, 1, 'the staff menu fits on one line at 1280 px');
+    await clerk.getByRole('link', { name: /Neu in Ihren Organisationseinheiten/ }).click();
     await assertAccessible(clerk);
     assert.match(await clerk.locator('main').innerText(), /Neu \(1\)/);
     await clerk.getByRole('link', { name: /^\d{4}-\d{6}$/ }).first().click();
@@ -79,6 +87,15 @@ describe('back office in the browser', () => {
 
     await clerk.reload();
     assert.match(await clerk.locator('main').innerText(), /impfpass\.pdf/);
+    await clerk.getByRole('link', { name: 'Bescheid prüfen und erlassen' }).click();
+    const notice = await clerk.locator('article.preview').innerText();
+    assert.match(notice, /Guten Tag Erika Mustermann,/);
+    assert.match(notice, /Die Hundesteuer beträgt 96,00\s€ im Jahr/, 'the tax');
+    assert.match(notice, /Hundesteuermarke Nr\./, 'the tag');
+    assert.match(notice, /15\. Februar, 15\. Mai, 15\. August und 15\. November/, 'when to pay');
+    assert.match(notice, /Kreissparkasse Köln, IBAN DE12/, 'how to pay');
+    assert.match(notice, /Selma Steuer\s+Sachbearbeitung\s+Fachdienst Steuern und Abgaben/, 'the signer');
+    await assertAccessible(clerk);
     await clerk.getByRole('button', { name: 'Bescheid erlassen und zustellen' }).click();
     assert.match(await clerk.locator('main').innerText(), /Der Bescheid ist erlassen und zugestellt/);
     await clerk.goto(caseUrl);

@@ -68,6 +68,34 @@ describe('catalog journeys', () => {
     await Promise.all([editorContext.close(), leadContext.close(), citizen.close()]);
   });
 
+  it('the finance lead approves the tax office\'s entry; another unit\'s lead only reads it and sees no buttons', async () => {
+    const editorContext = await env.browser.newContext();
+    const editor = await editorContext.newPage();
+    await staffSignIn(editor, env.server.url, 'redaktion@hennef.example', false);
+    await editor.goto(`${env.server.url}/bo/katalog?art=service`);
+    await editor.getByRole('link', { name: 'Hund anmelden (Hundesteuer)' }).click();
+    await editor.getByLabel('Kurztext', { exact: true }).fill('Wer in Hennef einen Hund hält, meldet ihn innerhalb von zwei Wochen an und erhält Steuerbescheid und Hundemarke.');
+    await editor.getByRole('button', { name: 'Zur Freigabe geben' }).click();
+
+    const otherContext = await env.browser.newContext();
+    const other = await otherContext.newPage();
+    await staffSignIn(other, env.server.url, 'leitung@hennef.example', true);
+    await other.goto(`${env.server.url}/bo/katalog?status=review`);
+    await other.getByRole('link', { name: 'Hund anmelden (Hundesteuer)' }).click();
+    assert.equal(await other.getByRole('button', { name: /Freigeben|Entwurf speichern|Zur Freigabe geben/ }).count(), 0, 'a lead of another unit is offered no action');
+
+    const leadContext = await env.browser.newContext();
+    const lead = await leadContext.newPage();
+    await staffSignIn(lead, env.server.url, 'finanzen-leitung@hennef.example', true);
+    await lead.goto(`${env.server.url}/bo/katalog`);
+    await lead.getByRole('link', { name: 'Zur Freigabe (1)' }).click();
+    await lead.getByRole('link', { name: 'Hund anmelden (Hundesteuer)' }).click();
+    await assertAccessible(lead);
+    await lead.getByRole('button', { name: 'Freigeben und veröffentlichen' }).click();
+    assert.match(await lead.getByRole('status').first().innerText(), /Freigegeben und veröffentlicht/);
+    await Promise.all([editorContext.close(), otherContext.close(), leadContext.close()]);
+  });
+
   it('the freshness job e-mails the unit lead the overdue entries (captured mail)', async () => {
     await sql`update catalog_entry set last_reviewed_at = now() - interval '13 months' where slug in ('wahlhelfer', 'eheschliessung')`.execute(env.server.db);
     await enqueue(env.server.db, { name: FRESHNESS_JOB });

@@ -46,12 +46,17 @@ describe('paying and notices in the browser (demo provider)', () => {
     assert.match(await page.locator('h1').innerText(), /Ihr Antrag ist eingegangen/);
     await assertAccessible(page);
     const number = /\d{4}-\d{6}/.exec(await page.locator('main').innerText())![0];
+    assert.match(await page.locator('dl.facts').innerText(), /Gebühr bezahlt\s+12,00\s€ per Kreditkarte, Zahlungsreferenz \S+/, 'the receipt names amount, method and reference');
 
+    // The Standesamt's own clerk processes it (not only a lead).
     const clerkContext = await env.browser.newContext();
     const clerk = await clerkContext.newPage();
-    await staffSignIn(clerk, env.server.url, 'leitung@hennef.example', true);
+    await staffSignIn(clerk, env.server.url, 'standesamt@hennef.example', true);
     await clerk.goto(`${env.server.url}/bo/antraege`);
     await clerk.getByRole('link', { name: new RegExp(number) }).click();
+    await assertAccessible(clerk);
+    await clerk.getByRole('link', { name: 'Bescheid prüfen und erlassen' }).click();
+    assert.match(await clerk.locator('article.preview').innerText(), /Sandra Standesbeamtin\s+Sachbearbeitung\s+Fachdienst Standesamt/);
     await assertAccessible(clerk);
     await clerk.getByRole('button', { name: 'Bescheid erlassen und zustellen' }).click();
     assert.match(await clerk.locator('main').innerText(), /Der Bescheid ist erlassen und zugestellt/);

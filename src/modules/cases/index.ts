@@ -13,7 +13,7 @@ import { runStateAction } from './state-actions.js';
 import { registerLinkRoutes } from './links.js';
 import { casesWorkSection } from './work-section.js';
 
-export { moveOnEvent, noteOnCase, openCase, publicTimeline, rerouteCase } from './service.js';
+export { changeStatus, moveOnEvent, noteOnCase, openCase, publicTimeline, rerouteCase } from './service.js';
 export { caseAccess } from './access.js';
 export { findCaseOfSource, firstClosings, statusEventsBetween } from './repo.js';
 export { describeCaseSource } from './sources.js';

@@ -66,7 +66,7 @@ export async function accountSection(deps: Deps, ctx: RequestContext & { actor: 
             {submitted.map((row) => (
               <li>
                 <a href={`/online/${row.service}/eingang/${row.id}`} safe>{`${definitions.get(row.service)?.title[ctx.lang] ?? row.service} · ${row.number}`}</a>{' '}
-                <span safe>{`(${t('account.submittedAt', { date: formatDateTime(ctx.lang, row.submitted_at) })}, ${t(`status.${row.status}`)})`}</span>
+                <span safe>{`(${t('account.submittedAt', { date: formatDateTime(ctx.lang, row.submitted_at) })} · ${t('account.status')}: ${t(`status.${row.status}`)})`}</span>
               </li>
             ))}
           </ul>

@@ -273,7 +273,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const method = PAYMENT_METHODS.find((candidate) => candidate === (request.body as { method?: unknown } | undefined)?.method) ?? PAYMENT_METHODS[0];
     try {
       const target = await beginPayment(db, tenantBaseUrl(deps, ctx, request.headers.host), {
-        tenantId: ctx.tenant.id, purpose: { kind: 'submission', id: submission.id }, service: definition.id,
+        tenantId: ctx.tenant.id, purpose: { kind: 'submission', id: submission.id }, service: definition.id, serviceTitle: definition.title.de,
         description: `${definition.title.de} ${submission.number}`, amountCents: submission.fee_cents, method, returnPath: receipt,
       });
       return reply.redirect(target, 303);

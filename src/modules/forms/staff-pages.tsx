@@ -112,7 +112,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
         <h1 safe>{`${submission.number}: ${definition.title[ctx.lang]}`}</h1>
         <dl class="facts">
           <dt safe>{t('bo.date')}</dt><dd safe>{formatDateTime(ctx.lang, submission.submitted_at)}</dd>
-          <dt safe>{t('bo.level')}</dt><dd safe>{submission.trust_level ?? '–'}</dd>
+          <dt safe>{t('bo.level')}</dt><dd safe>{submission.trust_level ? t(`level.${submission.trust_level as 'basic'}`) : '–'}</dd>
           <dt safe>{t('bo.version')}</dt>
           <dd>
             <span safe>{String(submission.version)}</span>

@@ -20,6 +20,7 @@ export type PaymentRequest = {
   tenantId: string;
   purpose: { kind: string; id: string };
   service: string;
+  serviceTitle: string;
   description: string;
   amountCents: number;
   method: PaymentMethod;
@@ -38,6 +39,7 @@ export async function startPayment(db: Db, provider: PaymentProvider, baseUrl: s
     purpose_kind: request.purpose.kind,
     purpose_id: request.purpose.id,
     service: request.service,
+    service_title: request.serviceTitle,
     description: request.description,
     amount_cents: request.amountCents,
     provider: provider.name,

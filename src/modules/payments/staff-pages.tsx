@@ -40,7 +40,7 @@ function cell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-type ListProps = { ctx: RequestContext; rows: PaymentRow[]; filter: { service?: string; status?: string; day?: string }; services: string[]; unmatched: Awaited<ReturnType<typeof listUnmatched>>; report?: Reconciliation; message?: string };
+type ListProps = { ctx: RequestContext; rows: PaymentRow[]; filter: { service?: string; status?: string; day?: string }; services: { value: string; label: string }[]; unmatched: Awaited<ReturnType<typeof listUnmatched>>; report?: Reconciliation; message?: string };
 
 function ListView({ ctx, rows, filter, services, unmatched, report, message }: ListProps) {
   const t = paymentsText(ctx.lang);
@@ -51,7 +51,7 @@ function ListView({ ctx, rows, filter, services, unmatched, report, message }: L
       {message && <Alert kind="error" text={message} />}
       {report && <ReconciliationView ctx={ctx} t={t} report={report} />}
       <Form action={BASE} csrf="" method="get">
-        <SelectField name="leistung" label={t('bo.service')} value={filter.service ?? ''} options={[{ value: '', label: t('bo.all') }, ...services.map((service) => ({ value: service, label: service }))]} />
+        <SelectField name="leistung" label={t('bo.service')} value={filter.service ?? ''} options={[{ value: '', label: t('bo.all') }, ...services]} />
         <SelectField name="status" label={t('bo.status')} value={filter.status ?? ''} options={[{ value: '', label: t('bo.all') }, ...PAYMENT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))]} />
         <TextField name="tag" label={t('bo.day')} type="date" value={filter.day ?? ''} width="short" />
         <Button label={t('bo.filter')} kind="secondary" />
@@ -66,7 +66,7 @@ function ListView({ ctx, rows, filter, services, unmatched, report, message }: L
               {rows.map((row) => (
                 <tr>
                   <td><a href={`${BASE}/${row.id}`} safe>{row.reference}</a></td>
-                  <td safe>{row.service}</td>
+                  <td safe>{row.service_title ?? row.service}</td>
                   <td safe>{euros(ctx, row.amount_cents)}</td>
                   <td safe>{t(`method.${row.method as 'paypal'}`)}</td>
                   <td safe>{t(`status.${row.status}`)}</td>
@@ -123,7 +123,7 @@ async function DetailView({ ctx, deps, payment, errors, values }: { ctx: Request
       <ErrorSummary errors={errors && Object.keys(errors).length ? errors : undefined} t={ctx.t} />
       <h1 safe>{payment.reference}</h1>
       <dl class="facts">
-        <dt safe>{t('bo.service')}</dt><dd safe>{`${payment.service} – ${payment.description}`}</dd>
+        <dt safe>{t('bo.service')}</dt><dd safe>{payment.description}</dd>
         <dt safe>{t('bo.amount')}</dt><dd safe>{euros(ctx, payment.amount_cents)}</dd>
         <dt safe>{t('bo.method')}</dt><dd safe>{`${t(`method.${payment.method as 'paypal'}`)} (${payment.provider})`}</dd>
         <dt safe>{t('bo.status')}</dt><dd safe>{t(`status.${payment.status}`)}</dd>
@@ -167,7 +167,7 @@ export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, prov
     const day = DAY.test(query.tag ?? '') ? query.tag : undefined;
     const service = query.leistung && /^[a-z0-9-]{1,80}$/.test(query.leistung) ? query.leistung : undefined;
     const [rows, all, unmatched] = await Promise.all([listPayments(db, { tenantId: ctx.tenant.id, service, status, day }), listPayments(db, { tenantId: ctx.tenant.id }, 1000), listUnmatched(db, ctx.tenant.id)]);
-    const services = [...new Set(all.map((row) => row.service))].sort();
+    const services = [...new Map(all.map((row) => [row.service, row.service_title ?? row.service])).entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'de'));
     return <ListView ctx={ctx} rows={rows} filter={{ service, status, day }} services={services} unmatched={unmatched} {...extra} />;
   };
 

@@ -12,6 +12,8 @@ export type PaymentsTables = {
     purpose_kind: string;
     purpose_id: string;
     service: string;
+    /** The service's name as people know it ("Personenstandsurkunde bestellen"); older payments have none. */
+    service_title: string | null;
     description: string;
     amount_cents: number;
     currency: Generated<string>;

@@ -13,6 +13,7 @@ import { reportsAccountSection } from './account.js';
 import { registerCategoryPages } from './category-pages.js';
 
 export { seedReportCategories } from './categories.js';
+export { submitReport } from './service.js';
 
 export const reports: Module = {
   name: 'reports',

@@ -24,6 +24,8 @@ export type TenantSettings = {
 export type TownGeo = {
   boundary: [number, number][];
   localities: { name: string; lat: number; lng: number }[];
+  /** The river and main roads, so a place can be recognised on the offline map without tiles. */
+  lines?: { name: string; kind: 'river' | 'road'; points: [number, number][] }[];
   /** The street directory: suggestions for addresses, address search on maps. */
   streets?: { name: string; locality: string; postalCode: string; city: string; lat: number; lng: number }[];
   /** Neighbouring towns (centre points), to name who is responsible for a place just outside the boundary. */

@@ -53,6 +53,19 @@ function Tiles({ template, focus }: { template: string; focus: Point }) {
   );
 }
 
+/** The river and main roads of the offline base layer, each named for screen readers by the map's label. */
+function BaseLines({ geo, project }: { geo: TownGeo; project: (point: Point) => { x: number; y: number } }) {
+  return (
+    <>
+      {(geo.lines ?? []).map((line) => (
+        <polyline class={`map-${line.kind}`} points={line.points.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}>
+          <title safe>{line.name}</title>
+        </polyline>
+      ))}
+    </>
+  );
+}
+
 /** The town map with the place marked. With `pickFor` (the name of a coordinates input), app.js lets a click
  * on the map fill that input; without JavaScript the input is typed. */
 export function PlaceMap(props: { geo: TownGeo | undefined; focus?: Point; label: string; tileUrl?: string; attribution?: string; pickFor?: string }) {
@@ -65,6 +78,7 @@ export function PlaceMap(props: { geo: TownGeo | undefined; focus?: Point; label
         {geo && project && (
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.label} data-pick-for={props.pickFor} data-inverse={props.pickFor ? project.inverse : undefined}>
             <polygon class="map-boundary" points={geo.boundary.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} />
+            <BaseLines geo={geo} project={project} />
             {geo.localities.map((place) => {
               const p = project(place);
               return (
@@ -115,6 +129,7 @@ export function MarkerMap(props: { geo: TownGeo | undefined; label: string; mark
       <div class="map-canvas">
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={props.label}>
           <polygon class="map-boundary" points={geo.boundary.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} />
+          <g aria-hidden="true"><BaseLines geo={geo} project={project} /></g>
           {geo.localities.map((place) => {
             const p = project(place);
             return <g class="map-locality" aria-hidden="true"><circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r="3" /><text x={(p.x + 6).toFixed(1)} y={(p.y + 4).toFixed(1)} safe>{place.name}</text></g>;

@@ -31,7 +31,7 @@ export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAcc
     latency.observe(values, reply.elapsedTime / 1000);
   });
   const allowed = mayRead(access);
-  app.get('/metrics', { config: { access: 'public', tenantless: true } }, async (request, reply) => {
+  app.get('/metrics', { config: { access: 'apiKey', tenantless: true } }, async (request, reply) => {
     if (!allowed(request)) {
       return reply.status(401).header('www-authenticate', 'Bearer realm="metrics"').type('text/plain; charset=utf-8').send('Nicht berechtigt: /metrics braucht METRICS_TOKEN oder eine Adresse aus METRICS_ALLOW.\nNot authorised: /metrics needs METRICS_TOKEN or an address in METRICS_ALLOW.\n');
     }

@@ -96,7 +96,7 @@ export const en: Record<MessageKey, string> = {
   'account.loginText': 'Log in with your citizen account (BundID). We only take over the data your requests need.',
   'account.loginSubmit': 'Continue to the citizen account',
   'account.loginFailed': 'The login at the citizen account was cancelled or failed. Please try again.',
-  'level.basic': 'basic (username/password)',
+  'level.basic': 'low (username/password)',
   'level.substantial': 'substantial (ELSTER certificate)',
   'level.high': 'high (eID card)',
   'idp.title': 'Demo citizen account',

@@ -8,6 +8,31 @@ import { freshTotp } from '../support/totp.js';
 import { sql } from 'kysely';
 import { assertAccessible, assertWithinBudget, citizenSignIn, launch, watchBytes } from './browser.js';
 
+/** Prefixes of our translation keys: a text like "bo.saveDraft" on a page is a key that was never translated. */
+const RAW_KEY = /\b(?:site|legal|account|admin|bo|edit|error|status|level|field|view|event|home|receipt|pay|start|summary|idp|role|costs|service|search|fresh|map|nearby|support|photo|mail|syn|kind|filter|col|facts|history|links|bulk|absence|exchange|templates|method|stats|button|progress|draft)\.[a-z][A-Za-z]*(?:\.[A-Za-z]+)*\b/;
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
+const GERMAN_WORDS = /\b(?:und|oder|nicht|Sie|Ihre?|bitte|Bitte|für|mit|werden|wird|ist|sind|Antrag|Gebühr)\b/;
+
+/** What a reader would stumble over: raw keys, ISO dates, German in an English page (outside parts marked lang="de"), a page wider than the screen. */
+async function readingProblems(page: import('playwright-core').Page, lang: 'de' | 'en'): Promise<string[]> {
+  const { text, foreign, overflow } = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const element of body.querySelectorAll('[lang]:not([lang="en"]), script, style, svg')) element.remove();
+    return { text: document.body.innerText, foreign: body.textContent ?? '', overflow: document.documentElement.scrollWidth - window.innerWidth };
+  });
+  const found: string[] = [];
+  const key = RAW_KEY.exec(text);
+  if (key) found.push(`raw key "${key[0]}"`);
+  const iso = ISO_DATE.exec(text);
+  if (iso) found.push(`ISO date "${iso[0]}"`);
+  if (lang === 'en') {
+    const german = GERMAN_WORDS.exec(foreign);
+    if (german) found.push(`German "${foreign.slice(Math.max(0, german.index - 40), german.index + 40).replace(/\s+/g, ' ')}"`);
+  }
+  if (overflow > 0) found.push(`${overflow} px wider than the ${lang === 'de' ? 320 : 1280} px screen`);
+  return found;
+}
+
 describe('every page is accessible and light', () => {
   let server: TestServer;
   let browser: Browser;
@@ -43,9 +68,12 @@ describe('every page is accessible and light', () => {
     const dogs = (await sql<{ id: string }>`select id from catalog_entry where slug = 'hundeanmeldung'`.execute(server.db)).rows[0]!.id;
     const withParameters = ['/leistungen/hundeanmeldung', '/leistungen/lebenslagen/tiere', '/leistungen/unternehmen/gruendung', '/behoerden/buergeramt', '/leistungen/suche?q=hund+anmelden', '/leistungen/suche?q=und'];
     paths.push(...withParameters.map((path) => ({ path, context: anonymous })), { path: `/bo/katalog/${dogs}`, context: admin }, { path: `/bo/katalog/${dogs}/verlauf`, context: admin });
-    for (const lang of ['de', 'en']) {
+    const problems: string[] = [];
+    for (const lang of ['de', 'en'] as const) {
       for (const { path, context } of paths) {
         const page = await context.newPage();
+        // German on a phone (320 px), English on a desktop: every page is seen at both widths across the run.
+        await page.setViewportSize(lang === 'de' ? { width: 320, height: 640 } : { width: 1280, height: 800 });
         const bytes = watchBytes(page);
         const response = await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         assert.ok(response && response.status() < 400, `${path} answers ${response?.status()}`);
@@ -54,12 +82,14 @@ describe('every page is accessible and light', () => {
           continue;
         }
         assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        problems.push(...(await readingProblems(page, lang)).map((problem) => `${path}?lang=${lang}: ${problem}`));
         await assertAccessible(page);
         await assertWithinBudget(page, bytes);
         await page.close();
       }
     }
     await anonymous.close();
+    assert.deepEqual(problems, [], 'pages a person would stumble over');
   });
 
   it('error pages are accessible too', async () => {

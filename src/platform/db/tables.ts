@@ -12,13 +12,26 @@ export type TenantSettings = {
   contact?: { address: string; phone: string; email: string; hours?: string };
   imprint?: string;
   privacy?: string;
-  accessibility?: string;
+  /** The accessibility statement (BITV 2.0): what conforms, what does not and why, how it was checked, whom to tell. */
+  accessibilityStatement?: AccessibilityStatement;
   languages?: string[];
   modules?: string[];
   /** The town treasury's account (Stadtkasse) that notices name for payments by transfer. */
   cashAccount?: { bank: string; iban: string; bic: string };
   /** The town's outline and villages: the offline base layer of every map. */
   geo?: TownGeo;
+};
+
+export type AccessibilityStatement = {
+  status: 'full' | 'partial' | 'none';
+  gaps: { content: string; reason: string; alternative: string }[];
+  /** When and how the evaluation was made (YYYY-MM-DD, and e.g. "Selbstbewertung mit axe-core und Prüfung mit Screenreader"). */
+  evaluatedOn: string;
+  method: string;
+  /** The unit (short name) that receives feedback as a case. */
+  unit: string;
+  /** The enforcement procedure: where to turn when feedback is not answered satisfactorily. */
+  enforcement: string;
 };
 
 export type TownGeo = {

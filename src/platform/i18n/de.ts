@@ -162,7 +162,6 @@ export const de = {
   'legal.privacy': 'Datenschutzerklärung',
   'legal.accessibility': 'Erklärung zur Barrierefreiheit',
   'legal.contact': 'Kontakt',
-  'legal.accessibilityDefault': 'Die {town} ist bemüht, ihr digitales Rathaus im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen. Jede Seite wird automatisch mit axe-core geprüft. Barrieren melden Sie bitte an: {email}.',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -164,5 +164,4 @@ export const en: Record<MessageKey, string> = {
   'legal.privacy': 'Privacy policy',
   'legal.accessibility': 'Accessibility statement',
   'legal.contact': 'Contact',
-  'legal.accessibilityDefault': '{town} strives to make its digital town hall accessible in line with the German accessibility regulation (BITV 2.0). Every page is checked automatically with axe-core. Please report barriers to: {email}.',
 };

@@ -60,3 +60,10 @@ export async function addTenant(db: Db, values: { slug: string; name: string; ho
 export function listTenants(db: Db) {
   return db.selectFrom('tenant').select(['id', 'slug', 'name', 'hosts']).orderBy('slug').execute();
 }
+
+/** Replaces one part of the tenant's settings (the resolver's cache must be told to forget it). */
+export async function updateTenantSettings(db: Db, tenantId: string, change: Partial<TenantSettings>): Promise<void> {
+  const current = await findTenantById(db, tenantId);
+  if (!current) return;
+  await db.updateTable('tenant').set({ settings: JSON.stringify({ ...current.settings, ...change }) }).where('id', '=', tenantId).execute();
+}

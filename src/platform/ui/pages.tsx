@@ -11,11 +11,6 @@ type LegalPage = { path: string; title: MessageKey; text: (ctx: RequestContext) 
 const legalPages: LegalPage[] = [
   { path: '/impressum', title: 'legal.imprint', text: (ctx) => ctx.tenant.settings.imprint ?? ctx.tenant.name },
   { path: '/datenschutz', title: 'legal.privacy', text: (ctx) => ctx.tenant.settings.privacy ?? ctx.tenant.name },
-  {
-    path: '/barrierefreiheit',
-    title: 'legal.accessibility',
-    text: (ctx) => ctx.tenant.settings.accessibility ?? ctx.t('legal.accessibilityDefault', { town: ctx.tenant.name, email: ctx.tenant.settings.contact?.email ?? '' }),
-  },
 ];
 
 function ContactPage({ ctx }: { ctx: RequestContext }) {

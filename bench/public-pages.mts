@@ -1,0 +1,37 @@
+// Every public GET page of the route table (and one of each page with a parameter: a service, an office, a life
+// situation, a report, a search), loaded by anonymous visitors with 50 connections from a separate process, each
+// as a ratio of a bare Fastify hello-world measured in the same run, with its p99. Cached pages and uncached ones
+// alike: the table shows which is which by its figures. Target: ratio ≥ 0.3 and p99 < 50 ms.
+import { sql } from 'kysely';
+import { startServer } from '../test/support/server.js';
+import { seedDemoHistory } from '../seed/history.js';
+import { bareServer, measure, type Load } from './load.mjs';
+
+const CONNECTIONS = 50;
+const bare = await bareServer();
+const rathaus = await startServer();
+await seedDemoHistory(rathaus.db, rathaus.deps.store);
+const report = (await sql<{ id: string }>`select id from report limit 1`.execute(rathaus.db)).rows[0];
+
+const skipped = new Set(['/healthz', '/readyz', '/metrics', '/konto/anmelden', '/konto/callback', '/konto', '/styleguide']);
+const plain = rathaus.routes.filter((route) => route.method === 'GET' && route.access === 'public' && !route.url.includes(':') && !route.url.includes('*') && !skipped.has(route.url)).map((route) => route.url);
+const withParameters = ['/leistungen/hundeanmeldung', '/leistungen/personenstandsurkunde', '/behoerden/rathaus', '/behoerden/buergeramt', '/leistungen/lebenslagen/tiere', '/leistungen/suche?q=hund+anmelden', '/online/hundeanmeldung', ...(report ? [`/maengelmelder/meldung/${report.id}`] : [])];
+const pages = [...new Set([...plain, ...withParameters])];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+await measure(bare.url, CONNECTIONS);
+const baselines: Load[] = [await measure(bare.url, CONNECTIONS)];
+const rows: { page: string; rps: number; ratio: number; p99_ms: number; meets_target: boolean }[] = [];
+for (const [index, page] of pages.entries()) {
+  await measure(`${rathaus.url}${page}`, 10).catch(() => undefined);
+  const load = await measure(`${rathaus.url}${page}`, CONNECTIONS).catch((error: Error) => ({ rps: 0, p99: Number.NaN, error: error.message }));
+  if (index % 8 === 7) baselines.push(await measure(bare.url, CONNECTIONS));
+  const baseline = median(baselines.map((entry) => entry.rps));
+  const ratio = load.rps / baseline;
+  rows.push({ page, rps: Math.round(load.rps), ratio: Number(ratio.toFixed(3)), p99_ms: load.p99, meets_target: ratio >= 0.3 && load.p99 < 50 });
+}
+const baselineRps = Math.round(median(baselines.map((entry) => entry.rps)));
+for (const row of rows) console.log(JSON.stringify({ bench: 'public_page', connections: CONNECTIONS, baseline_hello_world_rps: baselineRps, ...row }));
+console.log(JSON.stringify({ bench: 'public_pages_summary', pages: rows.length, meeting_target: rows.filter((row) => row.meets_target).length, slowest: [...rows].sort((a, b) => a.ratio - b.ratio).slice(0, 5).map((row) => `${row.page} ${row.ratio} p99 ${row.p99_ms} ms`) }));
+await bare.close();
+await rathaus.close();

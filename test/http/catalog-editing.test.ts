@@ -43,7 +43,7 @@ describe('editing the catalog', () => {
     const approved = await lead.post(`/bo/katalog/${id}/entscheidung`, { decision: 'approve', comment: 'Neue Gebührensatzung' });
     assert.match(approved.html, /Freigegeben und veröffentlicht/);
 
-    assert.match((await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html, /12,50\s€/);
+    assert.match((await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html, /12,50\s€/, 'the page anonymous visitors share (rendered above, before approval) is renewed by the publish');
     const history = await lead.get(`/bo/katalog/${id}/verlauf`);
     assert.deepEqual([...history.html.matchAll(/<h2>Version (\d+)<\/h2>/g)].map((m) => m[1]), ['2', '1']);
     assert.match(history.html, /<th scope="row">costs<\/th><td><del>kind: fixed, amount: 10<\/del><\/td><td><ins>kind: fixed, amount: 12.5<\/ins><\/td>/);

@@ -1,5 +1,5 @@
 // Citizen routes of the catalog: overview, search (with suggestions as JSON), lists, service and office pages.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
 import { isSharedView } from '../../platform/http/context.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -58,7 +58,14 @@ async function resolveResponsibilities(deps: Deps, tenantId: string, service: Se
 export function registerPublicPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
 
-  app.get('/leistungen', publicRoute, async (request, reply) => sendHtml(reply, <CatalogHomeView ctx={request.ctx} t={catalogText(request.ctx.lang)} />));
+  /** Anonymous visitors share each rendered catalog page (per tenant, language and address) until the catalog
+   * changes: a publish in this process clears it at once, other processes within the cache's minute. */
+  const shared = (request: FastifyRequest, render: () => Promise<JSX.Element> | JSX.Element): Promise<string> => {
+    const html = async () => await (await render());
+    return isSharedView(request.ctx) ? cached(request.ctx.tenant.id, `page:${request.ctx.lang}:${request.url}`, html) : html();
+  };
+
+  app.get('/leistungen', publicRoute, async (request, reply) => sendHtml(reply, shared(request, () => <CatalogHomeView ctx={request.ctx} t={catalogText(request.ctx.lang)} />)));
 
   app.get('/leistungen/suche', publicRoute, async (request, reply) => {
     const { ctx } = request;
@@ -69,7 +76,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
       return <SearchView ctx={ctx} t={catalogText(ctx.lang)} result={result} />;
     };
     // The same few searches come again and again; anonymous visitors share the rendered page as long as the results.
-    return sendHtml(reply, isSharedView(ctx) ? cached(ctx.tenant.id, `page:${ctx.lang}:${query}`, render) : render());
+    return sendHtml(reply, shared(request, render));
   });
 
   app.get('/leistungen/suche/vorschlaege', publicRoute, async (request, reply) => {
@@ -78,38 +85,38 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
     return reply.header('cache-control', 'no-store').send({ suggestions: result.hits.map((hit) => ({ name: hit.name, url: `/leistungen/${hit.slug}` })) });
   });
 
-  app.get('/leistungen/a-z', publicRoute, async (request, reply) => {
+  app.get('/leistungen/a-z', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
     const { ctx } = request;
     const t = catalogText(ctx.lang);
     const services = serviceLinks(await listPublished(db, ctx.tenant.id, 'service'), ctx.lang).sort((a, b) => a.name.localeCompare(b.name, ctx.lang));
     const letters = [...new Set(services.map((service) => initial(service.name)))].sort();
     const wanted = String((request.query as { buchstabe?: unknown }).buchstabe ?? '').toUpperCase();
     const current = letters.includes(wanted) ? wanted : letters[0] ?? 'A';
-    return sendHtml(reply, (
+    return (
       <ServiceListView ctx={ctx} t={t} title={`${t('az.title')}: ${current}`} services={services.filter((service) => initial(service.name) === current)}>
         <LetterNav letters={letters} current={current} t={t} />
       </ServiceListView>
-    ));
-  });
+    );
+  })));
 
   for (const [path, situations, field] of [['lebenslagen', LIFE_SITUATIONS, 'lifeSituations'], ['unternehmen', BUSINESS_SITUATIONS, 'businessSituations']] as const) {
-    app.get(`/leistungen/${path}/:situation`, publicRoute, async (request, reply) => {
+    app.get(`/leistungen/${path}/:situation`, publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
       const { ctx } = request;
       const situation = situations.find((item) => item.slug === (request.params as { situation: string }).situation);
       if (!situation) throw new NotFound('situation');
       const rows = await listPublishedServicesContaining(db, ctx.tenant.id, { [field]: [situation.slug] });
-      return sendHtml(reply, <ServiceListView ctx={ctx} t={catalogText(ctx.lang)} title={situation[ctx.lang]} services={serviceLinks(rows, ctx.lang)} />);
-    });
+      return <ServiceListView ctx={ctx} t={catalogText(ctx.lang)} title={situation[ctx.lang]} services={serviceLinks(rows, ctx.lang)} />;
+    })));
   }
 
-  app.get('/leistungen/:slug', publicRoute, async (request, reply) => {
+  app.get('/leistungen/:slug', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
     const { ctx } = request;
     const entry = await findEntryBySlug(db, ctx.tenant.id, 'service', (request.params as { slug: string }).slug);
     if (!entry?.published) throw new NotFound('service');
     const content = entry.published as ServiceContent;
     const t = catalogText(ctx.lang);
     const url = `${deps.baseUrl}/leistungen/${entry.slug}`;
-    return sendHtml(reply, (
+    return (
       <ServicePageView
         ctx={ctx}
         t={t}
@@ -121,16 +128,16 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
         appointments={ctx.nav.some((item) => item.href.startsWith('/termine'))}
         print={(request.query as { ansicht?: string }).ansicht === 'druck'}
       />
-    ));
-  });
+    );
+  })));
 
-  app.get('/behoerden', publicRoute, async (request, reply) => {
+  app.get('/behoerden', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
     const { ctx } = request;
     const offices = (await listPublished(db, ctx.tenant.id, 'office')).map((row) => ({ slug: row.slug, ...(row.published as OfficeContent) }));
-    return sendHtml(reply, <OfficesView ctx={ctx} t={catalogText(ctx.lang)} offices={offices} />);
-  });
+    return <OfficesView ctx={ctx} t={catalogText(ctx.lang)} offices={offices} />;
+  })));
 
-  app.get('/behoerden/:slug', publicRoute, async (request, reply) => {
+  app.get('/behoerden/:slug', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
     const { ctx } = request;
     const entry = await findEntryBySlug(db, ctx.tenant.id, 'office', (request.params as { slug: string }).slug);
     if (!entry?.published) throw new NotFound('office');
@@ -139,7 +146,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
       listPublished(db, ctx.tenant.id, 'contact'),
       listPublishedServicesContaining(db, ctx.tenant.id, { responsibilities: [{ office: entry.slug }] }),
     ]);
-    return sendHtml(reply, (
+    return (
       <OfficePageView
         ctx={ctx}
         t={catalogText(ctx.lang)}
@@ -150,6 +157,6 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
         geo={ctx.tenant.settings.geo}
         tileUrl={deps.config.mapTileUrl}
       />
-    ));
-  });
+    );
+  })));
 }

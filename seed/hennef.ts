@@ -60,6 +60,12 @@ export async function seedHennef(db: Db): Promise<boolean> {
         contact: { address: 'Frankfurter Straße 97, 53773 Hennef (Sieg)', phone: '02242 888-0', email: 'rathaus@hennef.example', hours: 'Mo–Fr 8–12 Uhr, Do 14–18 Uhr' },
         imprint: 'Stadt Hennef (Sieg)\nDer Bürgermeister\nFrankfurter Straße 97\n53773 Hennef (Sieg)\n\nDie Stadt ist eine Körperschaft des öffentlichen Rechts.',
         privacy: 'Wir verarbeiten personenbezogene Daten nur, soweit es für Ihr Anliegen erforderlich ist (Art. 6 Abs. 1 lit. c und e DSGVO).\n\nSitzungsdaten werden nach 30 Minuten Inaktivität gelöscht, E-Mail-Kopien nach 30 Tagen.',
+        translations: {
+          en: {
+            imprint: 'Town of Hennef (Sieg)\nThe Mayor\nFrankfurter Straße 97\n53773 Hennef (Sieg), Germany\n\nThe town is a public-law corporation.',
+            privacy: 'We process personal data only as far as your request requires it (Art. 6(1)(c) and (e) GDPR).\n\nSession data is deleted after 30 minutes of inactivity, copies of e-mails after 30 days.',
+          },
+        },
         languages: ['de', 'en'],
         cashAccount: { bank: 'Kreissparkasse Köln', iban: 'DE12 3705 0299 0000 1234 56', bic: 'COKSDE33XXX' },
         geo: hennefGeo,

@@ -29,7 +29,7 @@ function withOnlineService<T extends ServiceContent>(service: T, tenantId: strin
 export function serviceLinks(rows: EntryRow[], lang: Lang): ServiceLink[] {
   return rows.map((row) => {
     const content = localize(row.published as ServiceContent, lang);
-    return { slug: row.slug, name: content.name, summary: content.summary };
+    return { slug: row.slug, name: content.name, summary: content.summary, german: content.german.has('name') };
   });
 }
 

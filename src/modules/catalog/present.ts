@@ -4,21 +4,28 @@ import type { Lang } from '../../platform/i18n/index.js';
 import type { Costs, ServiceContent } from './schema.js';
 import type { CatalogTranslate } from './texts.js';
 
-export type LocalizedService = ServiceContent & { translated: boolean };
+/** `german`: the fields shown in German because the town has not translated them (marked lang="de" on the page). */
+export type LocalizedService = ServiceContent & { translated: boolean; german: Set<GermanField> };
+
+/** Fields a service page may show in German on an English page: the translatable ones, and those kept only in German. */
+export type GermanField = 'name' | 'summary' | 'description' | 'documents' | 'steps' | 'notes' | 'details';
 
 export function localize(content: ServiceContent, lang: Lang): LocalizedService {
-  const english = lang === 'en' ? content.translations.en : undefined;
-  if (!english) return { ...content, translated: lang === 'de' };
-  return {
-    ...content,
-    name: english.name,
-    summary: english.summary,
-    description: english.description ?? content.description,
-    documents: english.documents ?? content.documents,
-    steps: english.steps ?? content.steps,
-    notes: english.notes ?? content.notes,
-    translated: Boolean(english.description) || !content.description,
+  if (lang === 'de') return { ...content, translated: true, german: new Set() };
+  const english = content.translations.en;
+  const german = new Set<GermanField>();
+  const details = [content.costs.text, content.processingTime, content.deadlines, content.plainLanguage, content.legalRemedy].some(Boolean) || content.prerequisites.length + content.legalBases.length + content.forms.length > 0;
+  if (details) german.add('details');
+  const pick = <K extends 'description' | 'documents' | 'steps' | 'notes'>(field: K): ServiceContent[K] => {
+    const value = english?.[field];
+    if (value !== undefined) return value as ServiceContent[K];
+    const fallback = content[field];
+    if (fallback !== undefined && (!Array.isArray(fallback) || fallback.length > 0)) german.add(field);
+    return fallback;
   };
+  if (!english) german.add('name').add('summary');
+  const localized = { ...content, name: english?.name ?? content.name, summary: english?.summary ?? content.summary, description: pick('description'), documents: pick('documents'), steps: pick('steps'), notes: pick('notes') };
+  return { ...localized, translated: german.size === 0, german };
 }
 
 export function money(lang: Lang, amount: number): string {

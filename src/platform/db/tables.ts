@@ -12,6 +12,8 @@ export type TenantSettings = {
   contact?: { address: string; phone: string; email: string; hours?: string };
   imprint?: string;
   privacy?: string;
+  /** The town's own texts in English (imprint, privacy notice); without them English pages show the German text. */
+  translations?: { en?: { imprint?: string; privacy?: string } };
   /** The accessibility statement (BITV 2.0): what conforms, what does not and why, how it was checked, whom to tell. */
   accessibilityStatement?: AccessibilityStatement;
   languages?: string[];

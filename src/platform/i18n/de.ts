@@ -161,6 +161,9 @@ export const de = {
   'legal.imprint': 'Impressum',
   'legal.privacy': 'Datenschutzerklärung',
   'legal.accessibility': 'Erklärung zur Barrierefreiheit',
+  'legal.germanOnly': 'Diesen Text gibt es nur auf Deutsch.',
+  'contact.phone': 'Telefon',
+  'contact.hours': 'Öffnungszeiten',
   'legal.contact': 'Kontakt',
 } as const;
 

@@ -163,5 +163,8 @@ export const en: Record<MessageKey, string> = {
   'legal.imprint': 'Legal notice',
   'legal.privacy': 'Privacy policy',
   'legal.accessibility': 'Accessibility statement',
+  'legal.germanOnly': 'This text is only available in German.',
+  'contact.phone': 'Phone',
+  'contact.hours': 'Opening hours',
   'legal.contact': 'Contact',
 };

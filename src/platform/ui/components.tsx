@@ -164,10 +164,10 @@ export function Alert(props: PropsWithChildren<{ kind: 'info' | 'success' | 'war
   );
 }
 
-export function Card(props: PropsWithChildren<{ title: string; href: string; description?: string; level?: 2 | 3 }>) {
+export function Card(props: PropsWithChildren<{ title: string; href: string; description?: string; level?: 2 | 3; lang?: string }>) {
   const Heading = props.level === 2 ? 'h2' : 'h3';
   return (
-    <li class="card">
+    <li class="card" lang={props.lang}>
       <tag of={Heading}>
         <a href={props.href} safe>{props.title}</a>
       </tag>

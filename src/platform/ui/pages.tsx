@@ -6,11 +6,16 @@ import { Alert, Button, Card, Checkbox, DataTable, ErrorSummary, Form, Paginatio
 import { Page } from './layout.js';
 import { sendHtml } from './render.js';
 
-type LegalPage = { path: string; title: MessageKey; text: (ctx: RequestContext) => string };
+/** A text the town writes: in English where it gave one, else in German (marked as such, and said once). */
+type TownText = { text: string; lang?: 'de' };
+type LegalPage = { path: string; title: MessageKey; text: (ctx: RequestContext) => TownText };
+
+const inLanguage = (ctx: RequestContext, german: string | undefined, english: string | undefined): TownText =>
+  ctx.lang === 'en' && english ? { text: english } : { text: german ?? ctx.tenant.name, lang: ctx.lang === 'en' ? 'de' : undefined };
 
 const legalPages: LegalPage[] = [
-  { path: '/impressum', title: 'legal.imprint', text: (ctx) => ctx.tenant.settings.imprint ?? ctx.tenant.name },
-  { path: '/datenschutz', title: 'legal.privacy', text: (ctx) => ctx.tenant.settings.privacy ?? ctx.tenant.name },
+  { path: '/impressum', title: 'legal.imprint', text: (ctx) => inLanguage(ctx, ctx.tenant.settings.imprint, ctx.tenant.settings.translations?.en?.imprint) },
+  { path: '/datenschutz', title: 'legal.privacy', text: (ctx) => inLanguage(ctx, ctx.tenant.settings.privacy, ctx.tenant.settings.translations?.en?.privacy) },
 ];
 
 function ContactPage({ ctx }: { ctx: RequestContext }) {
@@ -22,11 +27,11 @@ function ContactPage({ ctx }: { ctx: RequestContext }) {
         <dl class="facts">
           <dt safe>{ctx.t('account.address')}</dt>
           <dd safe>{contact.address}</dd>
-          <dt>Telefon / Phone</dt>
+          <dt safe>{ctx.t('contact.phone')}</dt>
           <dd><a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`} safe>{contact.phone}</a></dd>
           <dt safe>{ctx.t('account.email')}</dt>
           <dd><a href={`mailto:${contact.email}`} safe>{contact.email}</a></dd>
-          {contact.hours && <><dt>Öffnungszeiten / Opening hours</dt><dd safe>{contact.hours}</dd></>}
+          {contact.hours && <><dt safe>{ctx.t('contact.hours')}</dt><dd lang={ctx.lang === 'en' ? 'de' : undefined} safe>{contact.hours}</dd></>}
         </dl>
       )}
     </Page>
@@ -48,7 +53,7 @@ function Styleguide({ ctx }: { ctx: RequestContext }) {
       <h2>Formular / form</h2>
       <ErrorSummary errors={errors} t={t} />
       <Form action="/styleguide" method="get" csrf="">
-        <TextField name="name" label={t('admin.name')} hint="Vor- und Nachname / first and last name" error={errors.name} />
+        <TextField name="name" label={t('admin.name')} hint={ctx.lang === 'de' ? 'Vor- und Nachname' : 'First and last name'} error={errors.name} />
         <TextField name="email" type="email" label={t('admin.email')} autocomplete="email" />
         <SelectField name="role" label={t('admin.role')} options={[{ value: 'clerk', label: t('role.clerk') }, { value: 'editor', label: t('role.editor') }]} />
         <RadioGroup name="level" legend={t('idp.level')} options={[{ value: 'basic', label: t('level.basic') }, { value: 'high', label: t('level.high') }]} value="basic" />
@@ -73,7 +78,8 @@ export function registerCommonPages(app: FastifyInstance) {
         reply,
         <Page ctx={ctx} title={title} crumbs={[{ label: title }]}>
           <h1 safe>{title}</h1>
-          <Paragraphs text={page.text(ctx)} />
+          {page.text(ctx).lang && <p class="hint" safe>{ctx.t('legal.germanOnly')}</p>}
+          <div lang={page.text(ctx).lang}><Paragraphs text={page.text(ctx).text} /></div>
         </Page>,
       );
     });

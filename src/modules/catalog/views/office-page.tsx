@@ -56,7 +56,8 @@ export function OfficePageView(props: Props) {
   return (
     <Page ctx={ctx} title={office.name} crumbs={[{ label: t('offices.title'), href: '/behoerden' }, { label: office.name }]}>
       <h1 safe>{office.name}</h1>
-      {office.description && <p class="lead" safe>{office.description}</p>}
+      {office.description && <p class="lead" lang={ctx.lang === 'en' ? 'de' : undefined} safe>{office.description}</p>}
+      {ctx.lang === 'en' && (office.description || office.accessibilityNote) && <p class="hint" safe>{t('office.germanOnly')}</p>}
       <OpenBadge state={props.state} lang={ctx.lang} t={t} />
       <div class="two-columns">
         <section aria-labelledby="address">
@@ -72,7 +73,7 @@ export function OfficePageView(props: Props) {
           <ul>
             <li safe>{office.stepFree ? t('office.stepFree') : t('office.notStepFree')}</li>
             {office.parking && <li safe>{t('office.parking')}</li>}
-            {office.accessibilityNote && <li safe>{office.accessibilityNote}</li>}
+            {office.accessibilityNote && <li lang={ctx.lang === 'en' ? 'de' : undefined} safe>{office.accessibilityNote}</li>}
           </ul>
         </section>
         <Hours t={t} office={office} />
@@ -92,7 +93,7 @@ export function OfficePageView(props: Props) {
       <section>
         <h2 safe>{t('office.services')}</h2>
         {props.services.length === 0 ? <p safe>{t('list.none')}</p> : (
-          <ul class="cards">{props.services.map((service) => <Card title={service.name} href={`/leistungen/${service.slug}`} description={service.summary} />)}</ul>
+          <ul class="cards">{props.services.map((service) => <Card title={service.name} href={`/leistungen/${service.slug}`} description={service.summary} lang={service.german ? 'de' : undefined} />)}</ul>
         )}
       </section>
     </Page>

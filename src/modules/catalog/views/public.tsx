@@ -7,14 +7,18 @@ import type { SearchResult } from '../search.js';
 import type { CatalogTranslate } from '../texts.js';
 import { SearchForm } from './search-form.js';
 
-export type ServiceLink = { slug: string; name: string; summary: string };
+/** `german`: no English text yet, so the name and summary are shown in German (and marked so). */
+export type ServiceLink = { slug: string; name: string; summary: string; german?: boolean };
 
 function ServiceList({ services, t }: { services: ServiceLink[]; t: CatalogTranslate }) {
   if (services.length === 0) return <p safe>{t('list.none')}</p>;
   return (
-    <ul class="cards">
-      {services.map((service) => <Card title={service.name} href={`/leistungen/${service.slug}`} description={service.summary} level={2} />)}
-    </ul>
+    <>
+      {services.some((service) => service.german) && <p class="hint" safe>{t('list.germanOnly')}</p>}
+      <ul class="cards">
+        {services.map((service) => <Card title={service.name} href={`/leistungen/${service.slug}`} description={service.summary} level={2} lang={service.german ? 'de' : undefined} />)}
+      </ul>
+    </>
   );
 }
 
@@ -96,10 +100,11 @@ export function SearchView({ ctx, t, result }: { ctx: RequestContext; t: Catalog
       ) : (
         <>
           <p role="status" safe>{t('search.resultsFor', { count: result.hits.length, query: result.query })}</p>
+          {ctx.lang === 'en' && result.hits.some((hit) => !hit.name_en) && <p class="hint" safe>{t('list.germanOnly')}</p>}
           {result.correctedQuery && <p safe>{t('search.didYouMean', { corrected: result.correctedQuery, query: result.query })}</p>}
           <ol class="search-results">
             {result.hits.map((hit) => (
-              <li>
+              <li lang={ctx.lang === 'en' && !hit.name_en ? 'de' : undefined}>
                 <h2>
                   <a href={`/leistungen/${hit.slug}`} safe>{hit.name}</a>
                 </h2>
@@ -117,8 +122,9 @@ export function OfficesView({ ctx, t, offices }: { ctx: RequestContext; t: Catal
   return (
     <Page ctx={ctx} title={t('offices.title')} crumbs={[{ label: t('offices.title') }]}>
       <h1 safe>{t('offices.title')}</h1>
+      {ctx.lang === 'en' && <p class="hint" safe>{t('office.germanOnly')}</p>}
       <ul class="cards">
-        {offices.map((office) => <Card title={office.name} href={`/behoerden/${office.slug}`} description={office.description} level={2} />)}
+        {offices.map((office) => <Card title={office.name} href={`/behoerden/${office.slug}`} description={office.description} level={2} lang={ctx.lang === 'en' ? 'de' : undefined} />)}
       </ul>
     </Page>
   );

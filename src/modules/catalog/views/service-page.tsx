@@ -4,7 +4,7 @@ import { Alert } from '../../../platform/ui/components.js';
 import { Page } from '../../../platform/ui/layout.js';
 import { formatDate } from '../../../platform/i18n/index.js';
 import type { OpenState } from '../opening-hours.js';
-import { costsText, type LocalizedService } from '../present.js';
+import { costsText, type GermanField, type LocalizedService } from '../present.js';
 import type { ContactContent, OfficeContent } from '../schema.js';
 import type { CatalogTranslate } from '../texts.js';
 import { ContactCard, OfficeSummary } from './responsible.js';
@@ -25,35 +25,39 @@ type Props = {
   appointments: boolean;
 };
 
-function Section({ title, items }: { title: string; items: string[] }) {
+/** lang="de" for a part shown in German on an English page, so that screen readers read it as German. */
+type InGerman = { lang?: 'de' };
+
+function Section({ title, items, lang }: { title: string; items: string[] } & InGerman) {
   if (items.length === 0) return '';
   return (
     <section>
       <h2 safe>{title}</h2>
-      <ul>{items.map((item) => <li safe>{item}</li>)}</ul>
+      <ul lang={lang}>{items.map((item) => <li safe>{item}</li>)}</ul>
     </section>
   );
 }
 
-function Text({ title, text }: { title: string; text?: string }) {
+function Text({ title, text, lang }: { title: string; text?: string } & InGerman) {
   if (!text) return '';
   return (
     <section>
       <h2 safe>{title}</h2>
-      {text.split(/\n{2,}/).map((paragraph) => <p safe>{paragraph}</p>)}
+      {text.split(/\n{2,}/).map((paragraph) => <p lang={lang} safe>{paragraph}</p>)}
     </section>
   );
 }
 
 function Glance({ ctx, t, service }: { ctx: RequestContext; t: CatalogTranslate; service: LocalizedService }) {
+  const lang = german(service, 'details');
   return (
     <section class="at-a-glance" aria-labelledby="glance">
       <h2 id="glance" safe>{t('service.atAGlance')}</h2>
       <dl>
         <dt safe>{t('service.costs')}</dt>
-        <dd safe>{service.elsewhere && service.costs.kind === 'free' && !service.costs.text ? t('costs.elsewhere') : costsText(service.costs, ctx.lang, t)}</dd>
-        {service.processingTime && <><dt safe>{t('service.processingTime')}</dt><dd safe>{service.processingTime}</dd></>}
-        {service.deadlines && <><dt safe>{t('service.deadlines')}</dt><dd safe>{service.deadlines}</dd></>}
+        <dd lang={service.costs.text ? lang : undefined} safe>{service.elsewhere && service.costs.kind === 'free' && !service.costs.text ? t('costs.elsewhere') : costsText(service.costs, ctx.lang, t)}</dd>
+        {service.processingTime && <><dt safe>{t('service.processingTime')}</dt><dd lang={lang} safe>{service.processingTime}</dd></>}
+        {service.deadlines && <><dt safe>{t('service.deadlines')}</dt><dd lang={lang} safe>{service.deadlines}</dd></>}
         <dt safe>{t('service.onlineAvailable')}</dt>
         <dd safe>{service.onlineService ? t('service.yes') : t('service.no')}</dd>
       </dl>
@@ -119,39 +123,42 @@ export function ServicePageView(props: Props & { print: boolean }) {
   );
 }
 
+const german = (service: LocalizedService, field: GermanField) => (service.german.has(field) ? 'de' : undefined);
+
 function Article(props: Props) {
   const { ctx, t, service, slug } = props;
+  const details = german(service, 'details');
   return (
       <article class="service">
-        <h1 safe>{service.name}</h1>
-        {!service.translated && <p lang="en" safe>{t('service.germanOnly')}</p>}
-        <p class="lead" safe>{service.summary}</p>
+        <h1 lang={german(service, 'name')} safe>{service.name}</h1>
+        {!service.translated && <p safe>{t('service.germanOnly')}</p>}
+        <p class="lead" lang={german(service, 'summary')} safe>{service.summary}</p>
         <p class="actions">
           {service.onlineService && <a class="button button--primary" href={service.onlineService.url} safe>{service.onlineService.label ?? t('service.online')}</a>}
           {service.bookable && props.appointments && <a class="button button--secondary" href={`/termine?leistung=${slug}`} safe>{t('service.appointment')}</a>}
           <a class="button button--secondary no-print" href={`/leistungen/${slug}?ansicht=druck`} safe>{t('service.print')}</a>
         </p>
         <Glance ctx={ctx} t={t} service={service} />
-        <Text title={t('service.description')} text={service.description} />
-        <Text title={t('service.plainLanguage')} text={service.plainLanguage} />
-        <Section title={t('service.prerequisites')} items={service.prerequisites} />
-        <Section title={t('service.documents')} items={service.documents} />
-        <Section title={t('service.steps')} items={service.steps} />
+        <Text title={t('service.description')} text={service.description} lang={german(service, 'description')} />
+        <Text title={t('service.plainLanguage')} text={service.plainLanguage} lang={details} />
+        <Section title={t('service.prerequisites')} items={service.prerequisites} lang={details} />
+        <Section title={t('service.documents')} items={service.documents} lang={german(service, 'documents')} />
+        <Section title={t('service.steps')} items={service.steps} lang={german(service, 'steps')} />
         <Responsible ctx={ctx} t={t} service={service} responsible={props.responsible} />
         {service.legalBases.length > 0 && (
           <section>
             <h2 safe>{t('service.legalBases')}</h2>
-            <ul>{service.legalBases.map((basis) => <li>{basis.url ? <a href={basis.url} rel="noopener" safe>{basis.title}</a> : <span safe>{basis.title}</span>}</li>)}</ul>
+            <ul lang={details}>{service.legalBases.map((basis) => <li>{basis.url ? <a href={basis.url} rel="noopener" safe>{basis.title}</a> : <span safe>{basis.title}</span>}</li>)}</ul>
           </section>
         )}
         {service.forms.length > 0 && (
           <section>
             <h2 safe>{t('service.forms')}</h2>
-            <ul>{service.forms.map((form) => <li>{form.url ? <a href={form.url} safe>{form.title}</a> : <span safe>{form.title}</span>}</li>)}</ul>
+            <ul lang={details}>{service.forms.map((form) => <li>{form.url ? <a href={form.url} safe>{form.title}</a> : <span safe>{form.title}</span>}</li>)}</ul>
           </section>
         )}
-        <Text title={t('service.notes')} text={service.notes} />
-        <Text title={t('service.legalRemedy')} text={service.legalRemedy} />
+        <Text title={t('service.notes')} text={service.notes} lang={german(service, 'notes')} />
+        <Text title={t('service.legalRemedy')} text={service.legalRemedy} lang={details} />
         <p class="meta">
           {service.leikaKey && <span safe>{`${t('service.leika')}: ${service.leikaKey} · `}</span>}
           {props.lastReviewed && <span safe>{t('service.lastReviewed', { date: formatDate(ctx.lang, props.lastReviewed) })}</span>}

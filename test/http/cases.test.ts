@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { assertSentTextsReadable } from '../support/reading.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin, staffLogin } from '../support/journeys.js';
@@ -195,5 +196,9 @@ describe('case processing', () => {
     const result = await sven.request('POST', '/bo/vorgaenge/sammelaktion', { body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.match(result.html, /Erledigt für 2 Vorgänge/);
     assert.match(result.html, /Nicht möglich: \d{4}-\d{6}: Diese Änderung ist im Status „Entschieden“ nicht möglich/);
+  });
+  it('every e-mail and Postfach item of these journeys reads right: no raw keys, ISO dates or unfilled values', async () => {
+    await server.jobs.runDue();
+    await assertSentTextsReadable(server.db);
   });
 });

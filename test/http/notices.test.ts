@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { assertSentTextsReadable } from '../support/reading.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin, staffLogin } from '../support/journeys.js';
@@ -173,5 +174,9 @@ describe('notices (Bescheide)', () => {
     const host = new URL(server.url).host;
     assert.ok(text.includes(pdfText(`Echtheit prüfen: ${host}/verify`)), 'the printed address is the one in the QR code, not a bare /verify');
     assert.equal((await paula.get(link)).status, 410, 'only once');
+  });
+  it('every e-mail and Postfach item of these journeys reads right: no raw keys, ISO dates or unfilled values', async () => {
+    await server.jobs.runDue();
+    await assertSentTextsReadable(server.db);
   });
 });

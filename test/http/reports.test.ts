@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { assertSentTextsReadable } from '../support/reading.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin, staffLogin } from '../support/journeys.js';
@@ -274,6 +275,11 @@ describe('Mängelmelder: reporting', () => {
     assert.equal(answer.status, 429);
     assert.equal(accepted, 10, 'ten reports in ten minutes are fine');
     assert.match(answer.html, /Zu viele Anfragen/);
+  });
+
+  it('every e-mail and Postfach item of these journeys reads right: no raw keys, ISO dates or unfilled values', async () => {
+    await server.jobs.runDue();
+    await assertSentTextsReadable(server.db);
   });
 });
 

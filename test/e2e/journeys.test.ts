@@ -58,6 +58,19 @@ describe('browser journeys', () => {
     }
   });
 
+  it('the README\'s screenshots are taken from the running demo (home page, a service, the clerk\'s start page)', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await page.screenshot({ path: 'docs/img/home.png' });
+    await page.goto(`${env.server.url}/leistungen/hundeanmeldung`);
+    await page.screenshot({ path: 'docs/img/service.png' });
+    await staffSignIn(page, env.server.url, 'sachbearbeitung@hennef.example', true);
+    await page.waitForURL(/\/bo$/);
+    await page.screenshot({ path: 'docs/img/back-office.png' });
+    await context.close();
+  });
+
   it('a clerk logs in with password and TOTP, and is refused without the code', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();

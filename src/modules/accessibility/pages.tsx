@@ -48,7 +48,8 @@ function StatementPage({ ctx, values = {}, errors = {} }: { ctx: RequestContext;
         </ul>
       )}
       <h2 safe>{t('evaluation.title')}</h2>
-      <p safe>{t('evaluation.text', { date: formatDay(ctx.lang, statement.evaluatedOn), method: statement.method })}</p>
+      <p safe>{t('evaluation.text', { date: formatDay(ctx.lang, statement.evaluatedOn) })}</p>
+      <p lang={german} safe>{statement.method}</p>
       <h2 id="rueckmeldung" safe>{t('feedback.title')}</h2>
       <p safe>{t('feedback.intro', { unit: statement.unit })}</p>
       <Form action={`${PATH}/rueckmeldung`} csrf={ctx.csrfToken()}>

@@ -49,7 +49,7 @@ function ListView({ ctx, items, search, notify }: { ctx: Citizen; items: Mailbox
             const unread = item.direction === 'to_citizen' && !item.read_at;
             return (
               <li class={unread ? 'mailbox-item mailbox-item--unread' : 'mailbox-item'}>
-                <a href={`/postfach/${item.id}`}>
+                <a href={`/postfach/${item.id}`} lang={townLetter(ctx, item)}>
                   {unread ? <strong safe>{item.subject}</strong> : <span safe>{item.subject}</span>}
                 </a>
                 <span safe>{` · ${t(`kind.${item.kind}`)} · ${item.direction === 'from_citizen' ? t('you') : item.sender_label} · ${formatDateTime(ctx.lang, item.created_at)}${unread ? ` · ${t('unread')}` : ''}`}</span>
@@ -67,18 +67,22 @@ function ListView({ ctx, items, search, notify }: { ctx: Citizen; items: Mailbox
   );
 }
 
+/** The town writes its letters in German: on an English page they are marked as German (and said so once). */
+const townLetter = (ctx: Citizen, item: MailboxItem) => (ctx.lang === 'en' && item.direction === 'to_citizen' ? 'de' : undefined);
+
 function ItemView({ ctx, item, error, text }: { ctx: Citizen; item: MailboxItem; error?: string; text?: string }) {
   const t = mailboxText(ctx.lang);
   const attachments = item.attachments as Attachment[];
   return (
     <Page ctx={ctx} title={item.subject} crumbs={crumbs(t, item.subject)}>
       <ErrorSummary errors={error ? { reply: error } : undefined} t={ctx.t} />
-      <h1 safe>{item.subject}</h1>
+      <h1 lang={townLetter(ctx, item)} safe>{item.subject}</h1>
+      {townLetter(ctx, item) && <p class="hint" safe>{t('germanLetter')}</p>}
       <dl class="facts">
         <dt safe>{t('from')}</dt><dd safe>{item.direction === 'from_citizen' ? t('you') : item.sender_label}</dd>
         <dt safe>{t('date')}</dt><dd safe>{formatDateTime(ctx.lang, item.created_at)}</dd>
       </dl>
-      <Paragraphs text={item.body} />
+      <div lang={townLetter(ctx, item)}><Paragraphs text={item.body} /></div>
       {attachments.length > 0 && (
         <section aria-labelledby="attachments">
           <h2 id="attachments" safe>{t('attachments')}</h2>

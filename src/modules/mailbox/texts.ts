@@ -36,6 +36,7 @@ const de = {
   'settingsSaved': 'Ihre Einstellung ist gespeichert.',
   'accountLink': 'Zum Postfach',
   'accountUnread': '{count} ungelesen',
+  'germanLetter': 'Die Stadt schreibt ihre Nachrichten auf Deutsch.',
   'mail.subject': 'Neue Nachricht im Postfach – {town}',
   'mail.body': 'Guten Tag,\n\nSie haben eine neue Nachricht im Postfach der {town}.\n\nZum Postfach: {link}\n\nAus Datenschutzgründen steht der Inhalt nur im Postfach. Diese Benachrichtigung können Sie im Postfach abbestellen.',
 };
@@ -75,6 +76,7 @@ const en: typeof de = {
   'settingsSaved': 'Your setting is saved.',
   'accountLink': 'Open the mailbox',
   'accountUnread': '{count} unread',
+  'germanLetter': 'The town writes its messages in German.',
   'mail.subject': 'New message in your mailbox – {town}',
   'mail.body': 'Hello,\n\nyou have a new message in the mailbox of {town}.\n\nOpen the mailbox: {link}\n\nFor data protection the content is only in the mailbox. You can turn these notifications off in the mailbox.',
 };

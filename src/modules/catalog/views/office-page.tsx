@@ -87,7 +87,7 @@ export function OfficePageView(props: Props) {
       {props.contacts.length > 0 && (
         <section>
           <h2 safe>{t('office.people')}</h2>
-          <ul class="contacts">{props.contacts.map((contact) => <ContactCard contact={contact} t={t} />)}</ul>
+          <ul class="contacts">{props.contacts.map((contact) => <ContactCard contact={contact} t={t} lang={ctx.lang} />)}</ul>
         </section>
       )}
       <section>

@@ -11,13 +11,15 @@ export function OpenBadge({ state, lang, t }: { state: OpenState; lang: Lang; t:
   return <p class="open-state" safe>{state.next.today ? t('office.opensToday', { time: state.next.opens }) : t('office.opensOn', { date, time: state.next.opens })}</p>;
 }
 
-export function ContactCard({ contact, t, scope }: { contact: ContactContent; t: CatalogTranslate; scope?: string }) {
+/** Names, roles and scopes are the town's German texts: lang="de" on an English page. */
+export function ContactCard({ contact, t, scope, lang }: { contact: ContactContent; t: CatalogTranslate; scope?: string; lang?: Lang }) {
+  const german = lang === 'en' ? 'de' : undefined;
   return (
     <li class="contact">
       <p>
-        <strong safe>{contact.name}</strong>, <span safe>{contact.role}</span>
+        <strong safe>{contact.name}</strong>, <span lang={german} safe>{contact.role}</span>
       </p>
-      {scope && <p safe>{scope}</p>}
+      {scope && <p lang={german} safe>{scope}</p>}
       <p>
         {contact.phone && <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} safe>{contact.phone}</a>}
         {contact.email && <> · <a href={`mailto:${contact.email}`} safe>{contact.email}</a></>}
@@ -31,7 +33,7 @@ export function OfficeSummary({ slug, office, state, lang, t }: { slug: string; 
   return (
     <div class="office-summary">
       <h3>
-        <a href={`/behoerden/${slug}`} safe>{office.name}</a>
+        <a href={`/behoerden/${slug}`} lang={lang === 'en' ? 'de' : undefined} safe>{office.name}</a>
       </h3>
       <p safe>{`${office.street}, ${office.postalCode} ${office.city}`}</p>
       <OpenBadge state={state} lang={lang} t={t} />

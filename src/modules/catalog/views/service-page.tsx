@@ -79,7 +79,7 @@ function Responsible({ ctx, t, service, responsible }: Pick<Props, 'ctx' | 't' |
       {responsible.map((entry) => (
         <>
           {entry.office && <OfficeSummary slug={entry.office.slug} office={entry.office.content} state={entry.office.state} lang={ctx.lang} t={t} />}
-          {entry.contacts.length > 0 && <ul class="contacts">{entry.contacts.map((contact) => <ContactCard contact={contact.content} scope={contact.scope} t={t} />)}</ul>}
+          {entry.contacts.length > 0 && <ul class="contacts">{entry.contacts.map((contact) => <ContactCard contact={contact.content} scope={contact.scope} t={t} lang={ctx.lang} />)}</ul>}
         </>
       ))}
     </section>

@@ -6,11 +6,9 @@ import { README_DEFAULTS, startServer, type TestServer } from '../support/server
 import { DEMO_PASSWORD } from '../../seed/hennef.js';
 import { freshTotp } from '../support/totp.js';
 import { sql } from 'kysely';
+import { ISO_DATE, RAW_KEY } from '../support/reading.js';
 import { assertAccessible, assertWithinBudget, citizenSignIn, launch, watchBytes } from './browser.js';
 
-/** Prefixes of our translation keys: a text like "bo.saveDraft" on a page is a key that was never translated. */
-const RAW_KEY = /\b(?:site|legal|account|admin|bo|edit|error|status|level|field|view|event|home|receipt|pay|start|summary|idp|role|costs|service|search|fresh|map|nearby|support|photo|mail|syn|kind|filter|col|facts|history|links|bulk|absence|exchange|templates|method|stats|button|progress|draft)\.[a-z][A-Za-z]*(?:\.[A-Za-z]+)*\b/;
-const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
 const GERMAN_WORDS = /\b(?:und|oder|nicht|Sie|Ihre?|bitte|Bitte|für|mit|werden|wird|ist|sind|Antrag|Gebühr)\b/;
 
 /**

@@ -56,6 +56,13 @@ describe('finding a service', () => {
     assert.match(nothing.html, /href="\/leistungen\/a-z"/);
   });
 
+  it('a service with an online service says what the online service does: the dog-tax notice comes to the Postfach', async () => {
+    const page = await citizen.get('/leistungen/hundeanmeldung');
+    assert.match(page.html, /href="\/online\/hundeanmeldung"/);
+    assert.match(page.html, /Steuerbescheid erhalten Sie online ins Postfach Ihres Bürgerkontos/);
+    assert.doesNotMatch(page.html, /Steuerbescheid und Hundemarke per Post/);
+  });
+
   it('the suggestions endpoint answers while typing', async () => {
     const answer = await citizen.request('GET', '/leistungen/suche/vorschlaege?q=kita');
     const { suggestions } = JSON.parse(answer.html) as { suggestions: { name: string; url: string }[] };

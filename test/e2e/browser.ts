@@ -19,14 +19,22 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** Counts the bytes a page loads (HTML, CSS, JS, images): the citizen's budget on a slow rural line. */
-export function watchBytes(page: Page): () => number {
+/** Counts the bytes a page loads (HTML, CSS, JS, images): the citizen's budget on a slow rural line. The count
+ * waits for the bodies still being read. */
+export function watchBytes(page: Page): () => Promise<number> {
   let total = 0;
-  page.on('response', async (response) => {
-    const body = await response.body().catch(() => Buffer.alloc(0));
-    total += body.length;
+  const pending = new Set<Promise<void>>();
+  page.on('response', (response) => {
+    const read: Promise<void> = response
+      .body()
+      .then((body) => void (total += body.length), () => undefined)
+      .finally(() => pending.delete(read));
+    pending.add(read);
   });
-  return () => total;
+  return async () => {
+    await Promise.all([...pending]);
+    return total;
+  };
 }
 
 const scriptless = new WeakSet<BrowserContext>();
@@ -57,9 +65,11 @@ async function copyWithScripts(page: Page): Promise<Page> {
   return copy;
 }
 
-export async function assertWithinBudget(page: Page, bytes: () => number) {
-  await page.waitForLoadState('networkidle');
-  assert.ok(bytes() <= PAGE_BUDGET_BYTES, `${page.url()} loads ${bytes()} bytes, budget ${PAGE_BUDGET_BYTES}`);
+/** The page's bytes once it has loaded (pages fetch nothing more by themselves: the live map loads only on request). */
+export async function assertWithinBudget(page: Page, bytes: () => Promise<number>) {
+  await page.waitForLoadState('load');
+  const loaded = await bytes();
+  assert.ok(loaded <= PAGE_BUDGET_BYTES, `${page.url()} loads ${loaded} bytes, budget ${PAGE_BUDGET_BYTES}`);
 }
 
 /** Staff login in the browser: password, and the demo TOTP code when the account has one. */

@@ -65,7 +65,7 @@ function MainNav({ ctx }: { ctx: RequestContext }) {
         {actor.kind === 'staff' && <li><a href="/bo" safe>{t('site.backoffice')}</a></li>}
         {actor.kind === 'anonymous'
           ? <li><a href="/konto" safe>{t('site.login')}</a></li>
-          : <li><a href={actor.kind === 'staff' ? '/bo/profil' : '/konto'} safe>{`${t('site.account')} (${actor.name})`}</a></li>}
+          : <li><a href={actor.kind === 'staff' ? '/bo/profil' : '/konto'}><span class="visually-hidden" safe>{`${t('site.account')}: `}</span><span safe>{actor.name}</span></a></li>}
         {actor.kind !== 'anonymous' && (
           <li>
             <form method="post" action="/abmelden" class="inline-form">

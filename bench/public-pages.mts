@@ -13,10 +13,13 @@ const rathaus = await startServer();
 await seedDemoHistory(rathaus.db, rathaus.deps.store);
 const report = (await sql<{ id: string }>`select id from report limit 1`.execute(rathaus.db)).rows[0];
 
-const skipped = new Set(['/healthz', '/readyz', '/metrics', '/konto/anmelden', '/konto/callback', '/konto', '/styleguide']);
+// Health and metrics are for machines; the login steps after the password need a half-logged-in session.
+const skipped = new Set(['/healthz', '/readyz', '/metrics', '/konto/anmelden', '/konto/callback', '/konto', '/styleguide', '/bo/anmelden/code', '/bo/anmelden/einrichten']);
 const plain = rathaus.routes.filter((route) => route.method === 'GET' && route.access === 'public' && !route.url.includes(':') && !route.url.includes('*') && !skipped.has(route.url)).map((route) => route.url);
 const withParameters = ['/leistungen/hundeanmeldung', '/leistungen/personenstandsurkunde', '/behoerden/rathaus', '/behoerden/buergeramt', '/leistungen/lebenslagen/tiere', '/leistungen/suche?q=hund+anmelden', '/online/hundeanmeldung', ...(report ? [`/maengelmelder/meldung/${report.id}`] : [])];
-const pages = [...new Set([...plain, ...withParameters])];
+// BENCH_PAGES=/a,/b measures only those (to look at a few pages after a change).
+const only = process.env.BENCH_PAGES?.split(',');
+const pages = [...new Set([...plain, ...withParameters])].filter((page) => !only || only.includes(page));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 await measure(bare.url, CONNECTIONS);

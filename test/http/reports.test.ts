@@ -213,6 +213,20 @@ describe('Mängelmelder: reporting', () => {
     assert.equal((await stefan.get(`/bo/vorgaenge/${lampCase.id}`)).status, 403, 'now the other unit’s case');
   });
 
+  it('anonymous visitors share the rendered pages, each with a CSRF token of their own, and a new report shows at once', async () => {
+    const [one, two] = [new Visitor(server.url), new Visitor(server.url)];
+    const [first, second] = [await one.get('/maengelmelder'), await two.get('/maengelmelder')];
+    assert.notEqual(one.csrf(), two.csrf(), 'each visitor gets their own token in the shared page');
+    assert.equal(first.html.replace(one.csrf(), ''), second.html.replace(two.csrf(), ''), 'otherwise the same page');
+    const before = (await one.get('/maengelmelder/meldungen')).html;
+    await one.get('/maengelmelder');
+    const sent = await one.post('/maengelmelder', { category: 'papierkorb-voll', address: 'Frankfurter Straße 97', coordinates: '', description: 'Papierkorb am Rathaus quillt über', name: '', email: '' });
+    assert.match(sent.url, /\/maengelmelder\/meldung\//, 'the token from the shared page is accepted');
+    const number = /M\d{4}-\d{6}/.exec(sent.html)![0];
+    assert.doesNotMatch(before, new RegExp(number));
+    assert.match((await two.get('/maengelmelder/meldungen')).html, new RegExp(number), 'the shared list is renewed by the new report');
+  });
+
   it('the public map and list show the reports with status and answer, filterable, clustered, and as GeoJSON without personal data', async () => {
     await server.jobs.runDue();
     const visitor = new Visitor(server.url);

@@ -14,6 +14,7 @@ import { Button, ErrorSummary, Form, Paragraphs, RadioGroup, TextArea, TextField
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { isAllowed } from '../../platform/http/routes.js';
+import { sharedPage, sharedPagesChanged } from '../../platform/http/shared-page.js';
 import { checkFeedback, receiveFeedback, type Feedback } from './feedback.js';
 import { DEFAULT_STATEMENT, gapsAsText, parseGaps } from './statement.js';
 import { accessibilityText } from './texts.js';
@@ -88,7 +89,7 @@ const asFormValues = (statement: AccessibilityStatement) => ({ status: statement
 export function registerAccessibilityPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
 
-  app.get(PATH, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, <StatementPage ctx={request.ctx} />));
+  app.get(PATH, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, sharedPage(request.ctx, 'accessibility', request.url, 60, (ctx) => <StatementPage ctx={ctx} />)));
 
   app.post(`${PATH}/rueckmeldung`, { config: { access: 'public', ...feedbackLimit } }, async (request, reply) => {
     const { ctx } = request;
@@ -130,6 +131,7 @@ export function registerAccessibilityPages(app: FastifyInstance, deps: Deps) {
       await audit(trx, ctx, 'accessibility.statement_saved', { type: 'tenant', id: ctx.tenant.id, summary: { status, gaps: gaps.length } });
     });
     deps.tenants.forget();
+    sharedPagesChanged(ctx.tenant.id, 'accessibility');
     setFlash(reply, t('edit.saved'));
     return reply.redirect(PATH, 303);
   });

@@ -11,12 +11,13 @@ import { publicTimeline } from '../cases/index.js';
 import { PlaceMap } from '../../platform/geo/map.js';
 import { Alert, Button, DataTable, ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from '../../platform/ui/components.js';
 import { readFormWithFiles } from '../../platform/http/upload.js';
+import { sharedPage } from '../../platform/http/shared-page.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
 import { findStoredFile } from '../../platform/storage/storage.js';
 import { MAX_PHOTOS, PHOTO_MAX_BYTES } from './photos.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { findReport, listCategories, photosOf, recentReports, type CategoryRow } from './repo.js';
+import { findReport, listCategories, photosOf, recentReports, REPORT_PAGES, SHARED_SECONDS, type CategoryRow } from './repo.js';
 import { keyHash, reopenReport, submitReport, supportReport, type Nearby, type ReportErrors, type ReportInput } from './service.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { reportsText } from './texts.js';
@@ -124,7 +125,10 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     return report;
   }
 
-  app.get(BASE, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, await ReportForm({ ctx: request.ctx, deps, values: {}, errors: {} })));
+  // The empty form with the newest reports, shared by anonymous visitors (their CSRF token filled in per visit).
+  app.get(BASE, { config: { access: 'public' } }, async (request, reply) =>
+    sendHtml(reply, sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, (ctx) => ReportForm({ ctx, deps, values: {}, errors: {} }))),
+  );
 
   app.post(BASE, { config: { access: 'public', multipart: true, ...reportRateLimit } }, async (request, reply) => {
     const { ctx } = request;

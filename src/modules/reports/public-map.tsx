@@ -5,13 +5,14 @@
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { sharedPage } from '../../platform/http/shared-page.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { MarkerMap } from '../../platform/geo/map.js';
 import { Button, Form, SelectField, TableScroll } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { listCategories, publicReports, type CategoryRow, type PublicFilter } from './repo.js';
+import { listCategories, publicReports, REPORT_PAGES, SHARED_SECONDS, type CategoryRow, type PublicFilter } from './repo.js';
 import { REPORT_STATUSES, type ReportStatus } from './tables.js';
 import { reportsText } from './texts.js';
 import { categoryLabel as name } from './categories.js';
@@ -51,14 +52,13 @@ async function cachedGeojson(key: string, build: () => Promise<string>): Promise
 }
 
 export function registerPublicMap(app: FastifyInstance, deps: Deps) {
-  app.get(`${BASE}/meldungen`, { config: { access: 'public' } }, async (request, reply) => {
-    const { ctx } = request;
+  app.get(`${BASE}/meldungen`, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, async (ctx) => {
     const t = reportsText(ctx.lang);
     const query = request.query as Query;
     const categories = await listCategories(deps.db, ctx.tenant.id);
     const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
     const place = (row: (typeof rows)[number]) => publicPlace(row, ctx.lang);
-    return sendHtml(reply, (
+    return (
       <Page ctx={ctx} title={t('map.title')} crumbs={[{ label: t('title'), href: BASE }, { label: t('map.title') }]}>
         <h1 safe>{t('map.title')}</h1>
         <Form action={`${BASE}/meldungen`} csrf="" method="get">
@@ -82,8 +82,8 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
           </TableScroll>
         )}
       </Page>
-    ));
-  });
+    );
+  })));
 
   app.get(`${BASE}/meldungen.geojson`, { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;

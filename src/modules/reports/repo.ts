@@ -1,5 +1,6 @@
 // The only code that touches the reports tables. Every query is filtered by tenant.
 import { sql, type Insertable, type Selectable } from 'kysely';
+import { sharedPagesChanged } from '../../platform/http/shared-page.js';
 import type { Db } from '../../platform/db/database.js';
 import type { ReportsTables } from './tables.js';
 
@@ -7,6 +8,11 @@ const reports = (db: Db) => db.withTables<ReportsTables>();
 
 export type CategoryRow = Selectable<ReportsTables['report_category']>;
 export type ReportRow = Selectable<ReportsTables['report']>;
+
+/** The scope of the shared public Mängelmelder pages: every write below renews them. */
+export const REPORT_PAGES = 'reports';
+/** How long another process may show a shared page after a change made elsewhere (as the GeoJSON's cache). */
+export const SHARED_SECONDS = 10;
 
 export function insertCategories(db: Db, rows: Insertable<ReportsTables['report_category']>[]) {
   return reports(db).insertInto('report_category').values(rows).onConflict((oc) => oc.columns(['tenant_id', 'code']).doNothing()).execute();
@@ -22,6 +28,7 @@ export function allCategories(db: Db, tenantId: string) {
 }
 
 export function updateCategory(db: Db, tenantId: string, code: string, values: { name_de: string; name_en: string; unit: string; target_days: number; active: boolean; questions: string }) {
+  sharedPagesChanged(tenantId, REPORT_PAGES);
   return reports(db).updateTable('report_category').set(values).where('tenant_id', '=', tenantId).where('code', '=', code).execute();
 }
 
@@ -32,6 +39,7 @@ export async function nextReportNumber(db: Db, year: number): Promise<string> {
 }
 
 export function insertReport(db: Db, row: Insertable<ReportsTables['report']>) {
+  sharedPagesChanged(row.tenant_id, REPORT_PAGES);
   return reports(db).insertInto('report').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -58,14 +66,17 @@ export function findReportByNumber(db: Db, tenantId: string, number: string) {
 
 /** The public state and answer, as the case's workflow set them. */
 export function updateReportStatus(db: Db, tenantId: string, id: string, status: ReportRow['status'], publicAnswer: string | undefined) {
+  sharedPagesChanged(tenantId, REPORT_PAGES);
   return reports(db).updateTable('report').set({ status, updated_at: new Date(), ...(publicAnswer ? { public_answer: publicAnswer } : {}) }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
 export function updateReportCategory(db: Db, tenantId: string, id: string, category: string) {
+  sharedPagesChanged(tenantId, REPORT_PAGES);
   return reports(db).updateTable('report').set({ category_code: category, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
 export function addSupporter(db: Db, tenantId: string, id: string) {
+  sharedPagesChanged(tenantId, REPORT_PAGES);
   return reports(db).updateTable('report').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
@@ -84,6 +95,7 @@ export function setPhotoPublic(db: Db, reportId: string, position: number, visib
 
 /** A moderator publishes the description as they edited it, or takes it back (null). */
 export function setPublicDescription(db: Db, tenantId: string, id: string, text: string | null) {
+  sharedPagesChanged(tenantId, REPORT_PAGES);
   return reports(db).updateTable('report').set({ public_description: text, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
@@ -101,6 +113,7 @@ export async function nearbyOpenReports(db: Db, tenantId: string, category: stri
 /** Records support once per e-mail address (anonymous support always counts); true when it counted. Call it in a
  * transaction: the supporter and the counter are stored together or not at all. */
 export async function recordSupport(db: Db, tenantId: string, reportId: string, email: string | null): Promise<boolean> {
+  sharedPagesChanged(tenantId, REPORT_PAGES);
   const inserted = await sql`insert into report_support (tenant_id, report_id, email) values (${tenantId}, ${reportId}, ${email}) on conflict do nothing returning report_id`.execute(db);
   if (inserted.rows.length === 0) return false;
   await addSupporter(db, tenantId, reportId);

@@ -1,4 +1,4 @@
-// A year of the Mängelmelder in the demo town: reports made through the app's own submit function, moved
+// The demo town's history. A year of the Mängelmelder: reports made through the app's own submit function, moved
 // through their cases as the Stadtbetriebe would (new, in progress, fixed, closed, not responsible, duplicate)
 // and dated back over the last ten months, so the first `npm start` shows a living map, inbox and statistics.
 // Only the demo gets this history; tests start from the empty town.
@@ -6,8 +6,16 @@ import { sql } from 'kysely';
 import type { Db } from '../src/platform/db/database.js';
 import type { BlobStore } from '../src/platform/storage/storage.js';
 import { findTenantBySlug } from '../src/platform/tenancy/tenants.js';
-import { changeStatus, findCaseOfSource } from '../src/modules/cases/index.js';
+import { changeStatus, findCaseOfSource, moveOnEvent } from '../src/modules/cases/index.js';
 import { submitReport } from '../src/modules/reports/index.js';
+import { draftOf, saveStep, startDraft, submit, type Owner } from '../src/modules/forms/service.js';
+import { findSubmission } from '../src/modules/forms/repo.js';
+import { loadDefinitions } from '../src/modules/forms/registry.js';
+import { issueSubmissionNotice } from '../src/modules/forms/staff-notice.js';
+import { upsertCitizen } from '../src/platform/auth/citizen-account.js';
+import { findPersona } from '../src/platform/auth/demo-personas.js';
+import { mapClaims } from '../src/platform/auth/oidc-client.js';
+import { findStaffByEmail } from '../src/platform/auth/users-repo.js';
 
 type Story = { category: string; street: number; text: string; status: 'new' | 'in_progress' | 'fixed' | 'closed' | 'not_responsible' | 'duplicate'; answer?: string; answers?: Record<string, string>; daysAgo: number };
 
@@ -74,4 +82,44 @@ export async function seedDemoHistory(db: Db, store: BlobStore): Promise<number>
     await sql`update case_record set created_at = ${at}, due_at = ${at} + interval '14 days' where source_kind = 'report' and source_id = ${report.id}`.execute(db);
   }
   return made;
+}
+
+/**
+ * Erika Mustermann's applications, made through the online services' own functions as her browser would: a dog
+ * registration and a poll-worker offer, each a case in its unit and a receipt in her Postfach; the dog-tax
+ * notice is issued, so her Postfach holds a notice too. Her account is the one the demo IdP logs her into.
+ */
+export async function seedDemoApplications(db: Db, store: BlobStore, issuer: string, baseUrl: string): Promise<number> {
+  const tenant = await findTenantBySlug(db, 'hennef');
+  const persona = findPersona('erika-mustermann');
+  if (!tenant || !persona) return 0;
+  const claims = mapClaims({ sub: persona.id, ...persona.claims, acr: 'substantial' }, 'acr');
+  const userId = await upsertCitizen(db, tenant.id, issuer, claims, 'demo-seed');
+  const owner: Owner = { userId, kind: 'citizen', claims: claims.received, trustLevel: 'substantial' };
+  const definitions = await loadDefinitions();
+  const mail = { baseUrl, town: tenant.name, lang: 'de' as const };
+  const applications: { service: string; steps: Record<string, Record<string, string>> }[] = [
+    { service: 'hundeanmeldung', steps: { holder: { phone: '' }, dogs: { 'dogs.0.dogName': 'Bello', 'dogs.0.breed': 'Labrador Retriever', 'dogs.0.since': '2026-10-01', 'dogs.0.chip': '276098100123456', 'dogs.0.dangerous': 'no' }, payment: { directDebit: 'no' } } },
+    { service: 'wahlhelfer', steps: { person: { birthDate: '1964-08-12', phone: '' }, wishes: { role: 'chair', experience: 'yes', notes: 'Gern im Wahllokal Grundschule Hennef-Mitte.' } } },
+  ];
+  const submitted: string[] = [];
+  for (const application of applications) {
+    const definition = definitions.get(application.service);
+    if (!definition) continue;
+    let draft = await startDraft(db, tenant.id, definition, owner);
+    for (const step of definition.steps) {
+      await saveStep(db, tenant.id, draft, definition, step, application.steps[step.id] ?? {}, owner, {}, tenant.settings.geo);
+      draft = await draftOf(db, tenant.id, draft.id, owner);
+    }
+    const outcome = await submit(db, tenant.id, draft, definition, owner, 'demo-seed', tenant.settings.geo, mail);
+    if (outcome.ok) submitted.push(outcome.submissionId);
+  }
+  const dog = submitted[0] && (await findSubmission(db, tenant.id, submitted[0]));
+  const dogDefinition = definitions.get('hundeanmeldung');
+  const clerk = await findStaffByEmail(db, tenant.id, 'steuern@hennef.example');
+  if (dog && dogDefinition && clerk) {
+    await issueSubmissionNotice({ db, store }, { tenant, submission: dog, definition: dogDefinition, issuer: { id: clerk.id, name: clerk.display_name }, baseUrl });
+    await moveOnEvent(db, tenant.id, { kind: 'submission', id: dog.id }, 'notice', 'Selma Steuer');
+  }
+  return submitted.length;
 }

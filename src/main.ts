@@ -11,7 +11,8 @@ import { schedule } from './platform/jobs/queue.js';
 import { addStaffByCli, resetTotpByCli, addTenantByCli } from './cli-admin.js';
 import { modules } from './modules/index.js';
 import { seedHennef } from '../seed/hennef.js';
-import { seedDemoHistory } from '../seed/history.js';
+import { seedDemoApplications, seedDemoHistory } from '../seed/history.js';
+import { DEMO_IDP_PATH } from './platform/auth/demo-idp.js';
 
 const help = `Rathaus – das digitale Rathaus / the digital town hall
 
@@ -53,7 +54,10 @@ async function start(config: Config) {
   const { app, jobs, deps } = await buildApp(config, database);
   if (seeded) {
     progress(config, 'Demo-Meldungen anlegen / adding the demo reports', started);
-    app.log.info({ event: 'demo_tenant_seeded', tenant: 'hennef', reports: await seedDemoHistory(database.db, deps.store) }, 'demo_tenant_seeded');
+    const reports = await seedDemoHistory(database.db, deps.store);
+    const issuer = config.oidc.issuer ?? `${resolveBaseUrl(config)}${DEMO_IDP_PATH}`;
+    const applications = await seedDemoApplications(database.db, deps.store, issuer, resolveBaseUrl(config));
+    app.log.info({ event: 'demo_tenant_seeded', tenant: 'hennef', reports, applications }, 'demo_tenant_seeded');
   }
   await app.listen({ port: config.port, host: config.host });
   jobs.start();

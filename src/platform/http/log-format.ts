@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 
 const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info ', 40: 'WARN ', 50: 'ERROR', 60: 'FATAL' };
-const SHOWN = ['url', 'tenant', 'reports', 'database', 'signal', 'job', 'reason', 'err'];
+const SHOWN = ['url', 'tenant', 'reports', 'applications', 'database', 'signal', 'job', 'reason', 'err'];
 
 const PER_REQUEST = new Set(['incoming request', 'request completed']);
 

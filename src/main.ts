@@ -52,7 +52,8 @@ async function start(config: Config) {
   for (const entry of modules.flatMap((module) => module.schedules ?? [])) await schedule(database.db, entry);
   progress(config, 'Module laden / loading the modules', started);
   const { app, jobs, deps } = await buildApp(config, database);
-  if (seeded) {
+  // The history (reports, applications, a notice) is for the demo only: an installation with a mail relay starts empty.
+  if (seeded && config.demoMode) {
     progress(config, 'Demo-Meldungen anlegen / adding the demo reports', started);
     const reports = await seedDemoHistory(database.db, deps.store);
     const issuer = config.oidc.issuer ?? `${resolveBaseUrl(config)}${DEMO_IDP_PATH}`;

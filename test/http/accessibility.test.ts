@@ -37,6 +37,13 @@ describe('accessibility statement', () => {
     assert.equal(await count(server, 'accessibility_feedback'), 0);
     const sent = await visitor.post('/barrierefreiheit/rueckmeldung', { page: '/maengelmelder', description: 'Die Karte lässt sich mit der Tastatur nicht bedienen.', email: '' });
     assert.match(sent.html, /Ihre Rückmeldung ist unter der Nummer BF-\d{4}-0001 eingegangen/);
+    const together = await Promise.all([1, 2, 3].map(async (n) => {
+      const visitor = new Visitor(server.url);
+      await visitor.get('/barrierefreiheit');
+      return visitor.post('/barrierefreiheit/rueckmeldung', { page: '', description: `Gleichzeitige Rückmeldung Nummer ${n}`, email: '' });
+    }));
+    assert.deepEqual(together.map((answer) => answer.status), [200, 200, 200], 'messages sent at the same moment all arrive, each with its own number');
+    assert.equal(await count(server, 'accessibility_feedback'), 4);
     const clerk = new Visitor(server.url);
     await staffLogin(clerk, 'digital@hennef.example');
     const inbox = await clerk.get('/bo/vorgaenge?ansicht=new');

@@ -1,4 +1,5 @@
 // Feedback on a barrier: stored, opened as a case of the unit the statement names, and audited, in one transaction.
+import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { openCase } from '../cases/index.js';
@@ -19,6 +20,8 @@ export function checkFeedback(input: Feedback): FeedbackErrors {
 export async function receiveFeedback(db: Db, tenantId: string, unit: string, input: Feedback, title: string, requestId: string): Promise<string> {
   return inTransaction(db, async (trx) => {
     const year = new Date().getFullYear();
+    // Two messages at the same moment must not draw the same number (which would end in a unique-key error).
+    await sql`select pg_advisory_xact_lock(hashtext(${`accessibility-feedback:${tenantId}`}))`.execute(trx);
     const { count } = await feedbackTable(trx).selectFrom('accessibility_feedback').select((eb) => eb.fn.countAll<number>().as('count')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
     const number = `BF-${year}-${String(Number(count) + 1).padStart(4, '0')}`;
     const row = await feedbackTable(trx)

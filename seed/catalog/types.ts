@@ -1,5 +1,6 @@
 // The compact shape the demo services are written in; `toContent` expands it to the catalog's content model.
 import type { Costs, ServiceContent } from '../../src/modules/catalog/index.js';
+import { englishDetails, englishLegalRemedy } from './english.js';
 
 export type SeedService = {
   slug: string;
@@ -58,6 +59,6 @@ export function toContent(service: SeedService): ServiceContent {
     languages: service.en ? ['de', 'en'] : ['de'],
     responsibilities,
     elsewhere: service.elsewhere,
-    translations: service.en ? { en: { name: service.en[0], summary: service.en[1] } } : {},
+    translations: service.en ? { en: { name: service.en[0], summary: service.en[1], ...englishDetails[service.slug], ...(service.elsewhere || !service.costs ? {} : { legalRemedy: englishLegalRemedy }) } } : {},
   };
 }

@@ -98,6 +98,24 @@ describe('finding a service', () => {
     assert.match(page.html, /At a glance/);
   });
 
+  it('every service and office of the demo reads wholly in English: only law titles stay German, and are marked so', async () => {
+    const english = new Visitor(server.url);
+    const dog = (await english.get('/leistungen/hundeanmeldung?lang=en')).html;
+    assert.match(dog, /Annual tax: €96 for the first dog/);
+    assert.match(dog, /Within two weeks of taking in the dog\./);
+    assert.match(dog, /Dog tax and property charges/);
+    const api = JSON.parse((await english.request('GET', '/api/catalog/v1/services')).html) as { items: { id: string }[] };
+    const offices = JSON.parse((await english.request('GET', '/api/catalog/v1/offices')).html) as { items: { id: string }[] };
+    assert.ok(api.items.length >= 89, `${api.items.length} services`);
+    const pages = [...api.items.map((item) => `/leistungen/${item.id}`), '/behoerden', ...offices.items.map((item) => `/behoerden/${item.id}`)];
+    for (const path of pages) {
+      const html = (await english.get(`${path}?lang=en`)).html;
+      assert.doesNotMatch(html, /only available in German/, path);
+      const german = [...html.matchAll(/<(\w+)[^>]* lang="de"[^>]*>/g)].map((match) => match[0]).filter((tag) => !/class="language"|hreflang/.test(tag));
+      assert.ok(german.every((tag) => tag.startsWith('<ul')), `${path}: ${german.join(' ')}`);
+    }
+  });
+
   it('browsing by life situation, business situation and A–Z lists the services', async () => {
     assert.match((await citizen.get('/leistungen/lebenslagen/tiere')).html, /Hund anmelden/);
     assert.match((await citizen.get('/leistungen/unternehmen/gruendung')).html, /Gewerbe anmelden/);

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
-import { parseLang } from '../../platform/i18n/index.js';
+import { parseLang, type Lang } from '../../platform/i18n/index.js';
 import { openState } from './opening-hours.js';
-import { localize } from './present.js';
+import { localize, localizeOffice } from './present.js';
 import { findEntryBySlug, listPublished } from './repo.js';
 import { contactContent, officeContent, serviceContent, type OfficeContent, type ServiceContent } from './schema.js';
 import { searchServices } from './search.js';
@@ -39,6 +39,11 @@ export const catalogOpenApi = {
   },
 };
 
+function officeJson(slug: string, office: OfficeContent, lang: Lang, now: Date) {
+  const { german: _german, ...content } = localizeOffice(office, lang);
+  return { id: slug, openNow: openState(office, now).open, ...content };
+}
+
 export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
   const lang = (query: unknown) => parseLang((query as { lang?: string }).lang) ?? 'de';
@@ -62,20 +67,20 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   app.get(`${BASE}/services/:id`, route, async (request) => {
     const row = await findEntryBySlug(db, request.ctx.tenant.id, 'service', (request.params as { id: string }).id);
     if (!row?.published) throw new NotFound('service');
-    const { translated: _translated, ...content } = localize(row.published as ServiceContent, lang(request.query));
-    return { id: row.slug, url: `${deps.baseUrl}/leistungen/${row.slug}`, version: row.published_version, ...content };
+    const { translated: _translated, german, ...content } = localize(row.published as ServiceContent, lang(request.query));
+    return { id: row.slug, url: `${deps.baseUrl}/leistungen/${row.slug}`, version: row.published_version, ...content, untranslated: [...german] };
   });
 
   app.get(`${BASE}/offices`, route, async (request) => {
     const now = new Date();
     const rows = await listPublished(db, request.ctx.tenant.id, 'office');
-    return { items: rows.map((row) => ({ id: row.slug, openNow: openState(row.published as OfficeContent, now).open, ...(row.published as OfficeContent) })) };
+    return { items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, lang(request.query), now)) };
   });
 
   app.get(`${BASE}/offices/:id`, route, async (request) => {
     const row = await findEntryBySlug(db, request.ctx.tenant.id, 'office', (request.params as { id: string }).id);
     if (!row?.published) throw new NotFound('office');
-    return { id: row.slug, openNow: openState(row.published as OfficeContent, new Date()).open, ...(row.published as OfficeContent) };
+    return officeJson(row.slug, row.published as OfficeContent, lang(request.query), new Date());
   });
 
   app.get(`${BASE}/contacts`, route, async (request) => {

@@ -32,10 +32,30 @@ function responsibilities(value: string | undefined) {
   });
 }
 
+/** The English version's fields: form name `en` + the content key with a capital; lists are one entry per line. */
+const EN_TEXTS = ['description', 'plainLanguage', 'deadlines', 'processingTime', 'costsText', 'notes', 'legalRemedy', 'elsewhereNote'] as const;
+const EN_LISTS = ['prerequisites', 'documents', 'steps'] as const;
+const enField = (key: string) => `en${key.replace(/^./, (c) => c.toUpperCase())}`;
+
+function englishFromForm(values: Values) {
+  if (!optional(values.enName) && !optional(values.enSummary)) return undefined;
+  const english: Record<string, unknown> = { name: values.enName ?? '', summary: values.enSummary ?? '' };
+  for (const key of EN_TEXTS) english[key] = optional(values[enField(key)]);
+  for (const key of EN_LISTS) english[key] = lines(values[enField(key)]).length ? lines(values[enField(key)]) : undefined;
+  return english;
+}
+
+function englishToForm(english: ServiceContent['translations']['en']): Values {
+  const values: Values = { enName: english?.name ?? '', enSummary: english?.summary ?? '' };
+  for (const key of EN_TEXTS) values[enField(key)] = english?.[key] ?? '';
+  for (const key of EN_LISTS) values[enField(key)] = (english?.[key] ?? []).join('\n');
+  return values;
+}
+
 function serviceFromForm(values: Values) {
   const kind = values.costsKind || 'free';
   const costs = { kind, amount: euro(values.costsAmount), min: euro(values.costsMin), max: euro(values.costsMax), text: optional(values.costsText) };
-  const en = optional(values.enName) || optional(values.enSummary) ? { name: values.enName ?? '', summary: values.enSummary ?? '', description: optional(values.enDescription) } : undefined;
+  const en = englishFromForm(values);
   return {
     name: values.name, summary: values.summary, description: optional(values.description), plainLanguage: optional(values.plainLanguage),
     leikaKey: optional(values.leikaKey), ozgId: optional(values.ozgId), ozgType: values.ozgType ? Number(values.ozgType) : undefined,
@@ -66,7 +86,7 @@ function serviceToForm(content: ServiceContent): Values {
     keywords: content.keywords.join(', '), languages: content.languages.join(', '),
     responsibilities: content.responsibilities.map((r) => [r.office ?? '', r.contact ?? '', r.letters ?? '', (r.localities ?? []).join(', ')].join(' | ').replace(/( \| )+$/, '')).join('\n'),
     elsewhereName: content.elsewhere?.name ?? '', elsewhereUrl: content.elsewhere?.url ?? '', elsewhereNote: content.elsewhere?.note ?? '',
-    enName: content.translations.en?.name ?? '', enSummary: content.translations.en?.summary ?? '', enDescription: content.translations.en?.description ?? '',
+    ...englishToForm(content.translations.en),
   };
   for (const slug of content.lifeSituations) values[`lifeSituations.${slug}`] = 'yes';
   for (const slug of content.businessSituations) values[`businessSituations.${slug}`] = 'yes';
@@ -104,10 +124,19 @@ function officeFromForm(values: Values, errors: Record<string, string>, t: Catal
     latitude: coordinate(values.latitude), longitude: coordinate(values.longitude), stepFree: yes(values.stepFree), parking: yes(values.parking),
     accessibilityNote: optional(values.accessibilityNote), hours: hoursFromForm(values.hours, errors, t), exceptions: exceptionsFromForm(values.exceptions, errors, t),
     closedOnHolidays: yes(values.closedOnHolidays), phone: optional(values.phone), email: optional(values.email), contactFormUrl: optional(values.contactFormUrl),
+    translations: officeEnglishFromForm(values),
   };
 }
 
+/** "2026-12-24 Christmas Eve" lines: the English notes of the exceptions. */
+function officeEnglishFromForm(values: Values) {
+  const notes = Object.fromEntries(lines(values.enExceptionNotes).map((line) => [line.slice(0, 10), line.slice(10).trim()]));
+  const english = { name: optional(values.enName), description: optional(values.enDescription), accessibilityNote: optional(values.enAccessibilityNote), exceptionNotes: Object.keys(notes).length ? notes : undefined };
+  return Object.values(english).some(Boolean) ? { en: english } : {};
+}
+
 function officeToForm(content: OfficeContent): Values {
+  const en = content.translations.en;
   return {
     name: content.name, description: content.description ?? '', street: content.street, postalCode: content.postalCode, city: content.city,
     latitude: content.latitude === undefined ? '' : String(content.latitude), longitude: content.longitude === undefined ? '' : String(content.longitude),
@@ -115,15 +144,20 @@ function officeToForm(content: OfficeContent): Values {
     hours: content.hours.map((slot) => `${DAYS[slot.day - 1]!.replace(/^./, (c) => c.toUpperCase())} ${slot.opens}-${slot.closes}`).join('\n'),
     exceptions: content.exceptions.map((e) => [e.date, e.closed ? 'geschlossen' : `${e.opens}-${e.closes}`, e.note ?? ''].join(' ').trim()).join('\n'),
     closedOnHolidays: content.closedOnHolidays ? 'yes' : '', phone: content.phone ?? '', email: content.email ?? '', contactFormUrl: content.contactFormUrl ?? '',
+    enName: en?.name ?? '', enDescription: en?.description ?? '', enAccessibilityNote: en?.accessibilityNote ?? '',
+    enExceptionNotes: Object.entries(en?.exceptionNotes ?? {}).map(([date, note]) => `${date} ${note}`).join('\n'),
   };
 }
 
 function contactFromForm(values: Values) {
-  return { name: values.name, role: values.role, office: optional(values.office), phone: optional(values.phone), email: optional(values.email), room: optional(values.room) };
+  return {
+    name: values.name, role: values.role, office: optional(values.office), phone: optional(values.phone), email: optional(values.email), room: optional(values.room),
+    translations: optional(values.enRole) ? { en: { role: values.enRole!.trim() } } : {},
+  };
 }
 
 function contactToForm(content: ContactContent): Values {
-  return { name: content.name, role: content.role, office: content.office ?? '', phone: content.phone ?? '', email: content.email ?? '', room: content.room ?? '' };
+  return { name: content.name, role: content.role, office: content.office ?? '', phone: content.phone ?? '', email: content.email ?? '', room: content.room ?? '', enRole: content.translations.en?.role ?? '' };
 }
 
 export function contentToForm(kind: EntryKind, content: AnyContent): Values {
@@ -138,7 +172,7 @@ function fieldFor(path: PropertyKey[]): string {
   if (first === 'costs') return second === 'kind' ? 'costsKind' : `costs${(second ?? 'kind').replace(/^./, (c) => c.toUpperCase())}`;
   if (first === 'onlineService') return second === 'label' ? 'onlineLabel' : 'onlineUrl';
   if (first === 'elsewhere') return `elsewhere${(second ?? 'name').replace(/^./, (c) => c.toUpperCase())}`;
-  if (first === 'translations') return `en${(third ?? 'name').replace(/^./, (c) => c.toUpperCase())}`;
+  if (first === 'translations') return enField(third ?? 'name');
   return first ?? 'name';
 }
 

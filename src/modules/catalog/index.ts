@@ -20,7 +20,7 @@ import { catalogText, type CatalogTextKey } from './texts.js';
 import { createEntry, entryOrThrow, publishDirectly, type Author } from './service.js';
 
 export type { Author } from './service.js';
-export type { Costs, ServiceContent, OfficeContent, ContactContent } from './schema.js';
+export type { Costs, ServiceContent, ServiceTranslation, OfficeContent, ContactContent } from './schema.js';
 export { searchServices } from './search.js';
 export { announceOnlineServices } from './online-services.js';
 export { FRESHNESS_JOB, sendFreshnessMails } from './freshness-job.js';

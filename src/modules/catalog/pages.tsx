@@ -133,7 +133,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
 
   app.get('/behoerden', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
     const { ctx } = request;
-    const offices = (await listPublished(db, ctx.tenant.id, 'office')).map((row) => ({ slug: row.slug, ...(row.published as OfficeContent) }));
+    const offices = (await listPublished(db, ctx.tenant.id, 'office')).map((row) => ({ slug: row.slug, content: row.published as OfficeContent }));
     return <OfficesView ctx={ctx} t={catalogText(ctx.lang)} offices={offices} />;
   })));
 

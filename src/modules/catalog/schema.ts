@@ -28,7 +28,23 @@ export const responsibility = z.object({
 });
 export type Responsibility = z.infer<typeof responsibility>;
 
-const translation = z.object({ name: text(200), summary: text(600), description: optionalText(8000), documents: z.array(text(500)).optional(), steps: z.array(text(500)).optional(), notes: optionalText(4000) });
+/** The English version of a service: every text a citizen reads; a field left out is shown in German (and marked so). */
+const translation = z.object({
+  name: text(200),
+  summary: text(600),
+  description: optionalText(8000),
+  plainLanguage: optionalText(4000),
+  prerequisites: z.array(text(500)).max(40).optional(),
+  documents: z.array(text(500)).max(40).optional(),
+  steps: z.array(text(500)).max(40).optional(),
+  deadlines: optionalText(1000),
+  processingTime: optionalText(500),
+  costsText: optionalText(500),
+  notes: optionalText(4000),
+  legalRemedy: optionalText(4000),
+  elsewhereNote: optionalText(1000),
+});
+export type ServiceTranslation = z.infer<typeof translation>;
 
 export const serviceContent = z.object({
   name: text(200),
@@ -84,6 +100,8 @@ export const officeContent = z.object({
   phone: optionalText(40),
   email: z.string().trim().email().max(200).optional(),
   contactFormUrl: httpUrl.optional(),
+  /** English texts; `exceptionNotes` by date ("2026-12-24": "Christmas Eve"). */
+  translations: z.object({ en: z.object({ name: optionalText(200), description: optionalText(2000), accessibilityNote: optionalText(1000), exceptionNotes: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), text(200)).optional() }).optional() }).default({}),
 });
 export type OfficeContent = z.infer<typeof officeContent>;
 
@@ -94,6 +112,7 @@ export const contactContent = z.object({
   phone: optionalText(40),
   email: z.string().trim().email().max(200).optional(),
   room: optionalText(40),
+  translations: z.object({ en: z.object({ role: text(200) }).optional() }).default({}),
 });
 export type ContactContent = z.infer<typeof contactContent>;
 

@@ -15,7 +15,7 @@ export class UnsafeXml extends Error {
 
 const MAX_ELEMENTS = 100_000;
 
-const repeated = new Set(['leistung', 'organisationseinheit', 'ansprechpartner', 'zustaendigkeit', 'onlinedienst', 'modulText', 'inhalt', 'eintrag', 'verweis', 'lebenslage', 'unternehmenslage', 'suchbegriff', 'sprache', 'ort', 'oeffnungszeit', 'abweichung']);
+const repeated = new Set(['leistung', 'organisationseinheit', 'ansprechpartner', 'zustaendigkeit', 'onlinedienst', 'modulText', 'inhalt', 'eintrag', 'verweis', 'lebenslage', 'unternehmenslage', 'suchbegriff', 'sprache', 'ort', 'oeffnungszeit', 'abweichung', 'name', 'beschreibung', 'hinweis']);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -32,6 +32,8 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 const strings = (value: unknown): string[] => list(value).map(text).filter((item): item is string => item !== undefined);
 const number = (value: unknown): number | undefined => (typeof value === 'string' && value !== '' ? Number(value) : undefined);
 const bool = (value: unknown): boolean => value === 'true';
+/** The German or English one of an element written twice (the English with xml:lang="en"). */
+const inLanguage = (value: unknown, lang: 'de' | 'en') => text(list(value).find((item) => ((typeof item === 'object' && item.lang) || 'de') === lang));
 
 function moduleText(leistung: Node, code: string, lang: 'de' | 'en'): string | string[] | undefined {
   const module = list(leistung.modulText).find((item) => item.leikaTyp === code);
@@ -50,7 +52,10 @@ function service(leistung: Node, online: Node[], responsibilities: Node[]): Exch
   const costs = (leistung.modulKosten ?? { art: 'free' }) as Node;
   const elsewhere = leistung.zustaendigAndereStelle as Node | undefined;
   const onlineService = online.find((item) => item.leistung === slug);
-  const english = en('name') ? { name: en('name'), summary: en('summary'), description: en('description'), documents: en('documents'), steps: en('steps'), notes: en('notes') } : undefined;
+  const english = en('name') ? {
+    ...Object.fromEntries(Object.keys(TEXT_MODULES).map((key) => [key, en(key as keyof typeof TEXT_MODULES)])),
+    costsText: inLanguage(costs.beschreibung, 'en'), elsewhereNote: elsewhere ? inLanguage(elsewhere.hinweis, 'en') : undefined,
+  } : undefined;
   return {
     kind: 'service', slug, unit: leistung.einheit as string | undefined, reviewMonths: number(leistung.pruefintervallMonate),
     content: {
@@ -59,10 +64,10 @@ function service(leistung: Node, online: Node[], responsibilities: Node[]): Exch
       lifeSituations: strings(leistung.lebenslage), businessSituations: strings(leistung.unternehmenslage),
       documents: de('documents') ?? [], prerequisites: de('prerequisites') ?? [], steps: de('steps') ?? [],
       processingTime: de('processingTime'), deadlines: de('deadlines'), notes: de('notes'), legalRemedy: de('legalRemedy'),
-      costs: { kind: costs.art, amount: number(costs.betrag), min: number(costs.min), max: number(costs.max), text: text(costs.beschreibung) },
+      costs: { kind: costs.art, amount: number(costs.betrag), min: number(costs.min), max: number(costs.max), text: inLanguage(costs.beschreibung, 'de') },
       legalBases: links(leistung.modulRechtsgrundlage), forms: links(leistung.modulFormular),
       keywords: strings(leistung.suchbegriff), languages: strings(leistung.sprache), bookable: bool(text(leistung.terminBuchbar)),
-      elsewhere: elsewhere ? { name: elsewhere.name, url: elsewhere.uri, note: text(elsewhere.hinweis) } : undefined,
+      elsewhere: elsewhere ? { name: elsewhere.name, url: elsewhere.uri, note: inLanguage(elsewhere.hinweis, 'de') } : undefined,
       onlineService: onlineService ? { url: onlineService.uri, label: text(onlineService.bezeichnung) } : undefined,
       responsibilities: responsibilities.filter((item) => item.leistung === slug).map((item) => ({
         office: item.organisationseinheit, contact: item.ansprechpartner, letters: item.buchstaben, localities: item.ort ? strings(item.ort) : undefined,
@@ -72,6 +77,12 @@ function service(leistung: Node, online: Node[], responsibilities: Node[]): Exch
   };
 }
 
+function officeEnglish(node: Node, access: Node) {
+  const notes = Object.fromEntries(list(node.abweichung).filter((day) => day.hinweisEn).map((day) => [day.datum, day.hinweisEn]));
+  const english = { name: inLanguage(node.name, 'en'), description: inLanguage(node.beschreibung, 'en'), accessibilityNote: inLanguage(access.hinweis, 'en'), exceptionNotes: Object.keys(notes).length ? notes : undefined };
+  return Object.values(english).some(Boolean) ? { en: english } : {};
+}
+
 function office(node: Node): ExchangeEntry {
   const address = (node.anschrift ?? {}) as Node;
   const access = (node.barrierefreiheit ?? {}) as Node;
@@ -79,11 +90,12 @@ function office(node: Node): ExchangeEntry {
   return {
     kind: 'office', slug: String(node.id ?? ''), unit: node.einheit as string | undefined, reviewMonths: number(node.pruefintervallMonate),
     content: {
-      name: text(node.name), description: text(node.beschreibung), street: address.strasse, postalCode: address.postleitzahl, city: address.ort,
-      latitude: number(address.breite), longitude: number(address.laenge), stepFree: bool(access.stufenlos), parking: bool(access.parkplatz), accessibilityNote: text(access.hinweis),
+      name: inLanguage(node.name, 'de'), description: inLanguage(node.beschreibung, 'de'), street: address.strasse, postalCode: address.postleitzahl, city: address.ort,
+      latitude: number(address.breite), longitude: number(address.laenge), stepFree: bool(access.stufenlos), parking: bool(access.parkplatz), accessibilityNote: inLanguage(access.hinweis, 'de'),
       hours: list(node.oeffnungszeit).map((slot) => ({ day: number(slot.tag), opens: slot.von, closes: slot.bis })),
       exceptions: list(node.abweichung).map((day) => ({ date: day.datum, closed: bool(day.geschlossen), opens: day.von, closes: day.bis, note: day.hinweis })),
       closedOnHolidays: bool(text(node.feiertageGeschlossen)), phone: contact.telefon, email: contact.email, contactFormUrl: contact.kontaktformular,
+      translations: officeEnglish(node, access),
     },
   };
 }
@@ -91,7 +103,7 @@ function office(node: Node): ExchangeEntry {
 function contact(node: Node): ExchangeEntry {
   return {
     kind: 'contact', slug: String(node.id ?? ''), unit: node.einheit as string | undefined, reviewMonths: number(node.pruefintervallMonate),
-    content: { name: node.name, role: node.funktion, office: node.organisationseinheit, phone: node.telefon, email: node.email, room: node.raum },
+    content: { name: node.name, role: node.funktion, office: node.organisationseinheit, phone: node.telefon, email: node.email, room: node.raum, translations: node.funktionEn ? { en: { role: node.funktionEn } } : {} },
   };
 }
 

@@ -15,6 +15,8 @@ function element(name: string, attributes: Record<string, string | number | bool
 }
 
 const texts = (name: string, values: string[]) => values.map((value) => element(name, {}, value));
+/** A text in German and, where there is one, English: the element twice, the second with xml:lang="en". */
+const bilingual = (name: string, de: string | undefined, en: string | undefined) => (de ? [element(name, {}, de), ...(en ? [element(name, { 'xml:lang': 'en' }, en)] : [])] : []);
 
 function textModule(code: string, de: string | string[] | undefined, en?: string | string[]): string {
   if (de === undefined || (Array.isArray(de) && de.length === 0)) return '';
@@ -33,15 +35,15 @@ function service(entry: ExchangeEntry): string[] {
     textModule(TEXT_MODULES.name, s.name, en?.name),
     textModule(TEXT_MODULES.summary, s.summary, en?.summary),
     textModule(TEXT_MODULES.description, s.description, en?.description),
-    textModule(TEXT_MODULES.plainLanguage, s.plainLanguage),
+    textModule(TEXT_MODULES.plainLanguage, s.plainLanguage, en?.plainLanguage),
     textModule(TEXT_MODULES.documents, s.documents, en?.documents),
-    textModule(TEXT_MODULES.prerequisites, s.prerequisites),
+    textModule(TEXT_MODULES.prerequisites, s.prerequisites, en?.prerequisites),
     textModule(TEXT_MODULES.steps, s.steps, en?.steps),
-    textModule(TEXT_MODULES.processingTime, s.processingTime),
-    textModule(TEXT_MODULES.deadlines, s.deadlines),
+    textModule(TEXT_MODULES.processingTime, s.processingTime, en?.processingTime),
+    textModule(TEXT_MODULES.deadlines, s.deadlines, en?.deadlines),
     textModule(TEXT_MODULES.notes, s.notes, en?.notes),
-    textModule(TEXT_MODULES.legalRemedy, s.legalRemedy),
-    element('modulKosten', { art: s.costs.kind, betrag: 'amount' in s.costs ? s.costs.amount : undefined, min: 'min' in s.costs ? s.costs.min : undefined, max: 'max' in s.costs ? s.costs.max : undefined }, s.costs.text ? [element('beschreibung', {}, s.costs.text)] : []),
+    textModule(TEXT_MODULES.legalRemedy, s.legalRemedy, en?.legalRemedy),
+    element('modulKosten', { art: s.costs.kind, betrag: 'amount' in s.costs ? s.costs.amount : undefined, min: 'min' in s.costs ? s.costs.min : undefined, max: 'max' in s.costs ? s.costs.max : undefined }, bilingual('beschreibung', s.costs.text, en?.costsText)),
     links('modulRechtsgrundlage', s.legalBases),
     links('modulFormular', s.forms),
     ...texts('lebenslage', s.lifeSituations),
@@ -49,7 +51,7 @@ function service(entry: ExchangeEntry): string[] {
     ...texts('suchbegriff', s.keywords),
     ...texts('sprache', s.languages),
     s.bookable ? element('terminBuchbar', {}, 'true') : '',
-    s.elsewhere ? element('zustaendigAndereStelle', { name: s.elsewhere.name, uri: s.elsewhere.url }, s.elsewhere.note ? [element('hinweis', {}, s.elsewhere.note)] : []) : '',
+    s.elsewhere ? element('zustaendigAndereStelle', { name: s.elsewhere.name, uri: s.elsewhere.url }, bilingual('hinweis', s.elsewhere.note, en?.elsewhereNote)) : '',
   ]);
   const online = s.onlineService ? [element('onlinedienst', { leistung: entry.slug, uri: s.onlineService.url }, s.onlineService.label ? [element('bezeichnung', {}, s.onlineService.label)] : [])] : [];
   const responsibilities = s.responsibilities.map((r) => element('zustaendigkeit', { leistung: entry.slug, organisationseinheit: r.office, ansprechpartner: r.contact, buchstaben: r.letters }, texts('ort', r.localities ?? [])));
@@ -58,13 +60,14 @@ function service(entry: ExchangeEntry): string[] {
 
 function office(entry: ExchangeEntry): string {
   const o = entry.content as OfficeContent;
+  const en = o.translations.en;
   return element('organisationseinheit', { id: entry.slug, einheit: entry.unit, pruefintervallMonate: entry.reviewMonths }, [
-    element('name', {}, o.name),
-    o.description ? element('beschreibung', {}, o.description) : '',
+    ...bilingual('name', o.name, en?.name),
+    ...bilingual('beschreibung', o.description, en?.description),
     element('anschrift', { strasse: o.street, postleitzahl: o.postalCode, ort: o.city, breite: o.latitude, laenge: o.longitude }),
-    element('barrierefreiheit', { stufenlos: o.stepFree, parkplatz: o.parking }, o.accessibilityNote ? [element('hinweis', {}, o.accessibilityNote)] : []),
+    element('barrierefreiheit', { stufenlos: o.stepFree, parkplatz: o.parking }, bilingual('hinweis', o.accessibilityNote, en?.accessibilityNote)),
     ...o.hours.map((slot) => element('oeffnungszeit', { tag: slot.day, von: slot.opens, bis: slot.closes })),
-    ...o.exceptions.map((day) => element('abweichung', { datum: day.date, geschlossen: day.closed, von: day.opens, bis: day.closes, hinweis: day.note })),
+    ...o.exceptions.map((day) => element('abweichung', { datum: day.date, geschlossen: day.closed, von: day.opens, bis: day.closes, hinweis: day.note, hinweisEn: en?.exceptionNotes?.[day.date] })),
     element('feiertageGeschlossen', {}, String(o.closedOnHolidays)),
     element('kommunikation', { telefon: o.phone, email: o.email, kontaktformular: o.contactFormUrl }),
   ]);
@@ -72,7 +75,7 @@ function office(entry: ExchangeEntry): string {
 
 function contact(entry: ExchangeEntry): string {
   const c = entry.content as ContactContent;
-  return element('ansprechpartner', { id: entry.slug, einheit: entry.unit, pruefintervallMonate: entry.reviewMonths, organisationseinheit: c.office, name: c.name, funktion: c.role, telefon: c.phone, email: c.email, raum: c.room });
+  return element('ansprechpartner', { id: entry.slug, einheit: entry.unit, pruefintervallMonate: entry.reviewMonths, organisationseinheit: c.office, name: c.name, funktion: c.role, funktionEn: c.translations.en?.role, telefon: c.phone, email: c.email, raum: c.room });
 }
 
 export function writeXzufi(entries: ExchangeEntry[], producer: string): string {

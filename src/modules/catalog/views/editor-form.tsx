@@ -17,6 +17,17 @@ function fields({ values, errors, t }: FieldsProps) {
   return { text, area, check };
 }
 
+/** The English version: every text a citizen reads on the English pages; empty fields are shown in German there. */
+function English({ t, children }: { t: CatalogTranslate; children: JSX.Element | JSX.Element[] }) {
+  return (
+    <fieldset class="field">
+      <legend safe>{t('field.english')}</legend>
+      <p class="hint" safe>{t('field.englishHint')}</p>
+      {children}
+    </fieldset>
+  );
+}
+
 function ServiceFields(props: FieldsProps) {
   const { values, errors, t, lang } = props;
   const { text, area, check } = fields(props);
@@ -55,9 +66,21 @@ function ServiceFields(props: FieldsProps) {
       {text('elsewhereName')}
       {text('elsewhereUrl')}
       {text('elsewhereNote')}
-      {text('enName')}
-      {area('enSummary', undefined, 2)}
-      {area('enDescription')}
+      <English t={t}>
+        {text('enName')}
+        {area('enSummary', undefined, 2)}
+        {area('enDescription')}
+        {area('enPlainLanguage')}
+        {area('enPrerequisites', t('field.linesHint'))}
+        {area('enDocuments', t('field.linesHint'))}
+        {area('enCostsText', undefined, 2)}
+        {text('enDeadlines')}
+        {text('enProcessingTime')}
+        {area('enSteps', t('field.linesHint'))}
+        {area('enNotes')}
+        {area('enLegalRemedy', undefined, 3)}
+        {text('enElsewhereNote')}
+      </English>
     </>
   );
 }
@@ -83,6 +106,12 @@ function OfficeFields(props: FieldsProps) {
       {text('phone', { type: 'tel' })}
       {text('email', { type: 'email' })}
       {text('contactFormUrl')}
+      <English t={t}>
+        {text('enName')}
+        {area('enDescription', undefined, 3)}
+        {area('enAccessibilityNote', undefined, 2)}
+        {area('enExceptionNotes', t('field.enExceptionNotesHint'), 2)}
+      </English>
     </>
   );
 }
@@ -97,6 +126,7 @@ function ContactFields(props: FieldsProps) {
       {text('phone', { type: 'tel' })}
       {text('email', { type: 'email' })}
       {text('room', { width: 'short' })}
+      <English t={props.t}>{text('enRole')}</English>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Card } from '../../../platform/ui/components.js';
 import { PlaceMap } from '../../../platform/geo/map.js';
 import { Page } from '../../../platform/ui/layout.js';
 import { weeklyTable, type OpenState } from '../opening-hours.js';
+import { localizeOffice } from '../present.js';
 import type { ContactContent, OfficeContent } from '../schema.js';
 import type { CatalogTranslate, CatalogTextKey } from '../texts.js';
 import { ContactCard, OpenBadge } from './responsible.js';
@@ -52,12 +53,16 @@ function Hours({ t, office }: Pick<Props, 't' | 'office'>) {
 }
 
 export function OfficePageView(props: Props) {
-  const { ctx, t, office } = props;
+  const { ctx, t } = props;
+  const office = localizeOffice(props.office, ctx.lang);
+  /** What the town has not translated is marked lang="de" on the English page. */
+  const german = (english: string | undefined) => (ctx.lang === 'en' && !english ? 'de' : undefined);
+  const en = props.office.translations.en;
   return (
     <Page ctx={ctx} title={office.name} crumbs={[{ label: t('offices.title'), href: '/behoerden' }, { label: office.name }]}>
-      <h1 safe>{office.name}</h1>
-      {office.description && <p class="lead" lang={ctx.lang === 'en' ? 'de' : undefined} safe>{office.description}</p>}
-      {ctx.lang === 'en' && (office.description || office.accessibilityNote) && <p class="hint" safe>{t('office.germanOnly')}</p>}
+      <h1 lang={german(en?.name)} safe>{office.name}</h1>
+      {office.german && <p class="hint" safe>{t('office.germanOnly')}</p>}
+      {office.description && <p class="lead" lang={german(en?.description)} safe>{office.description}</p>}
       <OpenBadge state={props.state} lang={ctx.lang} t={t} />
       <div class="two-columns">
         <section aria-labelledby="address">
@@ -73,7 +78,7 @@ export function OfficePageView(props: Props) {
           <ul>
             <li safe>{office.stepFree ? t('office.stepFree') : t('office.notStepFree')}</li>
             {office.parking && <li safe>{t('office.parking')}</li>}
-            {office.accessibilityNote && <li lang={ctx.lang === 'en' ? 'de' : undefined} safe>{office.accessibilityNote}</li>}
+            {office.accessibilityNote && <li lang={german(en?.accessibilityNote)} safe>{office.accessibilityNote}</li>}
           </ul>
         </section>
         <Hours t={t} office={office} />

@@ -3,6 +3,8 @@ import type { RequestContext } from '../../../platform/http/context.js';
 import { Alert, Card } from '../../../platform/ui/components.js';
 import { Page } from '../../../platform/ui/layout.js';
 import { BUSINESS_SITUATIONS, LIFE_SITUATIONS, type Situation } from '../constants.js';
+import { localizeOffice } from '../present.js';
+import type { OfficeContent } from '../schema.js';
 import type { SearchResult } from '../search.js';
 import type { CatalogTranslate } from '../texts.js';
 import { SearchForm } from './search-form.js';
@@ -118,13 +120,14 @@ export function SearchView({ ctx, t, result }: { ctx: RequestContext; t: Catalog
   );
 }
 
-export function OfficesView({ ctx, t, offices }: { ctx: RequestContext; t: CatalogTranslate; offices: { slug: string; name: string; description?: string }[] }) {
+export function OfficesView({ ctx, t, offices }: { ctx: RequestContext; t: CatalogTranslate; offices: { slug: string; content: OfficeContent }[] }) {
+  const local = offices.map((office) => ({ slug: office.slug, ...localizeOffice(office.content, ctx.lang) }));
   return (
     <Page ctx={ctx} title={t('offices.title')} crumbs={[{ label: t('offices.title') }]}>
       <h1 safe>{t('offices.title')}</h1>
-      {ctx.lang === 'en' && <p class="hint" safe>{t('office.germanOnly')}</p>}
+      {local.some((office) => office.german) && <p class="hint" safe>{t('office.germanOnly')}</p>}
       <ul class="cards">
-        {offices.map((office) => <Card title={office.name} href={`/behoerden/${office.slug}`} description={office.description} level={2} lang={ctx.lang === 'en' ? 'de' : undefined} />)}
+        {local.map((office) => <Card title={office.name} href={`/behoerden/${office.slug}`} description={office.description} level={2} lang={office.german ? 'de' : undefined} />)}
       </ul>
     </Page>
   );

@@ -2,6 +2,7 @@
 import type { Lang } from '../../../platform/i18n/index.js';
 import type { OpenState } from '../opening-hours.js';
 import type { ContactContent, OfficeContent } from '../schema.js';
+import { localizeContact } from '../present.js';
 import type { CatalogTranslate } from '../texts.js';
 
 export function OpenBadge({ state, lang, t }: { state: OpenState; lang: Lang; t: CatalogTranslate }) {
@@ -11,15 +12,15 @@ export function OpenBadge({ state, lang, t }: { state: OpenState; lang: Lang; t:
   return <p class="open-state" safe>{state.next.today ? t('office.opensToday', { time: state.next.opens }) : t('office.opensOn', { date, time: state.next.opens })}</p>;
 }
 
-/** Names, roles and scopes are the town's German texts: lang="de" on an English page. */
-export function ContactCard({ contact, t, scope, lang }: { contact: ContactContent; t: CatalogTranslate; scope?: string; lang?: Lang }) {
-  const german = lang === 'en' ? 'de' : undefined;
+/** The role in the reader's language; one the town has not translated is marked lang="de". */
+export function ContactCard({ contact, t, scope, lang = 'de' }: { contact: ContactContent; t: CatalogTranslate; scope?: string; lang?: Lang }) {
+  const local = localizeContact(contact, lang);
   return (
     <li class="contact">
       <p>
-        <strong safe>{contact.name}</strong>, <span lang={german} safe>{contact.role}</span>
+        <strong safe>{contact.name}</strong>, <span lang={local.german ? 'de' : undefined} safe>{local.role}</span>
       </p>
-      {scope && <p lang={german} safe>{scope}</p>}
+      {scope && <p safe>{scope}</p>}
       <p>
         {contact.phone && <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} safe>{contact.phone}</a>}
         {contact.email && <> · <a href={`mailto:${contact.email}`} safe>{contact.email}</a></>}
@@ -30,10 +31,11 @@ export function ContactCard({ contact, t, scope, lang }: { contact: ContactConte
 }
 
 export function OfficeSummary({ slug, office, state, lang, t }: { slug: string; office: OfficeContent; state: OpenState; lang: Lang; t: CatalogTranslate }) {
+  const name = lang === 'en' ? office.translations.en?.name : office.name;
   return (
     <div class="office-summary">
       <h3>
-        <a href={`/behoerden/${slug}`} lang={lang === 'en' ? 'de' : undefined} safe>{office.name}</a>
+        <a href={`/behoerden/${slug}`} lang={name ? undefined : 'de'} safe>{name ?? office.name}</a>
       </h3>
       <p safe>{`${office.street}, ${office.postalCode} ${office.city}`}</p>
       <OpenBadge state={state} lang={lang} t={t} />

@@ -49,15 +49,14 @@ function Text({ title, text, lang }: { title: string; text?: string } & InGerman
 }
 
 function Glance({ ctx, t, service }: { ctx: RequestContext; t: CatalogTranslate; service: LocalizedService }) {
-  const lang = german(service, 'details');
   return (
     <section class="at-a-glance" aria-labelledby="glance">
       <h2 id="glance" safe>{t('service.atAGlance')}</h2>
       <dl>
         <dt safe>{t('service.costs')}</dt>
-        <dd lang={service.costs.text ? lang : undefined} safe>{service.elsewhere && service.costs.kind === 'free' && !service.costs.text ? t('costs.elsewhere') : costsText(service.costs, ctx.lang, t)}</dd>
-        {service.processingTime && <><dt safe>{t('service.processingTime')}</dt><dd lang={lang} safe>{service.processingTime}</dd></>}
-        {service.deadlines && <><dt safe>{t('service.deadlines')}</dt><dd lang={lang} safe>{service.deadlines}</dd></>}
+        <dd lang={german(service, 'costsText')} safe>{service.elsewhere && service.costs.kind === 'free' && !service.costs.text ? t('costs.elsewhere') : costsText(service.costs, ctx.lang, t)}</dd>
+        {service.processingTime && <><dt safe>{t('service.processingTime')}</dt><dd lang={german(service, 'processingTime')} safe>{service.processingTime}</dd></>}
+        {service.deadlines && <><dt safe>{t('service.deadlines')}</dt><dd lang={german(service, 'deadlines')} safe>{service.deadlines}</dd></>}
         <dt safe>{t('service.onlineAvailable')}</dt>
         <dd safe>{service.onlineService ? t('service.yes') : t('service.no')}</dd>
       </dl>
@@ -72,7 +71,7 @@ function Responsible({ ctx, t, service, responsible }: Pick<Props, 'ctx' | 't' |
       {service.elsewhere && (
         <Alert kind="info">
           <p safe>{t('service.elsewhere', { name: service.elsewhere.name })}</p>
-          {service.elsewhere.note && <p safe>{service.elsewhere.note}</p>}
+          {service.elsewhere.note && <p lang={german(service, 'elsewhereNote')} safe>{service.elsewhere.note}</p>}
           {service.elsewhere.url && <p><a href={service.elsewhere.url} rel="noopener" safe>{t('service.elsewhereLink')}</a></p>}
         </Alert>
       )}
@@ -127,7 +126,8 @@ const german = (service: LocalizedService, field: GermanField) => (service.germa
 
 function Article(props: Props) {
   const { ctx, t, service, slug } = props;
-  const details = german(service, 'details');
+  /** Law and form titles are German names: marked so on an English page, not translated. */
+  const names = ctx.lang === 'en' ? 'de' : undefined;
   return (
       <article class="service">
         <h1 lang={german(service, 'name')} safe>{service.name}</h1>
@@ -140,25 +140,25 @@ function Article(props: Props) {
         </p>
         <Glance ctx={ctx} t={t} service={service} />
         <Text title={t('service.description')} text={service.description} lang={german(service, 'description')} />
-        <Text title={t('service.plainLanguage')} text={service.plainLanguage} lang={details} />
-        <Section title={t('service.prerequisites')} items={service.prerequisites} lang={details} />
+        <Text title={t('service.plainLanguage')} text={service.plainLanguage} lang={german(service, 'plainLanguage')} />
+        <Section title={t('service.prerequisites')} items={service.prerequisites} lang={german(service, 'prerequisites')} />
         <Section title={t('service.documents')} items={service.documents} lang={german(service, 'documents')} />
         <Section title={t('service.steps')} items={service.steps} lang={german(service, 'steps')} />
         <Responsible ctx={ctx} t={t} service={service} responsible={props.responsible} />
         {service.legalBases.length > 0 && (
           <section>
             <h2 safe>{t('service.legalBases')}</h2>
-            <ul lang={details}>{service.legalBases.map((basis) => <li>{basis.url ? <a href={basis.url} rel="noopener" safe>{basis.title}</a> : <span safe>{basis.title}</span>}</li>)}</ul>
+            <ul lang={names}>{service.legalBases.map((basis) => <li>{basis.url ? <a href={basis.url} rel="noopener" safe>{basis.title}</a> : <span safe>{basis.title}</span>}</li>)}</ul>
           </section>
         )}
         {service.forms.length > 0 && (
           <section>
             <h2 safe>{t('service.forms')}</h2>
-            <ul lang={details}>{service.forms.map((form) => <li>{form.url ? <a href={form.url} safe>{form.title}</a> : <span safe>{form.title}</span>}</li>)}</ul>
+            <ul lang={names}>{service.forms.map((form) => <li>{form.url ? <a href={form.url} safe>{form.title}</a> : <span safe>{form.title}</span>}</li>)}</ul>
           </section>
         )}
         <Text title={t('service.notes')} text={service.notes} lang={german(service, 'notes')} />
-        <Text title={t('service.legalRemedy')} text={service.legalRemedy} lang={details} />
+        <Text title={t('service.legalRemedy')} text={service.legalRemedy} lang={german(service, 'legalRemedy')} />
         <p class="meta">
           {service.leikaKey && <span safe>{`${t('service.leika')}: ${service.leikaKey} · `}</span>}
           {props.lastReviewed && <span safe>{t('service.lastReviewed', { date: formatDate(ctx.lang, props.lastReviewed) })}</span>}

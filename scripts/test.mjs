@@ -1,7 +1,11 @@
 // Runs the test files with node's test runner: unit and HTTP tests by default, browser journeys with `e2e`.
+// Every test file's database starts as a copy of one migrated and seeded template made here first
+// (scripts/test-template.mts): a dump for PGlite, a template database on the PostgreSQL server.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 const e2e = process.argv[2] === 'e2e';
 const roots = e2e ? ['test/e2e'] : ['src', 'test'];
@@ -14,6 +18,25 @@ function find(dir) {
   });
 }
 
+function prepareTemplate(dir) {
+  const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test-template.mts', join(dir, 'template.tar.gz')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (made.status !== 0) process.exit(made.status ?? 1);
+  const line = made.stdout.trim().split('\n').at(-1);
+  return JSON.parse(line);
+}
+
+async function dropTemplate(name) {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
 const files = roots.flatMap(find).sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+const dir = mkdtempSync(join(tmpdir(), 'rathaus-template-'));
+const template = prepareTemplate(dir);
+const env = { ...process.env, ...(template.file ? { RATHAUS_TEST_TEMPLATE_FILE: template.file } : { RATHAUS_TEST_TEMPLATE_DB: template.database }) };
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
+if (template.database) await dropTemplate(template.database);
+rmSync(dir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -5,6 +5,7 @@ import { buildApp, resolveBaseUrl } from './app.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { allMigrations } from './platform/db/migrations-list.js';
+import { migratedTemplatePath, readTemplate } from './platform/db/pglite-template.js';
 import { verifyAuditChain } from './platform/audit/audit-log.js';
 import { schedulePlatformJobs } from './platform/jobs/platform-jobs.js';
 import { schedule } from './platform/jobs/queue.js';
@@ -30,8 +31,10 @@ Commands:
 Configuration comes from environment variables, see docs/configuration.md.`;
 
 async function prepare(config: Config): Promise<Database> {
-  const database = await openDatabase(config);
-  await migrate(database.db, allMigrations(modules));
+  const migrations = allMigrations(modules);
+  const template = config.databaseUrl ? undefined : readTemplate(migratedTemplatePath(migrations));
+  const database = await openDatabase({ ...config, template });
+  await migrate(database.db, migrations);
   return database;
 }
 

@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { allMigrations } from '../../src/platform/db/migrations-list.js';
+import { readTemplate } from '../../src/platform/db/pglite-template.js';
 import { modules } from '../../src/modules/index.js';
 import { seedHennef } from '../../seed/hennef.js';
 import { announceTestDatabase } from './totp.js';
@@ -26,14 +27,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A database of its own for this test file: on the server a fresh database, dropped afterwards. */
+/** A database of its own for this test file: on the server a fresh database (a copy of the run's template when
+ * `npm test` made one), dropped afterwards. */
 export async function testDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   const server = process.env.DATABASE_URL;
   if (!server) return { url: 'memory://', drop: async () => {} };
   const name = `rathaus_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const template = process.env.RATHAUS_TEST_TEMPLATE_DB;
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -61,7 +64,8 @@ export async function startServer(env: Record<string, string> = {}) {
   const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: String(port), BASE_URL: listenUrl, JOB_POLL_MS: '100000', TRUST_PROXY: '127.0.0.1', ...env });
   // The public address may differ from where the server listens (an https URL behind a proxy); requests go to the latter.
   const baseUrl = config.baseUrl ?? `http://localhost:${port}`;
-  const db = await openDatabase(config);
+  // PGlite starts from the run's migrated and seeded dump when `npm test` made one; migrate and seed then find nothing to do.
+  const db = await openDatabase({ ...config, template: readTemplate(process.env.RATHAUS_TEST_TEMPLATE_FILE) });
   await migrate(db.db, allMigrations(modules));
   await seedHennef(db.db);
   const built = await buildApp(config, db, { baseUrl, internalOrigin: listenUrl });

@@ -1,19 +1,21 @@
 // Opens the database: the embedded PGlite in DATA_DIR by default, the PostgreSQL server when DATABASE_URL is set.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Tables } from './tables.js';
 import { PGlitePool } from './pglite-pool.js';
 
 export type Db = Kysely<Tables>;
-export type Database = { db: Db; kind: 'pglite' | 'postgres'; close(): Promise<void> };
+/** `dump`: the embedded database's data directory as a gzipped tarball (for templates). */
+export type Database = { db: Db; kind: 'pglite' | 'postgres'; close(): Promise<void>; dump?: () => Promise<Blob> };
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+/** `template`: a dump a new embedded database starts from instead of an empty one (see pglite-template.ts). */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; template?: Blob }): Promise<Database> {
   const pool = options.databaseUrl && !options.databaseUrl.startsWith('memory:')
     ? await serverPool(options.databaseUrl)
-    : await embeddedPool(options.databaseUrl ? undefined : join(options.dataDir, 'pglite'));
+    : await embeddedPool(options.databaseUrl ? undefined : join(options.dataDir, 'pglite'), options.template);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool.pool as never }) });
-  return { db, kind: pool.kind, close: () => db.destroy() };
+  return { db, kind: pool.kind, close: () => db.destroy(), dump: 'dump' in pool ? pool.dump : undefined };
 }
 
 async function serverPool(url: string) {
@@ -27,12 +29,13 @@ async function serverPool(url: string) {
   return { kind: 'postgres' as const, pool };
 }
 
-async function embeddedPool(dir: string | undefined) {
+async function embeddedPool(dir: string | undefined, template: Blob | undefined) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dir) mkdirSync(dir, { recursive: true });
-  const pg = await PGlite.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers: { 20: (value: string) => Number(value) } });
-  return { kind: 'pglite' as const, pool: new PGlitePool(pg) };
+  const fresh = !dir || !existsSync(join(dir, 'PG_VERSION'));
+  const pg = await PGlite.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers: { 20: (value: string) => Number(value) }, ...(fresh && template ? { loadDataDir: template } : {}) });
+  return { kind: 'pglite' as const, pool: new PGlitePool(pg), dump: () => pg.dumpDataDir('gzip') as Promise<Blob> };
 }
 
 export async function isDatabaseReady(db: Db): Promise<boolean> {

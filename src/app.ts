@@ -20,6 +20,7 @@ import { handleError } from './platform/http/error-handler.js';
 import { prettyStream } from './platform/http/log-format.js';
 import { NotFound } from './platform/http/errors.js';
 import { registerMetrics } from './platform/http/metrics.js';
+import { watchAuditedChanges } from './platform/audit/audit-scope.js';
 import { parseQuery, registerJsonBodies } from './platform/http/input-shape.js';
 import { contextHook } from './platform/http/request-context.js';
 import { authorize, collectRouteDeclarations } from './platform/http/routes.js';
@@ -96,7 +97,10 @@ export async function buildApp(config: Config, database: Database, options: { ba
   // Leaflet for the interactive maps, loaded only when a citizen asks for one (the pages stay within budget).
   await app.register(fastifyStatic, { root: dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js')), prefix: '/static/leaflet/', maxAge: '30d', decorateReply: false });
 
-  registerMetrics(app, db, config.metrics);
+  /** Successful changes that wrote no audit entry, by route: logged, in /metrics, and failing the tests. */
+  const unaudited = new Map<string, number>();
+  watchAuditedChanges(app, (route) => unaudited.set(route, (unaudited.get(route) ?? 0) + 1));
+  registerMetrics(app, db, config.metrics, unaudited);
   app.addHook('onRequest', contextHook({ db, config, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));
   // PostgreSQL cannot take NUL characters in text or JSON; no form, query or path has a use for them, so they go
   // before anything reads them. Then every unsafe method must carry the CSRF token.
@@ -129,7 +133,7 @@ export async function buildApp(config: Config, database: Database, options: { ba
     leaseMs: config.jobLeaseSeconds * 1000,
     onError: (name, error) => app.log.warn({ event: 'job_failed', job: name, err: error }, 'job_failed'),
   });
-  return { app, routes, jobs, deps };
+  return { app, routes, jobs, deps, unaudited };
 }
 
 /** A hop count trusts that many proxies in front of us; addresses trust exactly those; nothing trusts no header. */

@@ -27,15 +27,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A database of its own for this test file: on the server a fresh database (a copy of the run's template when
- * `npm test` made one), dropped afterwards. */
-export async function testDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A database of its own for this test file: on the server a fresh database, dropped afterwards; `seeded`: a copy
+ * of the run's migrated and seeded template when `npm test` made one. */
+export async function testDatabaseUrl(options: { seeded?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const server = process.env.DATABASE_URL;
   if (!server) return { url: 'memory://', drop: async () => {} };
   const name = `rathaus_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  const template = process.env.RATHAUS_TEST_TEMPLATE_DB;
+  const template = options.seeded ? process.env.RATHAUS_TEST_TEMPLATE_DB : undefined;
   await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(server);
@@ -59,7 +59,7 @@ export const README_DEFAULTS = { BASE_URL: '' };
 export async function startServer(env: Record<string, string> = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rathaus-test-'));
-  const database = await testDatabaseUrl();
+  const database = await testDatabaseUrl({ seeded: true });
   const listenUrl = `http://127.0.0.1:${port}`;
   const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: String(port), BASE_URL: listenUrl, JOB_POLL_MS: '100000', TRUST_PROXY: '127.0.0.1', ...env });
   // The public address may differ from where the server listens (an https URL behind a proxy); requests go to the latter.
@@ -85,6 +85,8 @@ export async function startServer(env: Record<string, string> = {}) {
       await db.close();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      // Every successful change of the file's journeys wrote an audit entry (see platform/audit/audit-scope.ts).
+      if (built.unaudited.size > 0) throw new Error(`changes without an audit entry: ${[...built.unaudited.keys()].join(', ')}`);
     },
   };
 }

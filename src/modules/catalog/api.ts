@@ -9,6 +9,7 @@ import { localize, localizeOffice } from './present.js';
 import { findEntryBySlug, listPublished } from './repo.js';
 import { contactContent, officeContent, serviceContent, type OfficeContent, type ServiceContent } from './schema.js';
 import { searchServices } from './search.js';
+import { cached } from './search-cache.js';
 
 const route = { config: { access: 'public' as const } };
 const BASE = '/api/catalog/v1';
@@ -48,12 +49,17 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
   const lang = (query: unknown) => parseLang((query as { lang?: string }).lang) ?? 'de';
 
+  // The lists are the same for every caller until the catalog changes: computed once per tenant, language and query.
   app.get(`${BASE}/services`, route, async (request) => {
     const { tenant } = request.ctx;
     const language = lang(request.query);
     const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
-    const slugs = q ? new Set((await searchServices(db, tenant.id, q, 100)).hits.map((hit) => hit.slug)) : undefined;
-    const rows = (await listPublished(db, tenant.id, 'service')).filter((row) => !slugs || slugs.has(row.slug));
+    return cached(tenant.id, `api:services:${language}:${q}`, () => serviceList(tenant.id, language, q));
+  });
+
+  async function serviceList(tenantId: string, language: Lang, q: string) {
+    const slugs = q ? new Set((await searchServices(db, tenantId, q, 100)).hits.map((hit) => hit.slug)) : undefined;
+    const rows = (await listPublished(db, tenantId, 'service')).filter((row) => !slugs || slugs.has(row.slug));
     const order = slugs ? [...slugs] : undefined;
     if (order) rows.sort((a, b) => order.indexOf(a.slug) - order.indexOf(b.slug));
     return {
@@ -62,7 +68,7 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
         return { id: row.slug, name: content.name, summary: content.summary, url: `${deps.baseUrl}/leistungen/${row.slug}`, online: content.onlineService?.url ?? null };
       }),
     };
-  });
+  }
 
   app.get(`${BASE}/services/:id`, route, async (request) => {
     const row = await findEntryBySlug(db, request.ctx.tenant.id, 'service', (request.params as { id: string }).id);
@@ -73,7 +79,7 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
 
   app.get(`${BASE}/offices`, route, async (request) => {
     const now = new Date();
-    const rows = await listPublished(db, request.ctx.tenant.id, 'office');
+    const rows = await cached(request.ctx.tenant.id, 'api:offices', () => listPublished(db, request.ctx.tenant.id, 'office'));
     return { items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, lang(request.query), now)) };
   });
 
@@ -84,7 +90,7 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   });
 
   app.get(`${BASE}/contacts`, route, async (request) => {
-    const rows = await listPublished(db, request.ctx.tenant.id, 'contact');
+    const rows = await cached(request.ctx.tenant.id, 'api:contacts', () => listPublished(db, request.ctx.tenant.id, 'contact'));
     return { items: rows.map((row) => ({ id: row.slug, ...(row.published as object) })) };
   });
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
 import { announceOnlineServices } from '../catalog/index.js';
 import { registerAssistantPages } from './pages.js';
+import { usageTally } from './usage-tally.js';
 import { accountSection, registerOverviewPages } from './overview-pages.js';
 import { ServiceLibrary } from './library.js';
 import { registerLibraryPages } from './library-pages.js';
@@ -73,9 +74,11 @@ export const forms: Module = {
       return (<SubmissionAnswers ctx={ctx} submission={submission} definition={await definitionAt(db, current, submission.version)} />) as string;
     });
     defineSubmissionSteps(deps, services);
-    registerAssistantPages(app, deps, services);
+    const tally = usageTally(deps.db);
+    app.addHook('onClose', () => tally.flush());
+    registerAssistantPages(app, deps, services, tally);
     registerOverviewPages(app, deps, services);
-    registerStaffPages(app, deps, services);
+    registerStaffPages(app, deps, services, tally);
     registerLibraryPages(app, deps, services);
     registerSchemaRoute(app, deps, services);
   },

@@ -12,7 +12,8 @@ import { TRUST_LEVELS, type ServiceDefinition, type Step } from './definition.js
 import type { ServiceLibrary } from './library.js';
 import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
-import { countUsage, findSubmission, type SubmissionRow } from './repo.js';
+import { findSubmission, type SubmissionRow } from './repo.js';
+import type { UsageTally } from './usage-tally.js';
 import { checkStep, draftOf, earlierSubmission, feeOf, startingFee, withComputedValues, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
@@ -103,7 +104,7 @@ function applyGroupAction(action: string, values: Values): Values {
   return result;
 }
 
-export function registerAssistantPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
+export function registerAssistantPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary, tally: UsageTally) {
   const { db } = deps;
   /** A service the tenant offers now; receipts of a service switched off since stay readable (`anyState`). */
   const definitionOf = (request: FastifyRequest, id: string, anyState = false) => {
@@ -115,7 +116,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
   app.get('/online/:service', route, async (request, reply) => {
     const { ctx } = request;
     const definition = definitionOf(request, (request.params as Params).service);
-    await countUsage(db, ctx.tenant.id, definition.id, 'opened');
+    tally.opened(ctx.tenant.id, definition.id);
     const owner = ctx.actor.kind === 'citizen' ? await ownerOf(deps, request, reply) : undefined;
     const t = formsText(ctx.lang);
     return sendHtml(reply, <StartView ctx={ctx} t={t} definition={definition} fee={startingFee(definition)} blocker={blocker(ctx, t, definition, owner, ctx.path)} />);

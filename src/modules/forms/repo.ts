@@ -89,12 +89,12 @@ export function listSubmissionsForUnits(db: Db, tenantId: string, units: string[
   return forms(db).selectFrom('form_submission').select(['id', 'number', 'service', 'submitted_at', 'target_unit', 'trust_level', 'status']).where('tenant_id', '=', tenantId).where('target_unit', 'in', units).orderBy('submitted_at', 'desc').limit(limit).execute();
 }
 
-export async function countUsage(db: Db, tenantId: string, service: string, column: UsageColumn) {
+export async function countUsage(db: Db, tenantId: string, service: string, column: UsageColumn, count = 1) {
   const day = new Date().toISOString().slice(0, 10);
   await forms(db)
     .insertInto('form_usage')
-    .values({ tenant_id: tenantId, service, day, [column]: 1 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'service', 'day']).doUpdateSet({ [column]: sql`form_usage.${sql.ref(column)} + 1` }))
+    .values({ tenant_id: tenantId, service, day, [column]: count })
+    .onConflict((oc) => oc.columns(['tenant_id', 'service', 'day']).doUpdateSet({ [column]: sql`form_usage.${sql.ref(column)} + ${count}` }))
     .execute();
 }
 

@@ -17,6 +17,7 @@ import type { ServiceLibrary } from './library.js';
 import type { Answers } from './expressions.js';
 import { answerRows } from './present.js';
 import { findSubmission, listSubmissionsForUnits, usageTotals, type SubmissionRow } from './repo.js';
+import type { UsageTally } from './usage-tally.js';
 import { formsText } from './texts.js';
 import { visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
@@ -65,7 +66,7 @@ function AttachmentPreview({ ctx, href, name, size, type }: { ctx: RequestContex
 
 export const staffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
-export function registerStaffPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
+export function registerStaffPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary, tally: UsageTally) {
   const { db } = deps;
   const config = { access: staffAccess };
 
@@ -81,6 +82,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
   app.get('/bo/antraege', { config }, async (request, reply) => {
     const { ctx } = request;
     const t = formsText(ctx.lang);
+    await tally.flush();
     const [submissions, usage] = await Promise.all([listSubmissionsForUnits(db, ctx.tenant.id, await readableUnits(request)), usageTotals(db, ctx.tenant.id)]);
     const name = (service: string) => library.entry(ctx.tenant.id, service)?.effective.title[ctx.lang] ?? service;
     return sendHtml(reply, (

@@ -1,6 +1,8 @@
 // The pull API for specialist software: `Authorization: Bearer <key>` per consumer; list what is new, fetch a
 // package and its attachments, acknowledge (idempotent). Another consumer's or an unknown submission is 404.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../platform/audit/audit-log.js';
+import { inTransaction, type Db } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
 import { findStoredFile } from '../../platform/storage/storage.js';
@@ -15,6 +17,11 @@ async function consumerOf(deps: Deps, request: FastifyRequest, reply: FastifyRep
   const consumer = match ? await findConsumerByKey(deps.db, keyHash(match[1]!)) : undefined;
   if (!consumer) void reply.status(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
   return consumer;
+}
+
+/** A consumer fetching or acknowledging a submission is a disclosure of personal data: audited under its name. */
+function audited(db: Db, found: { consumer: ConsumerRow; row: { tenant_id: string; submission_id: string } }, action: string) {
+  return recordAudit(db, { tenantId: found.row.tenant_id, actorId: null, actorLabel: `consumer:${found.consumer.name}`, action, objectType: 'submission', objectId: found.row.submission_id });
 }
 
 export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
@@ -38,7 +45,10 @@ export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
   app.get(`${BASE}/:id`, api, async (request, reply) => {
     const found = await delivery(request, reply);
     if (!found) return reply;
-    await markFetched(db, found.row.id);
+    await inTransaction(db, async (trx) => {
+      await markFetched(trx, found.row.id);
+      await audited(trx, found, 'handover.fetched');
+    });
     return reply.header('cache-control', 'no-store').header('idempotency-key', found.row.id).send(found.row.package);
   });
 
@@ -55,7 +65,10 @@ export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
   app.post(`${BASE}/:id/ack`, api, async (request, reply) => {
     const found = await delivery(request, reply);
     if (!found) return reply;
-    await acknowledge(db, found.row.id);
+    await inTransaction(db, async (trx) => {
+      await acknowledge(trx, found.row.id);
+      await audited(trx, found, 'handover.acknowledged');
+    });
     return reply.send({ submissionId: found.row.submission_id, state: 'acknowledged' });
   });
 }

@@ -9,6 +9,7 @@ import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { readFormWithFile } from '../../platform/http/upload.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
+import { recordAudit } from '../../platform/audit/audit-log.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
 import { documentTypes, FileInfected, FileTooLarge, FileTypeNotAllowed, findStoredFile, storeUpload } from '../../platform/storage/storage.js';
 import { ScannerUnavailable } from '../../platform/storage/virus-scan.js';
@@ -126,8 +127,12 @@ export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRe
 
   app.get('/postfach/:id', citizenOnly, async (request, reply) => {
     const { ctx, item } = await ownItem(request);
+    // The first opening is when the item reached the citizen (the start of a deadline it sets): audited, once.
     const first = item.direction === 'to_citizen' ? await markRead(db, ctx.tenant.id, item.id) : undefined;
-    if (first) await onFirstRead(first);
+    if (first) {
+      await recordAudit(db, { tenantId: ctx.tenant.id, actorId: ctx.actor.userId, actorLabel: `citizen:${ctx.actor.userId}`, action: 'mailbox.first-read', objectType: first.case_kind ?? 'mailbox', objectId: first.case_id ?? first.id, summary: { item: first.id } });
+      await onFirstRead(first);
+    }
     return sendHtml(reply, <ItemView ctx={ctx} item={item} />);
   });
 
@@ -166,6 +171,7 @@ export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRe
   app.post('/postfach/:id/loeschen', citizenOnly, async (request, reply) => {
     const { ctx, item } = await ownItem(request);
     await deleteForCitizen(db, ctx.tenant.id, ctx.actor.userId, item.id);
+    await recordAudit(db, { tenantId: ctx.tenant.id, actorId: ctx.actor.userId, actorLabel: `citizen:${ctx.actor.userId}`, action: 'mailbox.deleted', objectType: item.case_kind ?? 'mailbox', objectId: item.case_id ?? item.id, summary: { item: item.id } });
     setFlash(reply, mailboxText(ctx.lang)('deleted'));
     return reply.redirect('/postfach', 303);
   });

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { readFormWithFile } from '../../platform/http/upload.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
+import { recordAudit } from '../../platform/audit/audit-log.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
 import { findStoredFile } from '../../platform/storage/storage.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -133,6 +134,7 @@ export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
     const file = notice ? await findStoredFile(db, notice.tenant_id, notice.file_id) : undefined;
     if (!notice || !file || !(await usePickup(db, notice.id))) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
     await recordFirstAccess(db, { noticeId: notice.id });
+    await recordAudit(db, { tenantId: notice.tenant_id, actorId: null, actorLabel: 'pickup-code', action: 'notices.picked-up', objectType: 'notice', objectId: notice.id });
     return sendStoredFile(reply, deps.store, file);
   });
 }

@@ -47,6 +47,7 @@ export async function startPayment(db: Db, provider: PaymentProvider, baseUrl: s
     return_path: request.returnPath,
   });
   await recordEvent(db, { payment_id: payment.id, from_status: null, to_status: 'created', source: 'citizen', detail: { method: request.method, amount: request.amountCents } });
+  await recordAudit(db, { tenantId: request.tenantId, actorId: null, actorLabel: 'citizen', action: 'payments.created', objectType: request.purpose.kind, objectId: request.purpose.id, summary: { reference: payment.reference, amount: request.amountCents, method: request.method } });
   try {
     const started = await provider.start({
       reference: payment.reference,
@@ -73,6 +74,7 @@ export async function applyStatus(db: Db, reference: string, to: ProviderStatus,
     const moved = await moveStatus(trx, current.id, statesBefore(to), to, typeof detail.providerRef === 'string' ? detail.providerRef : undefined);
     if (!moved) return (await findPaymentByReference(trx, reference)) ?? current;
     await recordEvent(trx, { payment_id: moved.id, from_status: current.status, to_status: to, source, detail });
+    await recordAudit(trx, { tenantId: moved.tenant_id, actorId: null, actorLabel: `${source}:${moved.provider}`, action: 'payments.status', objectType: 'payment', objectId: moved.id, summary: { reference: moved.reference, from: current.status, to } });
     if (to === 'success' && (await insertBooking(trx, { payment_id: moved.id, tenant_id: moved.tenant_id, amount_cents: moved.amount_cents }))) {
       await settlements.get(moved.purpose_kind)?.(trx, moved);
       await recordAudit(trx, { tenantId: moved.tenant_id, actorId: null, actorLabel: `provider:${moved.provider}`, action: 'payments.booked', objectType: 'payment', objectId: moved.id, summary: { reference: moved.reference, amount: moved.amount_cents, service: moved.service } });
@@ -93,10 +95,12 @@ export async function handleNotification(db: Db, provider: PaymentProvider, body
   const payment = await findPaymentByReference(db, notification.reference);
   if (!payment || payment.provider !== provider.name) {
     await insertUnmatched(db, { tenant_id: payment?.tenant_id ?? null, provider: provider.name, reference: notification.reference.slice(0, 60), payload: { status: notification.status, amount: notification.amountCents ?? null } });
+    await recordAudit(db, { tenantId: payment?.tenant_id ?? null, actorId: null, actorLabel: `provider:${provider.name}`, action: 'payments.unmatched', objectType: 'payment', objectId: notification.reference.slice(0, 60), summary: { reason: 'reference' } });
     return 'unmatched';
   }
   if (notification.amountCents !== undefined && notification.amountCents !== payment.amount_cents) {
     await insertUnmatched(db, { tenant_id: payment.tenant_id, provider: provider.name, reference: payment.reference, payload: { status: notification.status, amount: notification.amountCents, expected: payment.amount_cents } });
+    await recordAudit(db, { tenantId: payment.tenant_id, actorId: null, actorLabel: `provider:${provider.name}`, action: 'payments.unmatched', objectType: 'payment', objectId: payment.id, summary: { reason: 'amount', amount: notification.amountCents, expected: payment.amount_cents } });
     return 'unmatched';
   }
   await applyStatus(db, payment.reference, notification.status, 'notification', notification.providerRef ? { providerRef: notification.providerRef } : {});

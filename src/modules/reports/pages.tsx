@@ -181,8 +181,14 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     return sendStoredFile(reply, deps.store, file, 'inline');
   });
 
+  // Anonymous visitors without the reporter's key share the page (renewed by every change to reports, see repo.ts).
   app.get(`${BASE}/meldung/:id`, { config: { access: 'public' } }, async (request, reply) => {
-    const { ctx } = request;
+    const query = request.query as { schluessel?: string; neu?: string };
+    const render = (ctx: RequestContext) => reportPage(request, ctx);
+    return sendHtml(reply, query.schluessel ? render(request.ctx) : sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, render));
+  });
+
+  async function reportPage(request: FastifyRequest, ctx: RequestContext) {
     const t = reportsText(ctx.lang);
     const query = request.query as { schluessel?: string; neu?: string };
     const report = await reportOf(request);
@@ -193,7 +199,7 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const expected = target && ['new', 'in_progress'].includes(report.status) ? new Date(report.created_at.getTime() + target * 86_400_000) : undefined;
     const shown = photos.filter((photo) => own || photo.public);
     const privateLink = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${report.id}?schluessel=${query.schluessel ?? ''}`;
-    return sendHtml(reply, (
+    return (
       <Page ctx={ctx} title={t('report', { number: report.number })} crumbs={[{ label: t('title'), href: BASE }, { label: report.number }]}>
         {own && query.neu && <Alert kind="success" text={t('thanks')} />}
         <h1 safe>{t('report', { number: report.number })}</h1>
@@ -224,6 +230,6 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
           </section>
         )}
       </Page>
-    ));
-  });
+    );
+  }
 }

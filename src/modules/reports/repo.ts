@@ -1,5 +1,6 @@
 // The only code that touches the reports tables. Every query is filtered by tenant.
 import { sql, type Insertable, type Selectable } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit-log.js';
 import { sharedPagesChanged } from '../../platform/http/shared-page.js';
 import type { Db } from '../../platform/db/database.js';
 import type { ReportsTables } from './tables.js';
@@ -117,6 +118,7 @@ export async function recordSupport(db: Db, tenantId: string, reportId: string, 
   const inserted = await sql`insert into report_support (tenant_id, report_id, email) values (${tenantId}, ${reportId}, ${email}) on conflict do nothing returning report_id`.execute(db);
   if (inserted.rows.length === 0) return false;
   await addSupporter(db, tenantId, reportId);
+  await recordAudit(db, { tenantId, actorId: null, actorLabel: 'public', action: 'reports.supported', objectType: 'report', objectId: reportId });
   return true;
 }
 

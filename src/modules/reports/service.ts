@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TownGeo } from '../../platform/db/tables.js';
 import { inTransaction, type Db } from '../../platform/db/database.js';
+import { recordAudit } from '../../platform/audit/audit-log.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { moveOnEvent, noteOnCase, openCase, rerouteCase } from '../cases/index.js';
 import { REPORT_WORKFLOW } from './workflow.js';
@@ -100,6 +101,7 @@ export async function recategorise(db: Db, tenantId: string, report: ReportRow, 
   if (!category) return undefined;
   return inTransaction(db, async (trx) => {
     await updateReportCategory(trx, tenantId, report.id, category.code);
+    await recordAudit(trx, { tenantId, actorId: null, actorLabel: label, action: 'reports.recategorised', objectType: 'report', objectId: report.id, summary: { from: report.category_code, to: category.code } });
     return rerouteCase(trx, tenantId, { kind: 'report', id: report.id }, { unit: category.unit, title: caseTitle(category, report.address), service: `maengelmelder-${category.code}` }, label);
   });
 }

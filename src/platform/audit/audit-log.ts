@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { auditedInRequest } from './audit-scope.js';
 
 const GENESIS = '0'.repeat(64);
 
@@ -50,6 +51,7 @@ function chainHash(prevHash: string, row: ChainFields): string {
 
 /** Appends an entry; the database seals it into the chain when the surrounding transaction commits. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const requestId = auditedInRequest();
   const row: ChainFields = {
     tenant_id: entry.tenantId,
     at: new Date(),
@@ -59,7 +61,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     object_type: entry.objectType,
     object_id: entry.objectId ?? null,
     summary: entry.summary ?? {},
-    request_id: entry.requestId ?? null,
+    request_id: entry.requestId ?? requestId ?? null,
   };
   await db.insertInto('audit_log').values({ ...row, summary: JSON.stringify(row.summary), chain_body: chainBody(row) }).execute();
 }

@@ -5,6 +5,7 @@ import type { Deps } from '../http/deps.js';
 import { formFields, localPath } from '../http/forms.js';
 import { formatTime } from '../i18n/index.js';
 import { requestPasswordReset } from './reset-mail.js';
+import { sharedPage } from '../http/shared-page.js';
 import { sendHtml } from '../ui/render.js';
 import { setFlash } from '../http/request-context.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -45,7 +46,9 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     const { ctx } = request;
     const next = localPath((request.query as Record<string, string>).next, '/bo');
     if (ctx.actor.kind === 'staff') return reply.redirect(next, 303);
-    return sendHtml(reply, LoginView({ ctx, next, notice: ctx.sessionExpired ? ctx.t('login.expired') : undefined }));
+    if (ctx.sessionExpired) return sendHtml(reply, LoginView({ ctx, next, notice: ctx.t('login.expired') }));
+    // The same empty form for everyone (per address, so `next` stays), each with their own CSRF token.
+    return sendHtml(reply, sharedPage(ctx, 'staff-login', request.url, 60, (shared) => LoginView({ ctx: shared, next })));
   });
 
   app.post('/bo/anmelden', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Tables } from './tables.js';
 import { PGlitePool } from './pglite-pool.js';
+import { WriteWatch } from './write-watch.js';
 
 export type Db = Kysely<Tables>;
 /** `dump`: the embedded database's data directory as a gzipped tarball (for templates). */
@@ -14,7 +15,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   const pool = options.databaseUrl && !options.databaseUrl.startsWith('memory:')
     ? await serverPool(options.databaseUrl)
     : await embeddedPool(options.databaseUrl ? undefined : join(options.dataDir, 'pglite'), options.template);
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool.pool as never }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool.pool as never }), plugins: [new WriteWatch()] });
   return { db, kind: pool.kind, close: () => db.destroy(), dump: 'dump' in pool ? pool.dump : undefined };
 }
 

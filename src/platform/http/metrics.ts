@@ -8,7 +8,7 @@ import { queueDepth } from '../jobs/queue.js';
 
 export type MetricsAccess = { token: string | undefined; allow: string[] };
 
-export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAccess): Registry {
+export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAccess, unaudited: Map<string, number>): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labels = ['method', 'route', 'status'] as const;
@@ -22,6 +22,15 @@ export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAcc
     async collect() {
       this.reset();
       for (const row of await queueDepth(db)) this.set({ status: row.status }, row.count);
+    },
+  });
+  new Gauge({
+    name: 'unaudited_changes_total',
+    help: 'Successful changes that wrote no audit entry, by route (should stay empty)',
+    labelNames: ['route'],
+    registers: [registry],
+    collect() {
+      for (const [route, count] of unaudited) this.set({ route }, count);
     },
   });
   app.addHook('onResponse', async (request, reply) => {

@@ -78,9 +78,13 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   });
 
   app.get(`${BASE}/offices`, route, async (request) => {
+    // "open now" changes by the minute: the list is computed once per minute and language.
     const now = new Date();
-    const rows = await cached(request.ctx.tenant.id, 'api:offices', () => listPublished(db, request.ctx.tenant.id, 'office'));
-    return { items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, lang(request.query), now)) };
+    const language = lang(request.query);
+    return cached(request.ctx.tenant.id, `api:offices:${language}:${now.toISOString().slice(0, 16)}`, async () => {
+      const rows = await listPublished(db, request.ctx.tenant.id, 'office');
+      return { items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, language, now)) };
+    });
   });
 
   app.get(`${BASE}/offices/:id`, route, async (request) => {

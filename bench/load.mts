@@ -13,7 +13,11 @@ export type Load = { rps: number; p99: number };
 
 export async function measure(url: string, connections = 10, headers: Record<string, string> = {}): Promise<Load> {
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-  const { stdout } = await promisify(execFile)(process.execPath, [autocannonCli, '--json', '-c', String(connections), '-d', String(seconds), ...headerArgs, url], { maxBuffer: 10_000_000 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [autocannonCli, '--json', '-c', String(connections), '-d', String(seconds), ...headerArgs, url],
+    { maxBuffer: 10_000_000 },
+  );
   const result = JSON.parse(stdout) as { non2xx: number; requests: { average: number }; latency: { p99: number } };
   if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
   return { rps: result.requests.average, p99: result.latency.p99 };

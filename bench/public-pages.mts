@@ -14,9 +14,37 @@ await seedDemoHistory(rathaus.db, rathaus.deps.store);
 const report = (await sql<{ id: string }>`select id from report limit 1`.execute(rathaus.db)).rows[0];
 
 // Health and metrics are for machines; the login steps after the password need a half-logged-in session.
-const skipped = new Set(['/healthz', '/readyz', '/metrics', '/konto/anmelden', '/konto/callback', '/konto', '/styleguide', '/bo/anmelden/code', '/bo/anmelden/einrichten']);
-const plain = rathaus.routes.filter((route) => route.method === 'GET' && route.access === 'public' && !route.url.includes(':') && !route.url.includes('*') && !skipped.has(route.url)).map((route) => route.url);
-const withParameters = ['/leistungen/hundeanmeldung', '/leistungen/personenstandsurkunde', '/behoerden/rathaus', '/behoerden/buergeramt', '/leistungen/lebenslagen/tiere', '/leistungen/suche?q=hund+anmelden', '/online/hundeanmeldung', ...(report ? [`/maengelmelder/meldung/${report.id}`] : [])];
+const skipped = new Set([
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/konto/anmelden',
+  '/konto/callback',
+  '/konto',
+  '/styleguide',
+  '/bo/anmelden/code',
+  '/bo/anmelden/einrichten',
+]);
+const plain = rathaus.routes
+  .filter(
+    (route) =>
+      route.method === 'GET' &&
+      route.access === 'public' &&
+      !route.url.includes(':') &&
+      !route.url.includes('*') &&
+      !skipped.has(route.url),
+  )
+  .map((route) => route.url);
+const withParameters = [
+  '/leistungen/hundeanmeldung',
+  '/leistungen/personenstandsurkunde',
+  '/behoerden/rathaus',
+  '/behoerden/buergeramt',
+  '/leistungen/lebenslagen/tiere',
+  '/leistungen/suche?q=hund+anmelden',
+  '/online/hundeanmeldung',
+  ...(report ? [`/maengelmelder/meldung/${report.id}`] : []),
+];
 // BENCH_PAGES=/a,/b measures only those (to look at a few pages after a change).
 const only = process.env.BENCH_PAGES?.split(',');
 const pages = [...new Set([...plain, ...withParameters])].filter((page) => !only || only.includes(page));
@@ -27,14 +55,35 @@ const baselines: Load[] = [await measure(bare.url, CONNECTIONS)];
 const rows: { page: string; rps: number; ratio: number; p99_ms: number; meets_target: boolean }[] = [];
 for (const [index, page] of pages.entries()) {
   await measure(`${rathaus.url}${page}`, 10).catch(() => undefined);
-  const load = await measure(`${rathaus.url}${page}`, CONNECTIONS).catch((error: Error) => ({ rps: 0, p99: Number.NaN, error: error.message }));
+  const load = await measure(`${rathaus.url}${page}`, CONNECTIONS).catch((error: Error) => ({
+    rps: 0,
+    p99: Number.NaN,
+    error: error.message,
+  }));
   if (index % 8 === 7) baselines.push(await measure(bare.url, CONNECTIONS));
   const baseline = median(baselines.map((entry) => entry.rps));
   const ratio = load.rps / baseline;
-  rows.push({ page, rps: Math.round(load.rps), ratio: Number(ratio.toFixed(3)), p99_ms: load.p99, meets_target: ratio >= 0.3 && load.p99 < 50 });
+  rows.push({
+    page,
+    rps: Math.round(load.rps),
+    ratio: Number(ratio.toFixed(3)),
+    p99_ms: load.p99,
+    meets_target: ratio >= 0.3 && load.p99 < 50,
+  });
 }
 const baselineRps = Math.round(median(baselines.map((entry) => entry.rps)));
-for (const row of rows) console.log(JSON.stringify({ bench: 'public_page', connections: CONNECTIONS, baseline_hello_world_rps: baselineRps, ...row }));
-console.log(JSON.stringify({ bench: 'public_pages_summary', pages: rows.length, meeting_target: rows.filter((row) => row.meets_target).length, slowest: [...rows].sort((a, b) => a.ratio - b.ratio).slice(0, 5).map((row) => `${row.page} ${row.ratio} p99 ${row.p99_ms} ms`) }));
+for (const row of rows)
+  console.log(JSON.stringify({ bench: 'public_page', connections: CONNECTIONS, baseline_hello_world_rps: baselineRps, ...row }));
+console.log(
+  JSON.stringify({
+    bench: 'public_pages_summary',
+    pages: rows.length,
+    meeting_target: rows.filter((row) => row.meets_target).length,
+    slowest: [...rows]
+      .sort((a, b) => a.ratio - b.ratio)
+      .slice(0, 5)
+      .map((row) => `${row.page} ${row.ratio} p99 ${row.p99_ms} ms`),
+  }),
+);
 await bare.close();
 await rathaus.close();

@@ -17,21 +17,36 @@ if (!process.env.DATABASE_URL) process.env.DATABASE_URL = 'postgres://postgres@1
 const server = await startServer();
 const { db } = server;
 const definition = (await loadDefinitions()).get('meldebescheinigung-einfach')!;
-const tenant = (await sql<{ id: string; name: string; settings: TenantSettings }>`select id, name, settings from tenant where slug = 'hennef'`.execute(db)).rows[0]!;
+const tenant = (
+  await sql<{ id: string; name: string; settings: TenantSettings }>`select id, name, settings from tenant where slug = 'hennef'`.execute(db)
+).rows[0]!;
 const tenantId = tenant.id;
-const answers: Answers = { givenName: 'Max', familyName: 'Muster', birthDate: '1980-05-01', street: 'Markt 1', delivery: 'post', purpose: 'Bank' };
+const answers: Answers = {
+  givenName: 'Max',
+  familyName: 'Muster',
+  birthDate: '1980-05-01',
+  street: 'Markt 1',
+  delivery: 'post',
+  purpose: 'Bank',
+};
 
 async function inParallel(count: number, task: (index: number) => Promise<unknown>) {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
   return count / ((performance.now() - started) / 1000);
 }
 
-await sql`create table bench_insert (id uuid primary key default gen_random_uuid(), tenant_id uuid not null, answers jsonb not null, created_at timestamptz not null default now())`.execute(db);
-const baseline = await inParallel(COUNT, () => sql`insert into bench_insert (tenant_id, answers) values (${tenantId}, ${JSON.stringify(answers)})`.execute(db));
+await sql`create table bench_insert (id uuid primary key default gen_random_uuid(), tenant_id uuid not null, answers jsonb not null, created_at timestamptz not null default now())`.execute(
+  db,
+);
+const baseline = await inParallel(COUNT, () =>
+  sql`insert into bench_insert (tenant_id, answers) values (${tenantId}, ${JSON.stringify(answers)})`.execute(db),
+);
 
 type Prepared = { draft: Awaited<ReturnType<typeof startDraft>>; owner: { secret: string } };
 
@@ -60,10 +75,17 @@ async function submitAll(prepared: Prepared[], withReceipt: boolean) {
 const stored = await submitAll(await prepareDrafts('stored'), false);
 const complete = await submitAll(await prepareDrafts('complete'), true);
 
-console.log(JSON.stringify({
-  bench: 'submit', database: 'postgresql', concurrency: CONCURRENCY, submissions: COUNT,
-  baseline_insert_per_s: Math.round(baseline),
-  stored_per_s: Math.round(stored), stored_ratio: Number((stored / baseline).toFixed(3)),
-  with_receipt_pdf_per_s: Math.round(complete), with_receipt_pdf_ratio: Number((complete / baseline).toFixed(3)),
-}));
+console.log(
+  JSON.stringify({
+    bench: 'submit',
+    database: 'postgresql',
+    concurrency: CONCURRENCY,
+    submissions: COUNT,
+    baseline_insert_per_s: Math.round(baseline),
+    stored_per_s: Math.round(stored),
+    stored_ratio: Number((stored / baseline).toFixed(3)),
+    with_receipt_pdf_per_s: Math.round(complete),
+    with_receipt_pdf_ratio: Number((complete / baseline).toFixed(3)),
+  }),
+);
 await server.close();

@@ -19,7 +19,10 @@ function find(dir) {
 }
 
 function prepareTemplate(dir) {
-  const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test-template.mts', join(dir, 'template.tar.gz')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test-template.mts', join(dir, 'template.tar.gz')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (made.status !== 0) process.exit(made.status ?? 1);
   const line = made.stdout.trim().split('\n').at(-1);
   return JSON.parse(line);
@@ -35,7 +38,10 @@ async function dropTemplate(name) {
 const files = roots.flatMap(find).sort();
 const dir = mkdtempSync(join(tmpdir(), 'rathaus-template-'));
 const template = prepareTemplate(dir);
-const env = { ...process.env, ...(template.file ? { RATHAUS_TEST_TEMPLATE_FILE: template.file } : { RATHAUS_TEST_TEMPLATE_DB: template.database }) };
+const env = {
+  ...process.env,
+  ...(template.file ? { RATHAUS_TEST_TEMPLATE_FILE: template.file } : { RATHAUS_TEST_TEMPLATE_DB: template.database }),
+};
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
 if (template.database) await dropTemplate(template.database);
 rmSync(dir, { recursive: true, force: true });

@@ -14,19 +14,59 @@ export const DEMO_PASSWORD = 'Rathaus-Demo-2026';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 const units: { name: string; short: string; children: { name: string; short: string }[] }[] = [
-  { name: 'Fachbereich Zentrale Dienste und Digitalisierung', short: 'FB 1', children: [{ name: 'Fachdienst IT und Digitalisierung', short: 'FD 1.3' }] },
-  { name: 'Fachbereich Bürgerservice', short: 'FB 2', children: [{ name: 'Fachdienst Einwohnermeldewesen', short: 'FD 2.1' }, { name: 'Fachdienst Standesamt', short: 'FD 2.2' }] },
+  {
+    name: 'Fachbereich Zentrale Dienste und Digitalisierung',
+    short: 'FB 1',
+    children: [{ name: 'Fachdienst IT und Digitalisierung', short: 'FD 1.3' }],
+  },
+  {
+    name: 'Fachbereich Bürgerservice',
+    short: 'FB 2',
+    children: [
+      { name: 'Fachdienst Einwohnermeldewesen', short: 'FD 2.1' },
+      { name: 'Fachdienst Standesamt', short: 'FD 2.2' },
+    ],
+  },
   { name: 'Fachbereich Ordnung und Sicherheit', short: 'FB 3', children: [{ name: 'Fachdienst Ordnungsamt', short: 'FD 3.1' }] },
-  { name: 'Fachbereich Jugend, Familie und Soziales', short: 'FB 4', children: [{ name: 'Fachdienst Jugendamt', short: 'FD 4.1' }, { name: 'Fachdienst Sozialamt', short: 'FD 4.2' }] },
-  { name: 'Fachbereich Planen, Bauen und Umwelt', short: 'FB 5', children: [{ name: 'Fachdienst Bauordnung und Denkmalschutz', short: 'FD 5.1' }, { name: 'Fachdienst Umweltamt', short: 'FD 5.3' }] },
+  {
+    name: 'Fachbereich Jugend, Familie und Soziales',
+    short: 'FB 4',
+    children: [
+      { name: 'Fachdienst Jugendamt', short: 'FD 4.1' },
+      { name: 'Fachdienst Sozialamt', short: 'FD 4.2' },
+    ],
+  },
+  {
+    name: 'Fachbereich Planen, Bauen und Umwelt',
+    short: 'FB 5',
+    children: [
+      { name: 'Fachdienst Bauordnung und Denkmalschutz', short: 'FD 5.1' },
+      { name: 'Fachdienst Umweltamt', short: 'FD 5.3' },
+    ],
+  },
   { name: 'Fachbereich Finanzen', short: 'FB 6', children: [{ name: 'Fachdienst Steuern und Abgaben', short: 'FD 6.2' }] },
   { name: 'Stadtbetriebe Hennef', short: 'SBH', children: [] },
 ];
 
-const staff: { email: string; name: string; unit: string; roles: StaffRole[]; totp: boolean; platformAdmin?: boolean; alsoEditorOf?: string[] }[] = [
+const staff: {
+  email: string;
+  name: string;
+  unit: string;
+  roles: StaffRole[];
+  totp: boolean;
+  platformAdmin?: boolean;
+  alsoEditorOf?: string[];
+}[] = [
   { email: 'admin@hennef.example', name: 'Petra Admin', unit: 'FD 1.3', roles: ['tenant_admin'], totp: true, platformAdmin: true },
   { email: 'cdo@hennef.example', name: 'Carl CDO', unit: 'FB 1', roles: ['cdo'], totp: true },
-  { email: 'redaktion@hennef.example', name: 'Rita Redaktion', unit: 'FD 1.3', roles: ['editor'], totp: false, alsoEditorOf: ['FB 2', 'FB 6'] },
+  {
+    email: 'redaktion@hennef.example',
+    name: 'Rita Redaktion',
+    unit: 'FD 1.3',
+    roles: ['editor'],
+    totp: false,
+    alsoEditorOf: ['FB 2', 'FB 6'],
+  },
   // A clerk for every unit that has services, and a lead for every department above them.
   { email: 'digital@hennef.example', name: 'Ida Informatik', unit: 'FD 1.3', roles: ['clerk'], totp: true },
   { email: 'digital-leitung@hennef.example', name: 'Dana Digital', unit: 'FB 1', roles: ['unit_lead'], totp: true },
@@ -57,13 +97,22 @@ export async function seedHennef(db: Db): Promise<boolean> {
       settings: {
         shortName: 'Hennef',
         colours: { primary: '#004b87', primaryText: '#ffffff' },
-        contact: { address: 'Frankfurter Straße 97, 53773 Hennef (Sieg)', phone: '02242 888-0', email: 'rathaus@hennef.example', hours: 'Mo–Fr 8–12 Uhr, Do 14–18 Uhr' },
-        imprint: 'Stadt Hennef (Sieg)\nDer Bürgermeister\nFrankfurter Straße 97\n53773 Hennef (Sieg)\n\nDie Stadt ist eine Körperschaft des öffentlichen Rechts.',
-        privacy: 'Wir verarbeiten personenbezogene Daten nur, soweit es für Ihr Anliegen erforderlich ist (Art. 6 Abs. 1 lit. c und e DSGVO).\n\nSitzungsdaten werden nach 30 Minuten Inaktivität gelöscht, E-Mail-Kopien nach 30 Tagen.',
+        contact: {
+          address: 'Frankfurter Straße 97, 53773 Hennef (Sieg)',
+          phone: '02242 888-0',
+          email: 'rathaus@hennef.example',
+          hours: 'Mo–Fr 8–12 Uhr, Do 14–18 Uhr',
+        },
+        imprint:
+          'Stadt Hennef (Sieg)\nDer Bürgermeister\nFrankfurter Straße 97\n53773 Hennef (Sieg)\n\nDie Stadt ist eine Körperschaft des öffentlichen Rechts.',
+        privacy:
+          'Wir verarbeiten personenbezogene Daten nur, soweit es für Ihr Anliegen erforderlich ist (Art. 6 Abs. 1 lit. c und e DSGVO).\n\nSitzungsdaten werden nach 30 Minuten Inaktivität gelöscht, E-Mail-Kopien nach 30 Tagen.',
         translations: {
           en: {
-            imprint: 'Town of Hennef (Sieg)\nThe Mayor\nFrankfurter Straße 97\n53773 Hennef (Sieg), Germany\n\nThe town is a public-law corporation.',
-            privacy: 'We process personal data only as far as your request requires it (Art. 6(1)(c) and (e) GDPR).\n\nSession data is deleted after 30 minutes of inactivity, copies of e-mails after 30 days.',
+            imprint:
+              'Town of Hennef (Sieg)\nThe Mayor\nFrankfurter Straße 97\n53773 Hennef (Sieg), Germany\n\nThe town is a public-law corporation.',
+            privacy:
+              'We process personal data only as far as your request requires it (Art. 6(1)(c) and (e) GDPR).\n\nSession data is deleted after 30 minutes of inactivity, copies of e-mails after 30 days.',
           },
         },
         languages: ['de', 'en'],
@@ -76,7 +125,10 @@ export async function seedHennef(db: Db): Promise<boolean> {
       const parent = await insertUnit(trx, { tenant_id: tenant.id, name: unit.name, short_name: unit.short, parent_id: null });
       ids.set(unit.short, parent.id);
       for (const child of unit.children) {
-        ids.set(child.short, (await insertUnit(trx, { tenant_id: tenant.id, name: child.name, short_name: child.short, parent_id: parent.id })).id);
+        ids.set(
+          child.short,
+          (await insertUnit(trx, { tenant_id: tenant.id, name: child.name, short_name: child.short, parent_id: parent.id })).id,
+        );
       }
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -96,7 +148,14 @@ export async function seedHennef(db: Db): Promise<boolean> {
     }
     await seedHennefCatalog(trx, tenant.id, ids);
     await seedReportCategories(trx, tenant.id);
-    await recordAudit(trx, { tenantId: tenant.id, actorId: null, actorLabel: 'system', action: 'tenant.seeded', objectType: 'tenant', objectId: tenant.id });
+    await recordAudit(trx, {
+      tenantId: tenant.id,
+      actorId: null,
+      actorLabel: 'system',
+      action: 'tenant.seeded',
+      objectType: 'tenant',
+      objectId: tenant.id,
+    });
   });
   return true;
 }

@@ -42,7 +42,11 @@ export function resolveBaseUrl(config: Config, port = config.port): string {
   return config.baseUrl ?? `http://localhost:${port}`;
 }
 
-export async function buildApp(config: Config, database: Database, options: { baseUrl?: string; internalOrigin?: string; enabledModules?: Module[] } = {}) {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  options: { baseUrl?: string; internalOrigin?: string; enabledModules?: Module[] } = {},
+) {
   const { db } = database;
   const baseUrl = options.baseUrl ?? resolveBaseUrl(config);
   const secure = baseUrl.startsWith('https:');
@@ -51,7 +55,9 @@ export async function buildApp(config: Config, database: Database, options: { ba
       level: config.logLevel,
       ...(config.logFormat === 'pretty' ? { stream: prettyStream() } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }) },
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }),
+      },
     },
     genReqId: () => randomUUID(),
     trustProxy: trustedProxies(config.trustProxy),
@@ -81,21 +87,32 @@ export async function buildApp(config: Config, database: Database, options: { ba
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', ...(config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/[{}]/g, '')).origin] : [])],
         // Forms may lead to the identity provider and, after "pay", to the payment provider's page.
-        formAction: ["'self'", ...(config.oidc.issuer ? [new URL(config.oidc.issuer).origin] : []), ...(config.payment.provider === 'pmpayment' ? [new URL(config.payment.url).origin] : [])],
+        formAction: [
+          "'self'",
+          ...(config.oidc.issuer ? [new URL(config.oidc.issuer).origin] : []),
+          ...(config.payment.provider === 'pmpayment' ? [new URL(config.payment.url).origin] : []),
+        ],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: secure ? [] : null,
       },
     },
     strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
   await app.register(fastifyStatic, {
     root: fileURLToPath(new URL('./platform/ui/static/', import.meta.url)),
     prefix: '/static/',
     maxAge: '7d',
   });
   // Leaflet for the interactive maps, loaded only when a citizen asks for one (the pages stay within budget).
-  await app.register(fastifyStatic, { root: dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js')), prefix: '/static/leaflet/', maxAge: '30d', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js')),
+    prefix: '/static/leaflet/',
+    maxAge: '30d',
+    decorateReply: false,
+  });
 
   /** Successful changes that wrote no audit entry, by route: logged, in /metrics, and failing the tests. */
   const unaudited = new Map<string, number>();
@@ -109,7 +126,8 @@ export async function buildApp(config: Config, database: Database, options: { ba
     if (hasNul(request.query)) request.query = withoutNul(request.query);
     if (hasNul(request.params)) request.params = withoutNul(request.params);
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
-    if (unsafe && request.routeOptions.config?.csrf !== false && request.routeOptions.url && !csrfDeferred(request)) await checkCsrf(request);
+    if (unsafe && request.routeOptions.config?.csrf !== false && request.routeOptions.url && !csrfDeferred(request))
+      await checkCsrf(request);
   });
   app.addHook('preHandler', authorize);
   app.setErrorHandler(handleError);

@@ -35,10 +35,24 @@ export async function addStaffByCli(db: Db, options: Options): Promise<number> {
   const password = typeof options.password === 'string' ? options.password : undefined;
   if (password && password.length < MIN_PASSWORD_LENGTH) throw new CliError(`--password needs at least ${MIN_PASSWORD_LENGTH} characters`);
   await db.transaction().execute(async (trx) => {
-    const user = (await findStaffByEmail(trx, tenant.id, email)) ??
-      (await insertUser(trx, { tenant_id: tenant.id, kind: 'staff', email, display_name: required(options, 'name'), password_hash: password ? await hashPassword(password) : null }));
+    const user =
+      (await findStaffByEmail(trx, tenant.id, email)) ??
+      (await insertUser(trx, {
+        tenant_id: tenant.id,
+        kind: 'staff',
+        email,
+        display_name: required(options, 'name'),
+        password_hash: password ? await hashPassword(password) : null,
+      }));
     await addMembership(trx, tenant.id, user.id, unit.id, role);
-    await recordAudit(trx, { tenantId: tenant.id, ...cliActor, action: 'staff.membership_added', objectType: 'user', objectId: user.id, summary: { unit: unit.name, role } });
+    await recordAudit(trx, {
+      tenantId: tenant.id,
+      ...cliActor,
+      action: 'staff.membership_added',
+      objectType: 'user',
+      objectId: user.id,
+      summary: { unit: unit.name, role },
+    });
   });
   console.log(`${email} is ${role} in ${unit.name}`);
   return 0;
@@ -59,11 +73,21 @@ export async function resetTotpByCli(db: Db, options: Options): Promise<number> 
 export async function addTenantByCli(db: Db, options: Options): Promise<number> {
   const slug = required(options, 'slug');
   if (!/^[a-z0-9-]+$/.test(slug)) throw new CliError('--slug may contain a-z, 0-9 and -');
-  const hosts = ([options.host].flat().filter((h): h is string => typeof h === 'string')).map((h) => h.toLowerCase());
+  const hosts = [options.host]
+    .flat()
+    .filter((h): h is string => typeof h === 'string')
+    .map((h) => h.toLowerCase());
   if (hosts.length === 0) throw new CliError('--host is required');
   await db.transaction().execute(async (trx) => {
     const tenant = await addTenant(trx, { slug, name: required(options, 'name'), hosts, settings: { languages: ['de', 'en'] } });
-    await recordAudit(trx, { tenantId: tenant.id, ...cliActor, action: 'tenant.created', objectType: 'tenant', objectId: tenant.id, summary: { slug, hosts } });
+    await recordAudit(trx, {
+      tenantId: tenant.id,
+      ...cliActor,
+      action: 'tenant.created',
+      objectType: 'tenant',
+      objectId: tenant.id,
+      summary: { slug, hosts },
+    });
   });
   console.log(`tenant ${slug} added for ${hosts.join(', ')}`);
   return 0;

@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Configuration error in ${variable}: ${detail}`);
   }
 }
@@ -11,13 +14,16 @@ export class ConfigError extends Error {
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.join(' or ')}`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.join(' or ')}`,
+  );
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,12 +35,22 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_REGION: z.string().default('eu-central-1'),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-  FILE_ENCRYPTION_KEY: z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)').optional(),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  FILE_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional(),
   CLAMD_HOST: z.string().min(1).optional(),
   PAYMENT_PROVIDER: z.enum(['demo', 'pmpayment']).default('demo'),
   PMPAYMENT_URL: url(['http:', 'https:']).optional(),
-  PMPAYMENT_AGS: z.string().regex(/^\d{8}$/, 'the 8-digit Amtlicher Gemeindeschlüssel').optional(),
+  PMPAYMENT_AGS: z
+    .string()
+    .regex(/^\d{8}$/, 'the 8-digit Amtlicher Gemeindeschlüssel')
+    .optional(),
   PMPAYMENT_PROCEDURE: z.string().min(1).optional(),
   PMPAYMENT_SECRET: z.string().min(8).optional(),
   FORM_DRAFT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -50,22 +66,31 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
-  DEFAULT_TENANT: z.string().regex(/^[a-z0-9-]+$/).default('hennef'),
+  DEFAULT_TENANT: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('hennef'),
   JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
   JOB_LEASE_SECONDS: z.coerce.number().int().positive().default(120),
   LOGIN_FREE_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
   TRUST_PROXY: z
     .string()
-    .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+))*)$/, 'a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges')
+    .regex(
+      /^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:./]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:./]+))*)$/,
+      'a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges',
+    )
     .optional(),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters (openssl rand -hex 16)').optional(),
   METRICS_ALLOW: z
     .string()
-    .regex(/^[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*$/, 'a comma-separated list of addresses or CIDR ranges (e.g. 10.0.5.0/24)')
+    .regex(/^[0-9a-fA-F:./]+(\s*,\s*[0-9a-fA-F:./]+)*$/, 'a comma-separated list of addresses or CIDR ranges (e.g. 10.0.5.0/24)')
     .default('127.0.0.1,::1'),
   DEMO_MODE: z.enum(['true', 'false']).optional(),
-  MAP_TILE_URL: z.string().regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}')
+    .optional(),
   CHECK_EXTERNAL_LINKS: z.enum(['true', 'false']).default('false'),
   HANDOVER_DROP_DIR: z.string().min(1).optional(),
 });
@@ -138,7 +163,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     payment: paymentConfig(e),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, trustLevelClaim: e.OIDC_CLAIM_TRUST_LEVEL },
+    oidc: {
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      trustLevelClaim: e.OIDC_CLAIM_TRUST_LEVEL,
+    },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : e.LOG_FORMAT,
     sessionSecret: e.SESSION_SECRET,
@@ -169,7 +199,13 @@ function paymentConfig(e: z.infer<typeof schema>): Config['payment'] {
   for (const name of ['PMPAYMENT_URL', 'PMPAYMENT_AGS', 'PMPAYMENT_PROCEDURE', 'PMPAYMENT_SECRET'] as const) {
     if (!e[name]) throw new ConfigError(name, 'required when PAYMENT_PROVIDER=pmpayment');
   }
-  return { provider: 'pmpayment', url: e.PMPAYMENT_URL!, ags: e.PMPAYMENT_AGS!, procedure: e.PMPAYMENT_PROCEDURE!, secret: e.PMPAYMENT_SECRET! };
+  return {
+    provider: 'pmpayment',
+    url: e.PMPAYMENT_URL!,
+    ags: e.PMPAYMENT_AGS!,
+    procedure: e.PMPAYMENT_PROCEDURE!,
+    secret: e.PMPAYMENT_SECRET!,
+  };
 }
 
 function storageConfig(e: z.infer<typeof schema>, dataDir: string): Config['storage'] {

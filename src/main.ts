@@ -85,10 +85,11 @@ async function start(config: Config) {
   }, 1000).unref();
 }
 
-async function withDatabase(config: Config, work: (database: Database) => Promise<number | void>) {
+async function withDatabase(config: Config, work: (database: Database) => Promise<unknown>) {
   const database = await prepare(config);
   try {
-    return (await work(database)) ?? 0;
+    const code = await work(database);
+    return typeof code === 'number' ? code : 0;
   } finally {
     await database.close();
   }
@@ -123,7 +124,9 @@ async function run(argv: string[]): Promise<number> {
     case 'migrate':
       return withDatabase(config, async () => console.log('migrations applied'));
     case 'seed':
-      return withDatabase(config, async ({ db }) => console.log((await seedHennef(db)) ? 'Hennef demo tenant added' : 'Hennef demo tenant exists'));
+      return withDatabase(config, async ({ db }) =>
+        console.log((await seedHennef(db)) ? 'Hennef demo tenant added' : 'Hennef demo tenant exists'),
+      );
     case 'user add':
       return withDatabase(config, ({ db }) => addStaffByCli(db, values));
     case 'user reset-2fa':
@@ -145,7 +148,6 @@ async function run(argv: string[]): Promise<number> {
       return 2;
   }
 }
-
 
 run(process.argv.slice(2)).then(
   (code) => {

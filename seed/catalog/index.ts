@@ -33,7 +33,13 @@ export async function seedHennefCatalog(db: Db, tenantId: string, unitIds: Map<s
   }
   for (const contact of contacts) {
     const { slug, unit: short, roleEn, ...content } = contact;
-    await seedCatalogEntry(db, author, 'contact', { slug, unitId: unit(short), reviewMonths: 12 }, { ...content, translations: { en: { role: roleEn } } });
+    await seedCatalogEntry(
+      db,
+      author,
+      'contact',
+      { slug, unitId: unit(short), reviewMonths: 12 },
+      { ...content, translations: { en: { role: roleEn } } },
+    );
   }
   for (const service of [...citizenServices, ...townServices]) {
     await seedCatalogEntry(db, author, 'service', { slug: service.slug, unitId: unit(service.unit), reviewMonths: 12 }, toContent(service));

@@ -28,14 +28,22 @@ export type SeedService = {
   en?: [string, string];
 };
 
-const CLAIM = 'Gegen einen Bescheid können Sie innerhalb eines Monats nach Bekanntgabe Klage beim Verwaltungsgericht Köln, Appellhofplatz, 50667 Köln, erheben.';
+const CLAIM =
+  'Gegen einen Bescheid können Sie innerhalb eines Monats nach Bekanntgabe Klage beim Verwaltungsgericht Köln, Appellhofplatz, 50667 Köln, erheben.';
 
 export const eur = (amount: number): Costs => ({ kind: 'fixed', amount });
 
 export function toContent(service: SeedService): ServiceContent {
   const responsibilities = service.contacts?.length
-    ? service.contacts.map((contact) => ({ office: service.office, contact: contact.slug, letters: contact.letters, localities: contact.localities }))
-    : service.office ? [{ office: service.office }] : [];
+    ? service.contacts.map((contact) => ({
+        office: service.office,
+        contact: contact.slug,
+        letters: contact.letters,
+        localities: contact.localities,
+      }))
+    : service.office
+      ? [{ office: service.office }]
+      : [];
   return {
     name: service.name,
     summary: service.summary,
@@ -55,10 +63,22 @@ export function toContent(service: SeedService): ServiceContent {
     bookable: service.bookable ?? false,
     notes: service.notes,
     legalRemedy: service.elsewhere || !service.costs ? undefined : CLAIM,
-    keywords: (service.kw ?? '').split(',').map((word) => word.trim()).filter(Boolean),
+    keywords: (service.kw ?? '')
+      .split(',')
+      .map((word) => word.trim())
+      .filter(Boolean),
     languages: service.en ? ['de', 'en'] : ['de'],
     responsibilities,
     elsewhere: service.elsewhere,
-    translations: service.en ? { en: { name: service.en[0], summary: service.en[1], ...englishDetails[service.slug], ...(service.elsewhere || !service.costs ? {} : { legalRemedy: englishLegalRemedy }) } } : {},
+    translations: service.en
+      ? {
+          en: {
+            name: service.en[0],
+            summary: service.en[1],
+            ...englishDetails[service.slug],
+            ...(service.elsewhere || !service.costs ? {} : { legalRemedy: englishLegalRemedy }),
+          },
+        }
+      : {},
   };
 }

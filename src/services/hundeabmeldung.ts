@@ -17,14 +17,34 @@ const definition: ServiceDefinitionInput = {
       fields: [
         { type: 'text', name: 'dogName', label: { de: 'Name des Hundes', en: 'Dog’s name' }, maxLength: 60 },
         { type: 'text', name: 'tag', label: { de: 'Nummer der Hundemarke', en: 'Tax tag number' }, pattern: '\\d{1,6}' },
-        { type: 'choice', name: 'reason', label: { de: 'Grund der Abmeldung', en: 'Reason' }, options: [
-          { value: 'died', label: { de: 'Der Hund ist verstorben', en: 'The dog died' } },
-          { value: 'given', label: { de: 'Der Hund wurde abgegeben', en: 'The dog was given away' } },
-          { value: 'moved', label: { de: 'Ich ziehe aus Hennef weg', en: 'I am moving away from Hennef' } },
-        ] },
+        {
+          type: 'choice',
+          name: 'reason',
+          label: { de: 'Grund der Abmeldung', en: 'Reason' },
+          options: [
+            { value: 'died', label: { de: 'Der Hund ist verstorben', en: 'The dog died' } },
+            { value: 'given', label: { de: 'Der Hund wurde abgegeben', en: 'The dog was given away' } },
+            { value: 'moved', label: { de: 'Ich ziehe aus Hennef weg', en: 'I am moving away from Hennef' } },
+          ],
+        },
         { type: 'date', name: 'since', label: { de: 'Seit wann?', en: 'Since when?' }, max: { days: 0 }, min: { days: -365 } },
-        { type: 'text', name: 'newOwner', label: { de: 'Name und Anschrift der neuen Halterin oder des neuen Halters', en: 'Name and address of the new owner' }, visibleIf: { field: 'reason', equals: 'given' }, maxLength: 200 },
-        { type: 'file', name: 'proof', label: { de: 'Nachweis (z. B. Bescheinigung des Tierarztes, Abgabevertrag)', en: 'Proof (e.g. vet’s certificate, transfer contract)' }, required: false, maxFiles: 2 },
+        {
+          type: 'text',
+          name: 'newOwner',
+          label: { de: 'Name und Anschrift der neuen Halterin oder des neuen Halters', en: 'Name and address of the new owner' },
+          visibleIf: { field: 'reason', equals: 'given' },
+          maxLength: 200,
+        },
+        {
+          type: 'file',
+          name: 'proof',
+          label: {
+            de: 'Nachweis (z. B. Bescheinigung des Tierarztes, Abgabevertrag)',
+            en: 'Proof (e.g. vet’s certificate, transfer contract)',
+          },
+          required: false,
+          maxFiles: 2,
+        },
       ],
     },
     {

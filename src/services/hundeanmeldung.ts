@@ -13,8 +13,14 @@ const definition: ServiceDefinitionInput = {
   retentionDays: 3650,
   rates: {
     firstDog: { label: { de: 'Steuersatz für den ersten Hund (Euro pro Jahr)', en: 'Rate for the first dog (euros a year)' }, amount: 96 },
-    furtherDog: { label: { de: 'Steuersatz für jeden weiteren Hund (Euro pro Jahr)', en: 'Rate for each further dog (euros a year)' }, amount: 120 },
-    dangerousDog: { label: { de: 'Steuersatz für einen gefährlichen Hund (Euro pro Jahr)', en: 'Rate for a dangerous dog (euros a year)' }, amount: 600 },
+    furtherDog: {
+      label: { de: 'Steuersatz für jeden weiteren Hund (Euro pro Jahr)', en: 'Rate for each further dog (euros a year)' },
+      amount: 120,
+    },
+    dangerousDog: {
+      label: { de: 'Steuersatz für einen gefährlichen Hund (Euro pro Jahr)', en: 'Rate for a dangerous dog (euros a year)' },
+      amount: 600,
+    },
   },
   steps: [
     {
@@ -25,7 +31,12 @@ const definition: ServiceDefinitionInput = {
         { type: 'text', name: 'street', label: { de: 'Straße und Hausnummer', en: 'Street and number' }, prefill: 'street_address' },
         { type: 'text', name: 'postalCode', label: { de: 'Postleitzahl', en: 'Postcode' }, prefill: 'postal_code', pattern: '\\d{5}' },
         { type: 'text', name: 'city', label: { de: 'Ort', en: 'Town' }, prefill: 'locality' },
-        { type: 'phone', name: 'phone', label: { de: 'Telefon für Rückfragen (freiwillig)', en: 'Phone for questions (optional)' }, required: false },
+        {
+          type: 'phone',
+          name: 'phone',
+          label: { de: 'Telefon für Rückfragen (freiwillig)', en: 'Phone for questions (optional)' },
+          required: false,
+        },
       ],
     },
     {
@@ -33,19 +44,52 @@ const definition: ServiceDefinitionInput = {
       title: { de: 'Ihre Hunde', en: 'Your dogs' },
       fields: [
         {
-          type: 'group', name: 'dogs', label: { de: 'Hunde', en: 'Dogs' }, itemLabel: { de: 'Hund', en: 'Dog' }, min: 1, max: 5,
+          type: 'group',
+          name: 'dogs',
+          label: { de: 'Hunde', en: 'Dogs' },
+          itemLabel: { de: 'Hund', en: 'Dog' },
+          min: 1,
+          max: 5,
           fields: [
             { type: 'text', name: 'dogName', label: { de: 'Name des Hundes', en: 'Dog’s name' }, maxLength: 60 },
             { type: 'text', name: 'breed', label: { de: 'Rasse', en: 'Breed' }, maxLength: 80 },
             { type: 'date', name: 'since', label: { de: 'Gehalten seit', en: 'Kept since' }, max: { days: 0 } },
-            { type: 'text', name: 'chip', label: { de: 'Chipnummer (15 Ziffern)', en: 'Microchip number (15 digits)' }, pattern: '\\d{15}' },
-            { type: 'yesno', name: 'dangerous', label: { de: 'Gilt der Hund als gefährlich (Landeshundegesetz)?', en: 'Is the dog classed as dangerous?' } },
+            {
+              type: 'text',
+              name: 'chip',
+              label: { de: 'Chipnummer (15 Ziffern)', en: 'Microchip number (15 digits)' },
+              pattern: '\\d{15}',
+            },
+            {
+              type: 'yesno',
+              name: 'dangerous',
+              label: { de: 'Gilt der Hund als gefährlich (Landeshundegesetz)?', en: 'Is the dog classed as dangerous?' },
+            },
           ],
         },
-        { type: 'file', name: 'evidence', label: { de: 'Nachweise, z. B. Chip-Bescheinigung des Tierarztes (freiwillig)', en: 'Evidence, e.g. the vet’s microchip certificate (optional)' }, required: false, maxFiles: 3 },
         {
-          type: 'computed', name: 'yearlyTax', label: { de: 'Voraussichtliche Hundesteuer pro Jahr', en: 'Expected dog tax per year' }, format: 'money',
-          expression: { sumOver: 'dogs', of: { if: { field: 'dangerous', equals: 'yes' }, then: { rate: 'dangerousDog' }, else: { if: { field: 'position', equals: '1' }, then: { rate: 'firstDog' }, else: { rate: 'furtherDog' } } } },
+          type: 'file',
+          name: 'evidence',
+          label: {
+            de: 'Nachweise, z. B. Chip-Bescheinigung des Tierarztes (freiwillig)',
+            en: 'Evidence, e.g. the vet’s microchip certificate (optional)',
+          },
+          required: false,
+          maxFiles: 3,
+        },
+        {
+          type: 'computed',
+          name: 'yearlyTax',
+          label: { de: 'Voraussichtliche Hundesteuer pro Jahr', en: 'Expected dog tax per year' },
+          format: 'money',
+          expression: {
+            sumOver: 'dogs',
+            of: {
+              if: { field: 'dangerous', equals: 'yes' },
+              then: { rate: 'dangerousDog' },
+              else: { if: { field: 'position', equals: '1' }, then: { rate: 'firstDog' }, else: { rate: 'furtherDog' } },
+            },
+          },
         },
       ],
     },
@@ -53,9 +97,18 @@ const definition: ServiceDefinitionInput = {
       id: 'payment',
       title: { de: 'Zahlung', en: 'Payment' },
       fields: [
-        { type: 'yesno', name: 'directDebit', label: { de: 'Soll die Hundesteuer abgebucht werden?', en: 'Pay the dog tax by direct debit?' } },
+        {
+          type: 'yesno',
+          name: 'directDebit',
+          label: { de: 'Soll die Hundesteuer abgebucht werden?', en: 'Pay the dog tax by direct debit?' },
+        },
         { type: 'iban', name: 'iban', label: { de: 'IBAN', en: 'IBAN' }, visibleIf: { field: 'directDebit', equals: 'yes' } },
-        { type: 'text', name: 'accountHolder', label: { de: 'Kontoinhaberin oder Kontoinhaber', en: 'Account holder' }, visibleIf: { field: 'directDebit', equals: 'yes' } },
+        {
+          type: 'text',
+          name: 'accountHolder',
+          label: { de: 'Kontoinhaberin oder Kontoinhaber', en: 'Account holder' },
+          visibleIf: { field: 'directDebit', equals: 'yes' },
+        },
       ],
     },
   ],
@@ -77,7 +130,10 @@ Sie halten im Stadtgebiet einen Hund und sind daher steuerpflichtig. Ihre Angabe
   },
   declarations: [
     { de: 'Ich versichere, dass meine Angaben richtig und vollständig sind.', en: 'I confirm that my details are correct and complete.' },
-    { de: 'Mir ist bekannt, dass jede Änderung (Abgabe, Tod, Umzug) innerhalb von zwei Wochen zu melden ist.', en: 'I know that any change (giving away, death, moving) must be reported within two weeks.' },
+    {
+      de: 'Mir ist bekannt, dass jede Änderung (Abgabe, Tod, Umzug) innerhalb von zwei Wochen zu melden ist.',
+      en: 'I know that any change (giving away, death, moving) must be reported within two weeks.',
+    },
   ],
 };
 

@@ -16,11 +16,23 @@ const definition: ServiceDefinitionInput = {
       id: 'person',
       title: { de: 'Angaben zur Person', en: 'About you' },
       fields: [
-        { type: 'info', name: 'intro', text: { de: 'Die Steuer-ID wird aus Datenschutzgründen nur per Post an Ihre Meldeanschrift geschickt.', en: 'For data protection, the tax ID is only sent by post to your registered address.' } },
+        {
+          type: 'info',
+          name: 'intro',
+          text: {
+            de: 'Die Steuer-ID wird aus Datenschutzgründen nur per Post an Ihre Meldeanschrift geschickt.',
+            en: 'For data protection, the tax ID is only sent by post to your registered address.',
+          },
+        },
         ...nameFields,
         birthDateField(),
         { type: 'text', name: 'birthPlace', label: { de: 'Geburtsort', en: 'Place of birth' }, maxLength: 100 },
-        { type: 'text', name: 'street', label: { de: 'Meldeanschrift in Hennef', en: 'Registered address in Hennef' }, prefill: 'street_address' },
+        {
+          type: 'text',
+          name: 'street',
+          label: { de: 'Meldeanschrift in Hennef', en: 'Registered address in Hennef' },
+          prefill: 'street_address',
+        },
       ],
     },
   ],

@@ -15,14 +15,48 @@ const definition: ServiceDefinitionInput = {
       id: 'objections',
       title: { de: 'Widersprüche', en: 'Objections' },
       fields: [
-        { type: 'info', name: 'intro', text: { de: 'Sie können jeder dieser Weitergaben Ihrer Meldedaten widersprechen. Der Widerspruch gilt, bis Sie ihn zurücknehmen.', en: 'You can object to each of these transfers of your registration data. The objection applies until you withdraw it.' } },
-        { type: 'choice', name: 'objections', style: 'checkboxes', label: { de: 'Ich widerspreche der Weitergabe an', en: 'I object to transfers to' }, options: [
-          { value: 'parties', label: { de: 'Parteien und Wählergruppen vor Wahlen (§ 50 Abs. 1 BMG)', en: 'Parties before elections (§ 50 (1) BMG)' } },
-          { value: 'jubilees', label: { de: 'Mandatsträger, Presse und Rundfunk bei Alters- und Ehejubiläen (§ 50 Abs. 2 BMG)', en: 'Office holders and press for birthdays and anniversaries (§ 50 (2) BMG)' } },
-          { value: 'addressbooks', label: { de: 'Adressbuchverlage (§ 50 Abs. 3 BMG)', en: 'Address book publishers (§ 50 (3) BMG)' } },
-          { value: 'bundeswehr', label: { de: 'Bundesamt für das Personalmanagement der Bundeswehr (§ 36 Abs. 2 BMG)', en: 'Federal armed forces personnel office (§ 36 (2) BMG)' } },
-          { value: 'religion', label: { de: 'Religionsgemeinschaften für Familienangehörige (§ 42 Abs. 3 BMG)', en: 'Religious communities about family members (§ 42 (3) BMG)' } },
-        ] },
+        {
+          type: 'info',
+          name: 'intro',
+          text: {
+            de: 'Sie können jeder dieser Weitergaben Ihrer Meldedaten widersprechen. Der Widerspruch gilt, bis Sie ihn zurücknehmen.',
+            en: 'You can object to each of these transfers of your registration data. The objection applies until you withdraw it.',
+          },
+        },
+        {
+          type: 'choice',
+          name: 'objections',
+          style: 'checkboxes',
+          label: { de: 'Ich widerspreche der Weitergabe an', en: 'I object to transfers to' },
+          options: [
+            {
+              value: 'parties',
+              label: { de: 'Parteien und Wählergruppen vor Wahlen (§ 50 Abs. 1 BMG)', en: 'Parties before elections (§ 50 (1) BMG)' },
+            },
+            {
+              value: 'jubilees',
+              label: {
+                de: 'Mandatsträger, Presse und Rundfunk bei Alters- und Ehejubiläen (§ 50 Abs. 2 BMG)',
+                en: 'Office holders and press for birthdays and anniversaries (§ 50 (2) BMG)',
+              },
+            },
+            { value: 'addressbooks', label: { de: 'Adressbuchverlage (§ 50 Abs. 3 BMG)', en: 'Address book publishers (§ 50 (3) BMG)' } },
+            {
+              value: 'bundeswehr',
+              label: {
+                de: 'Bundesamt für das Personalmanagement der Bundeswehr (§ 36 Abs. 2 BMG)',
+                en: 'Federal armed forces personnel office (§ 36 (2) BMG)',
+              },
+            },
+            {
+              value: 'religion',
+              label: {
+                de: 'Religionsgemeinschaften für Familienangehörige (§ 42 Abs. 3 BMG)',
+                en: 'Religious communities about family members (§ 42 (3) BMG)',
+              },
+            },
+          ],
+        },
       ],
     },
     {

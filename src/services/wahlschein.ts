@@ -19,23 +19,46 @@ const definition: ServiceDefinitionInput = {
         ...nameFields,
         birthDateField(-5840),
         { type: 'text', name: 'street', label: { de: 'Anschrift in Hennef', en: 'Address in Hennef' }, prefill: 'street_address' },
-        { type: 'text', name: 'register', label: { de: 'Nummer im Wählerverzeichnis (freiwillig)', en: 'Number in the electoral roll (optional)' }, required: false, pattern: '\\d{1,6}', hint: { de: 'Steht auf Ihrer Wahlbenachrichtigung.', en: 'Printed on your polling card.' } },
+        {
+          type: 'text',
+          name: 'register',
+          label: { de: 'Nummer im Wählerverzeichnis (freiwillig)', en: 'Number in the electoral roll (optional)' },
+          required: false,
+          pattern: '\\d{1,6}',
+          hint: { de: 'Steht auf Ihrer Wahlbenachrichtigung.', en: 'Printed on your polling card.' },
+        },
       ],
     },
     {
       id: 'delivery',
       title: { de: 'Versand', en: 'Delivery' },
       fields: [
-        { type: 'choice', name: 'delivery', label: { de: 'Wohin sollen die Unterlagen gehen?', en: 'Where should the documents go?' }, options: [
-          { value: 'home', label: { de: 'An meine Wohnanschrift', en: 'To my home address' } },
-          { value: 'other', label: { de: 'An eine andere Anschrift', en: 'To another address' } },
-          { value: 'collect', label: { de: 'Ich hole sie im Bürgeramt ab', en: 'I collect them at the citizens’ office' } },
-        ] },
-        { type: 'textarea', name: 'otherAddress', label: { de: 'Andere Anschrift', en: 'Other address' }, visibleIf: { field: 'delivery', equals: 'other' }, maxLength: 300 },
+        {
+          type: 'choice',
+          name: 'delivery',
+          label: { de: 'Wohin sollen die Unterlagen gehen?', en: 'Where should the documents go?' },
+          options: [
+            { value: 'home', label: { de: 'An meine Wohnanschrift', en: 'To my home address' } },
+            { value: 'other', label: { de: 'An eine andere Anschrift', en: 'To another address' } },
+            { value: 'collect', label: { de: 'Ich hole sie im Bürgeramt ab', en: 'I collect them at the citizens’ office' } },
+          ],
+        },
+        {
+          type: 'textarea',
+          name: 'otherAddress',
+          label: { de: 'Andere Anschrift', en: 'Other address' },
+          visibleIf: { field: 'delivery', equals: 'other' },
+          maxLength: 300,
+        },
       ],
     },
   ],
-  declarations: [{ de: 'Ich versichere, dass ich den Wahlschein für mich selbst beantrage.', en: 'I confirm that I apply for the polling card for myself.' }],
+  declarations: [
+    {
+      de: 'Ich versichere, dass ich den Wahlschein für mich selbst beantrage.',
+      en: 'I confirm that I apply for the polling card for myself.',
+    },
+  ],
 };
 
 export default definition;

@@ -34,11 +34,14 @@ describe('the rathaus command line', () => {
 
   it('--help lists the commands', async () => {
     const { stdout } = await rathaus('--help');
-    for (const command of ['start', 'migrate', 'seed', 'user add', 'user reset-2fa', 'tenant add', 'audit verify']) assert.match(stdout, new RegExp(command));
+    for (const command of ['start', 'migrate', 'seed', 'user add', 'user reset-2fa', 'tenant add', 'audit verify'])
+      assert.match(stdout, new RegExp(command));
   });
 
   it('a wrong configuration value stops with a message naming the variable', async () => {
-    const result = await exec('node', ['bin/rathaus.mjs', 'migrate'], { env: { ...env, PORT: 'viele' } }).catch((e: { code: number; stderr: string }) => e);
+    const result = await exec('node', ['bin/rathaus.mjs', 'migrate'], { env: { ...env, PORT: 'viele' } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     assert.equal((result as { code: number }).code, 1);
     assert.match((result as { stderr: string }).stderr, /PORT/);
   });
@@ -47,8 +50,24 @@ describe('the rathaus command line', () => {
     assert.match((await rathaus('seed')).stdout, /Hennef demo tenant added/);
     assert.match((await rathaus('seed')).stdout, /exists/);
     assert.equal((await rathaus('migrate')).code, 0);
-    assert.match((await rathaus('tenant', 'add', '--slug', 'siegburg', '--name', 'Stadt Siegburg', '--host', 'siegburg.localhost')).stdout, /tenant siegburg added/);
-    const added = await rathaus('user', 'add', '--email', 'neu@hennef.example', '--name', 'Nora Neu', '--unit', 'FD 2.2', '--role', 'clerk', '--password', 'ein-sicheres-passwort');
+    assert.match(
+      (await rathaus('tenant', 'add', '--slug', 'siegburg', '--name', 'Stadt Siegburg', '--host', 'siegburg.localhost')).stdout,
+      /tenant siegburg added/,
+    );
+    const added = await rathaus(
+      'user',
+      'add',
+      '--email',
+      'neu@hennef.example',
+      '--name',
+      'Nora Neu',
+      '--unit',
+      'FD 2.2',
+      '--role',
+      'clerk',
+      '--password',
+      'ein-sicheres-passwort',
+    );
     assert.match(added.stdout, /clerk in Fachdienst Standesamt/);
     const wrongRole = await rathaus('user', 'add', '--email', 'x@hennef.example', '--name', 'X', '--unit', 'FD 2.2', '--role', 'chef');
     assert.equal(wrongRole.code, 1);
@@ -71,7 +90,9 @@ describe('the rathaus command line', () => {
   it('start serves the portal, stops cleanly on SIGTERM, and a second start reuses the data', async () => {
     for (const round of [1, 2]) {
       const port = await freePort();
-      const child = spawn('node', ['bin/rathaus.mjs', 'start'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' } });
+      const child = spawn('node', ['bin/rathaus.mjs', 'start'], {
+        env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

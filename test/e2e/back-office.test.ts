@@ -42,15 +42,20 @@ describe('back office in the browser', () => {
     await clerk.waitForURL(/\/bo$/);
     const start = await clerk.locator('main').innerText();
     assert.match(start, /Guten Tag, Selma Steuer/);
-    assert.match(start, /1\s+Neu in Ihren Organisationseinheiten/, 'the start page shows the clerk\'s work');
+    assert.match(start, /1\s+Neu in Ihren Organisationseinheiten/, "the start page shows the clerk's work");
     await assertAccessible(clerk);
     await clerk.setViewportSize({ width: 1280, height: 800 });
-    const rows = await clerk.locator('nav.main-nav li').evaluateAll((items) => new Set(items.map((item) => Math.round(item.getBoundingClientRect().top))).size);
+    const rows = await clerk
+      .locator('nav.main-nav li')
+      .evaluateAll((items) => new Set(items.map((item) => Math.round(item.getBoundingClientRect().top))).size);
     assert.equal(rows, 1, 'the staff menu fits on one line at 1280 px');
     await clerk.getByRole('link', { name: /Neu in Ihren Organisationseinheiten/ }).click();
     await assertAccessible(clerk);
     assert.match(await clerk.locator('main').innerText(), /Neu \(1\)/);
-    await clerk.getByRole('link', { name: /^\d{4}-\d{6}$/ }).first().click();
+    await clerk
+      .getByRole('link', { name: /^\d{4}-\d{6}$/ })
+      .first()
+      .click();
     const caseUrl = clerk.url();
 
     const otherContext = await env.browser.newContext();
@@ -109,7 +114,10 @@ describe('back office in the browser', () => {
     await clerk.getByRole('button', { name: 'Ich bin abwesend' }).click();
     await registerDog(citizen, env.server.url, 'Rex');
     await other.goto(`${env.server.url}/bo/vorgaenge?ansicht=new`);
-    await other.getByRole('link', { name: /^\d{4}-\d{6}$/ }).first().click();
+    await other
+      .getByRole('link', { name: /^\d{4}-\d{6}$/ })
+      .first()
+      .click();
     await other.getByLabel('Zuweisen an').selectOption({ label: 'Selma Steuer' });
     await other.getByRole('button', { name: 'Zuweisen', exact: true }).click();
     assert.match(await other.locator('main').innerText(), /Bearbeitung\s+Petra Admin/, 'the assignment went to the deputy');

@@ -15,7 +15,15 @@ export async function launch(): Promise<Browser> {
   if (!executablePath) throw new Error('Chromium not found: install Debian package chromium (.ci/run does) or set CHROMIUM_PATH');
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -27,7 +35,10 @@ export function watchBytes(page: Page): () => Promise<number> {
   page.on('response', (response) => {
     const read: Promise<void> = response
       .body()
-      .then((body) => void (total += body.length), () => undefined)
+      .then(
+        (body) => void (total += body.length),
+        () => undefined,
+      )
       .finally(() => pending.delete(read));
     pending.add(read);
   });
@@ -95,7 +106,10 @@ export async function citizenSignIn(page: Page, base: string, persona: string, l
 }
 
 /** A server and a browser for one describe block: started before its tests, closed after them. */
-export function serverAndBrowser(env: () => Promise<Record<string, string>> | Record<string, string> = () => ({})): { server: TestServer; browser: Browser } {
+export function serverAndBrowser(env: () => Promise<Record<string, string>> | Record<string, string> = () => ({})): {
+  server: TestServer;
+  browser: Browser;
+} {
   const state = {} as { server: TestServer; browser: Browser };
   before(async () => {
     state.server = await startServer({ ...README_DEFAULTS, ...(await env()) });

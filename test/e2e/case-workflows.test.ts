@@ -18,7 +18,9 @@ describe('case workflows in the browser', () => {
     await citizenLogin(business, 'siegtal-baeckerei', 'substantial');
     await applyForStreetOpening(business, 'Tiefbau Sieg GmbH');
     await applyForStreetOpening(business, 'Kabelbau Rhein KG');
-    const numbers = (await sql<{ number: string }>`select number from case_record order by number`.execute(env.server.db)).rows.map((row) => row.number);
+    const numbers = (await sql<{ number: string }>`select number from case_record order by number`.execute(env.server.db)).rows.map(
+      (row) => row.number,
+    );
 
     const clerkContext = await env.browser.newContext();
     const clerk = await clerkContext.newPage();

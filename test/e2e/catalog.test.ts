@@ -9,7 +9,10 @@ import { assertAccessible, scriptlessContext, staffSignIn, serverAndBrowser } fr
 describe('catalog journeys', () => {
   const env = serverAndBrowser();
 
-  for (const [typed, expected] of [['hund anmelden', 'Hund anmelden (Hundesteuer)'], ['perso verloren', 'Personalausweis verloren oder gestohlen – Verlust melden']] as const) {
+  for (const [typed, expected] of [
+    ['hund anmelden', 'Hund anmelden (Hundesteuer)'],
+    ['perso verloren', 'Personalausweis verloren oder gestohlen – Verlust melden'],
+  ] as const) {
     it(`a citizen types "${typed}" and reaches "${expected}" in one click (without JavaScript)`, async () => {
       const context = await scriptlessContext(env.browser);
       const page = await context.newPage();
@@ -68,13 +71,15 @@ describe('catalog journeys', () => {
     await Promise.all([editorContext.close(), leadContext.close(), citizen.close()]);
   });
 
-  it('the finance lead approves the tax office\'s entry; another unit\'s lead only reads it and sees no buttons', async () => {
+  it("the finance lead approves the tax office's entry; another unit's lead only reads it and sees no buttons", async () => {
     const editorContext = await env.browser.newContext();
     const editor = await editorContext.newPage();
     await staffSignIn(editor, env.server.url, 'redaktion@hennef.example', false);
     await editor.goto(`${env.server.url}/bo/katalog?art=service`);
     await editor.getByRole('link', { name: 'Hund anmelden (Hundesteuer)' }).click();
-    await editor.getByLabel('Kurztext', { exact: true }).fill('Wer in Hennef einen Hund hält, meldet ihn innerhalb von zwei Wochen an und erhält Steuerbescheid und Hundemarke.');
+    await editor
+      .getByLabel('Kurztext', { exact: true })
+      .fill('Wer in Hennef einen Hund hält, meldet ihn innerhalb von zwei Wochen an und erhält Steuerbescheid und Hundemarke.');
     await editor.getByRole('button', { name: 'Zur Freigabe geben' }).click();
 
     const otherContext = await env.browser.newContext();
@@ -82,7 +87,11 @@ describe('catalog journeys', () => {
     await staffSignIn(other, env.server.url, 'leitung@hennef.example', true);
     await other.goto(`${env.server.url}/bo/katalog?status=review`);
     await other.getByRole('link', { name: 'Hund anmelden (Hundesteuer)' }).click();
-    assert.equal(await other.getByRole('button', { name: /Freigeben|Entwurf speichern|Zur Freigabe geben/ }).count(), 0, 'a lead of another unit is offered no action');
+    assert.equal(
+      await other.getByRole('button', { name: /Freigeben|Entwurf speichern|Zur Freigabe geben/ }).count(),
+      0,
+      'a lead of another unit is offered no action',
+    );
 
     const leadContext = await env.browser.newContext();
     const lead = await leadContext.newPage();
@@ -97,7 +106,9 @@ describe('catalog journeys', () => {
   });
 
   it('the freshness job e-mails the unit lead the overdue entries (captured mail)', async () => {
-    await sql`update catalog_entry set last_reviewed_at = now() - interval '13 months' where slug in ('wahlhelfer', 'eheschliessung')`.execute(env.server.db);
+    await sql`update catalog_entry set last_reviewed_at = now() - interval '13 months' where slug in ('wahlhelfer', 'eheschliessung')`.execute(
+      env.server.db,
+    );
     await enqueue(env.server.db, { name: FRESHNESS_JOB });
     for (let round = 0; round < 3; round++) await env.server.jobs.runDue();
     const context = await env.browser.newContext();
@@ -105,7 +116,10 @@ describe('catalog journeys', () => {
     await staffSignIn(page, env.server.url, 'admin@hennef.example', true);
     await page.goto(`${env.server.url}/admin/mail`);
     await assertAccessible(page);
-    await page.getByRole('link', { name: /Leistungskatalog: 2 Einträge/ }).first().click();
+    await page
+      .getByRole('link', { name: /Leistungskatalog: 2 Einträge/ })
+      .first()
+      .click();
     const text = await page.locator('main').innerText();
     assert.match(text, /leitung@hennef\.example/);
     assert.match(text, /Wahlhelferin oder Wahlhelfer werden: Prüfung seit/);

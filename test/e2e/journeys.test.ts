@@ -38,9 +38,9 @@ describe('browser journeys', () => {
     await context.close();
   });
 
-  it('citizen login works on the README\'s localhost and on 127.0.0.1 alike, and never leaves the origin the browser used', async () => {
+  it("citizen login works on the README's localhost and on 127.0.0.1 alike, and never leaves the origin the browser used", async () => {
     const port = new URL(env.server.url).port;
-    assert.equal(new URL(env.server.url).hostname, 'localhost', 'the journeys run on the README\'s default URL');
+    assert.equal(new URL(env.server.url).hostname, 'localhost', "the journeys run on the README's default URL");
     for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`]) {
       const context = await env.browser.newContext();
       const page = await context.newPage();
@@ -58,7 +58,7 @@ describe('browser journeys', () => {
     }
   });
 
-  it('the README\'s screenshots are taken from the running demo (home page, a service, the clerk\'s start page)', async () => {
+  it("the README's screenshots are taken from the running demo (home page, a service, the clerk's start page)", async () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(env.server.url);
@@ -92,7 +92,7 @@ describe('browser journeys', () => {
     await context.close();
   });
 
-  it('a login link with another host smuggled into next (a tab in /%09/evil.example) ends on the town\'s own page, for staff and citizens', async () => {
+  it("a login link with another host smuggled into next (a tab in /%09/evil.example) ends on the town's own page, for staff and citizens", async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
     const origin = new URL(env.server.url).origin;

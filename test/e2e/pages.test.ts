@@ -19,7 +19,11 @@ async function readingProblems(page: import('playwright-core').Page, lang: 'de' 
   const { text, foreign, overflow } = await page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
     for (const element of body.querySelectorAll('[lang]:not([lang="en"]), script, style, svg')) element.remove();
-    return { text: document.body.innerText, foreign: body.textContent ?? '', overflow: document.documentElement.scrollWidth - window.innerWidth };
+    return {
+      text: document.body.innerText,
+      foreign: body.textContent ?? '',
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    };
   });
   const found: string[] = [];
   const key = RAW_KEY.exec(text);
@@ -63,12 +67,34 @@ describe('every page is accessible and light', () => {
   it('all pages without parameters, in both languages', async () => {
     const anonymous = await browser.newContext();
     const paths = server.routes
-      .filter((r) => r.method === 'GET' && r.access !== 'apiKey' && !r.url.includes(':') && !r.url.includes('*') && !/\.(xml|json|csv)$/.test(r.url) && !['/healthz', '/readyz', '/metrics', '/tenant.css', '/konto/anmelden', '/konto/callback'].includes(r.url))
-      .map((r) => ({ path: r.url, context: r.access === 'public' ? anonymous : Array.isArray(r.access) && r.access.includes('citizen') ? citizen : admin }));
+      .filter(
+        (r) =>
+          r.method === 'GET' &&
+          r.access !== 'apiKey' &&
+          !r.url.includes(':') &&
+          !r.url.includes('*') &&
+          !/\.(xml|json|csv)$/.test(r.url) &&
+          !['/healthz', '/readyz', '/metrics', '/tenant.css', '/konto/anmelden', '/konto/callback'].includes(r.url),
+      )
+      .map((r) => ({
+        path: r.url,
+        context: r.access === 'public' ? anonymous : Array.isArray(r.access) && r.access.includes('citizen') ? citizen : admin,
+      }));
     assert.ok(paths.length >= 15);
     const dogs = (await sql<{ id: string }>`select id from catalog_entry where slug = 'hundeanmeldung'`.execute(server.db)).rows[0]!.id;
-    const withParameters = ['/leistungen/hundeanmeldung', '/leistungen/lebenslagen/tiere', '/leistungen/unternehmen/gruendung', '/behoerden/buergeramt', '/leistungen/suche?q=hund+anmelden', '/leistungen/suche?q=und'];
-    paths.push(...withParameters.map((path) => ({ path, context: anonymous })), { path: `/bo/katalog/${dogs}`, context: admin }, { path: `/bo/katalog/${dogs}/verlauf`, context: admin });
+    const withParameters = [
+      '/leistungen/hundeanmeldung',
+      '/leistungen/lebenslagen/tiere',
+      '/leistungen/unternehmen/gruendung',
+      '/behoerden/buergeramt',
+      '/leistungen/suche?q=hund+anmelden',
+      '/leistungen/suche?q=und',
+    ];
+    paths.push(
+      ...withParameters.map((path) => ({ path, context: anonymous })),
+      { path: `/bo/katalog/${dogs}`, context: admin },
+      { path: `/bo/katalog/${dogs}/verlauf`, context: admin },
+    );
     const problems: string[] = [];
     for (const lang of ['de', 'en'] as const) {
       for (const { path, context } of paths) {

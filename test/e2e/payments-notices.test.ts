@@ -46,7 +46,11 @@ describe('paying and notices in the browser (demo provider)', () => {
     assert.match(await page.locator('h1').innerText(), /Ihr Antrag ist eingegangen/);
     await assertAccessible(page);
     const number = /\d{4}-\d{6}/.exec(await page.locator('main').innerText())![0];
-    assert.match(await page.locator('dl.facts').innerText(), /Gebühr bezahlt\s+12,00\s€ per Kreditkarte, Zahlungsreferenz \S+/, 'the receipt names amount, method and reference');
+    assert.match(
+      await page.locator('dl.facts').innerText(),
+      /Gebühr bezahlt\s+12,00\s€ per Kreditkarte, Zahlungsreferenz \S+/,
+      'the receipt names amount, method and reference',
+    );
 
     // The Standesamt's own clerk processes it (not only a lead).
     const clerkContext = await env.browser.newContext();
@@ -83,7 +87,13 @@ describe('paying in the browser (pmPayment stand-in)', () => {
   let pm: Awaited<ReturnType<typeof startPmPayment>>;
   const env = serverAndBrowser(async () => {
     pm = await startPmPayment({ ags: '05382024', secret: 'pmpayment-e2e-secret' });
-    return { PAYMENT_PROVIDER: 'pmpayment', PMPAYMENT_URL: pm.url, PMPAYMENT_AGS: '05382024', PMPAYMENT_PROCEDURE: 'hennef-urkunden', PMPAYMENT_SECRET: 'pmpayment-e2e-secret' };
+    return {
+      PAYMENT_PROVIDER: 'pmpayment',
+      PMPAYMENT_URL: pm.url,
+      PMPAYMENT_AGS: '05382024',
+      PMPAYMENT_PROCEDURE: 'hennef-urkunden',
+      PMPAYMENT_SECRET: 'pmpayment-e2e-secret',
+    };
   });
   after(() => pm?.close());
 

@@ -11,10 +11,14 @@ import { assertAccessible, assertWithinBudget, scriptlessContext, serverAndBrows
 
 const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-const photoWithGps = () => sharp({ create: { width: 800, height: 600, channels: 3, background: '#5a5a5a' } })
-  .jpeg()
-  .withExif({ IFD0: { Make: 'Rathausfon' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 46/1 33/1', GPSLongitudeRef: 'E', GPSLongitude: '7/1 17/1 1/1' } })
-  .toBuffer();
+const photoWithGps = () =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: '#5a5a5a' } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'Rathausfon' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 46/1 33/1', GPSLongitudeRef: 'E', GPSLongitude: '7/1 17/1 1/1' },
+    })
+    .toBuffer();
 
 async function reportPothole(browser: Browser, base: string, options: { mobile: boolean; description: string; email: string }) {
   const context = await browser.newContext(options.mobile ? phone : {});
@@ -40,7 +44,11 @@ describe('Mängelmelder in the browser', () => {
     it(`report, duplicate hint and support, public answer, e-mail and public map (${mobile ? 'phone' : 'desktop'})`, async () => {
       const base = env.server.url;
       const tag = mobile ? 'Handy' : 'Desktop';
-      const first = await reportPothole(env.browser, base, { mobile, description: `Tiefes Loch (${tag})`, email: `melderin-${tag}@example.org` });
+      const first = await reportPothole(env.browser, base, {
+        mobile,
+        description: `Tiefes Loch (${tag})`,
+        email: `melderin-${tag}@example.org`,
+      });
       await first.page.getByText('Danke! Ihre Meldung ist eingegangen').waitFor();
       await assertAccessible(first.page);
       const number = /M\d{4}-\d{6}/.exec(await first.page.locator('h1').innerText())![0];
@@ -71,7 +79,9 @@ describe('Mängelmelder in the browser', () => {
       await assertAccessible(clerk);
       await env.server.jobs.runDue();
 
-      const mails = await sql<{ recipient: string }>`select recipient from mail_message where subject = ${`Meldung ${number}: erledigt`}`.execute(env.server.db);
+      const mails = await sql<{
+        recipient: string;
+      }>`select recipient from mail_message where subject = ${`Meldung ${number}: erledigt`}`.execute(env.server.db);
       assert.deepEqual(mails.rows.map((row) => row.recipient).sort(), [`melderin-${tag}@example.org`, `nachbar-${tag}@example.org`].sort());
 
       const publicContext = await scriptlessContext(env.browser);
@@ -88,7 +98,13 @@ describe('Mängelmelder in the browser', () => {
       assert.doesNotMatch(reportPage, /Tiefes Loch/, 'not the reporter’s own words');
       await assertAccessible(visitor);
 
-      const stored = (await sql<{ content_hash: string }>`select f.content_hash from report_photo p join report r on r.id = p.report_id join stored_file f on f.id = p.file_id where r.number = ${number}`.execute(env.server.db)).rows[0]!;
+      const stored = (
+        await sql<{
+          content_hash: string;
+        }>`select f.content_hash from report_photo p join report r on r.id = p.report_id join stored_file f on f.id = p.file_id where r.number = ${number}`.execute(
+          env.server.db,
+        )
+      ).rows[0]!;
       const photo = await env.server.deps.store.get(stored.content_hash);
       assert.equal((await sharp(photo).metadata()).exif, undefined, 'no EXIF, no GPS in the stored copy');
       await Promise.all([first.context.close(), second.context.close(), clerkContext.close(), publicContext.close()]);
@@ -104,7 +120,10 @@ describe('Mängelmelder in the browser', () => {
     await page.getByRole('button', { name: /Interaktive Karte laden/ }).click();
     await page.locator('.leaflet-container').waitFor();
     await page.locator('.live-map-marker, .live-map-cluster').first().waitFor();
-    assert.ok(await page.locator('path.leaflet-interactive, .leaflet-overlay-pane path').count() >= 1, 'the town outline is drawn without any tile server');
+    assert.ok(
+      (await page.locator('path.leaflet-interactive, .leaflet-overlay-pane path').count()) >= 1,
+      'the town outline is drawn without any tile server',
+    );
     await assertAccessible(page);
     await context.close();
   });

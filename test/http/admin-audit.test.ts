@@ -45,7 +45,11 @@ describe('administration and audit log', () => {
     const parentId = /<option value="([^"]+)"[^>]*>Fachbereich Bürgerservice</.exec(admin.lastHtml)![1];
     const empty = await admin.post('/admin/einheiten', { name: '', parent_id: parentId });
     assert.equal(empty.status, 400);
-    const saved = await admin.post('/admin/einheiten', { name: 'Fachdienst Bürgerbüro Uckerath', short_name: 'FD 2.3', parent_id: parentId });
+    const saved = await admin.post('/admin/einheiten', {
+      name: 'Fachdienst Bürgerbüro Uckerath',
+      short_name: 'FD 2.3',
+      parent_id: parentId,
+    });
     assert.match(saved.html, /Fachbereich Bürgerservice \(FB 2\)<\/span><ul>.*Fachdienst Bürgerbüro Uckerath \(FD 2\.3\)/s);
   });
 });

@@ -41,7 +41,12 @@ describe('case workflows per service', () => {
     const byStatus = await otto.get('/bo/vorgaenge?ansicht=unit&status=received');
     assert.equal((byStatus.html.match(/href="\/bo\/vorgaenge\/[0-9a-f-]{36}"/g) ?? []).length, 2);
     assert.match((await otto.get(`/bo/vorgaenge?ansicht=unit&von=${today()}`)).html, new RegExp(caseId));
-    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('de-DE', {
+      timeZone: 'Europe/Berlin',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
     assert.match((await otto.get(`/bo/vorgaenge?ansicht=unit&bis=${yesterday}`)).html, /Keine Vorgänge in dieser Ansicht/);
     const wrong = await otto.get('/bo/vorgaenge?ansicht=unit&von=31.02.2026&suche=tiefbau');
     assert.equal(wrong.status, 400);
@@ -59,7 +64,9 @@ describe('case workflows per service', () => {
     const page = await otto.get(`/bo/vorgaenge/${caseId}`);
     const preview = /<iframe class="attachment-preview" src="([^"]+)" title="Vorschau: lageplan\.pdf"/.exec(page.html);
     assert.ok(preview, 'a PDF preview frame with a title');
-    const file = await fetch(`${server.url}${preview[1]!.replace(/&amp;/g, '&')}`, { headers: { cookie: [...otto.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
+    const file = await fetch(`${server.url}${preview[1]!.replace(/&amp;/g, '&')}`, {
+      headers: { cookie: [...otto.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+    });
     assert.equal(file.headers.get('content-type'), 'application/pdf');
     assert.match(file.headers.get('content-disposition') ?? '', /^inline/);
     assert.match(file.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/);
@@ -74,10 +81,18 @@ describe('case workflows per service', () => {
     page = await otto.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'consultation' });
     assert.match(page.html, /<dd>Beteiligung Verkehrsbehörde und Stadtbetriebe<\/dd>/);
     page = await otto.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'review' });
-    const noConditions = await otto.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'approval', conditions: ' ' });
+    const noConditions = await otto.post(`/bo/vorgaenge/${caseId}/status`, {
+      version: version(page.html),
+      to: 'approval',
+      conditions: ' ',
+    });
     assert.equal(noConditions.status, 409);
     assert.match(noConditions.html, /Bitte füllen Sie aus: Auflagen \(Verkehrssicherung, Wiederherstellung\)/);
-    page = await otto.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'approval', conditions: 'Verkehrssicherung nach RSA 21; Gehweg in Pflaster wiederherstellen' });
+    page = await otto.post(`/bo/vorgaenge/${caseId}/status`, {
+      version: version(page.html),
+      to: 'approval',
+      conditions: 'Verkehrssicherung nach RSA 21; Gehweg in Pflaster wiederherstellen',
+    });
     assert.match(page.html, /<dd>Zur Freigabe bei der Leitung<\/dd>/);
     assert.doesNotMatch(page.html, /value="approved"/, 'the clerk is not offered the approval');
     const byClerk = await otto.post(`/bo/vorgaenge/${caseId}/status`, { version: version(page.html), to: 'approved' });
@@ -85,11 +100,17 @@ describe('case workflows per service', () => {
     assert.match(byClerk.html, /Diesen Schritt darf nur die Leitung ausführen/);
 
     const lead = await olga.get(`/bo/vorgaenge/${caseId}`);
-    assert.match(lead.html, /Auflagen \(Verkehrssicherung, Wiederherstellung\): Verkehrssicherung nach RSA 21/, 'the conditions are in the history, under their label');
+    assert.match(
+      lead.html,
+      /Auflagen \(Verkehrssicherung, Wiederherstellung\): Verkehrssicherung nach RSA 21/,
+      'the conditions are in the history, under their label',
+    );
     const approved = await olga.post(`/bo/vorgaenge/${caseId}/status`, { version: version(lead.html), to: 'approved' });
     assert.match(approved.html, /<dd>Genehmigt<\/dd>/);
     await server.jobs.runDue();
-    const notices = await sql<{ n: number }>`select count(*)::int as n from notice where case_id = ${first.submissionId}`.execute(server.db);
+    const notices = await sql<{ n: number }>`select count(*)::int as n from notice where case_id = ${first.submissionId}`.execute(
+      server.db,
+    );
     assert.equal(notices.rows[0]!.n, 1, 'the approval issued the notice');
     assert.match((await olga.get(`/bo/vorgaenge/${caseId}`)).html, /Bescheid automatisch erstellt/);
     assert.match((await business.get('/postfach')).html, /Bescheid [^<]*Aufbruchgenehmigung/);
@@ -97,14 +118,27 @@ describe('case workflows per service', () => {
 
   it('the applicant’s timeline shows the public steps only, each once', async () => {
     const receipt = await business.get(first.receiptPath);
-    const timeline = receipt.html.slice(receipt.html.indexOf('<ol class="timeline">'), receipt.html.indexOf('</ol>', receipt.html.indexOf('<ol class="timeline">')));
+    const timeline = receipt.html.slice(
+      receipt.html.indexOf('<ol class="timeline">'),
+      receipt.html.indexOf('</ol>', receipt.html.indexOf('<ol class="timeline">')),
+    );
     const steps = [...timeline.matchAll(/<strong>([^<]+)<\/strong>/g)].map((match) => match[1]);
-    assert.deepEqual(steps, ['Eingegangen', 'In Bearbeitung', 'In Abstimmung mit beteiligten Stellen', 'In Bearbeitung', 'Genehmigt – der Bescheid liegt in Ihrem Postfach']);
+    assert.deepEqual(steps, [
+      'Eingegangen',
+      'In Bearbeitung',
+      'In Abstimmung mit beteiligten Stellen',
+      'In Bearbeitung',
+      'Genehmigt – der Bescheid liegt in Ihrem Postfach',
+    ]);
     assert.doesNotMatch(receipt.html, /Freigabe/);
   });
 
   it('a clerk links the two applications; an unknown number is explained and kept; the lead rejects the second and the applicant reads why', async () => {
-    const second = (await sql<{ id: string; number: string }>`select id, number from case_record where source_id <> ${first.submissionId}`.execute(server.db)).rows[0]!;
+    const second = (
+      await sql<{ id: string; number: string }>`select id, number from case_record where source_id <> ${first.submissionId}`.execute(
+        server.db,
+      )
+    ).rows[0]!;
     await otto.get(`/bo/vorgaenge/${caseId}`);
     const unknown = await otto.post(`/bo/vorgaenge/${caseId}/verknuepfung`, { number: '2026-999999' });
     assert.equal(unknown.status, 400);
@@ -116,7 +150,11 @@ describe('case workflows per service', () => {
     assert.match(other.html, new RegExp(`href="/bo/vorgaenge/${caseId}"`), 'the link shows on both cases');
     assert.match(other.html, /verknüpft mit/);
 
-    const rejected = await olga.post(`/bo/vorgaenge/${second.id}/status`, { version: version((await olga.get(`/bo/vorgaenge/${second.id}`)).html), to: 'rejected', reason: 'Die Straße ist bis 2027 für Aufbrüche gesperrt.' });
+    const rejected = await olga.post(`/bo/vorgaenge/${second.id}/status`, {
+      version: version((await olga.get(`/bo/vorgaenge/${second.id}`)).html),
+      to: 'rejected',
+      reason: 'Die Straße ist bis 2027 für Aufbrüche gesperrt.',
+    });
     assert.match(rejected.html, /<dd>Abgelehnt<\/dd>/);
     await server.jobs.runDue();
     const postfach = await business.get('/postfach');

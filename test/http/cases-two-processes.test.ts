@@ -17,11 +17,22 @@ const count = async (server: TestServer, query: ReturnType<typeof sql<{ n: numbe
 async function startProcess(databaseUrl: string): Promise<ChildProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'rathaus-proc-')), JOB_POLL_MS: '50', LOG_LEVEL: 'silent', BASE_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'rathaus-proc-')),
+      JOB_POLL_MS: '50',
+      LOG_LEVEL: 'silent',
+      BASE_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: 'ignore',
   });
   for (let attempt = 0; attempt < 200; attempt++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((answer) => answer.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (answer) => answer.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -50,14 +61,24 @@ describe('escalation with two app processes', { skip: !postgres && 'needs Postgr
     await sql`update case_record set due_at = now() - interval '1 minute' where source_kind = 'test'`.execute(server.db);
     for (let run = 0; run < 4; run++) await enqueue(server.db, { name: CASE_ESCALATION_JOB });
     for (let wait = 0; wait < 300; wait++) {
-      const open = await count(server, sql<{ n: number }>`select count(*)::int as n from job where name = ${CASE_ESCALATION_JOB} and status in ('queued', 'running')`);
+      const open = await count(
+        server,
+        sql<{ n: number }>`select count(*)::int as n from job where name = ${CASE_ESCALATION_JOB} and status in ('queued', 'running')`,
+      );
       if (open === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const done = await count(server, sql<{ n: number }>`select count(*)::int as n from job where name = ${CASE_ESCALATION_JOB} and status = 'done'`);
+    const done = await count(
+      server,
+      sql<{ n: number }>`select count(*)::int as n from job where name = ${CASE_ESCALATION_JOB} and status = 'done'`,
+    );
     assert.equal(await count(server, sql<{ n: number }>`select count(*)::int as n from case_escalation`), 500);
     assert.equal(await count(server, sql<{ n: number }>`select count(*)::int as n from case_event where kind = 'escalated'`), 500);
-    assert.equal(await count(server, sql<{ n: number }>`select count(*)::int as n from mail_message where subject like 'Überfälliger Vorgang%'`), 500, 'one mail to the unit lead per case');
+    assert.equal(
+      await count(server, sql<{ n: number }>`select count(*)::int as n from mail_message where subject like 'Überfälliger Vorgang%'`),
+      500,
+      'one mail to the unit lead per case',
+    );
     assert.equal(done, 4, 'the app processes ran all four jobs (this test process does not poll)');
   });
 });

@@ -17,7 +17,16 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/hennef.js';
 import { escalateOverdue } from '../../src/modules/cases/service.js';
 
 const version = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
-const caseRow = async (server: TestServer) => (await sql<{ id: string; status: string; version: number; due_at: Date; assignee_id: string | null }>`select id, status, version, due_at, assignee_id from case_record`.execute(server.db)).rows[0]!;
+const caseRow = async (server: TestServer) =>
+  (
+    await sql<{
+      id: string;
+      status: string;
+      version: number;
+      due_at: Date;
+      assignee_id: string | null;
+    }>`select id, status, version, due_at, assignee_id from case_record`.execute(server.db)
+  ).rows[0]!;
 
 describe('case processing', () => {
   let server: TestServer;
@@ -49,14 +58,30 @@ describe('case processing', () => {
     const started = await sven.post(`/bo/vorgaenge/${caseId}/status`, { version: version(claimed.html), to: 'in_progress', reason: '' });
     assert.match(started.html, /In Bearbeitung/);
     assert.match((await sven.get('/bo/vorgaenge?ansicht=mine')).html, /Meine \(1\)/);
-    const history = (await sql<{ kind: string }>`select kind from case_event where case_id = ${caseId} order by id`.execute(server.db)).rows.map((row) => row.kind);
+    const history = (
+      await sql<{ kind: string }>`select kind from case_event where case_id = ${caseId} order by id`.execute(server.db)
+    ).rows.map((row) => row.kind);
     assert.deepEqual(history, ['created', 'claimed', 'status']);
     await sven.get(`/bo/vorgaenge/${caseId}`);
     const noted = await sven.post(`/bo/vorgaenge/${caseId}/notiz`, { note: 'Rückruf vereinbart' });
     assert.match(noted.html, /Notiz: Rückruf vereinbart/, 'an internal note lands in the history');
-    const audited = (await sql<{ action: string; actor_label: string; summary: Record<string, unknown> }>`select action, actor_label, summary from audit_log where object_id = ${caseId} order by seq`.execute(server.db)).rows;
-    assert.deepEqual(audited.map((row) => row.action), ['cases.created', 'cases.claimed', 'cases.status', 'cases.note'], 'each change of the case is audited once');
-    assert.deepEqual(audited.slice(1).map((row) => row.actor_label), ['Sven Sachbearbeiter', 'Sven Sachbearbeiter', 'Sven Sachbearbeiter'], 'the actor by name, not staff:<uuid>');
+    const audited = (
+      await sql<{
+        action: string;
+        actor_label: string;
+        summary: Record<string, unknown>;
+      }>`select action, actor_label, summary from audit_log where object_id = ${caseId} order by seq`.execute(server.db)
+    ).rows;
+    assert.deepEqual(
+      audited.map((row) => row.action),
+      ['cases.created', 'cases.claimed', 'cases.status', 'cases.note'],
+      'each change of the case is audited once',
+    );
+    assert.deepEqual(
+      audited.slice(1).map((row) => row.actor_label),
+      ['Sven Sachbearbeiter', 'Sven Sachbearbeiter', 'Sven Sachbearbeiter'],
+      'the actor by name, not staff:<uuid>',
+    );
     assert.ok(!JSON.stringify(audited).includes('Rückruf'), 'the note text stays in the case, not in the audit log');
     const admin = new Visitor(server.url);
     await staffLogin(admin, 'admin@hennef.example');
@@ -65,14 +90,23 @@ describe('case processing', () => {
     assert.doesNotMatch(log.html, /staff:[0-9a-f-]{36}/);
   });
 
-  it('the back office opens on the clerk\'s work: their open cases with due dates, what is new, due and overdue; a lead also sees unit figures', async () => {
+  it("the back office opens on the clerk's work: their open cases with due dates, what is new, due and overdue; a lead also sees unit figures", async () => {
     const home = await sven.get('/bo');
     assert.match(home.html, /<h1>Guten Tag, Sven Sachbearbeiter<\/h1>/);
     assert.match(home.html, /<strong>1<\/strong> <span>Meine offenen Vorgänge<\/span>/);
-    assert.match(home.html, new RegExp(`href="/bo/vorgaenge/${caseId}">[^<]*Als Wahlhelferin oder Wahlhelfer melden</a> <span>– In Bearbeitung, Fällig \\d{2}\\.\\d{2}\\.\\d{4}</span>`));
+    assert.match(
+      home.html,
+      new RegExp(
+        `href="/bo/vorgaenge/${caseId}">[^<]*Als Wahlhelferin oder Wahlhelfer melden</a> <span>– In Bearbeitung, Fällig \\d{2}\\.\\d{2}\\.\\d{4}</span>`,
+      ),
+    );
     assert.match(home.html, /<a href="\/bo\/vorgaenge">Vorgänge<\/a>/, 'the areas their roles open');
     assert.doesNotMatch(home.html, /Zahlen Ihrer Organisationseinheiten/, 'figures are for leads');
-    assert.doesNotMatch(/<nav class="main-nav"[\s\S]*?<\/nav>/.exec(home.html)![0], /\/bo\/vorgaenge/, 'back-office areas are not in the main navigation');
+    assert.doesNotMatch(
+      /<nav class="main-nav"[\s\S]*?<\/nav>/.exec(home.html)![0],
+      /\/bo\/vorgaenge/,
+      'back-office areas are not in the main navigation',
+    );
     const lena = new Visitor(server.url);
     await staffLogin(lena, 'leitung@hennef.example');
     const leadHome = await lena.get('/bo');
@@ -100,10 +134,16 @@ describe('case processing', () => {
 
   it('"Zuweisen an" lists only the people of the responsible unit; another unit\'s clerk cannot be assigned', async () => {
     const page = await sven.get(`/bo/vorgaenge/${caseId}`);
-    const options = [...(/<select[^>]*name="assignee"[^>]*>(.*?)<\/select>/s.exec(page.html)?.[1] ?? '').matchAll(/<option value="[^"]*"[^>]*>([^<]+)</g)].map((match) => match[1]);
+    const options = [
+      ...(/<select[^>]*name="assignee"[^>]*>(.*?)<\/select>/s.exec(page.html)?.[1] ?? '').matchAll(/<option value="[^"]*"[^>]*>([^<]+)</g),
+    ].map((match) => match[1]);
     assert.ok(options.includes('Sven Sachbearbeiter') && options.includes('Lena Leitung'), options.join(', '));
-    assert.ok(!options.includes('Selma Steuer') && !options.includes('Otto Ordnung') && !options.includes('Sandra Standesbeamtin'), `only the unit's people: ${options.join(', ')}`);
-    const selma = (await sql<{ id: string }>`select id from app_user where email = 'steuern@hennef.example'`.execute(server.db)).rows[0]!.id;
+    assert.ok(
+      !options.includes('Selma Steuer') && !options.includes('Otto Ordnung') && !options.includes('Sandra Standesbeamtin'),
+      `only the unit's people: ${options.join(', ')}`,
+    );
+    const selma = (await sql<{ id: string }>`select id from app_user where email = 'steuern@hennef.example'`.execute(server.db)).rows[0]!
+      .id;
     const before = await caseRow(server);
     const refused = await sven.post(`/bo/vorgaenge/${caseId}/zuweisung`, { version: String(before.version), assignee: selma });
     assert.equal(refused.status, 400);
@@ -114,7 +154,15 @@ describe('case processing', () => {
   it('a clerk of another unit gets 403 for the case', async () => {
     const tenant = (await findTenantBySlug(server.db, 'hennef'))!;
     const taxes = (await listUnits(server.db, tenant.id)).find((unit) => unit.short_name === 'FD 6.2')!;
-    const user = await insertUser(server.db, { tenant_id: tenant.id, kind: 'staff', display_name: 'Tom Steuer', email: 'tom.steuer@hennef.example', password_hash: await hashPassword(DEMO_PASSWORD), totp_secret: DEMO_TOTP_SECRET, totp_enabled: true });
+    const user = await insertUser(server.db, {
+      tenant_id: tenant.id,
+      kind: 'staff',
+      display_name: 'Tom Steuer',
+      email: 'tom.steuer@hennef.example',
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      totp_secret: DEMO_TOTP_SECRET,
+      totp_enabled: true,
+    });
     await addMembership(server.db, tenant.id, user.id, taxes.id, 'clerk');
     const tom = new Visitor(server.url);
     await staffLogin(tom, 'tom.steuer@hennef.example');
@@ -125,11 +173,19 @@ describe('case processing', () => {
   it('a request waits for the citizen and pauses the deadline; the answer resumes the case', async () => {
     const before = await caseRow(server);
     await sven.get(`/bo/antraege/${submissionId}`);
-    await sven.post(`/bo/antraege/${submissionId}/nachricht`, { kind: 'request', subject: 'Bitte Nachweis', body: 'Bitte laden Sie den Nachweis hoch.' });
+    await sven.post(`/bo/antraege/${submissionId}/nachricht`, {
+      kind: 'request',
+      subject: 'Bitte Nachweis',
+      body: 'Bitte laden Sie den Nachweis hoch.',
+    });
     assert.equal((await caseRow(server)).status, 'waiting');
     const timeline = (await erika.get(receiptPath)).html;
     assert.match(timeline, /Wo steht Ihr Antrag\?/);
-    assert.match(timeline, /<strong>In Bearbeitung<\/strong>.*<strong>Wir warten auf Ihre Rückmeldung<\/strong>/s, 'the citizen sees an honest timeline');
+    assert.match(
+      timeline,
+      /<strong>In Bearbeitung<\/strong>.*<strong>Wir warten auf Ihre Rückmeldung<\/strong>/s,
+      'the citizen sees an honest timeline',
+    );
     assert.match((await sven.get('/bo/vorgaenge?ansicht=waiting')).html, /Wartet auf Bürger \(1\)/);
     await sql`update case_record set waiting_since = waiting_since - interval '2 days'`.execute(server.db);
     const list = await erika.get('/postfach');
@@ -148,7 +204,13 @@ describe('case processing', () => {
     assert.equal(a + b, 1);
     assert.equal(await escalateOverdue(server.db, server.url), 0);
     assert.equal((await sql<{ n: number }>`select count(*)::int as n from case_escalation`.execute(server.db)).rows[0]!.n, 1);
-    const mails = (await sql<{ n: number }>`select count(*)::int as n from mail_message where recipient = 'leitung@hennef.example' and subject like 'Überfälliger Vorgang%'`.execute(server.db)).rows[0]!.n;
+    const mails = (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from mail_message where recipient = 'leitung@hennef.example' and subject like 'Überfälliger Vorgang%'`.execute(
+        server.db,
+      )
+    ).rows[0]!.n;
     assert.equal(mails, 1);
     const lena = new Visitor(server.url);
     await staffLogin(lena, 'leitung@hennef.example');
@@ -158,7 +220,8 @@ describe('case processing', () => {
 
   it('while the clerk is away, the case and new assignments go to the deputy, and come back afterwards', async () => {
     const svenId = (await caseRow(server)).assignee_id!;
-    const lenaId = (await sql<{ id: string }>`select id from app_user where email = 'leitung@hennef.example'`.execute(server.db)).rows[0]!.id;
+    const lenaId = (await sql<{ id: string }>`select id from app_user where email = 'leitung@hennef.example'`.execute(server.db)).rows[0]!
+      .id;
     await sven.get('/bo/vorgaenge');
     const away = await sven.post('/bo/vorgaenge/abwesenheit', { action: 'start', deputy: lenaId });
     assert.match(away.html, /Abwesenheit eingetragen: 1 Vorgang ist bei Ihrer Vertretung/);
@@ -182,7 +245,11 @@ describe('case processing', () => {
     await staffLogin(lena, 'leitung@hennef.example');
     const dashboard = await lena.get('/bo/vorgaenge/uebersicht');
     assert.match(dashboard.html, /Bearbeitungsdauer je Leistung \(Median\)/);
-    assert.match(dashboard.html, /<td>Als Wahlhelferin oder Wahlhelfer melden<\/td><td>[\d,]+<\/td><td>1<\/td>/, 'one decided, with its median days');
+    assert.match(
+      dashboard.html,
+      /<td>Als Wahlhelferin oder Wahlhelfer melden<\/td><td>[\d,]+<\/td><td>1<\/td>/,
+      'one decided, with its median days',
+    );
     assert.match(dashboard.html, /<td>\d{4}-W\d{2}<\/td><td>1<\/td><td>1<\/td>/, 'received and finished this week');
     assert.equal((await sven.get('/bo/vorgaenge/uebersicht')).status, 403, 'for leads, not clerks');
   });
@@ -193,7 +260,10 @@ describe('case processing', () => {
     const inbox = await sven.get('/bo/vorgaenge?ansicht=unit');
     assert.match(inbox.html, /name="ids"/);
     const body = new URLSearchParams([...ids.map((id) => ['ids', id]), ['bulk', 'claim'], ['_csrf', sven.csrf()]]);
-    const result = await sven.request('POST', '/bo/vorgaenge/sammelaktion', { body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const result = await sven.request('POST', '/bo/vorgaenge/sammelaktion', {
+      body: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.match(result.html, /Erledigt für 2 Vorgänge/);
     assert.match(result.html, /Nicht möglich: \d{4}-\d{6}: Diese Änderung ist im Status „Entschieden“ nicht möglich/);
   });

@@ -30,7 +30,11 @@ describe('editing the catalog', () => {
     assert.equal(values.costsAmount, '10');
     const submitted = await editor.post(`/bo/katalog/${id}`, { ...values, costsAmount: '12,50', action: 'submit' });
     assert.match(submitted.html, /Zur Freigabe gegeben/);
-    assert.match((await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html, /10,00\s€/, 'not public before approval');
+    assert.match(
+      (await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html,
+      /10,00\s€/,
+      'not public before approval',
+    );
 
     const lead = new Visitor(server.url);
     await staffLogin(lead, 'leitung@hennef.example');
@@ -43,10 +47,20 @@ describe('editing the catalog', () => {
     const approved = await lead.post(`/bo/katalog/${id}/entscheidung`, { decision: 'approve', comment: 'Neue Gebührensatzung' });
     assert.match(approved.html, /Freigegeben und veröffentlicht/);
 
-    assert.match((await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html, /12,50\s€/, 'the page anonymous visitors share (rendered above, before approval) is renewed by the publish');
+    assert.match(
+      (await new Visitor(server.url).get('/leistungen/meldebescheinigung-einfach')).html,
+      /12,50\s€/,
+      'the page anonymous visitors share (rendered above, before approval) is renewed by the publish',
+    );
     const history = await lead.get(`/bo/katalog/${id}/verlauf`);
-    assert.deepEqual([...history.html.matchAll(/<h2>Version (\d+)<\/h2>/g)].map((m) => m[1]), ['2', '1']);
-    assert.match(history.html, /<th scope="row">costs<\/th><td><del>kind: fixed, amount: 10<\/del><\/td><td><ins>kind: fixed, amount: 12.5<\/ins><\/td>/);
+    assert.deepEqual(
+      [...history.html.matchAll(/<h2>Version (\d+)<\/h2>/g)].map((m) => m[1]),
+      ['2', '1'],
+    );
+    assert.match(
+      history.html,
+      /<th scope="row">costs<\/th><td><del>kind: fixed, amount: 10<\/del><\/td><td><ins>kind: fixed, amount: 12.5<\/ins><\/td>/,
+    );
     assert.match(history.html, /Neue Gebührensatzung/);
     const audit = await sql<{ action: string }>`select action from audit_log where object_id = ${id} order by seq`.execute(server.db);
     assert.deepEqual(audit.rows.map((row) => row.action).slice(-3), ['catalog.draft_saved', 'catalog.submitted', 'catalog.published']);
@@ -57,13 +71,21 @@ describe('editing the catalog', () => {
     const editor = new Visitor(server.url);
     await staffLogin(editor, 'redaktion@hennef.example');
     const values = formValues((await editor.get(`/bo/katalog/${id}`)).html, `/bo/katalog/${id}`);
-    const answer = await editor.post(`/bo/katalog/${id}`, { ...values, name: '', leikaKey: '12345', summary: 'Neuer Kurztext, noch ungespeichert', action: 'save' });
+    const answer = await editor.post(`/bo/katalog/${id}`, {
+      ...values,
+      name: '',
+      leikaKey: '12345',
+      summary: 'Neuer Kurztext, noch ungespeichert',
+      action: 'save',
+    });
     assert.equal(answer.status, 400);
     assert.match(answer.html, /class="error-summary"/);
     assert.match(answer.html, /Bitte füllen Sie dieses Feld aus/);
     assert.match(answer.html, /Das Format stimmt nicht/);
     assert.match(answer.html, /Neuer Kurztext, noch ungespeichert/);
-    const open = await sql<{ n: number }>`select count(*)::int as n from catalog_revision where entry_id = ${id} and status in ('draft', 'review')`.execute(server.db);
+    const open = await sql<{
+      n: number;
+    }>`select count(*)::int as n from catalog_revision where entry_id = ${id} and status in ('draft', 'review')`.execute(server.db);
     assert.equal(open.rows[0]!.n, 0);
   });
 
@@ -84,7 +106,11 @@ describe('editing the catalog', () => {
     await lead.get(`/bo/katalog/${dogs}`);
     const notHers = await lead.post(`/bo/katalog/${dogs}/entscheidung`, { decision: 'approve', comment: '' });
     assert.equal(notHers.status, 403, 'the Bürgerservice lead may not approve the tax office’s entry');
-    assert.doesNotMatch(lead.lastHtml, /Entwurf speichern|Zur Freigabe geben|Freigeben/, 'a reader sees no buttons for actions they may not take');
+    assert.doesNotMatch(
+      lead.lastHtml,
+      /Entwurf speichern|Zur Freigabe geben|Freigeben/,
+      'a reader sees no buttons for actions they may not take',
+    );
 
     const finance = new Visitor(server.url);
     await staffLogin(finance, 'finanzen-leitung@hennef.example');
@@ -109,17 +135,36 @@ describe('editing the catalog', () => {
     await staffLogin(editor, 'redaktion@hennef.example');
     const form = await editor.get('/bo/katalog/neu?art=service');
     const unitId = /<option value="([^"]+)"[^>]*>Fachdienst Einwohnermeldewesen</.exec(form.html)![1]!;
-    const created = await editor.post('/bo/katalog/neu?art=service', { slug: 'meldebescheinigung-englisch', unitId, reviewMonths: '6', name: 'Meldebescheinigung auf Englisch', summary: 'Bescheinigung für Behörden im Ausland.', costsKind: 'fixed', costsAmount: '15', action: 'save' });
+    const created = await editor.post('/bo/katalog/neu?art=service', {
+      slug: 'meldebescheinigung-englisch',
+      unitId,
+      reviewMonths: '6',
+      name: 'Meldebescheinigung auf Englisch',
+      summary: 'Bescheinigung für Behörden im Ausland.',
+      costsKind: 'fixed',
+      costsAmount: '15',
+      action: 'save',
+    });
     assert.match(created.html, /Entwurf angelegt/);
     assert.equal((await new Visitor(server.url).get('/leistungen/meldebescheinigung-englisch')).status, 404);
-    const duplicate = await editor.post('/bo/katalog/neu?art=service', { slug: 'meldebescheinigung-englisch', unitId, name: 'Doppelt', summary: 'Doppelt', action: 'save' });
+    const duplicate = await editor.post('/bo/katalog/neu?art=service', {
+      slug: 'meldebescheinigung-englisch',
+      unitId,
+      name: 'Doppelt',
+      summary: 'Doppelt',
+      action: 'save',
+    });
     assert.equal(duplicate.status, 400);
     assert.match(duplicate.html, /Diese Adresse ist schon vergeben/);
   });
 
   it('the freshness job e-mails each unit lead the overdue entries of their units, once a month', async () => {
-    await sql`update catalog_entry set last_reviewed_at = now() - interval '14 months' where slug in ('wahlschein', 'standesamt', 'bauantrag')`.execute(server.db);
-    await sql`update catalog_entry set published = jsonb_set(published, '{responsibilities}', '[{"office": "buergeramt", "contact": "niemand-mehr"}]') where slug = 'fundbuero'`.execute(server.db);
+    await sql`update catalog_entry set last_reviewed_at = now() - interval '14 months' where slug in ('wahlschein', 'standesamt', 'bauantrag')`.execute(
+      server.db,
+    );
+    await sql`update catalog_entry set published = jsonb_set(published, '{responsibilities}', '[{"office": "buergeramt", "contact": "niemand-mehr"}]') where slug = 'fundbuero'`.execute(
+      server.db,
+    );
     const admin = new Visitor(server.url);
     await staffLogin(admin, 'admin@hennef.example');
     const overview = await admin.get('/bo/katalog/aktualitaet');

@@ -11,9 +11,11 @@ import { addTenant } from '../../src/platform/tenancy/tenants.js';
 import { insertUnit } from '../../src/platform/auth/users-repo.js';
 import { exportJson, importEntries, parseExchangeFile } from '../../src/modules/catalog/exchange.js';
 
-const upload = (visitor: Visitor, fileName: string, content: string) => postMultipart(visitor, '/bo/katalog/import', {}, [{ field: 'file', name: fileName, bytes: content }]);
+const upload = (visitor: Visitor, fileName: string, content: string) =>
+  postMultipart(visitor, '/bo/katalog/import', {}, [{ field: 'file', name: fileName, bytes: content }]);
 
-const count = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from catalog_entry`.execute(server.db)).rows[0]!.n;
+const count = async (server: TestServer) =>
+  (await sql<{ n: number }>`select count(*)::int as n from catalog_entry`.execute(server.db)).rows[0]!.n;
 
 describe('catalog exchange', () => {
   let server: TestServer;
@@ -31,7 +33,10 @@ describe('catalog exchange', () => {
     assert.match(xml, /<xzufi:transfer xmlns:xzufi="http:\/\/xoev.de\/schemata\/xzufi\/2_2_0"/);
     assert.match(xml, /<xzufi:leistung id="hundeanmeldung"/);
     assert.match(xml, /<xzufi:organisationseinheit id="buergeramt"/);
-    assert.match(xml, /<xzufi:zustaendigkeit leistung="meldebescheinigung-einfach" organisationseinheit="buergeramt" ansprechpartner="anna-beispiel" buchstaben="A-K"/);
+    assert.match(
+      xml,
+      /<xzufi:zustaendigkeit leistung="meldebescheinigung-einfach" organisationseinheit="buergeramt" ansprechpartner="anna-beispiel" buchstaben="A-K"/,
+    );
     assert.match(xml, /<xzufi:onlinedienst leistung="gewerbeanmeldung" uri="https:\/\/gewerbe.nrw"/);
   });
 
@@ -41,7 +46,10 @@ describe('catalog exchange', () => {
     const outcome = await importEntries(server.db, { tenantId: tenant.id, userId: null, label: 'test' }, parseExchangeFile(xml), unit.id);
     assert.ok(outcome.ok, JSON.stringify(outcome));
     const hennef = (await sql<{ id: string }>`select id from tenant where slug = 'hennef'`.execute(server.db)).rows[0]!.id;
-    const contents = async (tenantId: string) => (await exportJson(server.db, tenantId)).entries.map(({ kind, slug, content, reviewMonths }) => ({ kind, slug, content, reviewMonths })).sort((a, b) => `${a.kind}${a.slug}`.localeCompare(`${b.kind}${b.slug}`));
+    const contents = async (tenantId: string) =>
+      (await exportJson(server.db, tenantId)).entries
+        .map(({ kind, slug, content, reviewMonths }) => ({ kind, slug, content, reviewMonths }))
+        .sort((a, b) => `${a.kind}${a.slug}`.localeCompare(`${b.kind}${b.slug}`));
     assert.deepEqual(await contents(tenant.id), await contents(hennef));
     const visitor = new Visitor(server.url, 'musterstadt.localhost');
     const found = await visitor.get('/leistungen/suche?q=hund+anmelden');
@@ -58,7 +66,9 @@ describe('catalog exchange', () => {
 
   it('a JSON import updates an entry by its identifier', async () => {
     await admin.get('/bo/katalog/austausch');
-    const json = JSON.parse((await admin.request('GET', '/bo/katalog/export.json')).html) as { entries: { slug: string; content: { summary: string } }[] };
+    const json = JSON.parse((await admin.request('GET', '/bo/katalog/export.json')).html) as {
+      entries: { slug: string; content: { summary: string } }[];
+    };
     json.entries.find((entry) => entry.slug === 'sperrmuell')!.content.summary = 'Sperrmüll holen wir jetzt viermal im Jahr kostenlos ab.';
     const answer = await upload(admin, 'katalog.json', JSON.stringify(json));
     assert.match(answer.html, /Import abgeschlossen: 0 neu, 1 aktualisiert/);
@@ -70,7 +80,10 @@ describe('catalog exchange', () => {
     const broken = xml
       .replace('<xzufi:leistung id="hundeanmeldung"', '<xzufi:leistung id="Hunde Anmeldung!"')
       .replace('<xzufi:referenzLeiKa>', '<xzufi:referenzLeiKa>x')
-      .replace('</xzufi:transfer>', '<xzufi:leistung id="neue-leistung"><xzufi:modulText leikaTyp="01"><xzufi:inhalt xml:lang="de">Neu</xzufi:inhalt></xzufi:modulText></xzufi:leistung></xzufi:transfer>');
+      .replace(
+        '</xzufi:transfer>',
+        '<xzufi:leistung id="neue-leistung"><xzufi:modulText leikaTyp="01"><xzufi:inhalt xml:lang="de">Neu</xzufi:inhalt></xzufi:modulText></xzufi:leistung></xzufi:transfer>',
+      );
     await admin.get('/bo/katalog/austausch');
     const answer = await upload(admin, 'kaputt.xml', broken);
     assert.equal(answer.status, 400);
@@ -81,13 +94,18 @@ describe('catalog exchange', () => {
   });
 
   it('entity expansion, external entities and malformed XML are refused before parsing', async () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><xzufi:transfer xmlns:xzufi="http://xoev.de/schemata/xzufi/2_2_0">&lol2;</xzufi:transfer>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><xzufi:transfer xmlns:xzufi="http://xoev.de/schemata/xzufi/2_2_0">&lol2;</xzufi:transfer>';
     await admin.get('/bo/katalog/austausch');
     const refused = await upload(admin, 'bombe.xml', bomb);
     assert.equal(refused.status, 400);
     assert.match(refused.html, /DOCTYPE- oder ENTITY-Deklaration/);
     await admin.get('/bo/katalog/austausch');
-    const external = await upload(admin, 'xxe.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>');
+    const external = await upload(
+      admin,
+      'xxe.xml',
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+    );
     assert.match(external.html, /DOCTYPE- oder ENTITY-Deklaration/);
     assert.doesNotMatch(external.html, /root:/);
     await admin.get('/bo/katalog/austausch');

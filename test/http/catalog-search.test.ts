@@ -107,12 +107,21 @@ describe('finding a service', () => {
     const api = JSON.parse((await english.request('GET', '/api/catalog/v1/services')).html) as { items: { id: string }[] };
     const offices = JSON.parse((await english.request('GET', '/api/catalog/v1/offices')).html) as { items: { id: string }[] };
     assert.ok(api.items.length >= 89, `${api.items.length} services`);
-    const pages = [...api.items.map((item) => `/leistungen/${item.id}`), '/behoerden', ...offices.items.map((item) => `/behoerden/${item.id}`)];
+    const pages = [
+      ...api.items.map((item) => `/leistungen/${item.id}`),
+      '/behoerden',
+      ...offices.items.map((item) => `/behoerden/${item.id}`),
+    ];
     for (const path of pages) {
       const html = (await english.get(`${path}?lang=en`)).html;
       assert.doesNotMatch(html, /only available in German/, path);
-      const german = [...html.matchAll(/<(\w+)[^>]* lang="de"[^>]*>/g)].map((match) => match[0]).filter((tag) => !/class="language"|hreflang/.test(tag));
-      assert.ok(german.every((tag) => tag.startsWith('<ul')), `${path}: ${german.join(' ')}`);
+      const german = [...html.matchAll(/<(\w+)[^>]* lang="de"[^>]*>/g)]
+        .map((match) => match[0])
+        .filter((tag) => !/class="language"|hreflang/.test(tag));
+      assert.ok(
+        german.every((tag) => tag.startsWith('<ul')),
+        `${path}: ${german.join(' ')}`,
+      );
     }
   });
 
@@ -136,15 +145,25 @@ describe('finding a service', () => {
   });
 
   it('the JSON API lists, searches and describes services and offices, and is documented in OpenAPI', async () => {
-    const found = JSON.parse((await citizen.request('GET', '/api/catalog/v1/services?q=hund+anmelden')).html) as { items: { id: string }[] };
+    const found = JSON.parse((await citizen.request('GET', '/api/catalog/v1/services?q=hund+anmelden')).html) as {
+      items: { id: string }[];
+    };
     assert.equal(found.items[0]?.id, 'hundeanmeldung');
-    const service = JSON.parse((await citizen.request('GET', '/api/catalog/v1/services/hundeanmeldung?lang=en')).html) as { name: string; version: number };
+    const service = JSON.parse((await citizen.request('GET', '/api/catalog/v1/services/hundeanmeldung?lang=en')).html) as {
+      name: string;
+      version: number;
+    };
     assert.equal(service.name, 'Register a dog (dog tax)');
-    const offices = JSON.parse((await citizen.request('GET', '/api/catalog/v1/offices')).html) as { items: { id: string; openNow: boolean }[] };
+    const offices = JSON.parse((await citizen.request('GET', '/api/catalog/v1/offices')).html) as {
+      items: { id: string; openNow: boolean }[];
+    };
     assert.ok(offices.items.some((office) => office.id === 'standesamt' && typeof office.openNow === 'boolean'));
     const missing = await citizen.request('GET', '/api/catalog/v1/services/gibt-es-nicht', { headers: { accept: 'application/json' } });
     assert.equal(missing.status, 404);
-    const openapi = JSON.parse((await citizen.request('GET', '/api/openapi.json')).html) as { openapi: string; paths: Record<string, unknown> };
+    const openapi = JSON.parse((await citizen.request('GET', '/api/openapi.json')).html) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     assert.equal(openapi.openapi, '3.1.0');
     assert.ok(openapi.paths['/api/catalog/v1/services/{id}']);
   });

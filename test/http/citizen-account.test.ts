@@ -32,7 +32,11 @@ describe('citizen account', () => {
     const company = new Visitor(server.url);
     const account = await citizenLogin(company, 'siegtal-baeckerei', 'high');
     assert.match(account.html, /Siegtal Bäckerei GmbH/);
-    const row = await server.db.selectFrom('app_user').select(['kind', 'trust_level']).where('display_name', '=', 'Siegtal Bäckerei GmbH').executeTakeFirstOrThrow();
+    const row = await server.db
+      .selectFrom('app_user')
+      .select(['kind', 'trust_level'])
+      .where('display_name', '=', 'Siegtal Bäckerei GmbH')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(row, { kind: 'business', trust_level: 'high' });
   });
 

@@ -39,7 +39,11 @@ describe('hand-over to specialist software', () => {
           response.writeHead(503).end();
           return;
         }
-        pushes.push({ body: Buffer.concat(chunks).toString(), signature: String(request.headers['x-rathaus-signature']), key: String(request.headers['idempotency-key']) });
+        pushes.push({
+          body: Buffer.concat(chunks).toString(),
+          signature: String(request.headers['x-rathaus-signature']),
+          key: String(request.headers['idempotency-key']),
+        });
         response.writeHead(200).end();
       });
     });
@@ -56,7 +60,10 @@ describe('hand-over to specialist software', () => {
   async function consumer(name: string, services: string, pushUrl = '', dropFolder = '') {
     await admin.get('/bo/schnittstellen');
     const created = await admin.post('/bo/schnittstellen', { name, services, pushUrl, dropFolder });
-    return { key: /(rh_[A-Za-z0-9_-]+)/.exec(created.html)![1]!, secret: /Push-Signaturgeheimnis: ([A-Za-z0-9_-]+)/.exec(created.html)?.[1] };
+    return {
+      key: /(rh_[A-Za-z0-9_-]+)/.exec(created.html)![1]!,
+      secret: /Push-Signaturgeheimnis: ([A-Za-z0-9_-]+)/.exec(created.html)?.[1],
+    };
   }
 
   it('a consumer pulls, fetches and acknowledges; the package carries the hashes and the schema', async () => {
@@ -65,21 +72,47 @@ describe('hand-over to specialist software', () => {
     const id = await applyAsVolunteer(server, 'Paul Pull');
     const auth = { authorization: `Bearer ${key}` };
     assert.equal((await fetch(`${server.url}/api/handover/v1/submissions`)).status, 401);
-    const list = await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json() as { submissions: { submissionId: string }[] };
-    assert.deepEqual(list.submissions.map((item) => item.submissionId), [id]);
+    const list = (await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json()) as {
+      submissions: { submissionId: string }[];
+    };
+    assert.deepEqual(
+      list.submissions.map((item) => item.submissionId),
+      [id],
+    );
     const fetched = await fetch(`${server.url}/api/handover/v1/submissions/${id}`, { headers: auth });
-    const body = await fetched.json() as { metadata: { contentStructure: { data: { hash: { type: string; content: string }; submissionSchema: { schemaUri: string; mimeType: string } } }; authenticationInformation: unknown[]; replyChannel: { eMail?: { address: string } } }; data: Record<string, unknown> };
+    const body = (await fetched.json()) as {
+      metadata: {
+        contentStructure: { data: { hash: { type: string; content: string }; submissionSchema: { schemaUri: string; mimeType: string } } };
+        authenticationInformation: unknown[];
+        replyChannel: { eMail?: { address: string } };
+      };
+      data: Record<string, unknown>;
+    };
     assert.equal(body.metadata.contentStructure.data.hash.type, 'sha512');
     assert.equal(body.metadata.contentStructure.data.hash.content, createHash('sha512').update(JSON.stringify(body.data)).digest('hex'));
     assert.equal(body.data.name, 'Paul Pull');
     assert.equal(body.metadata.replyChannel.eMail?.address, 'helfer@example.org');
-    const schema = await (await fetch(body.metadata.contentStructure.data.submissionSchema.schemaUri)).json() as { $schema: string; properties: Record<string, unknown> };
+    const schema = (await (await fetch(body.metadata.contentStructure.data.submissionSchema.schemaUri)).json()) as {
+      $schema: string;
+      properties: Record<string, unknown>;
+    };
     assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
     assert.ok(schema.properties.name && schema.properties.role);
-    assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/${id}`, { headers: { authorization: `Bearer ${other}` } })).status, 404, 'not for the other consumer');
-    assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/00000000-0000-4000-8000-000000000000/ack`, { method: 'POST', headers: auth })).status, 404);
-    for (let twice = 0; twice < 2; twice++) assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/${id}/ack`, { method: 'POST', headers: auth })).status, 200);
-    const after = await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json() as { submissions: unknown[] };
+    assert.equal(
+      (await fetch(`${server.url}/api/handover/v1/submissions/${id}`, { headers: { authorization: `Bearer ${other}` } })).status,
+      404,
+      'not for the other consumer',
+    );
+    assert.equal(
+      (await fetch(`${server.url}/api/handover/v1/submissions/00000000-0000-4000-8000-000000000000/ack`, { method: 'POST', headers: auth }))
+        .status,
+      404,
+    );
+    for (let twice = 0; twice < 2; twice++)
+      assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/${id}/ack`, { method: 'POST', headers: auth })).status, 200);
+    const after = (await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json()) as {
+      submissions: unknown[];
+    };
     assert.deepEqual(after.submissions, []);
     const clerk = new Visitor(server.url);
     await staffLogin(clerk, 'sachbearbeitung@hennef.example');
@@ -87,7 +120,11 @@ describe('hand-over to specialist software', () => {
   });
 
   it('a push endpoint that fails three times and then recovers receives the package exactly once, signed', async () => {
-    const { secret } = await consumer('Wahlamt-Push', 'wahlhelfer', `http://127.0.0.1:${(receiver.address() as { port: number }).port}/rathaus`);
+    const { secret } = await consumer(
+      'Wahlamt-Push',
+      'wahlhelfer',
+      `http://127.0.0.1:${(receiver.address() as { port: number }).port}/rathaus`,
+    );
     pushes = [];
     failuresLeft = 3;
     const id = await applyAsVolunteer(server, 'Petra Push');
@@ -100,14 +137,27 @@ describe('hand-over to specialist software', () => {
     const pushed = JSON.parse(pushes[0]!.body) as { data: { name: string } };
     assert.equal(pushed.data.name, 'Petra Push');
     assert.equal(pushes[0]!.signature, `sha256=${createHmac('sha256', secret!).update(pushes[0]!.body).digest('hex')}`);
-    const delivery = (await sql<{ push_state: string; push_attempts: number; id: string }>`select d.push_state, d.push_attempts, d.id from handover_delivery d join handover_consumer c on c.id = d.consumer_id where c.name = 'Wahlamt-Push' and d.submission_id = ${id}`.execute(server.db)).rows[0]!;
+    const delivery = (
+      await sql<{
+        push_state: string;
+        push_attempts: number;
+        id: string;
+      }>`select d.push_state, d.push_attempts, d.id from handover_delivery d join handover_consumer c on c.id = d.consumer_id where c.name = 'Wahlamt-Push' and d.submission_id = ${id}`.execute(
+        server.db,
+      )
+    ).rows[0]!;
     assert.equal(delivery.push_state, 'delivered');
     assert.equal(delivery.push_attempts, 4);
     assert.equal(pushes[0]!.key, delivery.id, 'the idempotency key is the delivery');
   });
 
   it('a legacy system takes deliveries from its drop folder: written once, whole, with attachments; collected counts as acknowledged', async () => {
-    const refused = await admin.post('/bo/schnittstellen', { name: 'Altverfahren', services: 'hundeanmeldung', pushUrl: '', dropFolder: '../etc' });
+    const refused = await admin.post('/bo/schnittstellen', {
+      name: 'Altverfahren',
+      services: 'hundeanmeldung',
+      pushUrl: '',
+      dropFolder: '../etc',
+    });
     assert.equal(refused.status, 400);
     assert.match(refused.html, /ein Ordnername, kein Pfad/);
     assert.match(refused.html, /value="Altverfahren"/, 'the form keeps what was typed');
@@ -122,7 +172,10 @@ describe('hand-over to specialist software', () => {
     const entries = readdirSync(folder);
     assert.equal(entries.length, 1, 'one directory, no temporary leftovers');
     const delivery = join(folder, entries[0]!);
-    const written = JSON.parse(readFileSync(join(delivery, 'paket.json'), 'utf8')) as { data: { dogs: { dogName: string }[] }; metadata: { contentStructure: { attachments: { attachmentId: string; hash: { content: string } }[] } } };
+    const written = JSON.parse(readFileSync(join(delivery, 'paket.json'), 'utf8')) as {
+      data: { dogs: { dogName: string }[] };
+      metadata: { contentStructure: { attachments: { attachmentId: string; hash: { content: string } }[] } };
+    };
     assert.equal(written.data.dogs[0]!.dogName, 'Bello');
     const [attachment] = written.metadata.contentStructure.attachments;
     const file = readdirSync(join(delivery, 'anlagen'))[0]!;
@@ -132,7 +185,10 @@ describe('hand-over to specialist software', () => {
     assert.equal(await collectDrops(server.db, server.config.handoverDropDir), 0, 'not collected while the directory is there');
     const clerk = new Visitor(server.url);
     await staffLogin(clerk, 'steuern@hennef.example');
-    assert.match((await clerk.get(`/bo/antraege/${submissionId}`)).html, /Hundesteuer-Altverfahren: bereitgestellt · Dateiablage: abgelegt/);
+    assert.match(
+      (await clerk.get(`/bo/antraege/${submissionId}`)).html,
+      /Hundesteuer-Altverfahren: bereitgestellt · Dateiablage: abgelegt/,
+    );
     rmSync(delivery, { recursive: true });
     assert.equal(await collectDrops(server.db, server.config.handoverDropDir), 1);
     assert.match((await clerk.get(`/bo/antraege/${submissionId}`)).html, /Hundesteuer-Altverfahren: bestätigt · Dateiablage: abgeholt/);
@@ -148,9 +204,19 @@ describe('hand-over to specialist software', () => {
       await dropDue(server.db, server.deps.store, server.config.handoverDropDir, new Date(now));
       now += 7 * 60 * 60_000;
     }
-    const state = async () => (await sql<{ drop_state: string; drop_attempts: number }>`select d.drop_state, d.drop_attempts from handover_delivery d join handover_consumer c on c.id = d.consumer_id where c.name = 'Gesperrtes Altverfahren' and d.submission_id = ${id}`.execute(server.db)).rows[0]!;
+    const state = async () =>
+      (
+        await sql<{
+          drop_state: string;
+          drop_attempts: number;
+        }>`select d.drop_state, d.drop_attempts from handover_delivery d join handover_consumer c on c.id = d.consumer_id where c.name = 'Gesperrtes Altverfahren' and d.submission_id = ${id}`.execute(
+          server.db,
+        )
+      ).rows[0]!;
     assert.deepEqual(await state(), { drop_state: 'failing', drop_attempts: 5 });
-    const alerts = await sql<{ n: number }>`select count(*)::int as n from mail_message where subject = 'Übergabe an Gesperrtes Altverfahren scheitert'`.execute(server.db);
+    const alerts = await sql<{
+      n: number;
+    }>`select count(*)::int as n from mail_message where subject = 'Übergabe an Gesperrtes Altverfahren scheitert'`.execute(server.db);
     assert.equal(alerts.rows[0]!.n, 1, 'one alert');
     rmSync(join(server.config.handoverDropDir, 'gesperrt'));
     await dropDue(server.db, server.deps.store, server.config.handoverDropDir, new Date(now));

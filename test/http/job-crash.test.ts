@@ -24,12 +24,23 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { env: { ...process.env, ...env, PORT: String(port), BASE_URL: url, JOB_POLL_MS: '50', JOB_LEASE_SECONDS: '2', LOG_LEVEL: 'silent' }, stdio: 'ignore' });
-  await until(() => fetch(`${url}/healthz`).then((answer) => answer.ok, () => false), 'the app process');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+    env: { ...process.env, ...env, PORT: String(port), BASE_URL: url, JOB_POLL_MS: '50', JOB_LEASE_SECONDS: '2', LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
+  await until(
+    () =>
+      fetch(`${url}/healthz`).then(
+        (answer) => answer.ok,
+        () => false,
+      ),
+    'the app process',
+  );
   return { child, url };
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
 
 describe('a job whose process was killed', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -48,7 +59,12 @@ describe('a job whose process was killed', () => {
   });
 
   it('is taken over by the next process and its mail is sent exactly once', { timeout: 300_000 }, async () => {
-    const env = { DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'rathaus@hennef.example', ...(process.env.DATABASE_URL ? { DATABASE_URL: database.url } : {}) };
+    const env = {
+      DATA_DIR: dataDir,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_FROM: 'rathaus@hennef.example',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: database.url } : {}),
+    };
     const first = await startProcess(env);
     children.push(first.child);
     smtp.stall();
@@ -70,7 +86,11 @@ describe('a job whose process was killed', () => {
 
     const opened: Database = await openDatabase(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
     try {
-      const job = await opened.db.selectFrom('job').select(['status', 'attempts']).where('name', '=', 'mail.send').executeTakeFirstOrThrow();
+      const job = await opened.db
+        .selectFrom('job')
+        .select(['status', 'attempts'])
+        .where('name', '=', 'mail.send')
+        .executeTakeFirstOrThrow();
       assert.deepEqual(job, { status: 'done', attempts: 2 });
       const mail = await opened.db.selectFrom('mail_message').select(['id', 'status']).executeTakeFirstOrThrow();
       assert.equal(mail.status, 'sent');

@@ -14,7 +14,9 @@ import { applyForStreetOpening } from '../support/street-opening.js';
 const followable = (href: string) => !/^\/(abmelden|static\/|idp\/)/.test(href) && !/\.(pdf|csv|xml|json|geojson|ics)(\?|$)/.test(href);
 
 function linksOn(html: string): string[] {
-  return [...html.matchAll(/<a [^>]*href="([^"#]+)(?:#[^"]*)?"/g)].map((match) => match[1]!.replaceAll('&amp;', '&')).filter((href) => href.startsWith('/') && !href.startsWith('//'));
+  return [...html.matchAll(/<a [^>]*href="([^"#]+)(?:#[^"]*)?"/g)]
+    .map((match) => match[1]!.replaceAll('&amp;', '&'))
+    .filter((href) => href.startsWith('/') && !href.startsWith('//'));
 }
 
 describe('links in pages and mails', () => {
@@ -57,21 +59,33 @@ describe('links in pages and mails', () => {
   });
 
   it('every link in every mail resolves for its recipient', async () => {
-    const mails = (await sql<{ recipient: string; subject: string; body_text: string }>`select recipient, subject, body_text from mail_message`.execute(server.db)).rows;
+    const mails = (
+      await sql<{ recipient: string; subject: string; body_text: string }>`select recipient, subject, body_text from mail_message`.execute(
+        server.db,
+      )
+    ).rows;
     const checked: string[] = [];
     const broken: string[] = [];
     for (const mail of mails) {
       for (const [url] of mail.body_text.matchAll(/https?:\/\/[^\s)>"]+/g)) {
         const target = new URL(url);
         assert.equal(target.origin, server.url, `${mail.subject}: ${url} points to this site`);
-        const reader = target.pathname.startsWith('/bo/') ? visitors.get(mail.recipient === 'leitung@hennef.example' ? 'unit_lead' : 'platform_admin')! : new Visitor(server.url);
+        const reader = target.pathname.startsWith('/bo/')
+          ? visitors.get(mail.recipient === 'leitung@hennef.example' ? 'unit_lead' : 'platform_admin')!
+          : new Visitor(server.url);
         const answer = await reader.get(target.pathname + target.search);
         checked.push(url);
         if (answer.status >= 400) broken.push(`${mail.subject}: ${url} → ${answer.status}`);
       }
     }
-    assert.ok(checked.some((url) => url.includes('ansicht=escalated')), 'the escalation mail was among them');
-    assert.ok(checked.some((url) => url.includes('schluessel=')), 'and the report confirmation');
+    assert.ok(
+      checked.some((url) => url.includes('ansicht=escalated')),
+      'the escalation mail was among them',
+    );
+    assert.ok(
+      checked.some((url) => url.includes('schluessel=')),
+      'and the report confirmation',
+    );
     assert.deepEqual(broken, []);
   });
 });

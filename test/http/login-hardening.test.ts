@@ -105,7 +105,12 @@ describe('what an unknown and a known account get', () => {
           last[email] = await visitor.post('/bo/anmelden', { email, password: 'falsch-falsch-falsch' });
         }
       }
-      const [known, unknown] = Object.entries(last).map(([email, answer]) => ({ status: answer.status, html: comparable(answer.html).replace(email, 'EMAIL').replace(/\d\d:\d\d/, 'HH:MM') }));
+      const [known, unknown] = Object.entries(last).map(([email, answer]) => ({
+        status: answer.status,
+        html: comparable(answer.html)
+          .replace(email, 'EMAIL')
+          .replace(/\d\d:\d\d/, 'HH:MM'),
+      }));
       assert.equal(known!.status, 429);
       assert.deepEqual(known, unknown);
     } finally {
@@ -123,11 +128,23 @@ describe('what an unknown and a known account get', () => {
       answers.push(comparable(answer.html));
     }
     assert.equal(answers[0], answers[1]);
-    const queued = await server.db.selectFrom('job').select('payload').where('name', '=', 'staff.password_reset').where('status', '=', 'queued').execute();
+    const queued = await server.db
+      .selectFrom('job')
+      .select('payload')
+      .where('name', '=', 'staff.password_reset')
+      .where('status', '=', 'queued')
+      .execute();
     assert.equal(queued.length, 2, 'both requests did the same work: one queued job each');
     await server.jobs.runDue();
-    const mails = await server.db.selectFrom('mail_message').select('recipient').where('subject', 'like', 'Passwort zurücksetzen%').execute();
-    assert.deepEqual(mails.map((mail) => mail.recipient), ['redaktion@hennef.example']);
+    const mails = await server.db
+      .selectFrom('mail_message')
+      .select('recipient')
+      .where('subject', 'like', 'Passwort zurücksetzen%')
+      .execute();
+    assert.deepEqual(
+      mails.map((mail) => mail.recipient),
+      ['redaktion@hennef.example'],
+    );
   });
 });
 
@@ -156,18 +173,38 @@ describe('the address after login', () => {
   });
   after(() => server.close());
 
-  const hostile = ['/%09/evil.example', '/%0a/evil.example', '/%0d%0a/evil.example', '/%5Cevil.example', '/%5C%5Cevil.example', '//evil.example', '/%2F/evil.example', '/./%2Fevil.example', '/.//evil.example', '%20//evil.example', 'https://evil.example', 'javascript:alert(1)', '/%E3%80%80/evil.example'];
+  const hostile = [
+    '/%09/evil.example',
+    '/%0a/evil.example',
+    '/%0d%0a/evil.example',
+    '/%5Cevil.example',
+    '/%5C%5Cevil.example',
+    '//evil.example',
+    '/%2F/evil.example',
+    '/./%2Fevil.example',
+    '/.//evil.example',
+    '%20//evil.example',
+    'https://evil.example',
+    'javascript:alert(1)',
+    '/%E3%80%80/evil.example',
+  ];
 
   for (const next of hostile) {
     it(`next=${next} after staff login stays on the town's site`, async () => {
       const visitor = new Visitor(server.url);
       await visitor.get(`/bo/anmelden?next=${next}`);
-      await visitor.post('/bo/anmelden', { email: 'redaktion@hennef.example', password: DEMO_PASSWORD, next: decodeURIComponent(next) }, { follow: false }).then(async (answer) => {
-        assert.ok(answer.status < 500, `status ${answer.status}`);
-        const location = answer.headers.get('location') ?? '';
-        assert.equal(new URL(location, server.url).origin, server.url, `Location: ${location}`);
-        assert.doesNotMatch(location, /[\r\n\t\\]/);
-      });
+      await visitor
+        .post(
+          '/bo/anmelden',
+          { email: 'redaktion@hennef.example', password: DEMO_PASSWORD, next: decodeURIComponent(next) },
+          { follow: false },
+        )
+        .then(async (answer) => {
+          assert.ok(answer.status < 500, `status ${answer.status}`);
+          const location = answer.headers.get('location') ?? '';
+          assert.equal(new URL(location, server.url).origin, server.url, `Location: ${location}`);
+          assert.doesNotMatch(location, /[\r\n\t\\]/);
+        });
     });
   }
 
@@ -191,7 +228,11 @@ describe('the address after login', () => {
   it('a staff login still returns to a real page asked for, with its query', async () => {
     const visitor = new Visitor(server.url);
     await visitor.get('/bo/anmelden?next=%2Fbo%2Fvorgaenge%3Fansicht%3Dmine');
-    const answer = await visitor.post('/bo/anmelden', { email: 'redaktion@hennef.example', password: DEMO_PASSWORD, next: '/bo/vorgaenge?ansicht=mine' }, { follow: false });
+    const answer = await visitor.post(
+      '/bo/anmelden',
+      { email: 'redaktion@hennef.example', password: DEMO_PASSWORD, next: '/bo/vorgaenge?ansicht=mine' },
+      { follow: false },
+    );
     assert.equal(answer.headers.get('location'), '/bo/vorgaenge?ansicht=mine');
   });
 });

@@ -10,7 +10,14 @@ import { postMultipart } from '../support/multipart.js';
 import { volunteer } from '../support/volunteer.js';
 
 const pdf = Buffer.from('%PDF-1.4\n% Personalausweis\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const notifications = async (server: TestServer) => (await sql<{ n: number }>`select count(*)::int as n from mail_message where recipient = 'erika.mustermann@example.org' and subject like 'Neue Nachricht im Postfach%'`.execute(server.db)).rows[0]!.n;
+const notifications = async (server: TestServer) =>
+  (
+    await sql<{
+      n: number;
+    }>`select count(*)::int as n from mail_message where recipient = 'erika.mustermann@example.org' and subject like 'Neue Nachricht im Postfach%'`.execute(
+      server.db,
+    )
+  ).rows[0]!.n;
 
 describe('the Postfach', () => {
   let server: TestServer;
@@ -41,7 +48,11 @@ describe('the Postfach', () => {
     const empty = await clerk.post(`/bo/antraege/${submissionId}/nachricht`, { kind: 'request', subject: '', body: '' });
     assert.equal(empty.status, 400);
     await clerk.get(`/bo/antraege/${submissionId}`);
-    const sent = await clerk.post(`/bo/antraege/${submissionId}/nachricht`, { kind: 'request', subject: 'Bitte Personalausweis nachreichen', body: 'Bitte laden Sie eine Kopie Ihres Personalausweises hoch.' });
+    const sent = await clerk.post(`/bo/antraege/${submissionId}/nachricht`, {
+      kind: 'request',
+      subject: 'Bitte Personalausweis nachreichen',
+      body: 'Bitte laden Sie eine Kopie Ihres Personalausweises hoch.',
+    });
     assert.match(sent.html, /liegt im Postfach der antragstellenden Person/);
     const list = await erika.get('/postfach');
     const id = /href="\/postfach\/([0-9a-f-]{36})"><strong>Bitte Personalausweis nachreichen/.exec(list.html)![1]!;
@@ -51,11 +62,15 @@ describe('the Postfach', () => {
     assert.equal(noAnswer.status, 400);
     assert.match(noAnswer.html, /Bitte schreiben Sie eine Antwort oder hängen Sie eine Unterlage an/);
     await erika.get(`/postfach/${id}`);
-    const refused = await postMultipart(erika, `/postfach/${id}/antworten`, { reply: 'Anbei' }, [{ field: 'document', name: 'ausweis.exe', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500, 1)]) }]);
+    const refused = await postMultipart(erika, `/postfach/${id}/antworten`, { reply: 'Anbei' }, [
+      { field: 'document', name: 'ausweis.exe', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500, 1)]) },
+    ]);
     assert.match(refused.html, /Diese Datei können wir nicht annehmen/);
     assert.match(refused.html, />Anbei<\/textarea>/, 'the text typed stays');
     await erika.get(`/postfach/${id}`);
-    const answered = await postMultipart(erika, `/postfach/${id}/antworten`, { reply: 'Anbei mein Ausweis.' }, [{ field: 'document', name: 'ausweis.pdf', bytes: pdf }]);
+    const answered = await postMultipart(erika, `/postfach/${id}/antworten`, { reply: 'Anbei mein Ausweis.' }, [
+      { field: 'document', name: 'ausweis.pdf', bytes: pdf },
+    ]);
     assert.match(answered.html, /Ihre Antwort ist bei der Stadt eingegangen/);
     const read = (await sql<{ read_at: Date | null }>`select read_at from mailbox_item where id = ${id}`.execute(server.db)).rows[0]!;
     assert.ok(read.read_at, 'opening the item records the first access');
@@ -92,7 +107,11 @@ describe('the Postfach', () => {
     await erika.post('/postfach/einstellungen', {});
     const before = await notifications(server);
     await clerk.get(`/bo/antraege/${submissionId}`);
-    await clerk.post(`/bo/antraege/${submissionId}/nachricht`, { kind: 'message', subject: 'Schulung am 1. März', body: 'Die Schulung findet im Rathaus statt.' });
+    await clerk.post(`/bo/antraege/${submissionId}/nachricht`, {
+      kind: 'message',
+      subject: 'Schulung am 1. März',
+      body: 'Die Schulung findet im Rathaus statt.',
+    });
     assert.equal(await notifications(server), before, 'turned off: no e-mail');
     assert.match((await erika.get('/postfach')).html, /Schulung am 1\. März/);
   });

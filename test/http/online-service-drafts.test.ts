@@ -20,21 +20,32 @@ describe('draft lifetime', () => {
     await citizen.get('/online/sperrmuell');
     const first = await citizen.post('/online/sperrmuell', {});
     const id = new URL(first.url).pathname.split('/')[3]!;
-    const expires = (await sql<{ expires_at: Date }>`select expires_at from form_draft where id = ${id}`.execute(server.db)).rows[0]!.expires_at;
+    const expires = (await sql<{ expires_at: Date }>`select expires_at from form_draft where id = ${id}`.execute(server.db)).rows[0]!
+      .expires_at;
     const days = (expires.getTime() - Date.now()) / 86_400_000;
     assert.ok(days > 2.9 && days <= 3, `kept ${days.toFixed(2)} days`);
     await citizen.post(`/online/sperrmuell/${id}/merken`, { resumeEmail: 'paul@example.org', step: 'items' });
-    const mail = (await sql<{ body_text: string }>`select body_text from mail_message where recipient = 'paul@example.org'`.execute(server.db)).rows[0]!;
+    const mail = (
+      await sql<{ body_text: string }>`select body_text from mail_message where recipient = 'paul@example.org'`.execute(server.db)
+    ).rows[0]!;
     const until = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(expires);
     assert.ok(mail.body_text.includes(until), `the mail names ${until}`);
 
     await enqueue(server.db, { name: DRAFT_CLEANUP_JOB });
     await server.jobs.runDue();
-    assert.equal((await sql<{ n: number }>`select count(*)::int as n from form_draft where id = ${id}`.execute(server.db)).rows[0]!.n, 1, 'not yet expired: kept');
+    assert.equal(
+      (await sql<{ n: number }>`select count(*)::int as n from form_draft where id = ${id}`.execute(server.db)).rows[0]!.n,
+      1,
+      'not yet expired: kept',
+    );
     await sql`update form_draft set expires_at = now() - interval '1 minute' where id = ${id}`.execute(server.db);
     await enqueue(server.db, { name: DRAFT_CLEANUP_JOB });
     await server.jobs.runDue();
-    assert.equal((await sql<{ n: number }>`select count(*)::int as n from form_draft where id = ${id}`.execute(server.db)).rows[0]!.n, 0, 'expired: deleted');
+    assert.equal(
+      (await sql<{ n: number }>`select count(*)::int as n from form_draft where id = ${id}`.execute(server.db)).rows[0]!.n,
+      0,
+      'expired: deleted',
+    );
     assert.equal((await citizen.get(`/online/sperrmuell/${id}/items`)).status, 404);
   });
 });

@@ -14,17 +14,40 @@ import type { Answers } from '../../src/modules/forms/expressions.js';
 
 const hostile = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('', ' ', 'yes', 'no', 'post', 'email', 'Frankfurter Str. 9', '53773', '50.7757, 7.2837', '3.1-2026-012345', '1980-05-01', '2999-12-31', '276098106123456', 'DE89370400440532013000', '<script>alert(1)</script>', "'; drop table form_submission;--", '../../etc/passwd', '\u0000', '9'.repeat(400), 'a@b.de'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'yes',
+    'no',
+    'post',
+    'email',
+    'Frankfurter Str. 9',
+    '53773',
+    '50.7757, 7.2837',
+    '3.1-2026-012345',
+    '1980-05-01',
+    '2999-12-31',
+    '276098106123456',
+    'DE89370400440532013000',
+    '<script>alert(1)</script>',
+    "'; drop table form_submission;--",
+    '../../etc/passwd',
+    '\u0000',
+    '9'.repeat(400),
+    'a@b.de',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );
 
 function fieldNames(definition: ServiceDefinition): string[] {
-  return definition.steps.flatMap((step) => step.fields.flatMap((field) => {
-    if (field.type === 'group') return field.fields.flatMap((inner) => [0, 1, 25].map((index) => `${field.name}.${index}.${inner.name}`));
-    if (field.type === 'address') return [`${field.name}.street`, `${field.name}.postalCode`, `${field.name}.city`];
-    if (field.type === 'location') return [field.name, `${field.name}.coordinates`];
-    return [field.name];
-  }));
+  return definition.steps.flatMap((step) =>
+    step.fields.flatMap((field) => {
+      if (field.type === 'group') return field.fields.flatMap((inner) => [0, 1, 25].map((index) => `${field.name}.${index}.${inner.name}`));
+      if (field.type === 'address') return [`${field.name}.street`, `${field.name}.postalCode`, `${field.name}.city`];
+      if (field.type === 'location') return [field.name, `${field.name}.coordinates`];
+      return [field.name];
+    }),
+  );
 }
 
 describe('hostile input against the online services', () => {
@@ -47,24 +70,35 @@ describe('hostile input against the online services', () => {
     }
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...anonymous), fc.nat(), fc.dictionary(fc.string({ maxLength: 12 }), hostile, { maxKeys: 4 }), fc.array(hostile, { minLength: 12, maxLength: 12 }), fc.constantFrom('next', 'back', 'add:dogs', 'remove:dogs:0', 'submit', 'bogus'), async (definition, stepPick, extra, randomValues, action) => {
-        runs++;
-        const draft = drafts.get(definition.id)!;
-        const names = fieldNames(definition);
-        const fields: Record<string, string> = { ...extra, action };
-        names.forEach((name, index) => {
-          if (randomValues[index % randomValues.length] !== undefined && (stepPick + index) % 3 !== 0) fields[name] = randomValues[index % randomValues.length]!;
-        });
-        if (action === 'submit') fields.declaration0 = 'yes';
-        const step = definition.steps[stepPick % definition.steps.length]!.id;
-        await visitor.get(`/online/${definition.id}`);
-        const answer = await visitor.post(action === 'submit' ? `/online/${definition.id}/${draft}/absenden` : `/online/${definition.id}/${draft}/${step}`, fields);
-        assert.ok(answer.status < 500, `${answer.status} for ${JSON.stringify(fields)}`);
-        if (/\/eingang\//.test(answer.url)) {
-          const started = await visitor.post(`/online/${definition.id}`, {});
-          drafts.set(definition.id, new URL(started.url).pathname.split('/')[3]!);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...anonymous),
+        fc.nat(),
+        fc.dictionary(fc.string({ maxLength: 12 }), hostile, { maxKeys: 4 }),
+        fc.array(hostile, { minLength: 12, maxLength: 12 }),
+        fc.constantFrom('next', 'back', 'add:dogs', 'remove:dogs:0', 'submit', 'bogus'),
+        async (definition, stepPick, extra, randomValues, action) => {
+          runs++;
+          const draft = drafts.get(definition.id)!;
+          const names = fieldNames(definition);
+          const fields: Record<string, string> = { ...extra, action };
+          names.forEach((name, index) => {
+            if (randomValues[index % randomValues.length] !== undefined && (stepPick + index) % 3 !== 0)
+              fields[name] = randomValues[index % randomValues.length]!;
+          });
+          if (action === 'submit') fields.declaration0 = 'yes';
+          const step = definition.steps[stepPick % definition.steps.length]!.id;
+          await visitor.get(`/online/${definition.id}`);
+          const answer = await visitor.post(
+            action === 'submit' ? `/online/${definition.id}/${draft}/absenden` : `/online/${definition.id}/${draft}/${step}`,
+            fields,
+          );
+          assert.ok(answer.status < 500, `${answer.status} for ${JSON.stringify(fields)}`);
+          if (/\/eingang\//.test(answer.url)) {
+            const started = await visitor.post(`/online/${definition.id}`, {});
+            drafts.set(definition.id, new URL(started.url).pathname.split('/')[3]!);
+          }
+        },
+      ),
       { numRuns: 1000, seed: 20261122 },
     );
     assert.equal(runs, 1000);

@@ -16,7 +16,12 @@ describe('Open311 GeoReport v2', () => {
   let admin: Visitor;
   let key: string;
   const api = (path: string, init?: RequestInit) => fetch(`${server.url}/open311/v2/${path}`, init);
-  const post = (format: 'xml' | 'json', fields: Record<string, string>) => api(`requests.${format}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: new URLSearchParams(fields).toString() });
+  const post = (format: 'xml' | 'json', fields: Record<string, string>) =>
+    api(`requests.${format}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: new URLSearchParams(fields).toString(),
+    });
   const json = async (response: Response) => (await response.json()) as Json[] & Json;
   const reports = async () => (await sql<{ n: number }>`select count(*)::int as n from report`.execute(server.db)).rows[0]!.n;
 
@@ -45,22 +50,51 @@ describe('Open311 GeoReport v2', () => {
   it('services and a service definition with its attributes, in both formats', async () => {
     const services = await json(await api('services.json'));
     const pothole = services.find((service) => service.service_code === 'schlagloch')!;
-    assert.deepEqual({ ...pothole, description: undefined }, { service_code: 'schlagloch', service_name: 'Straße/Gehweg – Schlagloch', description: undefined, metadata: true, type: 'realtime', keywords: 'Straße, Gehweg, Schlagloch', group: 'Straße/Gehweg' });
+    assert.deepEqual(
+      { ...pothole, description: undefined },
+      {
+        service_code: 'schlagloch',
+        service_name: 'Straße/Gehweg – Schlagloch',
+        description: undefined,
+        metadata: true,
+        type: 'realtime',
+        keywords: 'Straße, Gehweg, Schlagloch',
+        group: 'Straße/Gehweg',
+      },
+    );
     assert.equal(services.find((service) => service.service_code === 'gehweg-schaden')!.metadata, false);
     const xml = await (await api('services.xml')).text();
     assert.match(xml, /<services><service><service_code>schlagloch<\/service_code>/);
     const definition = await json(await api('services/wilde-muellkippe.json'));
     assert.equal(definition.service_code, 'wilde-muellkippe');
     const [attribute] = definition.attributes as Json[];
-    assert.deepEqual({ code: attribute!.code, datatype: attribute!.datatype, required: attribute!.required, order: attribute!.order, variable: attribute!.variable }, { code: 'gefahrstoffe', datatype: 'singlevaluelist', required: true, order: 1, variable: true });
-    assert.deepEqual((attribute!.values as Json[]).map((value) => value.key), ['ja', 'nein', 'unbekannt']);
-    assert.match(await (await api('services/wilde-muellkippe.xml')).text(), /<service_definition><service_code>wilde-muellkippe<\/service_code><attributes><attribute><variable>true<\/variable>/);
+    assert.deepEqual(
+      {
+        code: attribute!.code,
+        datatype: attribute!.datatype,
+        required: attribute!.required,
+        order: attribute!.order,
+        variable: attribute!.variable,
+      },
+      { code: 'gefahrstoffe', datatype: 'singlevaluelist', required: true, order: 1, variable: true },
+    );
+    assert.deepEqual(
+      (attribute!.values as Json[]).map((value) => value.key),
+      ['ja', 'nein', 'unbekannt'],
+    );
+    assert.match(
+      await (await api('services/wilde-muellkippe.xml')).text(),
+      /<service_definition><service_code>wilde-muellkippe<\/service_code><attributes><attribute><variable>true<\/variable>/,
+    );
     const unknown = await api('services/gibtsnicht.json');
     assert.equal(unknown.status, 404);
     assert.deepEqual(await unknown.json(), [{ code: 404, description: 'service_code gibtsnicht was not found' }]);
     const unknownXml = await api('services/gibtsnicht.xml');
     assert.equal(unknownXml.status, 404);
-    assert.match(await unknownXml.text(), /^<\?xml version="1\.0" encoding="utf-8"\?>\n<errors><error><code>404<\/code><description>service_code gibtsnicht was not found<\/description><\/error><\/errors>$/);
+    assert.match(
+      await unknownXml.text(),
+      /^<\?xml version="1\.0" encoding="utf-8"\?>\n<errors><error><code>404<\/code><description>service_code gibtsnicht was not found<\/description><\/error><\/errors>$/,
+    );
     assert.equal((await api('services.html')).status, 404);
   });
 
@@ -80,7 +114,7 @@ describe('Open311 GeoReport v2', () => {
     for (const [fields, status, message] of cases) {
       const answer = await post('json', fields);
       assert.equal(answer.status, status, JSON.stringify(fields));
-      const body = await answer.json() as { code: number; description: string }[];
+      const body = (await answer.json()) as { code: number; description: string }[];
       assert.equal(body[0]!.code, status);
       assert.match(body.map((error) => error.description).join(' '), message);
     }
@@ -93,18 +127,46 @@ describe('Open311 GeoReport v2', () => {
 
   let first = '';
   it('POST requests creates a report in the responsible unit and answers with its id, in JSON and XML', async () => {
-    const created = await post('json', { api_key: key, jurisdiction_id: 'hennef', service_code: 'schlagloch', lat: '50.7757', long: '7.2837', description: 'Schlagloch an der Ampel', email: 'app-nutzer@example.org', first_name: 'Anna', last_name: 'App', 'attribute[groesse]': 'gross', media_url: 'https://bilder.example.org/loch.jpg' });
+    const created = await post('json', {
+      api_key: key,
+      jurisdiction_id: 'hennef',
+      service_code: 'schlagloch',
+      lat: '50.7757',
+      long: '7.2837',
+      description: 'Schlagloch an der Ampel',
+      email: 'app-nutzer@example.org',
+      first_name: 'Anna',
+      last_name: 'App',
+      'attribute[groesse]': 'gross',
+      media_url: 'https://bilder.example.org/loch.jpg',
+    });
     assert.equal(created.status, 200);
     assert.equal(created.headers.get('content-type'), 'application/json; charset=utf-8');
     const [request] = await json(created);
     first = String(request!.service_request_id);
     assert.match(first, /^M\d{4}-\d{6}$/);
     assert.match(String(request!.service_notice), /Zuständig: SBH/);
-    const stored = (await sql<{ answers: Record<string, string>; reporter_email: string; unit: string }>`select r.answers, r.reporter_email, c.unit from report r join case_record c on c.source_id = r.id::text where r.number = ${first}`.execute(server.db)).rows[0]!;
+    const stored = (
+      await sql<{
+        answers: Record<string, string>;
+        reporter_email: string;
+        unit: string;
+      }>`select r.answers, r.reporter_email, c.unit from report r join case_record c on c.source_id = r.id::text where r.number = ${first}`.execute(
+        server.db,
+      )
+    ).rows[0]!;
     assert.deepEqual(stored, { answers: { groesse: 'gross' }, reporter_email: 'app-nutzer@example.org', unit: 'SBH' });
-    const xml = await post('xml', { api_key: key, service_code: 'laterne-defekt', address_string: 'Frankfurter Straße 1', description: 'Laterne dunkel' });
+    const xml = await post('xml', {
+      api_key: key,
+      service_code: 'laterne-defekt',
+      address_string: 'Frankfurter Straße 1',
+      description: 'Laterne dunkel',
+    });
     assert.equal(xml.status, 200);
-    assert.match(await xml.text(), /^<\?xml version="1\.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>M\d{4}-\d{6}<\/service_request_id><service_notice>/);
+    assert.match(
+      await xml.text(),
+      /^<\?xml version="1\.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>M\d{4}-\d{6}<\/service_request_id><service_notice>/,
+    );
   });
 
   it('GET a request and GET requests with filters, window, pages and extensions; tokens lead to the id', async () => {
@@ -119,14 +181,24 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(request.media_url, 'https://bilder.example.org/loch.jpg');
     assert.equal(request.agency_responsible, 'Stadt Hennef (Sieg), Stadtbetriebe Hennef');
     assert.doesNotMatch(JSON.stringify(one), /app-nutzer|Anna|Ampel/, 'no personal data, no unmoderated text');
-    assert.match(await (await api(`requests/${first}.xml`)).text(), new RegExp(`<service_requests><request><service_request_id>${first}</service_request_id><status>open</status>`));
+    assert.match(
+      await (await api(`requests/${first}.xml`)).text(),
+      new RegExp(`<service_requests><request><service_request_id>${first}</service_request_id><status>open</status>`),
+    );
     assert.equal((await api('requests/M1999-000000.json')).status, 404);
     assert.equal((await api(`requests/${encodeURIComponent('M\u00002026')}.json`)).status, 404, 'a NUL in the path is dropped, not a 500');
 
     assert.equal((await json(await api('requests.json'))).length, 2, 'default window: the most recent 90 days');
-    assert.deepEqual((await json(await api('requests.json?service_code=laterne-defekt'))).map((row) => row.service_code), ['laterne-defekt']);
+    assert.deepEqual(
+      (await json(await api('requests.json?service_code=laterne-defekt'))).map((row) => row.service_code),
+      ['laterne-defekt'],
+    );
     assert.deepEqual(await json(await api('requests.json?status=closed')), []);
-    assert.equal((await json(await api(`requests.json?service_request_id=${first},M1999-000000&status=closed`))).length, 1, 'service_request_id overrides the other arguments');
+    assert.equal(
+      (await json(await api(`requests.json?service_request_id=${first},M1999-000000&status=closed`))).length,
+      1,
+      'service_request_id overrides the other arguments',
+    );
     const page2 = await json(await api('requests.json?page_size=1&page=2'));
     assert.equal(page2.length, 1);
     assert.equal(page2[0]!.service_request_id, first, 'newest first: the first report is on the second page');
@@ -138,7 +210,10 @@ describe('Open311 GeoReport v2', () => {
 
     const extended = await json(await api(`requests/${first}.json?extensions=true`));
     const attributes = extended[0]!.extended_attributes as { token: string; notes: { status: string; datetime: string }[] };
-    assert.deepEqual(attributes.notes.map((note) => note.status), ['neu']);
+    assert.deepEqual(
+      attributes.notes.map((note) => note.status),
+      ['neu'],
+    );
     const token = await json(await api(`tokens/${attributes.token}.json`));
     assert.deepEqual(token, [{ service_request_id: first, token: attributes.token }]);
     assert.equal((await api('tokens/00000000-0000-4000-8000-000000000000.xml')).status, 404);
@@ -147,12 +222,26 @@ describe('Open311 GeoReport v2', () => {
   it('servicerequestupdates lists the status changes with mySociety’s status words and the public answer', async () => {
     const clerk = new Visitor(server.url);
     await staffLogin(clerk, 'stadtbetriebe@hennef.example');
-    const caseId = (await sql<{ id: string }>`select c.id from case_record c join report r on r.id::text = c.source_id where r.number = ${first}`.execute(server.db)).rows[0]!.id;
+    const caseId = (
+      await sql<{ id: string }>`select c.id from case_record c join report r on r.id::text = c.source_id where r.number = ${first}`.execute(
+        server.db,
+      )
+    ).rows[0]!.id;
     const page = await clerk.get(`/bo/vorgaenge/${caseId}`);
-    await clerk.post(`/bo/vorgaenge/${caseId}/status`, { version: /name="version" value="(\d+)"/.exec(page.html)![1]!, to: 'fixed', answer: 'Verfüllt am Montag.' });
+    await clerk.post(`/bo/vorgaenge/${caseId}/status`, {
+      version: /name="version" value="(\d+)"/.exec(page.html)![1]!,
+      to: 'fixed',
+      answer: 'Verfüllt am Montag.',
+    });
     await server.jobs.runDue();
     const updates = await (await api('servicerequestupdates.xml')).text();
-    assert.match(updates, new RegExp(`<service_requests_updates>.*<request_update><update_id>\\d+</update_id><service_request_id>${first}</service_request_id><status>FIXED</status><updated_datetime>[^<]+</updated_datetime><description>Verfüllt am Montag\\.</description>`, 's'));
+    assert.match(
+      updates,
+      new RegExp(
+        `<service_requests_updates>.*<request_update><update_id>\\d+</update_id><service_request_id>${first}</service_request_id><status>FIXED</status><updated_datetime>[^<]+</updated_datetime><description>Verfüllt am Montag\\.</description>`,
+        's',
+      ),
+    );
     const closed = await json(await api(`requests/${first}.json`));
     assert.deepEqual([closed[0]!.status, closed[0]!.status_notes], ['closed', 'Verfüllt am Montag.']);
   });

@@ -18,7 +18,13 @@ describe('paying online (pmPayment)', () => {
   let pm: Awaited<ReturnType<typeof startPmPayment>>;
   before(async () => {
     pm = await startPmPayment({ ags: AGS, secret: SECRET });
-    server = await startServer({ PAYMENT_PROVIDER: 'pmpayment', PMPAYMENT_URL: pm.url, PMPAYMENT_AGS: AGS, PMPAYMENT_PROCEDURE: 'hennef-urkunden', PMPAYMENT_SECRET: SECRET });
+    server = await startServer({
+      PAYMENT_PROVIDER: 'pmpayment',
+      PMPAYMENT_URL: pm.url,
+      PMPAYMENT_AGS: AGS,
+      PMPAYMENT_PROCEDURE: 'hennef-urkunden',
+      PMPAYMENT_SECRET: SECRET,
+    });
   });
   after(async () => {
     await server.close();
@@ -33,7 +39,10 @@ describe('paying online (pmPayment)', () => {
     const page = await citizen.post(`${receipt}/bezahlen`, { method: 'creditcard' });
     assert.match(page.url, new RegExp(`^${pm.url}/pay/RH`));
     assert.match(page.html, /Betrag: 2400 Cent/, 'the amount sent is the one computed on the server');
-    const done = await citizen.request('POST', page.url, { body: 'result=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const done = await citizen.request('POST', page.url, {
+      body: 'result=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.match(done.html, /Ihr Antrag ist eingegangen/);
     const before = await events();
     const replay = await fetch(`${server.url}/zahlung/benachrichtigung/pmpayment`, { method: 'POST', body: pm.notifications.at(-1)! });
@@ -42,7 +51,11 @@ describe('paying online (pmPayment)', () => {
     assert.equal((await sql<{ n: number }>`select count(*)::int as n from payment_booking`.execute(server.db)).rows[0]!.n, 1);
     const tampered = new URLSearchParams(pm.notifications.at(-1)!);
     tampered.set('status', '0');
-    assert.equal((await fetch(`${server.url}/zahlung/benachrichtigung/pmpayment`, { method: 'POST', body: tampered })).status, 400, 'a changed parameter breaks the hash');
+    assert.equal(
+      (await fetch(`${server.url}/zahlung/benachrichtigung/pmpayment`, { method: 'POST', body: tampered })).status,
+      400,
+      'a changed parameter breaks the hash',
+    );
   });
 
   it('a payment whose notification was lost is settled by the polling job', async () => {
@@ -54,7 +67,10 @@ describe('paying online (pmPayment)', () => {
     await sql`update payment set updated_at = now() - interval '10 minutes' where reference = ${reference}`.execute(server.db);
     await enqueue(server.db, { name: PAYMENT_POLL_JOB });
     await server.jobs.runDue();
-    assert.equal((await sql<{ status: string }>`select status from payment where reference = ${reference}`.execute(server.db)).rows[0]!.status, 'success');
+    assert.equal(
+      (await sql<{ status: string }>`select status from payment where reference = ${reference}`.execute(server.db)).rows[0]!.status,
+      'success',
+    );
     assert.match((await citizen.get(receipt)).html, /Ihr Antrag ist eingegangen/);
   });
 });

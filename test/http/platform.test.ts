@@ -7,7 +7,11 @@ import { citizenLogin, staffLogin } from '../support/journeys.js';
 describe('platform: health, metrics, security headers and bad input', () => {
   let server: TestServer;
   before(async () => {
-    server = await startServer({ UPLOAD_MAX_BYTES: '100000', METRICS_TOKEN: 'monitoring-token-0123456789', METRICS_ALLOW: '127.0.0.1,::1,192.168.7.0/24' });
+    server = await startServer({
+      UPLOAD_MAX_BYTES: '100000',
+      METRICS_TOKEN: 'monitoring-token-0123456789',
+      METRICS_ALLOW: '127.0.0.1,::1,192.168.7.0/24',
+    });
   });
   after(() => server.close());
 
@@ -23,7 +27,11 @@ describe('platform: health, metrics, security headers and bad input', () => {
     assert.match(outsider.html, /METRICS_TOKEN/);
     assert.doesNotMatch(outsider.html, /http_requests_total/);
     assert.equal((await visitor.request('GET', '/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status, 401);
-    assert.equal((await new Visitor(server.url, undefined, '192.168.7.20').get('/metrics')).status, 200, 'an address in METRICS_ALLOW reads without token');
+    assert.equal(
+      (await new Visitor(server.url, undefined, '192.168.7.20').get('/metrics')).status,
+      200,
+      'an address in METRICS_ALLOW reads without token',
+    );
     const metrics = await visitor.request('GET', '/metrics', { headers: { authorization: 'Bearer monitoring-token-0123456789' } });
     assert.match(metrics.html, /http_requests_total\{method="GET",route="\/",status="200"\} \d+/);
     assert.match(metrics.html, /http_request_duration_seconds_bucket/);
@@ -100,7 +108,13 @@ describe('platform: health, metrics, security headers and bad input', () => {
 
   it('the legal pages and the style guide exist in both languages', async () => {
     const visitor = new Visitor(server.url);
-    for (const [path, de, en] of [['/impressum', 'Impressum', 'Legal notice'], ['/datenschutz', 'Datenschutzerklärung', 'Privacy policy'], ['/barrierefreiheit', 'Erklärung zur Barrierefreiheit', 'Accessibility statement'], ['/kontakt', 'Kontakt', 'Contact'], ['/styleguide', 'Gestaltungsrichtlinie', 'Style guide']]) {
+    for (const [path, de, en] of [
+      ['/impressum', 'Impressum', 'Legal notice'],
+      ['/datenschutz', 'Datenschutzerklärung', 'Privacy policy'],
+      ['/barrierefreiheit', 'Erklärung zur Barrierefreiheit', 'Accessibility statement'],
+      ['/kontakt', 'Kontakt', 'Contact'],
+      ['/styleguide', 'Gestaltungsrichtlinie', 'Style guide'],
+    ]) {
       assert.match((await visitor.get(`${path}?lang=de`)).html, new RegExp(`<h1>${de}</h1>`));
       assert.match((await visitor.get(`${path}?lang=en`)).html, new RegExp(`<h1>${en}</h1>`));
     }

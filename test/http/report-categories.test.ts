@@ -19,7 +19,16 @@ describe('Mängelmelder categories', () => {
 
   it('a mistake is explained and kept; a new sub-category with a question reaches the form and Open311', async () => {
     await editor.get('/bo/meldungen/kategorien');
-    const fields = { parent: 'verkehrszeichen', code: 'ampel-defekt', name_de: 'Verkehrszeichen – Ampel defekt', name_en: 'Traffic signs – Traffic light broken', unit: 'FD 3.1', target_days: '2', active: 'yes', questions: 'richtung | Welche Fahrtrichtung? | Which direction? | ja | Richtung Siegburg, Richtung Eitorf' };
+    const fields = {
+      parent: 'verkehrszeichen',
+      code: 'ampel-defekt',
+      name_de: 'Verkehrszeichen – Ampel defekt',
+      name_en: 'Traffic signs – Traffic light broken',
+      unit: 'FD 3.1',
+      target_days: '2',
+      active: 'yes',
+      questions: 'richtung | Welche Fahrtrichtung? | Which direction? | ja | Richtung Siegburg, Richtung Eitorf',
+    };
     const taken = await editor.post('/bo/meldungen/kategorien', { ...fields, code: 'schlagloch', questions: 'kaputt' });
     assert.equal(taken.status, 400);
     assert.match(taken.html, /Diese Kennung ist schon vergeben/);
@@ -29,8 +38,13 @@ describe('Mängelmelder categories', () => {
     assert.match(saved.html, /Die Kategorie ist gespeichert/);
     const form = await new Visitor(server.url).get('/maengelmelder');
     assert.match(form.html, /<option value="ampel-defekt">Verkehrszeichen – Ampel defekt<\/option>/);
-    const definition = await (await fetch(`${server.url}/open311/v2/services/ampel-defekt.json`)).json() as { attributes: { code: string; required: boolean; values: { key: string; name: string }[] }[] };
-    assert.deepEqual(definition.attributes.map((attribute) => [attribute.code, attribute.required, attribute.values.map((value) => value.key)]), [['richtung', true, ['richtung-siegburg', 'richtung-eitorf']]]);
+    const definition = (await (await fetch(`${server.url}/open311/v2/services/ampel-defekt.json`)).json()) as {
+      attributes: { code: string; required: boolean; values: { key: string; name: string }[] }[];
+    };
+    assert.deepEqual(
+      definition.attributes.map((attribute) => [attribute.code, attribute.required, attribute.values.map((value) => value.key)]),
+      [['richtung', true, ['richtung-siegburg', 'richtung-eitorf']]],
+    );
   });
 
   it('a town without categories creates the standard stock with one button', async () => {
@@ -44,9 +58,16 @@ describe('Mängelmelder categories', () => {
   it('a category switched off is no longer offered; its unit and target time can change', async () => {
     const page = await editor.get('/bo/meldungen/kategorien/papierkorb-voll');
     assert.match(page.html, /value="Müll – Papierkorb voll"/);
-    await editor.post('/bo/meldungen/kategorien/papierkorb-voll', { name_de: 'Müll – Papierkorb voll', name_en: 'Waste – Litter bin full', unit: 'SBH', target_days: '3', active: 'no', questions: '' });
+    await editor.post('/bo/meldungen/kategorien/papierkorb-voll', {
+      name_de: 'Müll – Papierkorb voll',
+      name_en: 'Waste – Litter bin full',
+      unit: 'SBH',
+      target_days: '3',
+      active: 'no',
+      questions: '',
+    });
     assert.doesNotMatch((await new Visitor(server.url).get('/maengelmelder')).html, /papierkorb-voll/);
-    const services = await (await fetch(`${server.url}/open311/v2/services.json`)).json() as { service_code: string }[];
+    const services = (await (await fetch(`${server.url}/open311/v2/services.json`)).json()) as { service_code: string }[];
     assert.ok(!services.some((service) => service.service_code === 'papierkorb-voll'));
     const overview = await editor.get('/bo/meldungen/kategorien');
     assert.match(overview.html, /<td>Müll – Papierkorb voll<\/td><td>SBH<\/td><td>3<\/td><td>nein<\/td>/);

@@ -30,7 +30,15 @@ describe('every route answers each role as it declares', () => {
   before(async () => {
     server = await startServer();
     const tenant = (await findTenantBySlug(server.db, 'hennef'))!;
-    const admin = await insertUser(server.db, { tenant_id: tenant.id, kind: 'staff', display_name: 'Nur Admin', email: staffAccounts.tenant_admin!, password_hash: await hashPassword(DEMO_PASSWORD), totp_secret: DEMO_TOTP_SECRET, totp_enabled: true });
+    const admin = await insertUser(server.db, {
+      tenant_id: tenant.id,
+      kind: 'staff',
+      display_name: 'Nur Admin',
+      email: staffAccounts.tenant_admin!,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      totp_secret: DEMO_TOTP_SECRET,
+      totp_enabled: true,
+    });
     await addMembership(server.db, tenant.id, admin.id, (await listUnits(server.db, tenant.id))[0].id, 'tenant_admin');
     visitors.set('anonymous', new Visitor(server.url));
     const citizen = new Visitor(server.url);
@@ -50,7 +58,10 @@ describe('every route answers each role as it declares', () => {
     assert.ok(routes.length >= 20, `found ${routes.length} routes`);
     for (const route of routes) {
       for (const [who, visitor] of visitors) {
-        const actor = who === 'anonymous' ? { kind: 'anonymous' as const } : { kind: 'staff' as const, userId: '', name: '', unitIds: [], roles: new Set<Role>([who]) };
+        const actor =
+          who === 'anonymous'
+            ? { kind: 'anonymous' as const }
+            : { kind: 'staff' as const, userId: '', name: '', unitIds: [], roles: new Set<Role>([who]) };
         const answer = await visitor.get(concrete(route.url), false);
         const label = `${who} GET ${route.url} → ${answer.status}`;
         if (route.access === 'apiKey') {
@@ -71,7 +82,10 @@ describe('every route answers each role as it declares', () => {
     const routes = server.routes.filter((r) => r.method === 'POST' && !skipped(r) && r.access !== 'public' && r.access !== 'apiKey');
     for (const route of routes) {
       for (const [who, visitor] of visitors) {
-        const actor = who === 'anonymous' ? { kind: 'anonymous' as const } : { kind: 'staff' as const, userId: '', name: '', unitIds: [], roles: new Set<Role>([who]) };
+        const actor =
+          who === 'anonymous'
+            ? { kind: 'anonymous' as const }
+            : { kind: 'staff' as const, userId: '', name: '', unitIds: [], roles: new Set<Role>([who]) };
         if (isAllowed(route.access, { actor })) continue;
         await visitor.get('/bo/passwort-vergessen');
         const answer = await visitor.post(concrete(route.url), {}, { follow: false });

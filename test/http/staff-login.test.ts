@@ -64,7 +64,14 @@ describe('staff login', () => {
     const token = visitor.csrf();
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await visitor.request('POST', '/bo/anmelden', { body: new URLSearchParams({ _csrf: token, email: `x${i}@example.org`, password: 'irgendwas-langes' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status);
+      statuses.push(
+        (
+          await visitor.request('POST', '/bo/anmelden', {
+            body: new URLSearchParams({ _csrf: token, email: `x${i}@example.org`, password: 'irgendwas-langes' }),
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          })
+        ).status,
+      );
     }
     assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
     assert.equal(statuses[11], 429);
@@ -74,7 +81,10 @@ describe('staff login', () => {
   it('an expired session sends the clerk to the login and then back to where they were', async () => {
     const clerk = new Visitor(server.url);
     await staffLogin(clerk, 'redaktion@hennef.example');
-    await server.db.updateTable('session').set({ last_seen_at: new Date(Date.now() - 3_600_000) }).execute();
+    await server.db
+      .updateTable('session')
+      .set({ last_seen_at: new Date(Date.now() - 3_600_000) })
+      .execute();
     const answer = await clerk.get('/bo/profil');
     assert.match(answer.url, /\/bo\/anmelden\?next=%2Fbo%2Fprofil&abgelaufen=1$/);
     assert.match(answer.html, /Ihre Sitzung ist abgelaufen/);
@@ -92,7 +102,11 @@ describe('staff login', () => {
     const sent = await stranger.post('/bo/passwort-vergessen', { email: 'redaktion@hennef.example' });
     assert.match(sent.html, /E-Mail mit einem Link/);
     await server.jobs.runDue();
-    const mail = await server.db.selectFrom('mail_message').selectAll().where('recipient', '=', 'redaktion@hennef.example').executeTakeFirstOrThrow();
+    const mail = await server.db
+      .selectFrom('mail_message')
+      .selectAll()
+      .where('recipient', '=', 'redaktion@hennef.example')
+      .executeTakeFirstOrThrow();
     assert.equal(mail.status, 'captured');
     const link = /http:\/\/\S+\/bo\/passwort-neu\/\S+/.exec(mail.body_text)![0];
     await stranger.get(new URL(link).pathname);
@@ -109,7 +123,11 @@ describe('staff login', () => {
   });
 
   it('a unit lead without a second factor must set one up before entering', async () => {
-    await server.db.updateTable('app_user').set({ totp_secret: null, totp_enabled: false }).where('email', '=', 'leitung@hennef.example').execute();
+    await server.db
+      .updateTable('app_user')
+      .set({ totp_secret: null, totp_enabled: false })
+      .where('email', '=', 'leitung@hennef.example')
+      .execute();
     const lead = new Visitor(server.url);
     await lead.get('/bo/anmelden');
     const setup = await lead.post('/bo/anmelden', { email: 'leitung@hennef.example', password: DEMO_PASSWORD });
@@ -122,7 +140,11 @@ describe('staff login', () => {
     assert.match(wrong.html, /Der Code ist falsch/);
     const done = await lead.post('/bo/anmelden/einrichten', { code: await freshTotp(server.url, 'leitung@hennef.example', secret) });
     assert.match(done.url, /\/bo$/);
-    const row = await server.db.selectFrom('app_user').select(['totp_enabled', 'totp_secret']).where('email', '=', 'leitung@hennef.example').executeTakeFirstOrThrow();
+    const row = await server.db
+      .selectFrom('app_user')
+      .select(['totp_enabled', 'totp_secret'])
+      .where('email', '=', 'leitung@hennef.example')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(row, { totp_enabled: true, totp_secret: secret });
   });
 });

@@ -13,9 +13,22 @@ describe('tenants are kept apart', () => {
   let siegburgUserId: string;
   before(async () => {
     server = await startServer();
-    const siegburg = await addTenant(server.db, { slug: 'siegburg', name: 'Stadt Siegburg', hosts: ['siegburg.localhost'], settings: { colours: { primary: '#7a1f1f', primaryText: '#ffffff' } } });
+    const siegburg = await addTenant(server.db, {
+      slug: 'siegburg',
+      name: 'Stadt Siegburg',
+      hosts: ['siegburg.localhost'],
+      settings: { colours: { primary: '#7a1f1f', primaryText: '#ffffff' } },
+    });
     const unit = await insertUnit(server.db, { tenant_id: siegburg.id, name: 'Bürgeramt Siegburg', short_name: null, parent_id: null });
-    const admin = await insertUser(server.db, { tenant_id: siegburg.id, kind: 'staff', display_name: 'Sina Siegburg', email: 'admin@siegburg.example', password_hash: await hashPassword(DEMO_PASSWORD), totp_secret: DEMO_TOTP_SECRET, totp_enabled: true });
+    const admin = await insertUser(server.db, {
+      tenant_id: siegburg.id,
+      kind: 'staff',
+      display_name: 'Sina Siegburg',
+      email: 'admin@siegburg.example',
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      totp_secret: DEMO_TOTP_SECRET,
+      totp_enabled: true,
+    });
     await addMembership(server.db, siegburg.id, admin.id, unit.id, 'tenant_admin');
     siegburgUserId = admin.id;
   });

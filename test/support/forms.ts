@@ -1,5 +1,11 @@
 // Reads the current values of the first form on a page that posts to `action`, as a browser would submit them.
-const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export function formValues(html: string, action: string): Record<string, string> {
   const start = html.indexOf(`action="${action}"`);
@@ -11,11 +17,14 @@ export function formValues(html: string, action: string): Record<string, string>
     if (!name || name === '_csrf') continue;
     const type = /type="([^"]+)"/.exec(tag)?.[1] ?? 'text';
     if ((type === 'checkbox' || type === 'radio') && !/\bchecked\b/.test(tag)) continue;
-    values[name] = unescape(/value="([^"]*)"/.exec(tag)?.[1] ?? '');
+    values[name] = unescapeHtml(/value="([^"]*)"/.exec(tag)?.[1] ?? '');
   }
-  for (const [, name, text] of form.matchAll(/<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) values[name!] = unescape(text!);
+  for (const [, name, text] of form.matchAll(/<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    values[name!] = unescapeHtml(text!);
   for (const [, name, options] of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    values[name!] = unescape(/<option value="([^"]*)"[^>]*\bselected\b/.exec(options!)?.[1] ?? /<option value="([^"]*)"/.exec(options!)?.[1] ?? '');
+    values[name!] = unescapeHtml(
+      /<option value="([^"]*)"[^>]*\bselected\b/.exec(options!)?.[1] ?? /<option value="([^"]*)"/.exec(options!)?.[1] ?? '',
+    );
   }
   return values;
 }

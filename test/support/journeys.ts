@@ -28,7 +28,10 @@ export const STAFF_BY_ROLE = {
 
 /** A visitor per role: anonymous, the given citizen, and each staff account logged in through the real forms. */
 export async function visitorsByRole(base: string, citizen: Visitor): Promise<Map<string, Visitor>> {
-  const visitors = new Map<string, Visitor>([['anonymous', new Visitor(base)], ['citizen', citizen]]);
+  const visitors = new Map<string, Visitor>([
+    ['anonymous', new Visitor(base)],
+    ['citizen', citizen],
+  ]);
   for (const [role, email] of Object.entries(STAFF_BY_ROLE)) {
     const visitor = new Visitor(base);
     await staffLogin(visitor, email);
@@ -41,5 +44,13 @@ export async function visitorsByRole(base: string, citizen: Visitor): Promise<Ma
 export async function reportPothole(base: string, fields: Record<string, string> = {}) {
   const reporter = new Visitor(base);
   await reporter.get('/maengelmelder');
-  return reporter.post('/maengelmelder', { category: 'schlagloch', address: 'Frankfurter Straße 97', coordinates: '', description: 'Loch im Weg', name: '', email: '', ...fields });
+  return reporter.post('/maengelmelder', {
+    category: 'schlagloch',
+    address: 'Frankfurter Straße 97',
+    coordinates: '',
+    description: 'Loch im Weg',
+    name: '',
+    email: '',
+    ...fields,
+  });
 }

@@ -10,7 +10,14 @@ export async function orderBirthCertificates(citizen: Visitor): Promise<string> 
   assert.match(start.html, /Die Gebühr bezahlen Sie am Ende online/);
   const first = await citizen.post('/online/personenstandsurkunde', {});
   const base = new URL(first.url).pathname.replace(/\/certificate$/, '');
-  await citizen.post(`${base}/certificate`, { kind: 'birth', personName: 'Erika Mustermann', eventDate: '1964-08-12', relation: 'self', copies: '2', action: 'next' });
+  await citizen.post(`${base}/certificate`, {
+    kind: 'birth',
+    personName: 'Erika Mustermann',
+    eventDate: '1964-08-12',
+    relation: 'self',
+    copies: '2',
+    action: 'next',
+  });
   const summary = await citizen.post(`${base}/applicant`, { action: 'next' });
   assert.match(summary.html, /Nach dem Absenden bezahlen Sie die Gebühr von 24,00\s€ online/);
   assert.match(summary.html, />Verbindlich absenden und bezahlen</);

@@ -61,7 +61,16 @@ export async function startServer(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'rathaus-test-'));
   const database = await testDatabaseUrl({ seeded: true });
   const listenUrl = `http://127.0.0.1:${port}`;
-  const config: Config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', PORT: String(port), BASE_URL: listenUrl, JOB_POLL_MS: '100000', TRUST_PROXY: '127.0.0.1', ...env });
+  const config: Config = loadConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'silent',
+    PORT: String(port),
+    BASE_URL: listenUrl,
+    JOB_POLL_MS: '100000',
+    TRUST_PROXY: '127.0.0.1',
+    ...env,
+  });
   // The public address may differ from where the server listens (an https URL behind a proxy); requests go to the latter.
   const baseUrl = config.baseUrl ?? `http://localhost:${port}`;
   // PGlite starts from the run's migrated and seeded dump when `npm test` made one; migrate and seed then find nothing to do.

@@ -8,7 +8,11 @@ export class Visitor {
   lastHtml = '';
 
   /** `ip` is sent as X-Forwarded-For, so rate limits count each test visitor on its own. */
-  constructor(readonly base: string, readonly host?: string, readonly ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) {}
+  constructor(
+    readonly base: string,
+    readonly host?: string,
+    readonly ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  ) {}
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -27,26 +31,39 @@ export class Visitor {
   }
 
   /** node:http rather than fetch, because fetch may not set the Host header that chooses the tenant. */
-  private send(method: string, url: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<{ status: number; headers: Headers; text: string; bytes: Buffer }> {
+  private send(
+    method: string,
+    url: string,
+    body: string | Buffer | undefined,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; text: string; bytes: Buffer }> {
     return new Promise((resolve, reject) => {
-      const request = httpRequest(url, { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const result = new Headers();
-          for (const [key, value] of Object.entries(response.headers)) {
-            for (const item of [value ?? []].flat()) result.append(key, String(item));
-          }
-          const bytes = Buffer.concat(chunks);
-          resolve({ status: response.statusCode ?? 0, headers: result, text: bytes.toString('utf8'), bytes });
-        });
-      });
+      const request = httpRequest(
+        url,
+        { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const result = new Headers();
+            for (const [key, value] of Object.entries(response.headers)) {
+              for (const item of [value ?? []].flat()) result.append(key, String(item));
+            }
+            const bytes = Buffer.concat(chunks);
+            resolve({ status: response.statusCode ?? 0, headers: result, text: bytes.toString('utf8'), bytes });
+          });
+        },
+      );
       request.on('error', reject);
       request.end(body);
     });
   }
 
-  async request(method: string, path: string, options: { body?: string | URLSearchParams | Buffer; headers?: Record<string, string>; follow?: boolean } = {}): Promise<Answer> {
+  async request(
+    method: string,
+    path: string,
+    options: { body?: string | URLSearchParams | Buffer; headers?: Record<string, string>; follow?: boolean } = {},
+  ): Promise<Answer> {
     let url = new URL(path, this.base).href;
     let currentMethod = method;
     let body: string | Buffer | undefined = Buffer.isBuffer(options.body) ? options.body : options.body?.toString();
@@ -81,6 +98,10 @@ export class Visitor {
   post(path: string, fields: Record<string, string>, options: { csrf?: boolean; follow?: boolean } = {}) {
     const form = new URLSearchParams(fields);
     if (options.csrf !== false) form.set('_csrf', this.csrf());
-    return this.request('POST', path, { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' }, follow: options.follow });
+    return this.request('POST', path, {
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      follow: options.follow,
+    });
   }
 }

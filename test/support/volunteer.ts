@@ -2,7 +2,10 @@
 // A logged-in visitor brings name and e-mail from the account; an anonymous one gives them.
 import type { Visitor } from './visitor.js';
 
-export async function volunteer(citizen: Visitor, answers: { name?: string; email?: string; role?: string } = {}): Promise<{ submissionId: string; receiptPath: string }> {
+export async function volunteer(
+  citizen: Visitor,
+  answers: { name?: string; email?: string; role?: string } = {},
+): Promise<{ submissionId: string; receiptPath: string }> {
   await citizen.get('/online/wahlhelfer');
   const first = await citizen.post('/online/wahlhelfer', {});
   const base = new URL(first.url).pathname.replace(/\/person$/, '');

@@ -20,9 +20,12 @@ export const accessibility: Module = {
       const t = accessibilityText(ctx.lang);
       return (
         <dl class="facts">
-          <dt safe>{t('case.page')}</dt><dd safe>{feedback.page || '–'}</dd>
-          <dt safe>{t('case.description')}</dt><dd safe>{feedback.description}</dd>
-          <dt safe>{t('case.email')}</dt><dd safe>{feedback.email ?? t('case.noEmail')}</dd>
+          <dt safe>{t('case.page')}</dt>
+          <dd safe>{feedback.page || '–'}</dd>
+          <dt safe>{t('case.description')}</dt>
+          <dd safe>{feedback.description}</dd>
+          <dt safe>{t('case.email')}</dt>
+          <dd safe>{feedback.email ?? t('case.noEmail')}</dd>
         </dl>
       ) as string;
     });

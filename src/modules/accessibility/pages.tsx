@@ -26,7 +26,15 @@ const feedbackLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
 
 export const statementOf = (ctx: RequestContext): AccessibilityStatement => ctx.tenant.settings.accessibilityStatement ?? DEFAULT_STATEMENT;
 
-function StatementPage({ ctx, values = {}, errors = {} }: { ctx: RequestContext; values?: Partial<Feedback>; errors?: Record<string, string> }) {
+function StatementPage({
+  ctx,
+  values = {},
+  errors = {},
+}: {
+  ctx: RequestContext;
+  values?: Partial<Feedback>;
+  errors?: Record<string, string>;
+}) {
   const t = accessibilityText(ctx.lang);
   const statement = statementOf(ctx);
   const title = ctx.t('legal.accessibility');
@@ -37,21 +45,39 @@ function StatementPage({ ctx, values = {}, errors = {} }: { ctx: RequestContext;
       <h1 safe>{title}</h1>
       <ErrorSummary errors={errors} t={ctx.t} />
       <p safe>{t('intro', { town: ctx.tenant.name })}</p>
-      {isAllowed(editorAccess, ctx) && <p><a href={EDIT_PATH} safe>{t('edit.link')}</a></p>}
+      {isAllowed(editorAccess, ctx) && (
+        <p>
+          <a href={EDIT_PATH} safe>
+            {t('edit.link')}
+          </a>
+        </p>
+      )}
       <h2 safe>{t('status.title')}</h2>
       <p safe>{t(`status.${statement.status}`)}</p>
       <h2 safe>{t('gaps.title')}</h2>
-      {statement.gaps.length === 0 ? <p safe>{t('gaps.none')}</p> : (
+      {statement.gaps.length === 0 ? (
+        <p safe>{t('gaps.none')}</p>
+      ) : (
         <ul lang={german}>
           {statement.gaps.map((gap) => (
-            <li><strong safe>{gap.content}</strong><br /><span safe>{`${t('gaps.reason')}: ${gap.reason}`}</span><br /><span safe>{`${t('gaps.alternative')}: ${gap.alternative}`}</span></li>
+            <li>
+              <strong safe>{gap.content}</strong>
+              <br />
+              <span safe>{`${t('gaps.reason')}: ${gap.reason}`}</span>
+              <br />
+              <span safe>{`${t('gaps.alternative')}: ${gap.alternative}`}</span>
+            </li>
           ))}
         </ul>
       )}
       <h2 safe>{t('evaluation.title')}</h2>
       <p safe>{t('evaluation.text', { date: formatDay(ctx.lang, statement.evaluatedOn) })}</p>
-      <p lang={german} safe>{statement.method}</p>
-      <h2 id="rueckmeldung" safe>{t('feedback.title')}</h2>
+      <p lang={german} safe>
+        {statement.method}
+      </p>
+      <h2 id="rueckmeldung" safe>
+        {t('feedback.title')}
+      </h2>
       <p safe>{t('feedback.intro', { unit: statement.unit })}</p>
       <Form action={`${PATH}/rueckmeldung`} csrf={ctx.csrfToken()}>
         <TextField name="page" label={t('feedback.page')} value={values.page} />
@@ -60,7 +86,9 @@ function StatementPage({ ctx, values = {}, errors = {} }: { ctx: RequestContext;
         <Button label={t('feedback.submit')} />
       </Form>
       <h2 safe>{t('enforcement.title')}</h2>
-      <div lang={german}><Paragraphs text={statement.enforcement} /></div>
+      <div lang={german}>
+        <Paragraphs text={statement.enforcement} />
+      </div>
     </Page>
   );
 }
@@ -72,7 +100,12 @@ function EditPage({ ctx, values, errors = {} }: { ctx: RequestContext; values: R
       <h1 safe>{t('edit.title')}</h1>
       <ErrorSummary errors={errors} t={ctx.t} />
       <Form action={EDIT_PATH} csrf={ctx.csrfToken()}>
-        <RadioGroup name="status" legend={t('edit.status')} value={values.status} options={(['full', 'partial', 'none'] as const).map((status) => ({ value: status, label: t(`status.${status}`) }))} />
+        <RadioGroup
+          name="status"
+          legend={t('edit.status')}
+          value={values.status}
+          options={(['full', 'partial', 'none'] as const).map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        />
         <TextArea name="gaps" label={t('edit.gaps')} value={values.gaps} error={errors.gaps} rows={6} />
         <TextField name="evaluatedOn" label={t('edit.evaluatedOn')} value={values.evaluatedOn} error={errors.evaluatedOn} />
         <TextArea name="method" label={t('edit.method')} value={values.method} error={errors.method} rows={3} />
@@ -84,12 +117,24 @@ function EditPage({ ctx, values, errors = {} }: { ctx: RequestContext; values: R
   );
 }
 
-const asFormValues = (statement: AccessibilityStatement) => ({ status: statement.status, gaps: gapsAsText(statement.gaps), evaluatedOn: formatDay('de', statement.evaluatedOn), method: statement.method, unit: statement.unit, enforcement: statement.enforcement });
+const asFormValues = (statement: AccessibilityStatement) => ({
+  status: statement.status,
+  gaps: gapsAsText(statement.gaps),
+  evaluatedOn: formatDay('de', statement.evaluatedOn),
+  method: statement.method,
+  unit: statement.unit,
+  enforcement: statement.enforcement,
+});
 
 export function registerAccessibilityPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
 
-  app.get(PATH, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, sharedPage(request.ctx, 'accessibility', request.url, 60, (ctx) => <StatementPage ctx={ctx} />)));
+  app.get(PATH, { config: { access: 'public' } }, async (request, reply) =>
+    sendHtml(
+      reply,
+      sharedPage(request.ctx, 'accessibility', request.url, 60, (ctx) => <StatementPage ctx={ctx} />),
+    ),
+  );
 
   app.post(`${PATH}/rueckmeldung`, { config: { access: 'public', ...feedbackLimit } }, async (request, reply) => {
     const { ctx } = request;
@@ -101,12 +146,21 @@ export function registerAccessibilityPages(app: FastifyInstance, deps: Deps) {
       const errors = Object.fromEntries(Object.entries(problems).map(([field, code]) => [field, t(`feedback.${code}`)]));
       return sendHtml(reply, <StatementPage ctx={ctx} values={input} errors={errors} />, 400);
     }
-    const number = await receiveFeedback(db, ctx.tenant.id, statementOf(ctx).unit, input, accessibilityText('de')('case.title'), ctx.requestId);
+    const number = await receiveFeedback(
+      db,
+      ctx.tenant.id,
+      statementOf(ctx).unit,
+      input,
+      accessibilityText('de')('case.title'),
+      ctx.requestId,
+    );
     setFlash(reply, t('feedback.sent', { number }));
     return reply.redirect(PATH, 303);
   });
 
-  app.get(EDIT_PATH, { config: { access: editorAccess } }, async (request, reply) => sendHtml(reply, <EditPage ctx={request.ctx} values={asFormValues(statementOf(request.ctx))} />));
+  app.get(EDIT_PATH, { config: { access: editorAccess } }, async (request, reply) =>
+    sendHtml(reply, <EditPage ctx={request.ctx} values={asFormValues(statementOf(request.ctx))} />),
+  );
 
   app.post(EDIT_PATH, { config: { access: editorAccess } }, async (request, reply) => {
     const { ctx } = request;
@@ -123,8 +177,12 @@ export function registerAccessibilityPages(app: FastifyInstance, deps: Deps) {
     if (!units.some((unit) => unit.short_name === values.unit?.trim())) errors.unit = t('edit.badUnit');
     if (Object.keys(errors).length > 0) return sendHtml(reply, <EditPage ctx={ctx} values={values} errors={errors} />, 400);
     const statement: AccessibilityStatement = {
-      status, gaps, evaluatedOn: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(day!), method: values.method!.trim().slice(0, 1000),
-      unit: values.unit!.trim(), enforcement: values.enforcement!.trim().slice(0, 3000),
+      status,
+      gaps,
+      evaluatedOn: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(day!),
+      method: values.method!.trim().slice(0, 1000),
+      unit: values.unit!.trim(),
+      enforcement: values.enforcement!.trim().slice(0, 3000),
     };
     await db.transaction().execute(async (trx) => {
       await updateTenantSettings(trx, ctx.tenant.id, { accessibilityStatement: statement });

@@ -4,13 +4,23 @@ import type { AccessibilityStatement } from '../../platform/db/tables.js';
 export const DEFAULT_STATEMENT: AccessibilityStatement = {
   status: 'partial',
   gaps: [
-    { content: 'Bescheide und Eingangsbestätigungen als PDF', reason: 'Die PDF-Dateien sind noch nicht vollständig getaggt (PDF/UA).', alternative: 'Der Inhalt steht zusätzlich als Text im Postfach; auf Wunsch senden wir ihn in einer anderen Form.' },
-    { content: 'Die interaktive Karte (Zoomen und Verschieben)', reason: 'Kartenkacheln lassen sich nicht vollständig mit Screenreadern erschließen.', alternative: 'Jede Karte hat eine Liste mit denselben Orten; Orte lassen sich auch als Adresse eingeben.' },
+    {
+      content: 'Bescheide und Eingangsbestätigungen als PDF',
+      reason: 'Die PDF-Dateien sind noch nicht vollständig getaggt (PDF/UA).',
+      alternative: 'Der Inhalt steht zusätzlich als Text im Postfach; auf Wunsch senden wir ihn in einer anderen Form.',
+    },
+    {
+      content: 'Die interaktive Karte (Zoomen und Verschieben)',
+      reason: 'Kartenkacheln lassen sich nicht vollständig mit Screenreadern erschließen.',
+      alternative: 'Jede Karte hat eine Liste mit denselben Orten; Orte lassen sich auch als Adresse eingeben.',
+    },
   ],
   evaluatedOn: '2026-11-30',
-  method: 'Selbstbewertung: jede Seite wird bei jeder Änderung automatisch mit axe-core (WCAG 2.1 AA) geprüft, dazu Prüfung der Hauptabläufe mit Tastatur und Screenreader (NVDA) und bei 320 px Breite.',
+  method:
+    'Selbstbewertung: jede Seite wird bei jeder Änderung automatisch mit axe-core (WCAG 2.1 AA) geprüft, dazu Prüfung der Hauptabläufe mit Tastatur und Screenreader (NVDA) und bei 320 px Breite.',
   unit: 'FD 1.3',
-  enforcement: 'Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen bei der Beauftragten der Landesregierung für Menschen mit Behinderung wenden. Das Schlichtungsverfahren ist kostenlos; Sie brauchen keinen Rechtsbeistand.',
+  enforcement:
+    'Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen bei der Beauftragten der Landesregierung für Menschen mit Behinderung wenden. Das Schlichtungsverfahren ist kostenlos; Sie brauchen keinen Rechtsbeistand.',
 };
 
 /** "Inhalt | Grund | Alternative" per line into gaps; the line numbers of lines that are not three parts. */
@@ -26,4 +36,5 @@ export function parseGaps(text: string): { gaps: AccessibilityStatement['gaps'];
   return { gaps, bad };
 }
 
-export const gapsAsText = (gaps: AccessibilityStatement['gaps']) => gaps.map((gap) => `${gap.content} | ${gap.reason} | ${gap.alternative}`).join('\n');
+export const gapsAsText = (gaps: AccessibilityStatement['gaps']) =>
+  gaps.map((gap) => `${gap.content} | ${gap.reason} | ${gap.alternative}`).join('\n');

@@ -2,5 +2,13 @@
 import type { Generated } from 'kysely';
 
 export type AccessibilityTables = {
-  accessibility_feedback: { id: Generated<string>; tenant_id: string; number: string; page: string; description: string; email: string | null; created_at: Generated<Date> };
+  accessibility_feedback: {
+    id: Generated<string>;
+    tenant_id: string;
+    number: string;
+    page: string;
+    description: string;
+    email: string | null;
+    created_at: Generated<Date>;
+  };
 };

@@ -2,10 +2,12 @@
 import { messages } from '../../platform/i18n/index.js';
 
 const de = {
-  'intro': 'Die {town} ist bemüht, ihr digitales Rathaus im Einklang mit § 10c BGG NRW und der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen. Diese Erklärung gilt für alle Seiten dieses Portals.',
+  intro:
+    'Die {town} ist bemüht, ihr digitales Rathaus im Einklang mit § 10c BGG NRW und der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen. Diese Erklärung gilt für alle Seiten dieses Portals.',
   'status.title': 'Stand der Vereinbarkeit mit den Anforderungen',
   'status.full': 'Dieses Portal ist mit den Anforderungen der BITV 2.0 vollständig vereinbar.',
-  'status.partial': 'Dieses Portal ist mit den Anforderungen der BITV 2.0 teilweise vereinbar. Die unten genannten Inhalte sind noch nicht barrierefrei.',
+  'status.partial':
+    'Dieses Portal ist mit den Anforderungen der BITV 2.0 teilweise vereinbar. Die unten genannten Inhalte sind noch nicht barrierefrei.',
   'status.none': 'Dieses Portal ist mit den Anforderungen der BITV 2.0 nicht vereinbar.',
   'gaps.title': 'Nicht barrierefreie Inhalte',
   'gaps.reason': 'Grund',
@@ -14,7 +16,8 @@ const de = {
   'evaluation.title': 'Erstellung dieser Erklärung',
   'evaluation.text': 'Diese Erklärung wurde am {date} erstellt. So wurde geprüft:',
   'feedback.title': 'Barriere melden: Feedback und Kontakt',
-  'feedback.intro': 'Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen, oder brauchen Sie Inhalte in einer barrierefreien Form? Schreiben Sie uns. Ihre Nachricht geht als Vorgang an die zuständige Stelle ({unit}); wir antworten in der Regel innerhalb von zwei Wochen.',
+  'feedback.intro':
+    'Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen, oder brauchen Sie Inhalte in einer barrierefreien Form? Schreiben Sie uns. Ihre Nachricht geht als Vorgang an die zuständige Stelle ({unit}); wir antworten in der Regel innerhalb von zwei Wochen.',
   'feedback.page': 'Auf welcher Seite? (Adresse oder Name der Seite, freiwillig)',
   'feedback.description': 'Was ist nicht barrierefrei?',
   'feedback.email': 'Ihre E-Mail-Adresse für die Antwort (freiwillig)',
@@ -45,7 +48,8 @@ const de = {
 } as const;
 
 const en: Record<keyof typeof de, string> = {
-  'intro': '{town} strives to make its digital town hall accessible in accordance with § 10c BGG NRW and the Barrier-Free Information Technology Ordinance (BITV 2.0). This statement applies to every page of this portal.',
+  intro:
+    '{town} strives to make its digital town hall accessible in accordance with § 10c BGG NRW and the Barrier-Free Information Technology Ordinance (BITV 2.0). This statement applies to every page of this portal.',
   'status.title': 'Compliance status',
   'status.full': 'This portal fully complies with the requirements of BITV 2.0.',
   'status.partial': 'This portal partially complies with the requirements of BITV 2.0. The content listed below is not yet accessible.',
@@ -57,7 +61,8 @@ const en: Record<keyof typeof de, string> = {
   'evaluation.title': 'Preparation of this statement',
   'evaluation.text': 'This statement was prepared on {date}. The evaluation:',
   'feedback.title': 'Report a barrier: feedback and contact',
-  'feedback.intro': 'Have you found a barrier, or do you need content in an accessible form? Write to us. Your message reaches the responsible unit ({unit}) as a case; we usually answer within two weeks.',
+  'feedback.intro':
+    'Have you found a barrier, or do you need content in an accessible form? Write to us. Your message reaches the responsible unit ({unit}) as a case; we usually answer within two weeks.',
   'feedback.page': 'On which page? (address or name of the page, optional)',
   'feedback.description': 'What is not accessible?',
   'feedback.email': 'Your e-mail address for the answer (optional)',

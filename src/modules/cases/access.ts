@@ -48,7 +48,11 @@ export async function staffNames(db: Db, tenantId: string): Promise<Map<string, 
   return new Map((await listStaff(db, tenantId)).map((person) => [person.id, person.display_name]));
 }
 
-export const clerkOf = (ctx: RequestContext): CaseActor => ({ id: actorId(ctx.actor), label: actorLabel(ctx.actor), roles: ctx.actor.kind === 'staff' ? ctx.actor.roles : new Set() });
+export const clerkOf = (ctx: RequestContext): CaseActor => ({
+  id: actorId(ctx.actor),
+  label: actorLabel(ctx.actor),
+  roles: ctx.actor.kind === 'staff' ? ctx.actor.roles : new Set(),
+});
 
 /** Every workflow cases of this installation follow (the default and those stored), for filters and bulk actions. */
 export async function workflowsInUse(db: Db): Promise<Workflow[]> {
@@ -56,8 +60,14 @@ export async function workflowsInUse(db: Db): Promise<Workflow[]> {
 }
 
 /** The label of a case's state in its own workflow. */
-export async function stateLabels(db: Db, rows: Pick<CaseRow, 'workflow_id' | 'status'>[], lang: Lang): Promise<(row: Pick<CaseRow, 'workflow_id' | 'status'>) => string> {
-  const workflows = new Map(await Promise.all([...new Set(rows.map((row) => row.workflow_id))].map(async (id) => [id, await workflowOf(db, id)] as const)));
+export async function stateLabels(
+  db: Db,
+  rows: Pick<CaseRow, 'workflow_id' | 'status'>[],
+  lang: Lang,
+): Promise<(row: Pick<CaseRow, 'workflow_id' | 'status'>) => string> {
+  const workflows = new Map(
+    await Promise.all([...new Set(rows.map((row) => row.workflow_id))].map(async (id) => [id, await workflowOf(db, id)] as const)),
+  );
   return (row) => stateLabel(workflows.get(row.workflow_id) ?? DEFAULT_WORKFLOW, row.status, lang);
 }
 
@@ -67,8 +77,13 @@ export async function refusal(db: Db, t: CasesTranslate, lang: Lang, error: Case
   const status = error.current ? stateLabel(workflow, error.current.status, lang) : '–';
   const transition = error.current && to ? findTransition(workflow, error.current.status, to) : undefined;
   switch (error.reason) {
-    case 'fieldsMissing': return t('fieldsMissing', { fields: error.missing.map((name) => transition?.requires.find((field) => field.name === name)?.label[lang] ?? name).join(', ') });
-    case 'roleMissing': return t('roleMissing', { roles: (transition?.roles ?? []).map((role) => t(`role.${role}`)).join(' / ') });
-    default: return t(error.reason, { status });
+    case 'fieldsMissing':
+      return t('fieldsMissing', {
+        fields: error.missing.map((name) => transition?.requires.find((field) => field.name === name)?.label[lang] ?? name).join(', '),
+      });
+    case 'roleMissing':
+      return t('roleMissing', { roles: (transition?.roles ?? []).map((role) => t(`role.${role}`)).join(' / ') });
+    default:
+      return t(error.reason, { status });
   }
 }

@@ -12,7 +12,17 @@ import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { CASE_LIST_VIEWS, CASES, INBOX_VIEWS, inboxPath, type CaseListView, type InboxView } from './paths.js';
 import { caseAccess, clerkOf, colleaguesOf, isUuid, refusal, stateLabels, workflowsInUse, type Colleague } from './access.js';
-import { escalatedCases, findAbsence, findCase, inboxCounts, INBOX_SORTS, listInbox, type CaseRow, type InboxFilter, type InboxSort } from './repo.js';
+import {
+  escalatedCases,
+  findAbsence,
+  findCase,
+  inboxCounts,
+  INBOX_SORTS,
+  listInbox,
+  type CaseRow,
+  type InboxFilter,
+  type InboxSort,
+} from './repo.js';
 import { assign, CaseConflict, changeStatus, endAbsence, startAbsence } from './service.js';
 import { casesText, type CasesTranslate } from './texts.js';
 import { RUNNING_PHASES } from './workflow.js';
@@ -20,11 +30,23 @@ import { RUNNING_PHASES } from './workflow.js';
 type Query = { ansicht?: string; leistung?: string; suche?: string; status?: string; von?: string; bis?: string; sortierung?: string };
 type Option = { value: string; label: string };
 
-function AbsenceForm({ ctx, t, absentWith, colleagues }: { ctx: RequestContext; t: CasesTranslate; absentWith?: string; colleagues: Colleague[] }) {
+function AbsenceForm({
+  ctx,
+  t,
+  absentWith,
+  colleagues,
+}: {
+  ctx: RequestContext;
+  t: CasesTranslate;
+  absentWith?: string;
+  colleagues: Colleague[];
+}) {
   const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
   return (
     <section aria-labelledby="absence">
-      <h2 id="absence" safe>{t('absence')}</h2>
+      <h2 id="absence" safe>
+        {t('absence')}
+      </h2>
       <Form action={`${CASES}/abwesenheit`} csrf={ctx.csrfToken()}>
         {absentWith ? (
           <>
@@ -33,7 +55,13 @@ function AbsenceForm({ ctx, t, absentWith, colleagues }: { ctx: RequestContext; 
           </>
         ) : (
           <>
-            <SelectField name="deputy" label={t('absence.deputy')} options={colleagues.filter((colleague) => colleague.id !== me).map((colleague) => ({ value: colleague.id, label: colleague.name }))} />
+            <SelectField
+              name="deputy"
+              label={t('absence.deputy')}
+              options={colleagues
+                .filter((colleague) => colleague.id !== me)
+                .map((colleague) => ({ value: colleague.id, label: colleague.name }))}
+            />
             <Button label={t('absence.start')} name="action" value="start" kind="secondary" />
           </>
         )}
@@ -42,22 +70,60 @@ function AbsenceForm({ ctx, t, absentWith, colleagues }: { ctx: RequestContext; 
   );
 }
 
-function FilterForm({ t, view, query, statuses, errors }: { t: CasesTranslate; view: string; query: Query; statuses: Option[]; errors: Record<string, string> }) {
+function FilterForm({
+  t,
+  view,
+  query,
+  statuses,
+  errors,
+}: {
+  t: CasesTranslate;
+  view: string;
+  query: Query;
+  statuses: Option[];
+  errors: Record<string, string>;
+}) {
   return (
     <Form action={CASES} csrf="" method="get">
       <input type="hidden" name="ansicht" value={view} />
       <TextField name="suche" label={t('filter.search')} type="search" value={query.suche ?? ''} />
       <TextField name="leistung" label={t('filter.service')} value={query.leistung ?? ''} />
-      <SelectField name="status" label={t('filter.status')} value={query.status ?? ''} options={[{ value: '', label: t('filter.all') }, ...statuses]} />
+      <SelectField
+        name="status"
+        label={t('filter.status')}
+        value={query.status ?? ''}
+        options={[{ value: '', label: t('filter.all') }, ...statuses]}
+      />
       <TextField name="von" label={t('filter.from')} value={query.von ?? ''} error={errors.von} />
       <TextField name="bis" label={t('filter.to')} value={query.bis ?? ''} error={errors.bis} />
-      <SelectField name="sortierung" label={t('filter.sort')} value={query.sortierung ?? 'due'} options={INBOX_SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))} />
+      <SelectField
+        name="sortierung"
+        label={t('filter.sort')}
+        value={query.sortierung ?? 'due'}
+        options={INBOX_SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
+      />
       <Button label={t('filter.submit')} kind="secondary" />
     </Form>
   );
 }
 
-function CaseTable({ ctx, t, view, rows, names, label, bulkOptions }: { ctx: RequestContext; t: CasesTranslate; view: string; rows: CaseRow[]; names: Map<string, string>; label: (row: CaseRow) => string; bulkOptions: Option[] }) {
+function CaseTable({
+  ctx,
+  t,
+  view,
+  rows,
+  names,
+  label,
+  bulkOptions,
+}: {
+  ctx: RequestContext;
+  t: CasesTranslate;
+  view: string;
+  rows: CaseRow[];
+  names: Map<string, string>;
+  label: (row: CaseRow) => string;
+  bulkOptions: Option[];
+}) {
   const now = Date.now();
   const overdue = (row: CaseRow) => row.due_at.getTime() < now && RUNNING_PHASES.includes(row.phase);
   return (
@@ -65,15 +131,40 @@ function CaseTable({ ctx, t, view, rows, names, label, bulkOptions }: { ctx: Req
       <TableScroll label={t(`view.${view as InboxView}`)}>
         <table>
           <caption safe>{t(`view.${view as InboxView}`)}</caption>
-          <thead><tr><th scope="col"><span class="visually-hidden" safe>{t('bulk.select')}</span></th>{[t('col.number'), t('col.title'), t('col.status'), t('col.assignee'), t('col.received'), t('col.due')].map((head) => <th scope="col" safe>{head}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span class="visually-hidden" safe>
+                  {t('bulk.select')}
+                </span>
+              </th>
+              {[t('col.number'), t('col.title'), t('col.status'), t('col.assignee'), t('col.received'), t('col.due')].map((head) => (
+                <th scope="col" safe>
+                  {head}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {rows.map((row) => (
               <tr>
-                <td><input type="checkbox" name="ids" value={row.id} id={`select-${row.id}`} aria-label={t('bulk.selectOne', { number: row.number })} /></td>
-                <td><a href={`${CASES}/${row.id}`} safe>{row.number}</a></td>
+                <td>
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={row.id}
+                    id={`select-${row.id}`}
+                    aria-label={t('bulk.selectOne', { number: row.number })}
+                  />
+                </td>
+                <td>
+                  <a href={`${CASES}/${row.id}`} safe>
+                    {row.number}
+                  </a>
+                </td>
                 <td safe>{row.title}</td>
                 <td safe>{label(row)}</td>
-                <td safe>{row.assignee_id ? names.get(row.assignee_id) ?? '–' : t('unassigned')}</td>
+                <td safe>{row.assignee_id ? (names.get(row.assignee_id) ?? '–') : t('unassigned')}</td>
                 <td safe>{formatDate(ctx.lang, row.created_at)}</td>
                 <td safe>{`${formatDate(ctx.lang, row.due_at)}${overdue(row) ? ` (${t('overdue')})` : ''}`}</td>
               </tr>
@@ -81,7 +172,11 @@ function CaseTable({ ctx, t, view, rows, names, label, bulkOptions }: { ctx: Req
           </tbody>
         </table>
       </TableScroll>
-      <SelectField name="bulk" label={t('bulk.action')} options={[{ value: 'claim', label: t('claim') }, { value: 'return', label: t('return') }, ...bulkOptions]} />
+      <SelectField
+        name="bulk"
+        label={t('bulk.action')}
+        options={[{ value: 'claim', label: t('claim') }, { value: 'return', label: t('return') }, ...bulkOptions]}
+      />
       <TextField name="reason" label={t('bulk.reason')} />
       <Button label={t('bulk.apply')} kind="secondary" />
     </Form>
@@ -132,35 +227,73 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
     const view = (CASE_LIST_VIEWS as readonly string[]).includes(query.ansicht ?? '') ? (query.ansicht as CaseListView) : 'unit';
     if (query.ansicht && view !== query.ansicht) errors.ansicht = t('filter.unknownView');
     const [rows, counts, colleagues, workflows] = await Promise.all([
-      view === 'escalated' ? escalatedCases(db, ctx.tenant.id, units) : listInbox(db, { tenantId: ctx.tenant.id, units, userId, view, ...filter }),
+      view === 'escalated'
+        ? escalatedCases(db, ctx.tenant.id, units)
+        : listInbox(db, { tenantId: ctx.tenant.id, units, userId, view, ...filter }),
       inboxCounts(db, ctx.tenant.id, units, userId),
       colleaguesOf(db, ctx),
       workflowsInUse(db),
     ]);
-    const statuses = [...new Map(workflows.flatMap((workflow) => workflow.states).map((state) => [state.id, { value: state.id, label: state.label[ctx.lang] }])).values()];
+    const statuses = [
+      ...new Map(
+        workflows.flatMap((workflow) => workflow.states).map((state) => [state.id, { value: state.id, label: state.label[ctx.lang] }]),
+      ).values(),
+    ];
     const targets = new Set(workflows.flatMap((workflow) => workflow.transitions.map((transition) => transition.to)));
-    const bulkOptions = statuses.filter((state) => targets.has(state.value)).map((state) => ({ value: `status:${state.value}`, label: `${t('bulk.setStatus')}: ${state.label}` }));
+    const bulkOptions = statuses
+      .filter((state) => targets.has(state.value))
+      .map((state) => ({ value: `status:${state.value}`, label: `${t('bulk.setStatus')}: ${state.label}` }));
     const names = new Map(colleagues.map((colleague) => [colleague.id, colleague.name]));
     const absence = userId ? await findAbsence(db, ctx.tenant.id, userId) : undefined;
-    const isLead = ctx.actor.kind === 'staff' && ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'].some((role) => ctx.actor.kind === 'staff' && ctx.actor.roles.has(role as never));
+    const isLead =
+      ctx.actor.kind === 'staff' &&
+      ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'].some(
+        (role) => ctx.actor.kind === 'staff' && ctx.actor.roles.has(role as never),
+      );
     const label = await stateLabels(db, rows, ctx.lang);
-    return sendHtml(reply, (
+    return sendHtml(
+      reply,
       <Page ctx={ctx} title={t('title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('title') }]}>
         <ErrorSummary errors={Object.keys(errors).length ? errors : undefined} t={ctx.t} />
         <h1 safe>{t('title')}</h1>
-        {isLead && <p><a href={`${CASES}/uebersicht`} safe>{t('dash.link')}</a></p>}
+        {isLead && (
+          <p>
+            <a href={`${CASES}/uebersicht`} safe>
+              {t('dash.link')}
+            </a>
+          </p>
+        )}
         <nav aria-label={t('title')} class="tabs">
           <ul>
-            {INBOX_VIEWS.map((name) => <li><a href={inboxPath(name)} aria-current={name === view ? 'page' : undefined} safe>{`${t(`view.${name}`)} (${counts[name]})`}</a></li>)}
-            <li><a href={inboxPath('escalated')} aria-current={view === 'escalated' ? 'page' : undefined} safe>{t('view.escalated')}</a></li>
+            {INBOX_VIEWS.map((name) => (
+              <li>
+                <a
+                  href={inboxPath(name)}
+                  aria-current={name === view ? 'page' : undefined}
+                  safe
+                >{`${t(`view.${name}`)} (${counts[name]})`}</a>
+              </li>
+            ))}
+            <li>
+              <a href={inboxPath('escalated')} aria-current={view === 'escalated' ? 'page' : undefined} safe>
+                {t('view.escalated')}
+              </a>
+            </li>
           </ul>
         </nav>
-        <p class="hint" safe>{t('shortcuts')}</p>
+        <p class="hint" safe>
+          {t('shortcuts')}
+        </p>
         <FilterForm t={t} view={view} query={query} statuses={statuses} errors={errors} />
-        {rows.length === 0 ? <p safe>{t('none')}</p> : <CaseTable ctx={ctx} t={t} view={view} rows={rows} names={names} label={label} bulkOptions={bulkOptions} />}
-        <AbsenceForm ctx={ctx} t={t} absentWith={absence ? names.get(absence.deputy_id) ?? '–' : undefined} colleagues={colleagues} />
-      </Page>
-    ), Object.keys(errors).length ? 400 : 200);
+        {rows.length === 0 ? (
+          <p safe>{t('none')}</p>
+        ) : (
+          <CaseTable ctx={ctx} t={t} view={view} rows={rows} names={names} label={label} bulkOptions={bulkOptions} />
+        )}
+        <AbsenceForm ctx={ctx} t={t} absentWith={absence ? (names.get(absence.deputy_id) ?? '–') : undefined} colleagues={colleagues} />
+      </Page>,
+      Object.keys(errors).length ? 400 : 200,
+    );
   });
 
   // Bulk actions: each selected case on its own, with the version read now; the summary says what was refused.
@@ -168,7 +301,10 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const t = casesText(ctx.lang);
     const body = (request.body ?? {}) as Record<string, string | string[]>;
-    const ids = ([] as string[]).concat(body.ids ?? []).filter(isUuid).slice(0, 200);
+    const ids = ([] as string[])
+      .concat(body.ids ?? [])
+      .filter(isUuid)
+      .slice(0, 200);
     const bulk = String(body.bulk ?? '');
     const reason = String(body.reason ?? '');
     const units = await visibleUnits(db, ctx);
@@ -190,7 +326,13 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
         refused.push(`${row.number}: ${await refusal(db, t, ctx.lang, error, to)}`);
       }
     }
-    setFlash(reply, [t('bulk.done', { count: String(done.length), numbers: done.join(', ') || '–' }), ...(refused.length ? [t('bulk.refused', { list: refused.join('; ') })] : [])].join(' '));
+    setFlash(
+      reply,
+      [
+        t('bulk.done', { count: String(done.length), numbers: done.join(', ') || '–' }),
+        ...(refused.length ? [t('bulk.refused', { list: refused.join('; ') })] : []),
+      ].join(' '),
+    );
     return reply.redirect(CASES, 303);
   });
 
@@ -200,8 +342,10 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
     const body = (request.body ?? {}) as Record<string, string>;
     const userId = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
     const deputy = (await colleaguesOf(db, ctx)).find((colleague) => colleague.id === body.deputy && colleague.id !== userId);
-    if (body.action === 'end') setFlash(reply, t('absence.ended', { count: String(await endAbsence(db, ctx.tenant.id, userId, clerkOf(ctx))) }));
-    else if (deputy) setFlash(reply, t('absence.started', { count: String(await startAbsence(db, ctx.tenant.id, userId, deputy.id, clerkOf(ctx))) }));
+    if (body.action === 'end')
+      setFlash(reply, t('absence.ended', { count: String(await endAbsence(db, ctx.tenant.id, userId, clerkOf(ctx))) }));
+    else if (deputy)
+      setFlash(reply, t('absence.started', { count: String(await startAbsence(db, ctx.tenant.id, userId, deputy.id, clerkOf(ctx))) }));
     return reply.redirect(`${CASES}#absence`, 303);
   });
 }

@@ -37,7 +37,10 @@ export const cases: Module = {
       await escalateOverdue(deps.db, deps.baseUrl);
     },
     [STATE_ACTION_JOB]: async (payload, job) => {
-      await runStateAction(deps.db, job.id, { ...(payload as { caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string }), tenantId: job.tenantId! });
+      await runStateAction(deps.db, job.id, {
+        ...(payload as { caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string }),
+        tenantId: job.tenantId!,
+      });
     },
   }),
   schedules: [{ jobName: CASE_ESCALATION_JOB, cron: '7 * * * *' }],

@@ -14,20 +14,44 @@ import { casesText } from './texts.js';
 import { CaseView } from './case-page.js';
 import { sendHtml } from '../../platform/ui/render.js';
 
-export async function LinkedCases({ ctx, deps, row, error, value }: { ctx: RequestContext; deps: Deps; row: CaseRow; error?: string; value?: string }) {
+export async function LinkedCases({
+  ctx,
+  deps,
+  row,
+  error,
+  value,
+}: {
+  ctx: RequestContext;
+  deps: Deps;
+  row: CaseRow;
+  error?: string;
+  value?: string;
+}) {
   const t = casesText(ctx.lang);
   const [linked, units] = await Promise.all([linkedCases(deps.db, ctx.tenant.id, row.id), visibleUnits(deps.db, ctx)]);
   const label = await stateLabels(deps.db, linked, ctx.lang);
   return (
     <section aria-labelledby="links">
-      <h2 id="links" safe>{t('links')}</h2>
-      {linked.length === 0 ? <p safe>{t('links.none')}</p> : (
+      <h2 id="links" safe>
+        {t('links')}
+      </h2>
+      {linked.length === 0 ? (
+        <p safe>{t('links.none')}</p>
+      ) : (
         <ul>
           {linked.map((other) => (
             <li>
-              {units.includes(other.unit) ? <a href={`${CASES}/${other.id}`} safe>{other.number}</a> : <span safe>{other.number}</span>}
+              {units.includes(other.unit) ? (
+                <a href={`${CASES}/${other.id}`} safe>
+                  {other.number}
+                </a>
+              ) : (
+                <span safe>{other.number}</span>
+              )}
               <span safe>{` ${other.title} · ${label(other)} · ${other.unit} `}</span>
-              <Form action={`${CASES}/${row.id}/verknuepfung/${other.id}/loesen`} csrf={ctx.csrfToken()}><Button label={t('links.remove', { number: other.number })} kind="secondary" /></Form>
+              <Form action={`${CASES}/${row.id}/verknuepfung/${other.id}/loesen`} csrf={ctx.csrfToken()}>
+                <Button label={t('links.remove', { number: other.number })} kind="secondary" />
+              </Form>
             </li>
           ))}
         </ul>
@@ -48,14 +72,35 @@ export function registerLinkRoutes(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const t = casesText(ctx.lang);
     const row = await caseOf(db, request);
-    const number = String((request.body as { number?: unknown } | undefined)?.number ?? '').trim().slice(0, 40);
+    const number = String((request.body as { number?: unknown } | undefined)?.number ?? '')
+      .trim()
+      .slice(0, 40);
     const other = number ? await findCaseByNumber(db, ctx.tenant.id, number) : undefined;
-    const error = !other || !(await visibleUnits(db, ctx)).includes(other.unit) ? t('links.unknown', { number }) : other.id === row.id ? t('links.self') : undefined;
+    const error =
+      !other || !(await visibleUnits(db, ctx)).includes(other.unit)
+        ? t('links.unknown', { number })
+        : other.id === row.id
+          ? t('links.self')
+          : undefined;
     if (error || !other) return sendHtml(reply, await CaseView({ ctx, deps, row, link: { error: error ?? '', value: number } }), 400);
     const actor = clerkOf(ctx);
     if (await linkCases(db, ctx.tenant.id, row.id, other.id, actor.label)) {
-      await recordCaseEvent(db, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'linked', detail: { number: other.number } });
-      await recordCaseEvent(db, { tenant_id: other.tenant_id, case_id: other.id, actor_id: actor.id, actor_label: actor.label, kind: 'linked', detail: { number: row.number } });
+      await recordCaseEvent(db, {
+        tenant_id: row.tenant_id,
+        case_id: row.id,
+        actor_id: actor.id,
+        actor_label: actor.label,
+        kind: 'linked',
+        detail: { number: other.number },
+      });
+      await recordCaseEvent(db, {
+        tenant_id: other.tenant_id,
+        case_id: other.id,
+        actor_id: actor.id,
+        actor_label: actor.label,
+        kind: 'linked',
+        detail: { number: row.number },
+      });
     }
     setFlash(reply, t('links.added', { number: other.number }));
     return reply.redirect(`${CASES}/${row.id}#links`, 303);
@@ -68,8 +113,22 @@ export function registerLinkRoutes(app: FastifyInstance, deps: Deps) {
     const other = isUuid(otherId) ? await findCase(db, ctx.tenant.id, otherId) : undefined;
     if (other && (await unlinkCases(db, ctx.tenant.id, row.id, other.id))) {
       const actor = clerkOf(ctx);
-      await recordCaseEvent(db, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'unlinked', detail: { number: other.number } });
-      await recordCaseEvent(db, { tenant_id: other.tenant_id, case_id: other.id, actor_id: actor.id, actor_label: actor.label, kind: 'unlinked', detail: { number: row.number } });
+      await recordCaseEvent(db, {
+        tenant_id: row.tenant_id,
+        case_id: row.id,
+        actor_id: actor.id,
+        actor_label: actor.label,
+        kind: 'unlinked',
+        detail: { number: other.number },
+      });
+      await recordCaseEvent(db, {
+        tenant_id: other.tenant_id,
+        case_id: other.id,
+        actor_id: actor.id,
+        actor_label: actor.label,
+        kind: 'unlinked',
+        detail: { number: row.number },
+      });
     }
     setFlash(reply, casesText(ctx.lang)('links.removed'));
     return reply.redirect(`${CASES}/${row.id}#links`, 303);

@@ -8,15 +8,46 @@ import { listTenants } from '../../platform/tenancy/tenants.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import { formatDate, type Lang } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/mailer.js';
-import { eventsOfCase, casesHeldFor, claimEscalation, deleteAbsence, findAbsence, findCase, findCaseOfSource, findWorkflow, insertCase, openCasesAssignedTo, overdueUnescalated, recordCaseEvent, saveAbsence, saveWorkflow, updateCase, type CaseRow } from './repo.js';
+import {
+  eventsOfCase,
+  casesHeldFor,
+  claimEscalation,
+  deleteAbsence,
+  findAbsence,
+  findCase,
+  findCaseOfSource,
+  findWorkflow,
+  insertCase,
+  openCasesAssignedTo,
+  overdueUnescalated,
+  recordCaseEvent,
+  saveAbsence,
+  saveWorkflow,
+  updateCase,
+  type CaseRow,
+} from './repo.js';
 import { casePath, inboxPath } from './paths.js';
-import { DEFAULT_WORKFLOW, findTransition, initialState, isOpenPhase, mayPerform, stateOf, workflowSchema, type CaseTrigger, type Workflow } from './workflow.js';
+import {
+  DEFAULT_WORKFLOW,
+  findTransition,
+  initialState,
+  isOpenPhase,
+  mayPerform,
+  stateOf,
+  workflowSchema,
+  type CaseTrigger,
+  type Workflow,
+} from './workflow.js';
 
 /** Who changes a case; `roles` is absent for automatic steps, which the workflow's role and field rules do not bind. */
 export type CaseActor = { id: string | null; label: string; roles?: ReadonlySet<string> };
 
 export class CaseConflict extends Error {
-  constructor(readonly current: CaseRow | undefined, readonly reason: 'stale' | 'notAllowed' | 'roleMissing' | 'fieldsMissing', readonly missing: string[] = []) {
+  constructor(
+    readonly current: CaseRow | undefined,
+    readonly reason: 'stale' | 'notAllowed' | 'roleMissing' | 'fieldsMissing',
+    readonly missing: string[] = [],
+  ) {
     super(`case change refused: ${reason}`);
   }
 }
@@ -46,18 +77,47 @@ async function storedWorkflowId(db: Db, workflow: Workflow | undefined): Promise
   return id;
 }
 
-export type OpenCaseInput = { tenantId: string; source: { kind: string; id: string }; number: string; service: string; title: string; unit: string; processingDays?: number; workflow?: Workflow; searchText?: string; now?: Date };
+export type OpenCaseInput = {
+  tenantId: string;
+  source: { kind: string; id: string };
+  number: string;
+  service: string;
+  title: string;
+  unit: string;
+  processingDays?: number;
+  workflow?: Workflow;
+  searchText?: string;
+  now?: Date;
+};
 
 export async function openCase(db: Db, input: OpenCaseInput) {
   const now = input.now ?? new Date();
   const workflow = input.workflow ?? DEFAULT_WORKFLOW;
   const initial = initialState(workflow);
   const created = await insertCase(db, {
-    tenant_id: input.tenantId, number: input.number, source_kind: input.source.kind, source_id: input.source.id, service: input.service, title: input.title, unit: input.unit,
-    status: initial.id, phase: initial.phase, workflow_id: await storedWorkflowId(db, input.workflow), searchText: `${input.number} ${input.title} ${input.searchText ?? ''}`,
+    tenant_id: input.tenantId,
+    number: input.number,
+    source_kind: input.source.kind,
+    source_id: input.source.id,
+    service: input.service,
+    title: input.title,
+    unit: input.unit,
+    status: initial.id,
+    phase: initial.phase,
+    workflow_id: await storedWorkflowId(db, input.workflow),
+    searchText: `${input.number} ${input.title} ${input.searchText ?? ''}`,
     due_at: new Date(now.getTime() + (input.processingDays ?? DEFAULT_PROCESSING_DAYS) * 86_400_000),
   });
-  if (created) await recordCaseEvent(db, { tenant_id: created.tenant_id, case_id: created.id, actor_id: null, actor_label: 'system', kind: 'created', to_status: initial.id, to_phase: initial.phase });
+  if (created)
+    await recordCaseEvent(db, {
+      tenant_id: created.tenant_id,
+      case_id: created.id,
+      actor_id: null,
+      actor_label: 'system',
+      kind: 'created',
+      to_status: initial.id,
+      to_phase: initial.phase,
+    });
   return created ?? (await findCaseOfSource(db, input.tenantId, input.source.kind, input.source.id));
 }
 
@@ -85,19 +145,44 @@ function checkTransition(current: CaseRow, workflow: Workflow, to: string, actor
   return transition;
 }
 
-export async function changeStatus(db: Db, tenantId: string, caseId: string, seenVersion: number, to: string, actor: CaseActor, fields: Record<string, string> = {}): Promise<CaseRow> {
+export async function changeStatus(
+  db: Db,
+  tenantId: string,
+  caseId: string,
+  seenVersion: number,
+  to: string,
+  actor: CaseActor,
+  fields: Record<string, string> = {},
+): Promise<CaseRow> {
   const current = await findCase(db, tenantId, caseId);
   if (!current || current.version !== seenVersion) throw new CaseConflict(current, 'stale');
   const workflow = await workflowOf(db, current.workflow_id);
   const transition = checkTransition(current, workflow, to, actor, fields);
-  const given = Object.fromEntries(transition.requires.map((field) => [field.name, (fields[field.name] ?? '').trim().slice(0, 500)]).filter(([, value]) => value));
+  const given = Object.fromEntries(
+    transition.requires.map((field) => [field.name, (fields[field.name] ?? '').trim().slice(0, 500)]).filter(([, value]) => value),
+  );
   const target = stateOf(workflow, to);
   return inTransaction(db, async (trx) => {
     const updated = await updateCase(trx, tenantId, caseId, seenVersion, statusChanges(current, workflow, to, new Date()));
     if (!updated) throw new CaseConflict(await findCase(trx, tenantId, caseId), 'stale');
-    await recordCaseEvent(trx, { tenant_id: tenantId, case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: 'status', from_status: current.status, to_status: to, to_phase: target.phase, detail: given });
+    await recordCaseEvent(trx, {
+      tenant_id: tenantId,
+      case_id: caseId,
+      actor_id: actor.id,
+      actor_label: actor.label,
+      kind: 'status',
+      from_status: current.status,
+      to_status: to,
+      to_phase: target.phase,
+      detail: given,
+    });
     for (const action of target.onEnter) {
-      await enqueue(trx, { name: STATE_ACTION_JOB, tenantId, payload: { caseId, state: to, action, fields: given, actor: actor.label }, dedupeKey: `${caseId}:${updated.version}:${action}` });
+      await enqueue(trx, {
+        name: STATE_ACTION_JOB,
+        tenantId,
+        payload: { caseId, state: to, action, fields: given, actor: actor.label },
+        dedupeKey: `${caseId}:${updated.version}:${action}`,
+      });
     }
     return updated;
   });
@@ -105,7 +190,15 @@ export async function changeStatus(db: Db, tenantId: string, caseId: string, see
 
 /** Claim (assignee = the clerk), assign to a colleague, or return to the unit (assignee = null). An assignment
  * to an absent clerk goes to their deputy, marked so that it returns when they are back. */
-export async function assign(db: Db, tenantId: string, caseId: string, seenVersion: number, assigneeId: string | null, actor: CaseActor, kind: 'claimed' | 'assigned' | 'returned'): Promise<CaseRow> {
+export async function assign(
+  db: Db,
+  tenantId: string,
+  caseId: string,
+  seenVersion: number,
+  assigneeId: string | null,
+  actor: CaseActor,
+  kind: 'claimed' | 'assigned' | 'returned',
+): Promise<CaseRow> {
   return inTransaction(db, async (trx) => {
     const current = await findCase(trx, tenantId, caseId);
     if (!Number.isSafeInteger(seenVersion)) throw new CaseConflict(current, 'stale');
@@ -113,7 +206,14 @@ export async function assign(db: Db, tenantId: string, caseId: string, seenVersi
     const changes = absence ? { assignee_id: absence.deputy_id, deputy_for: assigneeId } : { assignee_id: assigneeId, deputy_for: null };
     const updated = current && isOpenPhase(current.phase) ? await updateCase(trx, tenantId, caseId, seenVersion, changes) : undefined;
     if (!updated) throw new CaseConflict(current, current && !isOpenPhase(current.phase) ? 'notAllowed' : 'stale');
-    await recordCaseEvent(trx, { tenant_id: tenantId, case_id: caseId, actor_id: actor.id, actor_label: actor.label, kind: absence ? 'deputy' : kind, detail: { assignee: changes.assignee_id, ...(absence ? { for: assigneeId } : {}) } });
+    await recordCaseEvent(trx, {
+      tenant_id: tenantId,
+      case_id: caseId,
+      actor_id: actor.id,
+      actor_label: actor.label,
+      kind: absence ? 'deputy' : kind,
+      detail: { assignee: changes.assignee_id, ...(absence ? { for: assigneeId } : {}) },
+    });
     return updated;
   });
 }
@@ -125,7 +225,14 @@ export async function startAbsence(db: Db, tenantId: string, userId: string, dep
     const open = await openCasesAssignedTo(trx, tenantId, userId);
     for (const row of open) {
       await updateCase(trx, tenantId, row.id, row.version, { assignee_id: deputyId, deputy_for: userId });
-      await recordCaseEvent(trx, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'deputy', detail: { assignee: deputyId, for: userId } });
+      await recordCaseEvent(trx, {
+        tenant_id: row.tenant_id,
+        case_id: row.id,
+        actor_id: actor.id,
+        actor_label: actor.label,
+        kind: 'deputy',
+        detail: { assignee: deputyId, for: userId },
+      });
     }
     return open.length;
   });
@@ -138,7 +245,14 @@ export async function endAbsence(db: Db, tenantId: string, userId: string, actor
     const held = await casesHeldFor(trx, tenantId, userId);
     for (const row of held) {
       await updateCase(trx, tenantId, row.id, row.version, { assignee_id: userId, deputy_for: null });
-      await recordCaseEvent(trx, { tenant_id: row.tenant_id, case_id: row.id, actor_id: actor.id, actor_label: actor.label, kind: 'back', detail: { assignee: userId } });
+      await recordCaseEvent(trx, {
+        tenant_id: row.tenant_id,
+        case_id: row.id,
+        actor_id: actor.id,
+        actor_label: actor.label,
+        kind: 'back',
+        detail: { assignee: userId },
+      });
     }
     return held.length;
   });
@@ -171,18 +285,39 @@ async function advance(db: Db, tenantId: string, source: { kind: string; id: str
 /** A note in the case's history from outside the back office (e.g. the reporter's comment when reopening). */
 export async function noteOnCase(db: Db, tenantId: string, source: { kind: string; id: string }, label: string, text: string) {
   const current = await findCaseOfSource(db, tenantId, source.kind, source.id);
-  if (current && text.trim()) await recordCaseEvent(db, { tenant_id: current.tenant_id, case_id: current.id, actor_id: null, actor_label: label, kind: 'note', detail: { text: text.trim().slice(0, 2000) } });
+  if (current && text.trim())
+    await recordCaseEvent(db, {
+      tenant_id: current.tenant_id,
+      case_id: current.id,
+      actor_id: null,
+      actor_label: label,
+      kind: 'note',
+      detail: { text: text.trim().slice(0, 2000) },
+    });
 }
 
 /** Sends a case to another unit (e.g. a report re-categorised): it arrives there unassigned, as a new case would. */
-export async function rerouteCase(db: Db, tenantId: string, source: { kind: string; id: string }, target: { unit: string; title: string; service: string }, label: string): Promise<CaseRow | undefined> {
+export async function rerouteCase(
+  db: Db,
+  tenantId: string,
+  source: { kind: string; id: string },
+  target: { unit: string; title: string; service: string },
+  label: string,
+): Promise<CaseRow | undefined> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await findCaseOfSource(db, tenantId, source.kind, source.id);
     if (!current) return undefined;
     if (current.unit === target.unit && current.service === target.service) return current;
     const updated = await updateCase(db, tenantId, current.id, current.version, { ...target, assignee_id: null, deputy_for: null });
     if (!updated) continue;
-    await recordCaseEvent(db, { tenant_id: current.tenant_id, case_id: current.id, actor_id: null, actor_label: label, kind: 'rerouted', detail: { unit: target.unit, from: current.unit } });
+    await recordCaseEvent(db, {
+      tenant_id: current.tenant_id,
+      case_id: current.id,
+      actor_id: null,
+      actor_label: label,
+      kind: 'rerouted',
+      detail: { unit: target.unit, from: current.unit },
+    });
     return updated;
   }
   return undefined;
@@ -202,7 +337,14 @@ export async function escalateOverdue(db: Db, baseUrl: string, level = 1, now = 
       const responsible = leads.filter((lead) => lead.email && unit && (lead.unit_id === unit.id || lead.unit_id === unit.parent_id));
       const claimed = await inTransaction(db, async (trx) => {
         if (!(await claimEscalation(trx, tenant.id, row.id, level))) return false;
-        await recordCaseEvent(trx, { tenant_id: tenant.id, case_id: row.id, actor_id: null, actor_label: 'system', kind: 'escalated', detail: { level } });
+        await recordCaseEvent(trx, {
+          tenant_id: tenant.id,
+          case_id: row.id,
+          actor_id: null,
+          actor_label: 'system',
+          kind: 'escalated',
+          detail: { level },
+        });
         for (const lead of responsible) await queueMail(trx, escalationMail(tenant.id, lead.email!, row, baseUrl));
         return true;
       });
@@ -214,12 +356,22 @@ export async function escalateOverdue(db: Db, baseUrl: string, level = 1, now = 
 
 function escalationMail(tenantId: string, to: string, row: CaseRow, baseUrl: string) {
   const since = formatDate('de', row.due_at);
-  return { tenantId, to, subject: `Überfälliger Vorgang ${row.number}`, text: `Der Vorgang ${row.number} („${row.title}“) ist seit ${since} überfällig.\n\nEskalierte Vorgänge: ${baseUrl}${inboxPath('escalated')}\nZum Vorgang: ${baseUrl}${casePath(row.id)}` };
+  return {
+    tenantId,
+    to,
+    subject: `Überfälliger Vorgang ${row.number}`,
+    text: `Der Vorgang ${row.number} („${row.title}“) ist seit ${since} überfällig.\n\nEskalierte Vorgänge: ${baseUrl}${inboxPath('escalated')}\nZum Vorgang: ${baseUrl}${casePath(row.id)}`,
+  };
 }
 
 /** What the citizen sees of their case: each status change with its date under the state's public label; steps
  * without a public label are left out, and a repeated label is shown once. */
-export async function publicTimeline(db: Db, tenantId: string, source: { kind: string; id: string }, lang: Lang): Promise<{ at: Date; label: string }[]> {
+export async function publicTimeline(
+  db: Db,
+  tenantId: string,
+  source: { kind: string; id: string },
+  lang: Lang,
+): Promise<{ at: Date; label: string }[]> {
   const row = await findCaseOfSource(db, tenantId, source.kind, source.id);
   if (!row) return [];
   const workflow = await workflowOf(db, row.workflow_id);

@@ -27,7 +27,11 @@ export function defineStateAction(sourceKind: string, action: StateAction, handl
 
 /** Runs a step once: what it changes and sends, and the history event naming its job, are one transaction, and a
  * job run again (its process died after the commit) finds that event and does nothing. */
-export async function runStateAction(db: Db, jobId: string, payload: { tenantId: string; caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string }) {
+export async function runStateAction(
+  db: Db,
+  jobId: string,
+  payload: { tenantId: string; caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string },
+) {
   await inTransaction(db, async (trx) => {
     const row = await findCase(trx, payload.tenantId, payload.caseId);
     const handler = row && handlers.get(`${row.source_kind}:${payload.action}`);
@@ -35,7 +39,21 @@ export async function runStateAction(db: Db, jobId: string, payload: { tenantId:
     const kind = `action.${payload.action}`;
     if ((await eventsOfCase(trx, row.tenant_id, row.id)).some((event) => event.kind === kind && event.detail.job === jobId)) return;
     const state = stateOf(await workflowOf(trx, row.workflow_id), payload.state);
-    await handler(trx, { tenantId: payload.tenantId, case: row, state: payload.state, label: state.public ?? state.label, fields: payload.fields, actor: payload.actor });
-    await recordCaseEvent(trx, { tenant_id: row.tenant_id, case_id: row.id, actor_id: null, actor_label: 'system', kind, detail: { state: payload.state, job: jobId } });
+    await handler(trx, {
+      tenantId: payload.tenantId,
+      case: row,
+      state: payload.state,
+      label: state.public ?? state.label,
+      fields: payload.fields,
+      actor: payload.actor,
+    });
+    await recordCaseEvent(trx, {
+      tenant_id: row.tenant_id,
+      case_id: row.id,
+      actor_id: null,
+      actor_label: 'system',
+      kind,
+      detail: { state: payload.state, job: jobId },
+    });
   });
 }

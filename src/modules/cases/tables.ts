@@ -27,7 +27,19 @@ export type CasesTables = {
     deputy_for: ColumnType<string | null, string | null | undefined, string | null>;
     search_vector: ColumnType<string | null, never, never>;
   };
-  case_event: { id: Generated<number>; tenant_id: string; case_id: string; at: Generated<Date>; actor_id: string | null; actor_label: string; kind: string; from_status: string | null; to_status: string | null; to_phase: string | null; detail: ColumnType<Record<string, unknown>, string, string> };
+  case_event: {
+    id: Generated<number>;
+    tenant_id: string;
+    case_id: string;
+    at: Generated<Date>;
+    actor_id: string | null;
+    actor_label: string;
+    kind: string;
+    from_status: string | null;
+    to_status: string | null;
+    to_phase: string | null;
+    detail: ColumnType<Record<string, unknown>, string, string>;
+  };
   case_absence: { tenant_id: string; user_id: string; deputy_id: string; since: Generated<Date> };
   case_escalation: { tenant_id: string; case_id: string; level: number; at: Generated<Date> };
   case_workflow: { id: string; definition: ColumnType<unknown, string, never>; created_at: Generated<Date> };

@@ -35,10 +35,16 @@ export async function casesWorkSection(db: Db, ctx: RequestContext & { actor: { 
   ];
   return (
     <section aria-labelledby="home-cases">
-      <h2 id="home-cases" safe>{t('home.title')}</h2>
+      <h2 id="home-cases" safe>
+        {t('home.title')}
+      </h2>
       <ul class="figures">
         {tiles.map((tile) => (
-          <li><a href={tile.href}><strong safe>{String(tile.count)}</strong> <span safe>{tile.text}</span></a></li>
+          <li>
+            <a href={tile.href}>
+              <strong safe>{String(tile.count)}</strong> <span safe>{tile.text}</span>
+            </a>
+          </li>
         ))}
       </ul>
       {mine.length === 0 ? (
@@ -48,7 +54,10 @@ export async function casesWorkSection(db: Db, ctx: RequestContext & { actor: { 
           <h3 safe>{t('home.next')}</h3>
           <ul>
             {mine.slice(0, NEXT_CASES).map((row) => (
-              <li><a href={casePath(row.id)} safe>{`${row.number}: ${row.title}`}</a>{' '}<span safe>{`– ${label(row)}, ${t('col.due')} ${formatDate(ctx.lang, row.due_at)}`}</span></li>
+              <li>
+                <a href={casePath(row.id)} safe>{`${row.number}: ${row.title}`}</a>{' '}
+                <span safe>{`– ${label(row)}, ${t('col.due')} ${formatDate(ctx.lang, row.due_at)}`}</span>
+              </li>
             ))}
           </ul>
         </>
@@ -56,8 +65,17 @@ export async function casesWorkSection(db: Db, ctx: RequestContext & { actor: { 
       {lead && figures.length > 0 && (
         <>
           <h3 safe>{t('home.units')}</h3>
-          <DataTable caption={t('home.units')} head={[t('home.col.unit'), t('home.col.open'), t('home.col.overdue'), t('home.col.finished')]} rows={figures.map((row) => [row.unit, String(row.open), String(row.overdue), String(row.finished)])} empty="" />
-          <p><a href={`${CASES}/uebersicht`} safe>{t('home.dashboard')}</a></p>
+          <DataTable
+            caption={t('home.units')}
+            head={[t('home.col.unit'), t('home.col.open'), t('home.col.overdue'), t('home.col.finished')]}
+            rows={figures.map((row) => [row.unit, String(row.open), String(row.overdue), String(row.finished)])}
+            empty=""
+          />
+          <p>
+            <a href={`${CASES}/uebersicht`} safe>
+              {t('home.dashboard')}
+            </a>
+          </p>
         </>
       )}
     </section>

@@ -30,12 +30,18 @@ describe('case workflows', () => {
     assert.match(JSON.stringify(unknown.error?.issues), /unknown state \\"done\\"/);
     const twice = workflowSchema.safeParse({ ...valid, states: [...valid.states, valid.states[0]!] });
     assert.match(JSON.stringify(twice.error?.issues), /state ids must be unique/);
-    const initial = workflowSchema.safeParse({ ...valid, states: [...valid.states, { id: 'again', phase: 'received', label: text('Nochmal'), public: null }] });
+    const initial = workflowSchema.safeParse({
+      ...valid,
+      states: [...valid.states, { id: 'again', phase: 'received', label: text('Nochmal'), public: null }],
+    });
     assert.match(JSON.stringify(initial.error?.issues), /exactly one state must have the phase/);
   });
 
   it('the default workflow asks for a reason to reject and informs the citizen of a rejection', () => {
-    assert.deepEqual(findTransition(DEFAULT_WORKFLOW, 'in_progress', 'rejected')!.requires.map((field) => field.name), ['reason']);
+    assert.deepEqual(
+      findTransition(DEFAULT_WORKFLOW, 'in_progress', 'rejected')!.requires.map((field) => field.name),
+      ['reason'],
+    );
     assert.deepEqual(DEFAULT_WORKFLOW.states.find((state) => state.id === 'rejected')!.onEnter, ['informCitizen']);
   });
 });

@@ -17,25 +17,70 @@ const BASE = '/api/catalog/v1';
 const summarySchema = {
   type: 'object',
   required: ['id', 'name', 'summary', 'url'],
-  properties: { id: { type: 'string' }, name: { type: 'string' }, summary: { type: 'string' }, url: { type: 'string' }, online: { type: ['string', 'null'] } },
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    summary: { type: 'string' },
+    url: { type: 'string' },
+    online: { type: ['string', 'null'] },
+  },
 };
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const list = (ref: string) => ({ content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } } } } });
+const list = (ref: string) => ({
+  content: {
+    'application/json': {
+      schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } },
+    },
+  },
+});
 const slugParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const langParameter = { name: 'lang', in: 'query', schema: { enum: ['de', 'en'] } };
 
 export const catalogOpenApi = {
   paths: {
-    [`${BASE}/services`]: { get: { summary: 'Published services, optionally searched', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }, langParameter], responses: { 200: { description: 'Services', ...list('ServiceSummary') } } } },
-    [`${BASE}/services/{id}`]: { get: { summary: 'One service with all content', parameters: [slugParameter, langParameter], responses: { 200: { description: 'Service', ...json('Service') }, 404: { description: 'Unknown service' } } } },
-    [`${BASE}/offices`]: { get: { summary: 'Offices with opening hours and whether they are open now', responses: { 200: { description: 'Offices', ...list('Office') } } } },
-    [`${BASE}/offices/{id}`]: { get: { summary: 'One office', parameters: [slugParameter], responses: { 200: { description: 'Office', ...json('Office') }, 404: { description: 'Unknown office' } } } },
+    [`${BASE}/services`]: {
+      get: {
+        summary: 'Published services, optionally searched',
+        parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }, langParameter],
+        responses: { 200: { description: 'Services', ...list('ServiceSummary') } },
+      },
+    },
+    [`${BASE}/services/{id}`]: {
+      get: {
+        summary: 'One service with all content',
+        parameters: [slugParameter, langParameter],
+        responses: { 200: { description: 'Service', ...json('Service') }, 404: { description: 'Unknown service' } },
+      },
+    },
+    [`${BASE}/offices`]: {
+      get: {
+        summary: 'Offices with opening hours and whether they are open now',
+        responses: { 200: { description: 'Offices', ...list('Office') } },
+      },
+    },
+    [`${BASE}/offices/{id}`]: {
+      get: {
+        summary: 'One office',
+        parameters: [slugParameter],
+        responses: { 200: { description: 'Office', ...json('Office') }, 404: { description: 'Unknown office' } },
+      },
+    },
     [`${BASE}/contacts`]: { get: { summary: 'Contact persons', responses: { 200: { description: 'Contacts', ...list('Contact') } } } },
   },
   schemas: {
     ServiceSummary: summarySchema,
-    Service: { allOf: [z.toJSONSchema(serviceContent, { io: 'output', unrepresentable: 'any' }), { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, version: { type: 'integer' } } }] },
-    Office: { allOf: [z.toJSONSchema(officeContent, { io: 'output', unrepresentable: 'any' }), { type: 'object', properties: { id: { type: 'string' }, openNow: { type: 'boolean' } } }] },
+    Service: {
+      allOf: [
+        z.toJSONSchema(serviceContent, { io: 'output', unrepresentable: 'any' }),
+        { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, version: { type: 'integer' } } },
+      ],
+    },
+    Office: {
+      allOf: [
+        z.toJSONSchema(officeContent, { io: 'output', unrepresentable: 'any' }),
+        { type: 'object', properties: { id: { type: 'string' }, openNow: { type: 'boolean' } } },
+      ],
+    },
     Contact: z.toJSONSchema(contactContent, { io: 'output', unrepresentable: 'any' }),
   },
 };
@@ -65,7 +110,13 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
     return {
       items: rows.map((row) => {
         const content = localize(row.published as ServiceContent, language);
-        return { id: row.slug, name: content.name, summary: content.summary, url: `${deps.baseUrl}/leistungen/${row.slug}`, online: content.onlineService?.url ?? null };
+        return {
+          id: row.slug,
+          name: content.name,
+          summary: content.summary,
+          url: `${deps.baseUrl}/leistungen/${row.slug}`,
+          online: content.onlineService?.url ?? null,
+        };
       }),
     };
   }
@@ -74,7 +125,13 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
     const row = await findEntryBySlug(db, request.ctx.tenant.id, 'service', (request.params as { id: string }).id);
     if (!row?.published) throw new NotFound('service');
     const { translated: _translated, german, ...content } = localize(row.published as ServiceContent, lang(request.query));
-    return { id: row.slug, url: `${deps.baseUrl}/leistungen/${row.slug}`, version: row.published_version, ...content, untranslated: [...german] };
+    return {
+      id: row.slug,
+      url: `${deps.baseUrl}/leistungen/${row.slug}`,
+      version: row.published_version,
+      ...content,
+      untranslated: [...german],
+    };
   });
 
   app.get(`${BASE}/offices`, route, async (request) => {

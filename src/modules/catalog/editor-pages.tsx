@@ -13,24 +13,49 @@ import { contentFromForm, contentToForm } from './form-codec.js';
 import { can, catalogPermissions, catalogStaffAccess, ensure } from './policy.js';
 import { findLatestRevision, findOpenRevision, listEntries, listPublishedRevisions, type EntryRow } from './repo.js';
 import { entrySettings, type EntrySettings } from './schema.js';
-import { approveRevision, confirmReviewed, createEntry, entryOrThrow, rejectRevision, saveDraft, submitForReview, type Author } from './service.js';
+import {
+  approveRevision,
+  confirmReviewed,
+  createEntry,
+  entryOrThrow,
+  rejectRevision,
+  saveDraft,
+  submitForReview,
+  type Author,
+} from './service.js';
 import { catalogText } from './texts.js';
 import { EditView, EntriesView, HistoryView } from './views/editor.js';
 
 const config = { access: catalogStaffAccess };
 
 export function authorOf(ctx: RequestContext): Author {
-  return { tenantId: ctx.tenant.id, userId: ctx.actor.kind === 'anonymous' ? null : ctx.actor.userId, label: actorLabel(ctx.actor), requestId: ctx.requestId };
+  return {
+    tenantId: ctx.tenant.id,
+    userId: ctx.actor.kind === 'anonymous' ? null : ctx.actor.userId,
+    label: actorLabel(ctx.actor),
+    requestId: ctx.requestId,
+  };
 }
 
 function kindOf(value: unknown): EntryKind {
   return ENTRY_KINDS.includes(value as EntryKind) ? (value as EntryKind) : 'service';
 }
 
-function settingsFrom(values: Record<string, string>, errors: Record<string, string>, t: ReturnType<typeof catalogText>, slugRequired: boolean): EntrySettings | undefined {
-  const parsed = entrySettings.safeParse({ slug: slugRequired ? values.slug : 'existing', unitId: values.unitId, ownerUserId: values.ownerUserId || undefined, reviewMonths: values.reviewMonths || 12 });
+function settingsFrom(
+  values: Record<string, string>,
+  errors: Record<string, string>,
+  t: ReturnType<typeof catalogText>,
+  slugRequired: boolean,
+): EntrySettings | undefined {
+  const parsed = entrySettings.safeParse({
+    slug: slugRequired ? values.slug : 'existing',
+    unitId: values.unitId,
+    ownerUserId: values.ownerUserId || undefined,
+    reviewMonths: values.reviewMonths || 12,
+  });
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.code === 'too_small' ? t('invalid.required') : t('invalid.format');
+  for (const issue of parsed.error.issues)
+    errors[String(issue.path[0])] ??= issue.code === 'too_small' ? t('invalid.required') : t('invalid.format');
   return undefined;
 }
 
@@ -39,21 +64,47 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
 
   async function editContext(request: FastifyRequest) {
     const { ctx } = request;
-    const [permissions, units, staff] = await Promise.all([catalogPermissions(db, ctx.tenant.id, ctx.actor), listUnits(db, ctx.tenant.id), listStaff(db, ctx.tenant.id)]);
+    const [permissions, units, staff] = await Promise.all([
+      catalogPermissions(db, ctx.tenant.id, ctx.actor),
+      listUnits(db, ctx.tenant.id),
+      listStaff(db, ctx.tenant.id),
+    ]);
     return { permissions, units, staff };
   }
 
-  async function renderEdit(request: FastifyRequest, entry: EntryRow, overrides: { values?: Record<string, string>; errors?: Record<string, string> } = {}, status = 200) {
+  async function renderEdit(
+    request: FastifyRequest,
+    entry: EntryRow,
+    overrides: { values?: Record<string, string>; errors?: Record<string, string> } = {},
+    status = 200,
+  ) {
     const { ctx } = request;
     const { permissions, units, staff } = await editContext(request);
     const open = (await findOpenRevision(db, ctx.tenant.id, entry.id)) ?? (await findLatestRevision(db, ctx.tenant.id, entry.id));
     const content = open?.content ?? entry.published!;
-    const values = overrides.values ?? { ...contentToForm(entry.kind, content), unitId: entry.unit_id ?? '', ownerUserId: entry.owner_user_id ?? '', reviewMonths: String(entry.review_months) };
+    const values = overrides.values ?? {
+      ...contentToForm(entry.kind, content),
+      unitId: entry.unit_id ?? '',
+      ownerUserId: entry.owner_user_id ?? '',
+      reviewMonths: String(entry.review_months),
+    };
     return {
       status,
       view: (
-        <EditView ctx={ctx} t={catalogText(ctx.lang)} kind={entry.kind} entry={entry} status={open?.status} comment={open?.comment} values={values} errors={overrides.errors}
-          canEdit={can(permissions, 'edit', entry)} canReview={can(permissions, 'review', entry)} units={units} staff={staff} />
+        <EditView
+          ctx={ctx}
+          t={catalogText(ctx.lang)}
+          kind={entry.kind}
+          entry={entry}
+          status={open?.status}
+          comment={open?.comment}
+          values={values}
+          errors={overrides.errors}
+          canEdit={can(permissions, 'edit', entry)}
+          canReview={can(permissions, 'review', entry)}
+          units={units}
+          staff={staff}
+        />
       ),
     };
   }
@@ -69,7 +120,18 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
       catalogPermissions(db, ctx.tenant.id, ctx.actor),
     ]);
     const decidable = waiting.filter((entry) => can(permissions, 'review', entry)).length;
-    return sendHtml(reply, <EntriesView ctx={ctx} t={catalogText(ctx.lang)} entries={entries} kind={kind} waiting={decidable} canCreate={permissions.editUnits.size > 0} units={new Map(units.map((unit) => [unit.id, unit.name]))} />);
+    return sendHtml(
+      reply,
+      <EntriesView
+        ctx={ctx}
+        t={catalogText(ctx.lang)}
+        entries={entries}
+        kind={kind}
+        waiting={decidable}
+        canCreate={permissions.editUnits.size > 0}
+        units={new Map(units.map((unit) => [unit.id, unit.name]))}
+      />,
+    );
   });
 
   app.get('/bo/katalog/neu', { config }, async (request, reply) => {
@@ -77,7 +139,19 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     const kind = kindOf((request.query as { art?: string }).art);
     const { permissions, units, staff } = await editContext(request);
     const editable = units.filter((unit) => permissions.editUnits.has(unit.id));
-    return sendHtml(reply, <EditView ctx={ctx} t={catalogText(ctx.lang)} kind={kind} values={{ closedOnHolidays: 'yes', languages: 'de' }} canEdit={editable.length > 0} canReview={false} units={editable} staff={staff} />);
+    return sendHtml(
+      reply,
+      <EditView
+        ctx={ctx}
+        t={catalogText(ctx.lang)}
+        kind={kind}
+        values={{ closedOnHolidays: 'yes', languages: 'de' }}
+        canEdit={editable.length > 0}
+        canReview={false}
+        units={editable}
+        staff={staff}
+      />,
+    );
   });
 
   app.post('/bo/katalog/neu', { config }, async (request, reply) => {
@@ -91,13 +165,29 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     try {
       if (!settings || !decoded.content) throw new Invalid(decoded.errors);
       ensure(permissions, 'edit', { unit_id: settings.unitId });
-      const entry = await db.transaction().execute((trx) => createEntry(trx, authorOf(ctx), kind, settings, decoded.content!, t('invalid.slugTaken')));
+      const entry = await db
+        .transaction()
+        .execute((trx) => createEntry(trx, authorOf(ctx), kind, settings, decoded.content!, t('invalid.slugTaken')));
       setFlash(reply, t('bo.created'));
       return reply.redirect(`/bo/katalog/${entry.id}`, 303);
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       const editable = units.filter((unit) => permissions.editUnits.has(unit.id));
-      return sendHtml(reply, <EditView ctx={ctx} t={t} kind={kind} values={values} errors={error.fields} canEdit canReview={false} units={editable} staff={staff} />, 400);
+      return sendHtml(
+        reply,
+        <EditView
+          ctx={ctx}
+          t={t}
+          kind={kind}
+          values={values}
+          errors={error.fields}
+          canEdit
+          canReview={false}
+          units={editable}
+          staff={staff}
+        />,
+        400,
+      );
     }
   });
 
@@ -142,7 +232,13 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
       return sendHtml(reply, view, 400);
     }
     try {
-      await db.transaction().execute((trx) => (decision === 'approve' ? approveRevision(trx, authorOf(ctx), entry, reason || null) : rejectRevision(trx, authorOf(ctx), entry, reason)));
+      await db
+        .transaction()
+        .execute((trx) =>
+          decision === 'approve'
+            ? approveRevision(trx, authorOf(ctx), entry, reason || null)
+            : rejectRevision(trx, authorOf(ctx), entry, reason),
+        );
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       const { view } = await renderEdit(request, entry, { errors: { comment: t('invalid.revision') } });
@@ -174,7 +270,9 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
         author: version.author,
         reviewer: version.reviewer,
         comment: version.comment,
-        changes: previous ? diffContent(previous.content as Record<string, unknown>, version.content as Record<string, unknown>) : undefined,
+        changes: previous
+          ? diffContent(previous.content as Record<string, unknown>, version.content as Record<string, unknown>)
+          : undefined,
       };
     });
     return sendHtml(reply, <HistoryView ctx={ctx} t={catalogText(ctx.lang)} entry={entry} items={items} />);

@@ -18,17 +18,40 @@ import { catalogText, type CatalogTranslate } from './texts.js';
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 const importAccess: readonly Role[] = ['tenant_admin', 'platform_admin', 'cdo'];
 
-type Props = { ctx: RequestContext; t: CatalogTranslate; units: { id: string; name: string }[]; message?: string; problems?: ImportProblem[] };
+type Props = {
+  ctx: RequestContext;
+  t: CatalogTranslate;
+  units: { id: string; name: string }[];
+  message?: string;
+  problems?: ImportProblem[];
+};
 
 function ExchangeView({ ctx, t, units, message, problems }: Props) {
-  const canImport = ctx.actor.kind !== 'anonymous' && importAccess.some((role) => ctx.actor.kind !== 'anonymous' && ctx.actor.roles.has(role));
+  const canImport =
+    ctx.actor.kind !== 'anonymous' && importAccess.some((role) => ctx.actor.kind !== 'anonymous' && ctx.actor.roles.has(role));
   return (
-    <Page ctx={ctx} title={t('exchange.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/katalog' }, { label: t('exchange.title') }]}>
+    <Page
+      ctx={ctx}
+      title={t('exchange.title')}
+      crumbs={[
+        { label: ctx.t('site.backoffice'), href: '/bo' },
+        { label: t('bo.title'), href: '/bo/katalog' },
+        { label: t('exchange.title') },
+      ]}
+    >
       <h1 safe>{t('exchange.title')}</h1>
       <h2 safe>{t('exchange.export')}</h2>
       <ul>
-        <li><a href="/bo/katalog/export.xml" download="" safe>{t('exchange.exportXml')}</a></li>
-        <li><a href="/bo/katalog/export.json" download="" safe>{t('exchange.exportJson')}</a></li>
+        <li>
+          <a href="/bo/katalog/export.xml" download="" safe>
+            {t('exchange.exportXml')}
+          </a>
+        </li>
+        <li>
+          <a href="/bo/katalog/export.json" download="" safe>
+            {t('exchange.exportJson')}
+          </a>
+        </li>
       </ul>
       {canImport && (
         <>
@@ -36,9 +59,15 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
           {message && !problems && <Alert kind="error" text={message} />}
           {problems && (
             <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="import-problems">
-              <h3 id="import-problems" safe>{t('exchange.rejected')}</h3>
+              <h3 id="import-problems" safe>
+                {t('exchange.rejected')}
+              </h3>
               <p safe>{t('exchange.problems')}</p>
-              <ul>{problems.map((problem) => <li safe>{`${problem.element}: ${problem.reason}`}</li>)}</ul>
+              <ul>
+                {problems.map((problem) => (
+                  <li safe>{`${problem.element}: ${problem.reason}`}</li>
+                ))}
+              </ul>
             </div>
           )}
           <p safe>{t('exchange.importHint')}</p>
@@ -56,13 +85,19 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
 
 export function registerExchangePages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const render = async (ctx: RequestContext, extra: Partial<Props> = {}) =>
-    <ExchangeView ctx={ctx} t={catalogText(ctx.lang)} units={await listUnits(db, ctx.tenant.id)} {...extra} />;
+  const render = async (ctx: RequestContext, extra: Partial<Props> = {}) => (
+    <ExchangeView ctx={ctx} t={catalogText(ctx.lang)} units={await listUnits(db, ctx.tenant.id)} {...extra} />
+  );
 
-  app.get('/bo/katalog/austausch', { config: { access: catalogStaffAccess } }, async (request, reply) => sendHtml(reply, await render(request.ctx)));
+  app.get('/bo/katalog/austausch', { config: { access: catalogStaffAccess } }, async (request, reply) =>
+    sendHtml(reply, await render(request.ctx)),
+  );
 
   app.get('/bo/katalog/export.xml', { config: { access: catalogStaffAccess } }, async (request, reply) =>
-    reply.type('application/xml; charset=utf-8').header('content-disposition', 'attachment; filename="katalog-xzufi.xml"').send(await exportXml(db, request.ctx.tenant.id, request.ctx.tenant.name)),
+    reply
+      .type('application/xml; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="katalog-xzufi.xml"')
+      .send(await exportXml(db, request.ctx.tenant.id, request.ctx.tenant.name)),
   );
 
   app.get('/bo/katalog/export.json', { config: { access: catalogStaffAccess } }, async (request, reply) =>
@@ -77,17 +112,25 @@ export function registerExchangePages(app: FastifyInstance, deps: Deps) {
     const unitId = units.find((unit) => unit.id === upload.fields.unitId)?.id ?? units[0]!.id;
     if (upload.tooLarge) return sendHtml(reply, await render(ctx, { message: t('exchange.tooLarge') }), 413);
     if (!upload.file) return sendHtml(reply, await render(ctx, { message: t('exchange.noFile') }), 400);
-    let file;
+    let file: ReturnType<typeof parseExchangeFile>;
     try {
       file = parseExchangeFile(upload.file.toString('utf8'));
     } catch (error) {
       if (!(error instanceof UnsafeXml) && !(error instanceof SyntaxError)) throw error;
-      const message = error instanceof UnsafeXml && error.reason === 'doctype' ? t('exchange.doctype') : error instanceof UnsafeXml && error.reason === 'tooLarge' ? t('exchange.tooDeep') : t('exchange.notXml');
+      const message =
+        error instanceof UnsafeXml && error.reason === 'doctype'
+          ? t('exchange.doctype')
+          : error instanceof UnsafeXml && error.reason === 'tooLarge'
+            ? t('exchange.tooDeep')
+            : t('exchange.notXml');
       return sendHtml(reply, await render(ctx, { message, problems: [{ element: 'file', reason: message }] }), 400);
     }
     const outcome = await importEntries(db, authorOf(ctx), file, unitId);
     if (!outcome.ok) return sendHtml(reply, await render(ctx, { problems: outcome.problems }), 400);
-    await audit(db, ctx, 'catalog.imported', { type: 'catalog', summary: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged } });
+    await audit(db, ctx, 'catalog.imported', {
+      type: 'catalog',
+      summary: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged },
+    });
     setFlash(reply, t('exchange.done', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }));
     return reply.redirect('/bo/katalog/austausch', 303);
   });

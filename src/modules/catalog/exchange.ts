@@ -19,16 +19,27 @@ export async function exportEntries(db: Db, tenantId: string): Promise<ExchangeE
   const shortName = new Map(units.map((unit) => [unit.id, unit.short_name ?? unit.name]));
   return entries
     .filter((entry) => entry.published)
-    .map((entry) => ({ kind: entry.kind, slug: entry.slug, unit: shortName.get(entry.unit_id ?? ''), reviewMonths: entry.review_months, content: entry.published }));
+    .map((entry) => ({
+      kind: entry.kind,
+      slug: entry.slug,
+      unit: shortName.get(entry.unit_id ?? ''),
+      reviewMonths: entry.review_months,
+      content: entry.published,
+    }));
 }
 
 export const exportXml = async (db: Db, tenantId: string, producer: string) => writeXzufi(await exportEntries(db, tenantId), producer);
-export const exportJson = async (db: Db, tenantId: string) => ({ format: 'rathaus-catalog', version: 1, entries: await exportEntries(db, tenantId) });
+export const exportJson = async (db: Db, tenantId: string) => ({
+  format: 'rathaus-catalog',
+  version: 1,
+  entries: await exportEntries(db, tenantId),
+});
 
 function readJson(text: string): { entries: ExchangeEntry[]; problems: ImportProblem[] } {
   if (jsonTooDeep(text)) throw new UnsafeXml('tooLarge');
   const data = JSON.parse(text) as { format?: string; entries?: unknown };
-  if (data?.format !== 'rathaus-catalog' || !Array.isArray(data.entries)) return { entries: [], problems: [{ element: 'file', reason: 'not a Rathaus catalog export (format "rathaus-catalog")' }] };
+  if (data?.format !== 'rathaus-catalog' || !Array.isArray(data.entries))
+    return { entries: [], problems: [{ element: 'file', reason: 'not a Rathaus catalog export (format "rathaus-catalog")' }] };
   return { entries: data.entries as ExchangeEntry[], problems: [] };
 }
 
@@ -55,25 +66,53 @@ async function check(db: Db, tenantId: string, entries: ExchangeEntry[], fallbac
     seen.add(`${entry.kind}:${entry.slug}`);
     const parsed = contentSchemas[entry.kind].safeParse(entry.content);
     if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((issue) => ({ element: label, reason: `${issue.path.join('.') || 'content'}: ${issue.message}` })));
+      problems.push(
+        ...parsed.error.issues.map((issue) => ({ element: label, reason: `${issue.path.join('.') || 'content'}: ${issue.message}` })),
+      );
       continue;
     }
-    checked.push({ kind: entry.kind, slug: entry.slug, unitId: unitId(entry.unit), reviewMonths: Math.min(60, Math.max(1, entry.reviewMonths ?? 12)), content: JSON.parse(JSON.stringify(parsed.data)) as AnyContent });
+    checked.push({
+      kind: entry.kind,
+      slug: entry.slug,
+      unitId: unitId(entry.unit),
+      reviewMonths: Math.min(60, Math.max(1, entry.reviewMonths ?? 12)),
+      content: JSON.parse(JSON.stringify(parsed.data)) as AnyContent,
+    });
   }
-  const known = new Set([...seen, ...(await listPublished(db, tenantId, 'office')).map((row) => `office:${row.slug}`), ...(await listPublished(db, tenantId, 'contact')).map((row) => `contact:${row.slug}`)]);
+  const known = new Set([
+    ...seen,
+    ...(await listPublished(db, tenantId, 'office')).map((row) => `office:${row.slug}`),
+    ...(await listPublished(db, tenantId, 'contact')).map((row) => `contact:${row.slug}`),
+  ]);
   for (const entry of checked) {
-    const references = entry.kind === 'service'
-      ? (entry.content as ServiceContent).responsibilities.flatMap((r) => [r.office && `office:${r.office}`, r.contact && `contact:${r.contact}`])
-      : entry.kind === 'contact' ? [(entry.content as ContactContent).office && `office:${(entry.content as ContactContent).office}`] : [];
-    for (const reference of references) if (reference && !known.has(reference)) problems.push({ element: `${entry.kind} ${entry.slug}`, reason: `refers to unknown ${reference.replace(':', ' ')}` });
+    const references =
+      entry.kind === 'service'
+        ? (entry.content as ServiceContent).responsibilities.flatMap((r) => [
+            r.office && `office:${r.office}`,
+            r.contact && `contact:${r.contact}`,
+          ])
+        : entry.kind === 'contact'
+          ? [(entry.content as ContactContent).office && `office:${(entry.content as ContactContent).office}`]
+          : [];
+    for (const reference of references)
+      if (reference && !known.has(reference))
+        problems.push({ element: `${entry.kind} ${entry.slug}`, reason: `refers to unknown ${reference.replace(':', ' ')}` });
   }
   return { checked, problems };
 }
 
-export async function importEntries(db: Db, author: Author, file: { entries: ExchangeEntry[]; problems: ImportProblem[] }, fallbackUnitId: string): Promise<ImportOutcome> {
+export async function importEntries(
+  db: Db,
+  author: Author,
+  file: { entries: ExchangeEntry[]; problems: ImportProblem[] },
+  fallbackUnitId: string,
+): Promise<ImportOutcome> {
   const { checked, problems } = await check(db, author.tenantId, file.entries, fallbackUnitId);
   if (file.problems.length + problems.length > 0 || file.entries.length === 0) {
-    return { ok: false, problems: [...file.problems, ...problems, ...(file.entries.length === 0 ? [{ element: 'file', reason: 'contains no entries' }] : [])] };
+    return {
+      ok: false,
+      problems: [...file.problems, ...problems, ...(file.entries.length === 0 ? [{ element: 'file', reason: 'contains no entries' }] : [])],
+    };
   }
   return db.transaction().execute(async (trx) => {
     const outcome = { ok: true as const, created: 0, updated: 0, unchanged: 0 };
@@ -83,8 +122,20 @@ export async function importEntries(db: Db, author: Author, file: { entries: Exc
         outcome.unchanged++;
         continue;
       }
-      const target = existing ?? (await createEntry(trx, author, entry.kind, { slug: entry.slug, unitId: entry.unitId, reviewMonths: entry.reviewMonths }, entry.content, 'duplicate', { draft: false }));
-      await publishDirectly(trx, author, { ...target, published_version: existing?.published_version ?? null }, entry.content, { rebuildLexicon: false });
+      const target =
+        existing ??
+        (await createEntry(
+          trx,
+          author,
+          entry.kind,
+          { slug: entry.slug, unitId: entry.unitId, reviewMonths: entry.reviewMonths },
+          entry.content,
+          'duplicate',
+          { draft: false },
+        ));
+      await publishDirectly(trx, author, { ...target, published_version: existing?.published_version ?? null }, entry.content, {
+        rebuildLexicon: false,
+      });
       if (existing) outcome.updated++;
       else outcome.created++;
     }

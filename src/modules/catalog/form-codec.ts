@@ -9,11 +9,22 @@ type Values = Record<string, string>;
 export type Decoded = { content?: AnyContent; errors: Record<string, string> };
 
 const DAYS = ['mo', 'di', 'mi', 'do', 'fr', 'sa', 'so'];
-const lines = (value: string | undefined) => (value ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const lines = (value: string | undefined) =>
+  (value ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 const yes = (value: string | undefined) => value === 'yes';
-const checked = (values: Values, name: string) => Object.keys(values).filter((key) => key.startsWith(`${name}.`) && values[key] === 'yes').map((key) => key.slice(name.length + 1));
+const checked = (values: Values, name: string) =>
+  Object.keys(values)
+    .filter((key) => key.startsWith(`${name}.`) && values[key] === 'yes')
+    .map((key) => key.slice(name.length + 1));
 const euro = (value: string | undefined) => (value?.trim() ? Number(value.replace(/\s|€/g, '').replace(',', '.')) : undefined);
 const euroText = (value: number | undefined) => (value === undefined ? '' : String(value).replace('.', ','));
 
@@ -23,17 +34,32 @@ function links(value: string | undefined) {
     return { title: title ?? '', ...(url ? { url } : {}) };
   });
 }
-const linkText = (items: { title: string; url?: string }[]) => items.map((item) => (item.url ? `${item.title} | ${item.url}` : item.title)).join('\n');
+const linkText = (items: { title: string; url?: string }[]) =>
+  items.map((item) => (item.url ? `${item.title} | ${item.url}` : item.title)).join('\n');
 
 function responsibilities(value: string | undefined) {
   return lines(value).map((line) => {
     const [office, contact, letters, localities] = line.split('|').map((part) => part.trim());
-    return { office: optional(office), contact: optional(contact), letters: optional(letters), localities: localities ? list(localities) : undefined };
+    return {
+      office: optional(office),
+      contact: optional(contact),
+      letters: optional(letters),
+      localities: localities ? list(localities) : undefined,
+    };
   });
 }
 
 /** The English version's fields: form name `en` + the content key with a capital; lists are one entry per line. */
-const EN_TEXTS = ['description', 'plainLanguage', 'deadlines', 'processingTime', 'costsText', 'notes', 'legalRemedy', 'elsewhereNote'] as const;
+const EN_TEXTS = [
+  'description',
+  'plainLanguage',
+  'deadlines',
+  'processingTime',
+  'costsText',
+  'notes',
+  'legalRemedy',
+  'elsewhereNote',
+] as const;
 const EN_LISTS = ['prerequisites', 'documents', 'steps'] as const;
 const enField = (key: string) => `en${key.replace(/^./, (c) => c.toUpperCase())}`;
 
@@ -54,38 +80,80 @@ function englishToForm(english: ServiceContent['translations']['en']): Values {
 
 function serviceFromForm(values: Values) {
   const kind = values.costsKind || 'free';
-  const costs = { kind, amount: euro(values.costsAmount), min: euro(values.costsMin), max: euro(values.costsMax), text: optional(values.costsText) };
+  const costs = {
+    kind,
+    amount: euro(values.costsAmount),
+    min: euro(values.costsMin),
+    max: euro(values.costsMax),
+    text: optional(values.costsText),
+  };
   const en = englishFromForm(values);
   return {
-    name: values.name, summary: values.summary, description: optional(values.description), plainLanguage: optional(values.plainLanguage),
-    leikaKey: optional(values.leikaKey), ozgId: optional(values.ozgId), ozgType: values.ozgType ? Number(values.ozgType) : undefined,
-    lifeSituations: checked(values, 'lifeSituations'), businessSituations: checked(values, 'businessSituations'),
-    prerequisites: lines(values.prerequisites), documents: lines(values.documents), costs,
-    deadlines: optional(values.deadlines), processingTime: optional(values.processingTime), steps: lines(values.steps),
-    legalBases: links(values.legalBases), forms: links(values.forms),
+    name: values.name,
+    summary: values.summary,
+    description: optional(values.description),
+    plainLanguage: optional(values.plainLanguage),
+    leikaKey: optional(values.leikaKey),
+    ozgId: optional(values.ozgId),
+    ozgType: values.ozgType ? Number(values.ozgType) : undefined,
+    lifeSituations: checked(values, 'lifeSituations'),
+    businessSituations: checked(values, 'businessSituations'),
+    prerequisites: lines(values.prerequisites),
+    documents: lines(values.documents),
+    costs,
+    deadlines: optional(values.deadlines),
+    processingTime: optional(values.processingTime),
+    steps: lines(values.steps),
+    legalBases: links(values.legalBases),
+    forms: links(values.forms),
     onlineService: optional(values.onlineUrl) ? { url: values.onlineUrl!.trim(), label: optional(values.onlineLabel) } : undefined,
-    bookable: yes(values.bookable), notes: optional(values.notes), legalRemedy: optional(values.legalRemedy),
-    keywords: list(values.keywords), languages: list(values.languages || 'de'), responsibilities: responsibilities(values.responsibilities),
-    elsewhere: optional(values.elsewhereName) ? { name: values.elsewhereName!.trim(), url: optional(values.elsewhereUrl), note: optional(values.elsewhereNote) } : undefined,
+    bookable: yes(values.bookable),
+    notes: optional(values.notes),
+    legalRemedy: optional(values.legalRemedy),
+    keywords: list(values.keywords),
+    languages: list(values.languages || 'de'),
+    responsibilities: responsibilities(values.responsibilities),
+    elsewhere: optional(values.elsewhereName)
+      ? { name: values.elsewhereName!.trim(), url: optional(values.elsewhereUrl), note: optional(values.elsewhereNote) }
+      : undefined,
     translations: en ? { en } : {},
   };
 }
 
 function serviceToForm(content: ServiceContent): Values {
   const values: Values = {
-    name: content.name, summary: content.summary, description: content.description ?? '', plainLanguage: content.plainLanguage ?? '',
-    leikaKey: content.leikaKey ?? '', ozgId: content.ozgId ?? '', ozgType: content.ozgType ? String(content.ozgType) : '',
-    prerequisites: content.prerequisites.join('\n'), documents: content.documents.join('\n'),
-    costsKind: content.costs.kind, costsText: content.costs.text ?? '',
+    name: content.name,
+    summary: content.summary,
+    description: content.description ?? '',
+    plainLanguage: content.plainLanguage ?? '',
+    leikaKey: content.leikaKey ?? '',
+    ozgId: content.ozgId ?? '',
+    ozgType: content.ozgType ? String(content.ozgType) : '',
+    prerequisites: content.prerequisites.join('\n'),
+    documents: content.documents.join('\n'),
+    costsKind: content.costs.kind,
+    costsText: content.costs.text ?? '',
     costsAmount: content.costs.kind === 'fixed' ? euroText(content.costs.amount) : '',
-    costsMin: content.costs.kind === 'range' ? euroText(content.costs.min) : '', costsMax: content.costs.kind === 'range' ? euroText(content.costs.max) : '',
-    deadlines: content.deadlines ?? '', processingTime: content.processingTime ?? '', steps: content.steps.join('\n'),
-    legalBases: linkText(content.legalBases), forms: linkText(content.forms),
-    onlineUrl: content.onlineService?.url ?? '', onlineLabel: content.onlineService?.label ?? '',
-    bookable: content.bookable ? 'yes' : '', notes: content.notes ?? '', legalRemedy: content.legalRemedy ?? '',
-    keywords: content.keywords.join(', '), languages: content.languages.join(', '),
-    responsibilities: content.responsibilities.map((r) => [r.office ?? '', r.contact ?? '', r.letters ?? '', (r.localities ?? []).join(', ')].join(' | ').replace(/( \| )+$/, '')).join('\n'),
-    elsewhereName: content.elsewhere?.name ?? '', elsewhereUrl: content.elsewhere?.url ?? '', elsewhereNote: content.elsewhere?.note ?? '',
+    costsMin: content.costs.kind === 'range' ? euroText(content.costs.min) : '',
+    costsMax: content.costs.kind === 'range' ? euroText(content.costs.max) : '',
+    deadlines: content.deadlines ?? '',
+    processingTime: content.processingTime ?? '',
+    steps: content.steps.join('\n'),
+    legalBases: linkText(content.legalBases),
+    forms: linkText(content.forms),
+    onlineUrl: content.onlineService?.url ?? '',
+    onlineLabel: content.onlineService?.label ?? '',
+    bookable: content.bookable ? 'yes' : '',
+    notes: content.notes ?? '',
+    legalRemedy: content.legalRemedy ?? '',
+    keywords: content.keywords.join(', '),
+    languages: content.languages.join(', '),
+    responsibilities: content.responsibilities
+      .map((r) => [r.office ?? '', r.contact ?? '', r.letters ?? '', (r.localities ?? []).join(', ')].join(' | ').replace(/( \| )+$/, ''))
+      .join('\n'),
+    elsewhereName: content.elsewhere?.name ?? '',
+    elsewhereUrl: content.elsewhere?.url ?? '',
+    elsewhereNote: content.elsewhere?.note ?? '',
     ...englishToForm(content.translations.en),
   };
   for (const slug of content.lifeSituations) values[`lifeSituations.${slug}`] = 'yes';
@@ -113,17 +181,36 @@ function exceptionsFromForm(value: string | undefined, errors: Record<string, st
       return [];
     }
     const [, date, closed, opens, closes, note] = match;
-    return [{ date: date!, closed: Boolean(closed), ...(opens ? { opens: opens.padStart(5, '0'), closes: closes!.padStart(5, '0') } : {}), note: optional(note) }];
+    return [
+      {
+        date: date!,
+        closed: Boolean(closed),
+        ...(opens ? { opens: opens.padStart(5, '0'), closes: closes!.padStart(5, '0') } : {}),
+        note: optional(note),
+      },
+    ];
   });
 }
 
 function officeFromForm(values: Values, errors: Record<string, string>, t: CatalogTranslate) {
   const coordinate = (value: string | undefined) => (value?.trim() ? Number(value.replace(',', '.')) : undefined);
   return {
-    name: values.name, description: optional(values.description), street: values.street, postalCode: values.postalCode, city: values.city,
-    latitude: coordinate(values.latitude), longitude: coordinate(values.longitude), stepFree: yes(values.stepFree), parking: yes(values.parking),
-    accessibilityNote: optional(values.accessibilityNote), hours: hoursFromForm(values.hours, errors, t), exceptions: exceptionsFromForm(values.exceptions, errors, t),
-    closedOnHolidays: yes(values.closedOnHolidays), phone: optional(values.phone), email: optional(values.email), contactFormUrl: optional(values.contactFormUrl),
+    name: values.name,
+    description: optional(values.description),
+    street: values.street,
+    postalCode: values.postalCode,
+    city: values.city,
+    latitude: coordinate(values.latitude),
+    longitude: coordinate(values.longitude),
+    stepFree: yes(values.stepFree),
+    parking: yes(values.parking),
+    accessibilityNote: optional(values.accessibilityNote),
+    hours: hoursFromForm(values.hours, errors, t),
+    exceptions: exceptionsFromForm(values.exceptions, errors, t),
+    closedOnHolidays: yes(values.closedOnHolidays),
+    phone: optional(values.phone),
+    email: optional(values.email),
+    contactFormUrl: optional(values.contactFormUrl),
     translations: officeEnglishFromForm(values),
   };
 }
@@ -131,33 +218,69 @@ function officeFromForm(values: Values, errors: Record<string, string>, t: Catal
 /** "2026-12-24 Christmas Eve" lines: the English notes of the exceptions. */
 function officeEnglishFromForm(values: Values) {
   const notes = Object.fromEntries(lines(values.enExceptionNotes).map((line) => [line.slice(0, 10), line.slice(10).trim()]));
-  const english = { name: optional(values.enName), description: optional(values.enDescription), accessibilityNote: optional(values.enAccessibilityNote), exceptionNotes: Object.keys(notes).length ? notes : undefined };
+  const english = {
+    name: optional(values.enName),
+    description: optional(values.enDescription),
+    accessibilityNote: optional(values.enAccessibilityNote),
+    exceptionNotes: Object.keys(notes).length ? notes : undefined,
+  };
   return Object.values(english).some(Boolean) ? { en: english } : {};
 }
 
 function officeToForm(content: OfficeContent): Values {
   const en = content.translations.en;
   return {
-    name: content.name, description: content.description ?? '', street: content.street, postalCode: content.postalCode, city: content.city,
-    latitude: content.latitude === undefined ? '' : String(content.latitude), longitude: content.longitude === undefined ? '' : String(content.longitude),
-    stepFree: content.stepFree ? 'yes' : '', parking: content.parking ? 'yes' : '', accessibilityNote: content.accessibilityNote ?? '',
-    hours: content.hours.map((slot) => `${DAYS[slot.day - 1]!.replace(/^./, (c) => c.toUpperCase())} ${slot.opens}-${slot.closes}`).join('\n'),
-    exceptions: content.exceptions.map((e) => [e.date, e.closed ? 'geschlossen' : `${e.opens}-${e.closes}`, e.note ?? ''].join(' ').trim()).join('\n'),
-    closedOnHolidays: content.closedOnHolidays ? 'yes' : '', phone: content.phone ?? '', email: content.email ?? '', contactFormUrl: content.contactFormUrl ?? '',
-    enName: en?.name ?? '', enDescription: en?.description ?? '', enAccessibilityNote: en?.accessibilityNote ?? '',
-    enExceptionNotes: Object.entries(en?.exceptionNotes ?? {}).map(([date, note]) => `${date} ${note}`).join('\n'),
+    name: content.name,
+    description: content.description ?? '',
+    street: content.street,
+    postalCode: content.postalCode,
+    city: content.city,
+    latitude: content.latitude === undefined ? '' : String(content.latitude),
+    longitude: content.longitude === undefined ? '' : String(content.longitude),
+    stepFree: content.stepFree ? 'yes' : '',
+    parking: content.parking ? 'yes' : '',
+    accessibilityNote: content.accessibilityNote ?? '',
+    hours: content.hours
+      .map((slot) => `${DAYS[slot.day - 1]!.replace(/^./, (c) => c.toUpperCase())} ${slot.opens}-${slot.closes}`)
+      .join('\n'),
+    exceptions: content.exceptions
+      .map((e) => [e.date, e.closed ? 'geschlossen' : `${e.opens}-${e.closes}`, e.note ?? ''].join(' ').trim())
+      .join('\n'),
+    closedOnHolidays: content.closedOnHolidays ? 'yes' : '',
+    phone: content.phone ?? '',
+    email: content.email ?? '',
+    contactFormUrl: content.contactFormUrl ?? '',
+    enName: en?.name ?? '',
+    enDescription: en?.description ?? '',
+    enAccessibilityNote: en?.accessibilityNote ?? '',
+    enExceptionNotes: Object.entries(en?.exceptionNotes ?? {})
+      .map(([date, note]) => `${date} ${note}`)
+      .join('\n'),
   };
 }
 
 function contactFromForm(values: Values) {
   return {
-    name: values.name, role: values.role, office: optional(values.office), phone: optional(values.phone), email: optional(values.email), room: optional(values.room),
+    name: values.name,
+    role: values.role,
+    office: optional(values.office),
+    phone: optional(values.phone),
+    email: optional(values.email),
+    room: optional(values.room),
     translations: optional(values.enRole) ? { en: { role: values.enRole!.trim() } } : {},
   };
 }
 
 function contactToForm(content: ContactContent): Values {
-  return { name: content.name, role: content.role, office: content.office ?? '', phone: content.phone ?? '', email: content.email ?? '', room: content.room ?? '', enRole: content.translations.en?.role ?? '' };
+  return {
+    name: content.name,
+    role: content.role,
+    office: content.office ?? '',
+    phone: content.phone ?? '',
+    email: content.email ?? '',
+    room: content.room ?? '',
+    enRole: content.translations.en?.role ?? '',
+  };
 }
 
 export function contentToForm(kind: EntryKind, content: AnyContent): Values {
@@ -182,17 +305,22 @@ export function issueMessages(issues: z.core.$ZodIssue[], t: CatalogTranslate): 
     const field = fieldFor(issue.path);
     if (errors[field]) continue;
     const tooShort = issue.code === 'too_small' && issue.origin === 'string';
-    errors[field] = tooShort || (issue.code === 'invalid_type' && issue.input === undefined) ? t('invalid.required')
-      : issue.code === 'too_big' ? t('invalid.tooLong')
-      : issue.code === 'invalid_type' && issue.expected === 'number' ? t('invalid.number')
-      : t('invalid.format');
+    errors[field] =
+      tooShort || (issue.code === 'invalid_type' && issue.input === undefined)
+        ? t('invalid.required')
+        : issue.code === 'too_big'
+          ? t('invalid.tooLong')
+          : issue.code === 'invalid_type' && issue.expected === 'number'
+            ? t('invalid.number')
+            : t('invalid.format');
   }
   return errors;
 }
 
 export function contentFromForm(kind: EntryKind, values: Values, t: CatalogTranslate): Decoded {
   const errors: Record<string, string> = {};
-  const raw = kind === 'service' ? serviceFromForm(values) : kind === 'office' ? officeFromForm(values, errors, t) : contactFromForm(values);
+  const raw =
+    kind === 'service' ? serviceFromForm(values) : kind === 'office' ? officeFromForm(values, errors, t) : contactFromForm(values);
   const parsed = contentSchemas[kind].safeParse(raw);
   if (!parsed.success) Object.assign(errors, { ...issueMessages(parsed.error.issues, t), ...errors });
   return Object.keys(errors).length > 0 || !parsed.success ? { errors } : { content: parsed.data, errors };

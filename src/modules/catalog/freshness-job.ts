@@ -41,7 +41,13 @@ export async function sendFreshnessMails(deps: Deps, tenantId: string, now: Date
       tenantId,
       to: lead.email,
       subject: t('fresh.mailSubject', { count: own.length }),
-      text: [t('fresh.mailIntro', { name: lead.display_name, town: tenant.name }), '', ...lines, '', t('fresh.mailOutro', { url: `${deps.baseUrl}/bo/katalog/aktualitaet` })].join('\n'),
+      text: [
+        t('fresh.mailIntro', { name: lead.display_name, town: tenant.name }),
+        '',
+        ...lines,
+        '',
+        t('fresh.mailOutro', { url: `${deps.baseUrl}/bo/katalog/aktualitaet` }),
+      ].join('\n'),
     });
     sent++;
   }

@@ -10,31 +10,78 @@ import { problemText } from './freshness-job.js';
 import { catalogStaffAccess } from './policy.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
 
-type Props = { ctx: RequestContext; t: CatalogTranslate; total: number; items: FreshnessItem[]; units: UnitFreshness[]; unitNames: Map<string, string> };
+type Props = {
+  ctx: RequestContext;
+  t: CatalogTranslate;
+  total: number;
+  items: FreshnessItem[];
+  units: UnitFreshness[];
+  unitNames: Map<string, string>;
+};
 
 function FreshnessView({ ctx, t, total, items, units, unitNames }: Props) {
   const current = total - items.length;
   const share = total === 0 ? 100 : Math.round((current / total) * 100);
   return (
-    <Page ctx={ctx} title={t('fresh.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/katalog' }, { label: t('fresh.title') }]}>
+    <Page
+      ctx={ctx}
+      title={t('fresh.title')}
+      crumbs={[
+        { label: ctx.t('site.backoffice'), href: '/bo' },
+        { label: t('bo.title'), href: '/bo/katalog' },
+        { label: t('fresh.title') },
+      ]}
+    >
       <h1 safe>{t('fresh.title')}</h1>
-      <p class="lead" safe>{t('fresh.share', { share, current, total })}</p>
+      <p class="lead" safe>
+        {t('fresh.share', { share, current, total })}
+      </p>
       <h2 safe>{t('fresh.byUnit')}</h2>
       <div class="table-scroll" role="region" aria-label={t('fresh.byUnit')} tabindex="0">
         <table>
-          <caption class="visually-hidden" safe>{t('fresh.byUnit')}</caption>
-          <thead><tr><th scope="col" safe>{t('fresh.unit')}</th><th scope="col" safe>{t('fresh.total')}</th><th scope="col" safe>{t('fresh.overdue')}</th><th scope="col" safe>{t('fresh.problems')}</th></tr></thead>
+          <caption class="visually-hidden" safe>
+            {t('fresh.byUnit')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t('fresh.unit')}
+              </th>
+              <th scope="col" safe>
+                {t('fresh.total')}
+              </th>
+              <th scope="col" safe>
+                {t('fresh.overdue')}
+              </th>
+              <th scope="col" safe>
+                {t('fresh.problems')}
+              </th>
+            </tr>
+          </thead>
           <tbody>
-            {units.map((row) => <tr><th scope="row" safe>{unitNames.get(row.unitId) ?? '–'}</th><td safe>{String(row.total)}</td><td safe>{String(row.overdue)}</td><td safe>{String(row.problems)}</td></tr>)}
+            {units.map((row) => (
+              <tr>
+                <th scope="row" safe>
+                  {unitNames.get(row.unitId) ?? '–'}
+                </th>
+                <td safe>{String(row.total)}</td>
+                <td safe>{String(row.overdue)}</td>
+                <td safe>{String(row.problems)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
       <h2 safe>{t('fresh.list')}</h2>
-      {items.length === 0 ? <p safe>{t('fresh.none')}</p> : (
+      {items.length === 0 ? (
+        <p safe>{t('fresh.none')}</p>
+      ) : (
         <ul>
           {items.map((item) => (
             <li>
-              <a href={`/bo/katalog/${item.entry.id}`} safe>{item.entry.name}</a>
+              <a href={`/bo/katalog/${item.entry.id}`} safe>
+                {item.entry.name}
+              </a>
               <span safe>{`: ${item.problems.map((problem) => problemText(problem, t, ctx.lang)).join('; ')}`}</span>
             </li>
           ))}
@@ -47,8 +94,21 @@ function FreshnessView({ ctx, t, total, items, units, unitNames }: Props) {
 export function registerFreshnessPage(app: FastifyInstance, deps: Deps) {
   app.get('/bo/katalog/aktualitaet', { config: { access: catalogStaffAccess } }, async (request, reply) => {
     const { ctx } = request;
-    const [{ entries, items }, units] = await Promise.all([freshnessReport(deps.db, ctx.tenant.id, new Date(), { checkLinks: false }), listUnits(deps.db, ctx.tenant.id)]);
+    const [{ entries, items }, units] = await Promise.all([
+      freshnessReport(deps.db, ctx.tenant.id, new Date(), { checkLinks: false }),
+      listUnits(deps.db, ctx.tenant.id),
+    ]);
     const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
-    return sendHtml(reply, <FreshnessView ctx={ctx} t={catalogText(ctx.lang)} total={entries.length} items={items} units={byUnit(entries, items)} unitNames={unitNames} />);
+    return sendHtml(
+      reply,
+      <FreshnessView
+        ctx={ctx}
+        t={catalogText(ctx.lang)}
+        total={entries.length}
+        items={items}
+        units={byUnit(entries, items)}
+        unitNames={unitNames}
+      />,
+    );
   });
 }

@@ -35,7 +35,10 @@ function references(entry: EntryOverview): { ref: string; kind: 'office' | 'cont
 function externalLinks(entry: EntryOverview): string[] {
   if (entry.kind !== 'service' || !entry.published) return [];
   const service = entry.published as ServiceContent;
-  return [...service.legalBases, ...service.forms].map((link) => link.url).concat(service.onlineService?.url, service.elsewhere?.url).filter((url): url is string => Boolean(url?.startsWith('http')));
+  return [...service.legalBases, ...service.forms]
+    .map((link) => link.url)
+    .concat(service.onlineService?.url, service.elsewhere?.url)
+    .filter((url): url is string => Boolean(url?.startsWith('http')));
 }
 
 async function unreachable(url: string): Promise<boolean> {
@@ -47,7 +50,12 @@ async function unreachable(url: string): Promise<boolean> {
   }
 }
 
-export async function freshnessReport(db: Db, tenantId: string, now: Date, options: { checkLinks: boolean }): Promise<{ entries: EntryOverview[]; items: FreshnessItem[] }> {
+export async function freshnessReport(
+  db: Db,
+  tenantId: string,
+  now: Date,
+  options: { checkLinks: boolean },
+): Promise<{ entries: EntryOverview[]; items: FreshnessItem[] }> {
   const entries = (await listEntries(db, tenantId, {})).filter((entry) => entry.published);
   const existing = new Set(entries.map((entry) => `${entry.kind}:${entry.slug}`));
   const items: FreshnessItem[] = [];
@@ -56,7 +64,8 @@ export async function freshnessReport(db: Db, tenantId: string, now: Date, optio
     const due = reviewDue(entry);
     if (!due) problems.push({ kind: 'never' });
     else if (due < now) problems.push({ kind: 'overdue', since: due });
-    for (const reference of references(entry)) if (!existing.has(`${reference.kind}:${reference.ref}`)) problems.push({ kind: 'missing', ref: reference.ref });
+    for (const reference of references(entry))
+      if (!existing.has(`${reference.kind}:${reference.ref}`)) problems.push({ kind: 'missing', ref: reference.ref });
     if (options.checkLinks) for (const url of externalLinks(entry)) if (await unreachable(url)) problems.push({ kind: 'link', url });
     if (problems.length > 0) items.push({ entry, problems });
   }

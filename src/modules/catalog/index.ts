@@ -28,7 +28,8 @@ export { FRESHNESS_JOB, sendFreshnessMails } from './freshness-job.js';
 /** Adds and publishes one entry (seed and fixtures); invalid content stops with the entry and path of the problem. */
 export async function seedCatalogEntry(db: Db, author: Author, kind: EntryKind, settings: EntrySettings, raw: unknown) {
   const parsed = contentSchemas[kind].safeParse(raw);
-  if (!parsed.success) throw new Error(`catalog ${kind} ${settings.slug}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`catalog ${kind} ${settings.slug}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const existing = await findEntryBySlug(db, author.tenantId, kind, settings.slug);
   const entry = existing ?? (await createEntry(db, author, kind, settings, parsed.data, 'duplicate', { draft: false }));
   await publishDirectly(db, author, await entryOrThrow(db, author.tenantId, entry.id), parsed.data, { rebuildLexicon: false });

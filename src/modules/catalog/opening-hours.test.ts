@@ -13,7 +13,10 @@ test('a citizen on Thursday morning in Berlin time sees the office open until no
 });
 
 test('on Thursday at lunchtime the office says it opens again today at two', () => {
-  assert.deepEqual(openState(buergeramt, new Date('2026-11-26T12:30:00Z')), { open: false, next: { date: '2026-11-26', opens: '14:00', today: true } });
+  assert.deepEqual(openState(buergeramt, new Date('2026-11-26T12:30:00Z')), {
+    open: false,
+    next: { date: '2026-11-26', opens: '14:00', today: true },
+  });
 });
 
 test('summer time is respected: 07:30 UTC in July is 09:30 in Hennef', () => {
@@ -21,7 +24,10 @@ test('summer time is respected: 07:30 UTC in July is 09:30 in Hennef', () => {
 });
 
 test('Christmas Eve (exception) and the Christmas holidays are skipped to the next working day', () => {
-  assert.deepEqual(openState(buergeramt, new Date('2026-12-23T16:00:00Z')), { open: false, next: { date: '2026-12-28', opens: '08:00', today: false } });
+  assert.deepEqual(openState(buergeramt, new Date('2026-12-23T16:00:00Z')), {
+    open: false,
+    next: { date: '2026-12-28', opens: '08:00', today: false },
+  });
 });
 
 test('NRW holidays include Fronleichnam and Easter Monday but not Reformation Day', () => {

@@ -5,7 +5,14 @@ import type { OfficeContent, OpeningSlot } from './schema.js';
 type LocalDay = { date: string; weekday: number; time: string };
 
 const berlinParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23',
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  weekday: 'short',
+  hourCycle: 'h23',
 });
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
@@ -27,10 +34,20 @@ function weekdayOf(date: string): number {
 
 /** Easter Sunday (Gregorian, anonymous algorithm). */
 function easter(year: number): string {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -46,7 +63,8 @@ type Hours = Pick<OfficeContent, 'hours' | 'exceptions' | 'closedOnHolidays'>;
 
 export function slotsOn(hours: Hours, date: string): Pick<OpeningSlot, 'opens' | 'closes'>[] {
   const exception = hours.exceptions.find((entry) => entry.date === date);
-  if (exception) return exception.closed || !exception.opens || !exception.closes ? [] : [{ opens: exception.opens, closes: exception.closes }];
+  if (exception)
+    return exception.closed || !exception.opens || !exception.closes ? [] : [{ opens: exception.opens, closes: exception.closes }];
   if (hours.closedOnHolidays && holidaysNrw(Number(date.slice(0, 4))).has(date)) return [];
   const weekday = weekdayOf(date);
   return hours.hours.filter((slot) => slot.day === weekday).sort((a, b) => a.opens.localeCompare(b.opens));
@@ -70,6 +88,9 @@ export function openState(hours: Hours, moment: Date): OpenState {
 export function weeklyTable(hours: Hours): { day: number; slots: string[] }[] {
   return [1, 2, 3, 4, 5, 6, 7].map((day) => ({
     day,
-    slots: hours.hours.filter((slot) => slot.day === day).sort((a, b) => a.opens.localeCompare(b.opens)).map((slot) => `${slot.opens}–${slot.closes}`),
+    slots: hours.hours
+      .filter((slot) => slot.day === day)
+      .sort((a, b) => a.opens.localeCompare(b.opens))
+      .map((slot) => `${slot.opens}–${slot.closes}`),
   }));
 }

@@ -37,7 +37,12 @@ function initial(name: string): string {
   return name.charAt(0).toLocaleUpperCase('de').normalize('NFD').charAt(0);
 }
 
-async function resolveResponsibilities(deps: Deps, tenantId: string, service: ServiceContent, t: CatalogTranslate): Promise<ResolvedResponsibility[]> {
+async function resolveResponsibilities(
+  deps: Deps,
+  tenantId: string,
+  service: ServiceContent,
+  t: CatalogTranslate,
+): Promise<ResolvedResponsibility[]> {
   if (service.responsibilities.length === 0) return [];
   const [offices, contacts] = await Promise.all([listPublished(deps.db, tenantId, 'office'), listPublished(deps.db, tenantId, 'contact')]);
   const officeBySlug = new Map(offices.map((row) => [row.slug, row.published as OfficeContent]));
@@ -47,10 +52,20 @@ async function resolveResponsibilities(deps: Deps, tenantId: string, service: Se
   for (const entry of service.responsibilities) {
     const office = entry.office ? officeBySlug.get(entry.office) : undefined;
     const contact = entry.contact ? contactBySlug.get(entry.contact) : undefined;
-    const scope = [entry.letters && t('service.letters', { letters: entry.letters }), entry.localities && t('service.localities', { localities: entry.localities.join(', ') })].filter(Boolean).join(' · ') || undefined;
+    const scope =
+      [
+        entry.letters && t('service.letters', { letters: entry.letters }),
+        entry.localities && t('service.localities', { localities: entry.localities.join(', ') }),
+      ]
+        .filter(Boolean)
+        .join(' · ') || undefined;
     const previous = resolved.find((item) => item.office && item.office.slug === entry.office);
     if (previous && contact) previous.contacts.push({ content: contact, scope });
-    else resolved.push({ office: office ? { slug: entry.office!, content: office, state: openState(office, now) } : undefined, contacts: contact ? [{ content: contact, scope }] : [] });
+    else
+      resolved.push({
+        office: office ? { slug: entry.office!, content: office, state: openState(office, now) } : undefined,
+        contacts: contact ? [{ content: contact, scope }] : [],
+      });
   }
   return resolved;
 }
@@ -61,18 +76,24 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
   /** Anonymous visitors share each rendered catalog page (per tenant, language and address) until the catalog
    * changes: a publish in this process clears it at once, other processes within the cache's minute. */
   const shared = (request: FastifyRequest, render: () => Promise<JSX.Element> | JSX.Element): Promise<string> => {
-    const html = async () => await (await render());
+    const html = async () => await await render();
     return isSharedView(request.ctx) ? cached(request.ctx.tenant.id, `page:${request.ctx.lang}:${request.url}`, html) : html();
   };
 
-  app.get('/leistungen', publicRoute, async (request, reply) => sendHtml(reply, shared(request, () => <CatalogHomeView ctx={request.ctx} t={catalogText(request.ctx.lang)} />)));
+  app.get('/leistungen', publicRoute, async (request, reply) =>
+    sendHtml(
+      reply,
+      shared(request, () => <CatalogHomeView ctx={request.ctx} t={catalogText(request.ctx.lang)} />),
+    ),
+  );
 
   app.get('/leistungen/suche', publicRoute, async (request, reply) => {
     const { ctx } = request;
     const query = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
     const render = async () => {
       const result = await searchServices(db, ctx.tenant.id, query);
-      if (ctx.lang === 'en') result.hits = result.hits.map((hit) => ({ ...hit, name: hit.name_en ?? hit.name, summary: hit.summary_en ?? hit.summary }));
+      if (ctx.lang === 'en')
+        result.hits = result.hits.map((hit) => ({ ...hit, name: hit.name_en ?? hit.name, summary: hit.summary_en ?? hit.summary }));
       return <SearchView ctx={ctx} t={catalogText(ctx.lang)} result={result} />;
     };
     // The same few searches come again and again; anonymous visitors share the rendered page as long as the results.
@@ -82,81 +103,123 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
   app.get('/leistungen/suche/vorschlaege', publicRoute, async (request, reply) => {
     const query = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
     const result = query.trim().length < 2 ? { hits: [] } : await searchServices(db, request.ctx.tenant.id, query, 8);
-    return reply.header('cache-control', 'no-store').send({ suggestions: result.hits.map((hit) => ({ name: hit.name, url: `/leistungen/${hit.slug}` })) });
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ suggestions: result.hits.map((hit) => ({ name: hit.name, url: `/leistungen/${hit.slug}` })) });
   });
 
-  app.get('/leistungen/a-z', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
-    const { ctx } = request;
-    const t = catalogText(ctx.lang);
-    const services = serviceLinks(await listPublished(db, ctx.tenant.id, 'service'), ctx.lang).sort((a, b) => a.name.localeCompare(b.name, ctx.lang));
-    const letters = [...new Set(services.map((service) => initial(service.name)))].sort();
-    const wanted = String((request.query as { buchstabe?: unknown }).buchstabe ?? '').toUpperCase();
-    const current = letters.includes(wanted) ? wanted : letters[0] ?? 'A';
-    return (
-      <ServiceListView ctx={ctx} t={t} title={`${t('az.title')}: ${current}`} services={services.filter((service) => initial(service.name) === current)}>
-        <LetterNav letters={letters} current={current} t={t} />
-      </ServiceListView>
-    );
-  })));
+  app.get('/leistungen/a-z', publicRoute, async (request, reply) =>
+    sendHtml(
+      reply,
+      shared(request, async () => {
+        const { ctx } = request;
+        const t = catalogText(ctx.lang);
+        const services = serviceLinks(await listPublished(db, ctx.tenant.id, 'service'), ctx.lang).sort((a, b) =>
+          a.name.localeCompare(b.name, ctx.lang),
+        );
+        const letters = [...new Set(services.map((service) => initial(service.name)))].sort();
+        const wanted = String((request.query as { buchstabe?: unknown }).buchstabe ?? '').toUpperCase();
+        const current = letters.includes(wanted) ? wanted : (letters[0] ?? 'A');
+        return (
+          <ServiceListView
+            ctx={ctx}
+            t={t}
+            title={`${t('az.title')}: ${current}`}
+            services={services.filter((service) => initial(service.name) === current)}
+          >
+            <LetterNav letters={letters} current={current} t={t} />
+          </ServiceListView>
+        );
+      }),
+    ),
+  );
 
-  for (const [path, situations, field] of [['lebenslagen', LIFE_SITUATIONS, 'lifeSituations'], ['unternehmen', BUSINESS_SITUATIONS, 'businessSituations']] as const) {
-    app.get(`/leistungen/${path}/:situation`, publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
-      const { ctx } = request;
-      const situation = situations.find((item) => item.slug === (request.params as { situation: string }).situation);
-      if (!situation) throw new NotFound('situation');
-      const rows = await listPublishedServicesContaining(db, ctx.tenant.id, { [field]: [situation.slug] });
-      return <ServiceListView ctx={ctx} t={catalogText(ctx.lang)} title={situation[ctx.lang]} services={serviceLinks(rows, ctx.lang)} />;
-    })));
+  for (const [path, situations, field] of [
+    ['lebenslagen', LIFE_SITUATIONS, 'lifeSituations'],
+    ['unternehmen', BUSINESS_SITUATIONS, 'businessSituations'],
+  ] as const) {
+    app.get(`/leistungen/${path}/:situation`, publicRoute, async (request, reply) =>
+      sendHtml(
+        reply,
+        shared(request, async () => {
+          const { ctx } = request;
+          const situation = situations.find((item) => item.slug === (request.params as { situation: string }).situation);
+          if (!situation) throw new NotFound('situation');
+          const rows = await listPublishedServicesContaining(db, ctx.tenant.id, { [field]: [situation.slug] });
+          return (
+            <ServiceListView ctx={ctx} t={catalogText(ctx.lang)} title={situation[ctx.lang]} services={serviceLinks(rows, ctx.lang)} />
+          );
+        }),
+      ),
+    );
   }
 
-  app.get('/leistungen/:slug', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
-    const { ctx } = request;
-    const entry = await findEntryBySlug(db, ctx.tenant.id, 'service', (request.params as { slug: string }).slug);
-    if (!entry?.published) throw new NotFound('service');
-    const content = entry.published as ServiceContent;
-    const t = catalogText(ctx.lang);
-    const url = `${deps.baseUrl}/leistungen/${entry.slug}`;
-    return (
-      <ServicePageView
-        ctx={ctx}
-        t={t}
-        slug={entry.slug}
-        service={withOnlineService(localize(content, ctx.lang), ctx.tenant.id, entry.slug)}
-        responsible={await resolveResponsibilities(deps, ctx.tenant.id, content, t)}
-        jsonLd={governmentServiceJsonLd(content, url, ctx.tenant.name)}
-        lastReviewed={entry.last_reviewed_at}
-        appointments={ctx.nav.some((item) => item.href.startsWith('/termine'))}
-        print={(request.query as { ansicht?: string }).ansicht === 'druck'}
-      />
-    );
-  })));
+  app.get('/leistungen/:slug', publicRoute, async (request, reply) =>
+    sendHtml(
+      reply,
+      shared(request, async () => {
+        const { ctx } = request;
+        const entry = await findEntryBySlug(db, ctx.tenant.id, 'service', (request.params as { slug: string }).slug);
+        if (!entry?.published) throw new NotFound('service');
+        const content = entry.published as ServiceContent;
+        const t = catalogText(ctx.lang);
+        const url = `${deps.baseUrl}/leistungen/${entry.slug}`;
+        return (
+          <ServicePageView
+            ctx={ctx}
+            t={t}
+            slug={entry.slug}
+            service={withOnlineService(localize(content, ctx.lang), ctx.tenant.id, entry.slug)}
+            responsible={await resolveResponsibilities(deps, ctx.tenant.id, content, t)}
+            jsonLd={governmentServiceJsonLd(content, url, ctx.tenant.name)}
+            lastReviewed={entry.last_reviewed_at}
+            appointments={ctx.nav.some((item) => item.href.startsWith('/termine'))}
+            print={(request.query as { ansicht?: string }).ansicht === 'druck'}
+          />
+        );
+      }),
+    ),
+  );
 
-  app.get('/behoerden', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
-    const { ctx } = request;
-    const offices = (await listPublished(db, ctx.tenant.id, 'office')).map((row) => ({ slug: row.slug, content: row.published as OfficeContent }));
-    return <OfficesView ctx={ctx} t={catalogText(ctx.lang)} offices={offices} />;
-  })));
+  app.get('/behoerden', publicRoute, async (request, reply) =>
+    sendHtml(
+      reply,
+      shared(request, async () => {
+        const { ctx } = request;
+        const offices = (await listPublished(db, ctx.tenant.id, 'office')).map((row) => ({
+          slug: row.slug,
+          content: row.published as OfficeContent,
+        }));
+        return <OfficesView ctx={ctx} t={catalogText(ctx.lang)} offices={offices} />;
+      }),
+    ),
+  );
 
-  app.get('/behoerden/:slug', publicRoute, async (request, reply) => sendHtml(reply, shared(request, async () => {
-    const { ctx } = request;
-    const entry = await findEntryBySlug(db, ctx.tenant.id, 'office', (request.params as { slug: string }).slug);
-    if (!entry?.published) throw new NotFound('office');
-    const office = entry.published as OfficeContent;
-    const [contacts, services] = await Promise.all([
-      listPublished(db, ctx.tenant.id, 'contact'),
-      listPublishedServicesContaining(db, ctx.tenant.id, { responsibilities: [{ office: entry.slug }] }),
-    ]);
-    return (
-      <OfficePageView
-        ctx={ctx}
-        t={catalogText(ctx.lang)}
-        office={office}
-        state={openState(office, new Date())}
-        contacts={contacts.map((row) => row.published as ContactContent).filter((contact) => contact.office === entry.slug)}
-        services={serviceLinks(services, ctx.lang)}
-        geo={ctx.tenant.settings.geo}
-        tileUrl={deps.config.mapTileUrl}
-      />
-    );
-  })));
+  app.get('/behoerden/:slug', publicRoute, async (request, reply) =>
+    sendHtml(
+      reply,
+      shared(request, async () => {
+        const { ctx } = request;
+        const entry = await findEntryBySlug(db, ctx.tenant.id, 'office', (request.params as { slug: string }).slug);
+        if (!entry?.published) throw new NotFound('office');
+        const office = entry.published as OfficeContent;
+        const [contacts, services] = await Promise.all([
+          listPublished(db, ctx.tenant.id, 'contact'),
+          listPublishedServicesContaining(db, ctx.tenant.id, { responsibilities: [{ office: entry.slug }] }),
+        ]);
+        return (
+          <OfficePageView
+            ctx={ctx}
+            t={catalogText(ctx.lang)}
+            office={office}
+            state={openState(office, new Date())}
+            contacts={contacts.map((row) => row.published as ContactContent).filter((contact) => contact.office === entry.slug)}
+            services={serviceLinks(services, ctx.lang)}
+            geo={ctx.tenant.settings.geo}
+            tileUrl={deps.config.mapTileUrl}
+          />
+        );
+      }),
+    ),
+  );
 }

@@ -8,7 +8,17 @@ import type { CatalogTranslate } from './texts.js';
 export type LocalizedService = ServiceContent & { translated: boolean; german: Set<GermanField> };
 
 /** The texts of a service a citizen reads; each has its English counterpart in `translations.en`. */
-const TEXT_FIELDS = ['description', 'plainLanguage', 'prerequisites', 'documents', 'steps', 'deadlines', 'processingTime', 'notes', 'legalRemedy'] as const;
+const TEXT_FIELDS = [
+  'description',
+  'plainLanguage',
+  'prerequisites',
+  'documents',
+  'steps',
+  'deadlines',
+  'processingTime',
+  'notes',
+  'legalRemedy',
+] as const;
 export type GermanField = 'name' | 'summary' | (typeof TEXT_FIELDS)[number] | 'costsText' | 'elsewhereNote';
 
 const filled = (value: unknown) => value !== undefined && value !== '' && (!Array.isArray(value) || value.length > 0);
@@ -36,9 +46,19 @@ export function localizeOffice(office: OfficeContent, lang: Lang): OfficeContent
   const english = office.translations.en;
   if (lang === 'de') return { ...office, german: false };
   const exceptions = office.exceptions.map((day) => (day.note ? { ...day, note: english?.exceptionNotes?.[day.date] ?? day.note } : day));
-  const german = !english?.name || (Boolean(office.description) && !english.description) || (Boolean(office.accessibilityNote) && !english.accessibilityNote)
-    || office.exceptions.some((day) => day.note && !english.exceptionNotes?.[day.date]);
-  return { ...office, name: english?.name ?? office.name, description: english?.description ?? office.description, accessibilityNote: english?.accessibilityNote ?? office.accessibilityNote, exceptions, german };
+  const german =
+    !english?.name ||
+    (Boolean(office.description) && !english.description) ||
+    (Boolean(office.accessibilityNote) && !english.accessibilityNote) ||
+    office.exceptions.some((day) => day.note && !english.exceptionNotes?.[day.date]);
+  return {
+    ...office,
+    name: english?.name ?? office.name,
+    description: english?.description ?? office.description,
+    accessibilityNote: english?.accessibilityNote ?? office.accessibilityNote,
+    exceptions,
+    german,
+  };
 }
 
 /** A contact person in the reader's language: the role is the only text. */
@@ -52,10 +72,14 @@ export function money(lang: Lang, amount: number): string {
 }
 
 export function costsText(costs: Costs, lang: Lang, t: CatalogTranslate): string {
-  const main = costs.kind === 'free' ? t('costs.free')
-    : costs.kind === 'fixed' ? t('costs.fixed', { amount: money(lang, costs.amount) })
-    : costs.kind === 'range' ? t('costs.range', { min: money(lang, costs.min), max: money(lang, costs.max) })
-    : '';
+  const main =
+    costs.kind === 'free'
+      ? t('costs.free')
+      : costs.kind === 'fixed'
+        ? t('costs.fixed', { amount: money(lang, costs.amount) })
+        : costs.kind === 'range'
+          ? t('costs.range', { min: money(lang, costs.min), max: money(lang, costs.max) })
+          : '';
   return [main, costs.text].filter(Boolean).join(' – ');
 }
 

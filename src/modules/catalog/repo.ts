@@ -11,28 +11,74 @@ export type RevisionRow = Selectable<CatalogRevisionTable>;
 const catalog = (db: Db) => db.withTables<CatalogTables>();
 
 const entryColumns = [
-  'id', 'tenant_id', 'kind', 'slug', 'unit_id', 'owner_user_id', 'review_months', 'last_reviewed_at', 'name',
-  'published', 'published_version', 'published_at', 'search_words', 'created_at',
+  'id',
+  'tenant_id',
+  'kind',
+  'slug',
+  'unit_id',
+  'owner_user_id',
+  'review_months',
+  'last_reviewed_at',
+  'name',
+  'published',
+  'published_version',
+  'published_at',
+  'search_words',
+  'created_at',
 ] as const;
 
-export function insertEntry(db: Db, values: { tenant_id: string; kind: EntryKind; slug: string; unit_id: string; owner_user_id: string | null; review_months: number; name: string }) {
+export function insertEntry(
+  db: Db,
+  values: {
+    tenant_id: string;
+    kind: EntryKind;
+    slug: string;
+    unit_id: string;
+    owner_user_id: string | null;
+    review_months: number;
+    name: string;
+  },
+) {
   return catalog(db).insertInto('catalog_entry').values(values).returning(entryColumns).executeTakeFirstOrThrow();
 }
 
-export function updateEntrySettings(db: Db, tenantId: string, id: string, values: { unit_id: string; owner_user_id: string | null; review_months: number }) {
+export function updateEntrySettings(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: { unit_id: string; owner_user_id: string | null; review_months: number },
+) {
   return catalog(db).updateTable('catalog_entry').set(values).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
 export function findEntry(db: Db, tenantId: string, id: string) {
-  return catalog(db).selectFrom('catalog_entry').select(entryColumns).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return catalog(db)
+    .selectFrom('catalog_entry')
+    .select(entryColumns)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findEntryBySlug(db: Db, tenantId: string, kind: EntryKind, slug: string) {
-  return catalog(db).selectFrom('catalog_entry').select(entryColumns).where('tenant_id', '=', tenantId).where('kind', '=', kind).where('slug', '=', slug).executeTakeFirst();
+  return catalog(db)
+    .selectFrom('catalog_entry')
+    .select(entryColumns)
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export function listPublished(db: Db, tenantId: string, kind: EntryKind) {
-  return catalog(db).selectFrom('catalog_entry').select(entryColumns).where('tenant_id', '=', tenantId).where('kind', '=', kind).where('published', 'is not', null).orderBy('name').execute();
+  return catalog(db)
+    .selectFrom('catalog_entry')
+    .select(entryColumns)
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind)
+    .where('published', 'is not', null)
+    .orderBy('name')
+    .execute();
 }
 
 /** Published services whose JSON content contains the given fragment (a situation, an office). */
@@ -57,24 +103,67 @@ export function listEntries(db: Db, tenantId: string, filter: { kind?: EntryKind
     .select(['r.status as open_status', 'r.updated_at as open_updated_at'])
     .where('e.tenant_id', '=', tenantId);
   if (filter.kind) query = query.where('e.kind', '=', filter.kind);
-  if (filter.unitIds) query = query.where('e.unit_id', 'in', filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000']);
+  if (filter.unitIds)
+    query = query.where('e.unit_id', 'in', filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000']);
   if (filter.status) query = query.where('r.status', '=', filter.status);
   return query.orderBy('e.kind').orderBy('e.name').execute() as Promise<EntryOverview[]>;
 }
 
 export function findOpenRevision(db: Db, tenantId: string, entryId: string) {
-  return catalog(db).selectFrom('catalog_revision').selectAll().where('tenant_id', '=', tenantId).where('entry_id', '=', entryId).where('status', 'in', ['draft', 'review']).executeTakeFirst();
+  return catalog(db)
+    .selectFrom('catalog_revision')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('entry_id', '=', entryId)
+    .where('status', 'in', ['draft', 'review'])
+    .executeTakeFirst();
 }
 
 export function findLatestRevision(db: Db, tenantId: string, entryId: string) {
-  return catalog(db).selectFrom('catalog_revision').selectAll().where('tenant_id', '=', tenantId).where('entry_id', '=', entryId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return catalog(db)
+    .selectFrom('catalog_revision')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('entry_id', '=', entryId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
-export function insertRevision(db: Db, values: { tenant_id: string; entry_id: string; status: RevisionStatus; content: AnyContent; author_id: string | null; version?: number; reviewer_id?: string | null; decided_at?: Date }) {
-  return catalog(db).insertInto('catalog_revision').values({ ...values, content: JSON.stringify(values.content) }).returningAll().executeTakeFirstOrThrow();
+export function insertRevision(
+  db: Db,
+  values: {
+    tenant_id: string;
+    entry_id: string;
+    status: RevisionStatus;
+    content: AnyContent;
+    author_id: string | null;
+    version?: number;
+    reviewer_id?: string | null;
+    decided_at?: Date;
+  },
+) {
+  return catalog(db)
+    .insertInto('catalog_revision')
+    .values({ ...values, content: JSON.stringify(values.content) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
-export function updateRevision(db: Db, tenantId: string, id: string, values: { status?: RevisionStatus; content?: AnyContent; version?: number; author_id?: string | null; reviewer_id?: string | null; comment?: string | null; decided_at?: Date }) {
+export function updateRevision(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: {
+    status?: RevisionStatus;
+    content?: AnyContent;
+    version?: number;
+    author_id?: string | null;
+    reviewer_id?: string | null;
+    comment?: string | null;
+    decided_at?: Date;
+  },
+) {
   const { content, ...rest } = values;
   return catalog(db)
     .updateTable('catalog_revision')
@@ -85,7 +174,13 @@ export function updateRevision(db: Db, tenantId: string, id: string, values: { s
 }
 
 export function supersedePublished(db: Db, tenantId: string, entryId: string) {
-  return catalog(db).updateTable('catalog_revision').set({ status: 'superseded' }).where('tenant_id', '=', tenantId).where('entry_id', '=', entryId).where('status', '=', 'published').execute();
+  return catalog(db)
+    .updateTable('catalog_revision')
+    .set({ status: 'superseded' })
+    .where('tenant_id', '=', tenantId)
+    .where('entry_id', '=', entryId)
+    .where('status', '=', 'published')
+    .execute();
 }
 
 /** Every revision ever published, newest first: the entry's history. */
@@ -94,7 +189,16 @@ export function listPublishedRevisions(db: Db, tenantId: string, entryId: string
     .selectFrom('catalog_revision as r')
     .leftJoin('app_user as a', 'a.id', 'r.author_id')
     .leftJoin('app_user as v', 'v.id', 'r.reviewer_id')
-    .select(['r.id', 'r.version', 'r.content', 'r.status', 'r.comment', 'r.decided_at', 'a.display_name as author', 'v.display_name as reviewer'])
+    .select([
+      'r.id',
+      'r.version',
+      'r.content',
+      'r.status',
+      'r.comment',
+      'r.decided_at',
+      'a.display_name as author',
+      'v.display_name as reviewer',
+    ])
     .where('r.tenant_id', '=', tenantId)
     .where('r.entry_id', '=', entryId)
     .where('r.status', 'in', ['published', 'superseded'])
@@ -102,7 +206,12 @@ export function listPublishedRevisions(db: Db, tenantId: string, entryId: string
     .execute();
 }
 
-export async function publishEntry(db: Db, tenantId: string, entryId: string, values: { content: AnyContent; version: number; name: string; weighted: { a: string; b: string; c: string }; words: string }) {
+export async function publishEntry(
+  db: Db,
+  tenantId: string,
+  entryId: string,
+  values: { content: AnyContent; version: number; name: string; weighted: { a: string; b: string; c: string }; words: string },
+) {
   const { a, b, c } = values.weighted;
   await catalog(db)
     .updateTable('catalog_entry')
@@ -124,11 +233,21 @@ export async function publishEntry(db: Db, tenantId: string, entryId: string, va
 }
 
 export function markReviewed(db: Db, tenantId: string, entryId: string) {
-  return catalog(db).updateTable('catalog_entry').set({ last_reviewed_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', entryId).execute();
+  return catalog(db)
+    .updateTable('catalog_entry')
+    .set({ last_reviewed_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', entryId)
+    .execute();
 }
 
 export function listSynonyms(db: Db, tenantId: string) {
-  return catalog(db).selectFrom('catalog_synonym').select(['term', 'expansion']).where('tenant_id', '=', tenantId).orderBy('term').execute();
+  return catalog(db)
+    .selectFrom('catalog_synonym')
+    .select(['term', 'expansion'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('term')
+    .execute();
 }
 
 export function upsertSynonym(db: Db, tenantId: string, term: string, expansion: string) {
@@ -145,9 +264,17 @@ export function deleteSynonym(db: Db, tenantId: string, term: string) {
 
 /** Rebuilds the typo-correction vocabulary from the words of all published entries. */
 export async function rebuildLexicon(db: Db, tenantId: string) {
-  const rows = await catalog(db).selectFrom('catalog_entry').select('search_words').where('tenant_id', '=', tenantId).where('published', 'is not', null).execute();
+  const rows = await catalog(db)
+    .selectFrom('catalog_entry')
+    .select('search_words')
+    .where('tenant_id', '=', tenantId)
+    .where('published', 'is not', null)
+    .execute();
   const words = new Set(rows.flatMap((row) => row.search_words.split(' ').filter((word) => word.length >= 3)));
   await catalog(db).deleteFrom('catalog_lexicon').where('tenant_id', '=', tenantId).execute();
   if (words.size === 0) return;
-  await catalog(db).insertInto('catalog_lexicon').values([...words].map((word) => ({ tenant_id: tenantId, word }))).execute();
+  await catalog(db)
+    .insertInto('catalog_lexicon')
+    .values([...words].map((word) => ({ tenant_id: tenantId, word })))
+    .execute();
 }

@@ -6,7 +6,11 @@ import { BUSINESS_SITUATIONS, LIFE_SITUATIONS, OZG_TYPES } from './constants.js'
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 const lines = z.array(text(500)).max(40).default([]);
-const httpUrl = z.string().trim().max(500).regex(/^(https?:\/\/|\/)[^\s]+$/, 'url');
+const httpUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^(https?:\/\/|\/)[^\s]+$/, 'url');
 const link = z.object({ title: text(200), url: httpUrl.optional() });
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slug = z.string().trim().min(2).max(80).regex(slugPattern, 'slug');
@@ -14,7 +18,14 @@ export const slug = z.string().trim().min(2).max(80).regex(slugPattern, 'slug');
 export const costs = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('free'), text: optionalText(500) }),
   z.object({ kind: z.literal('fixed'), amount: z.number().nonnegative().max(1_000_000), text: optionalText(500) }),
-  z.object({ kind: z.literal('range'), min: z.number().nonnegative(), max: z.number().nonnegative().max(1_000_000), text: optionalText(500) }).refine((value) => value.max >= value.min, { path: ['max'], message: 'range' }),
+  z
+    .object({
+      kind: z.literal('range'),
+      min: z.number().nonnegative(),
+      max: z.number().nonnegative().max(1_000_000),
+      text: optionalText(500),
+    })
+    .refine((value) => value.max >= value.min, { path: ['max'], message: 'range' }),
   z.object({ kind: z.literal('formula'), text: text(500) }),
 ]);
 export type Costs = z.infer<typeof costs>;
@@ -23,7 +34,11 @@ export type Costs = z.infer<typeof costs>;
 export const responsibility = z.object({
   office: slug.optional(),
   contact: slug.optional(),
-  letters: z.string().trim().regex(/^[A-ZÄÖÜ]-[A-ZÄÖÜ]$/, 'letters').optional(),
+  letters: z
+    .string()
+    .trim()
+    .regex(/^[A-ZÄÖÜ]-[A-ZÄÖÜ]$/, 'letters')
+    .optional(),
   localities: z.array(text(80)).max(100).optional(),
 });
 export type Responsibility = z.infer<typeof responsibility>;
@@ -51,9 +66,17 @@ export const serviceContent = z.object({
   summary: text(600),
   description: optionalText(8000),
   plainLanguage: optionalText(4000),
-  leikaKey: z.string().trim().regex(/^\d{14}$/, 'leika').optional(),
+  leikaKey: z
+    .string()
+    .trim()
+    .regex(/^\d{14}$/, 'leika')
+    .optional(),
   ozgId: z.string().trim().max(40).optional(),
-  ozgType: z.union(OZG_TYPES.map((type) => z.literal(type)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>]).optional(),
+  ozgType: z
+    .union(
+      OZG_TYPES.map((type) => z.literal(type)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>],
+    )
+    .optional(),
   lifeSituations: z.array(z.enum(LIFE_SITUATIONS.map((s) => s.slug) as [string, ...string[]])).default([]),
   businessSituations: z.array(z.enum(BUSINESS_SITUATIONS.map((s) => s.slug) as [string, ...string[]])).default([]),
   prerequisites: lines,
@@ -77,8 +100,16 @@ export const serviceContent = z.object({
 export type ServiceContent = z.infer<typeof serviceContent>;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time');
-export const openingSlot = z.object({ day: z.number().int().min(1).max(7), opens: time, closes: time }).refine((slot) => slot.closes > slot.opens, { path: ['closes'], message: 'order' });
-export const openingException = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), closed: z.boolean(), opens: time.optional(), closes: time.optional(), note: optionalText(200) });
+export const openingSlot = z
+  .object({ day: z.number().int().min(1).max(7), opens: time, closes: time })
+  .refine((slot) => slot.closes > slot.opens, { path: ['closes'], message: 'order' });
+export const openingException = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
+  closed: z.boolean(),
+  opens: time.optional(),
+  closes: time.optional(),
+  note: optionalText(200),
+});
 export type OpeningSlot = z.infer<typeof openingSlot>;
 export type OpeningException = z.infer<typeof openingException>;
 
@@ -86,7 +117,10 @@ export const officeContent = z.object({
   name: text(200),
   description: optionalText(2000),
   street: text(200),
-  postalCode: z.string().trim().regex(/^\d{5}$/, 'postalCode'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'postalCode'),
   city: text(100),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
@@ -101,7 +135,18 @@ export const officeContent = z.object({
   email: z.string().trim().email().max(200).optional(),
   contactFormUrl: httpUrl.optional(),
   /** English texts; `exceptionNotes` by date ("2026-12-24": "Christmas Eve"). */
-  translations: z.object({ en: z.object({ name: optionalText(200), description: optionalText(2000), accessibilityNote: optionalText(1000), exceptionNotes: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), text(200)).optional() }).optional() }).default({}),
+  translations: z
+    .object({
+      en: z
+        .object({
+          name: optionalText(200),
+          description: optionalText(2000),
+          accessibilityNote: optionalText(1000),
+          exceptionNotes: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), text(200)).optional(),
+        })
+        .optional(),
+    })
+    .default({}),
 });
 export type OfficeContent = z.infer<typeof officeContent>;
 

@@ -25,7 +25,11 @@ export async function closestWord(db: Db, tenantId: string, word: string): Promi
 export type SearchHit = { slug: string; name: string; summary: string; name_en: string | null; summary_en: string | null; score: number };
 
 /** Services matching any word group, ranked: all groups matched first, then text rank and name similarity. */
-export async function rankServices(db: Db, tenantId: string, query: { any: string; all: string; raw: string; limit: number }): Promise<SearchHit[]> {
+export async function rankServices(
+  db: Db,
+  tenantId: string,
+  query: { any: string; all: string; raw: string; limit: number },
+): Promise<SearchHit[]> {
   const { rows } = await sql<SearchHit>`
     select slug, name, published->>'summary' as summary,
       published->'translations'->'en'->>'name' as name_en, published->'translations'->'en'->>'summary' as summary_en,

@@ -25,6 +25,11 @@ export function weightedText(kind: EntryKind, content: AnyContent): WeightedText
 /** Lower-cased words of the name and keywords: the vocabulary typos are corrected against. */
 export function vocabulary(kind: EntryKind, content: AnyContent): string {
   const source = kind === 'service' ? [content.name, ...(content as ServiceContent).keywords] : [content.name];
-  const words = source.join(' ').toLowerCase().replace(/ß/g, 'ss').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3);
+  const words = source
+    .join(' ')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3);
   return [...new Set(words)].join(' ');
 }

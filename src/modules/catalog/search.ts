@@ -22,7 +22,11 @@ export async function searchServices(db: Db, tenantId: string, query: string, li
 }
 
 async function rankWords(db: Db, tenantId: string, words: string[], limit: number): Promise<Omit<SearchResult, 'query'>> {
-  const synonyms = await cached(tenantId, 'synonyms', async () => new Map((await listSynonyms(db, tenantId)).map((row) => [row.term, tokenize(row.expansion)])));
+  const synonyms = await cached(
+    tenantId,
+    'synonyms',
+    async () => new Map((await listSynonyms(db, tenantId)).map((row) => [row.term, tokenize(row.expansion)])),
+  );
   const alternatives = words.map((word) => [word, ...(synonyms.get(word) ?? [])]);
   const analysis = await analyseGroups(db, tenantId, alternatives.map(group));
   const groups: string[][] = [];
@@ -34,7 +38,12 @@ async function rankWords(db: Db, tenantId: string, words: string[], limit: numbe
     corrected.push(correction ?? word);
   }
   if (groups.length === 0) return { hits: [], meaningless: true };
-  const hits = await rankServices(db, tenantId, { any: groups.map(group).join(' | '), all: groups.map(group).join(' & '), raw: words.join(' '), limit });
+  const hits = await rankServices(db, tenantId, {
+    any: groups.map(group).join(' | '),
+    all: groups.map(group).join(' & '),
+    raw: words.join(' '),
+    limit,
+  });
   const correctedQuery = corrected.join(' ');
   return { hits, meaningless: false, correctedQuery: correctedQuery !== words.join(' ') ? correctedQuery : undefined };
 }

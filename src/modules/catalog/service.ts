@@ -6,8 +6,18 @@ import { Invalid, NotFound } from '../../platform/http/errors.js';
 import type { EntryKind } from './constants.js';
 import type { AnyContent, EntrySettings } from './schema.js';
 import {
-  findEntry, findEntryBySlug, findOpenRevision, insertEntry, insertRevision, markReviewed, publishEntry,
-  rebuildLexicon, supersedePublished, updateEntrySettings, updateRevision, type EntryRow,
+  findEntry,
+  findEntryBySlug,
+  findOpenRevision,
+  insertEntry,
+  insertRevision,
+  markReviewed,
+  publishEntry,
+  rebuildLexicon,
+  supersedePublished,
+  updateEntrySettings,
+  updateRevision,
+  type EntryRow,
 } from './repo.js';
 import { catalogChanged } from './search-cache.js';
 import { vocabulary, weightedText } from './search-text.js';
@@ -15,7 +25,13 @@ import { vocabulary, weightedText } from './search-text.js';
 /** Who acts, for the revision rows and the audit log. */
 export type Author = { tenantId: string; userId: string | null; label: string; requestId?: string };
 
-function audit(db: Db, author: Author, action: string, entry: Pick<EntryRow, 'id' | 'kind' | 'slug'>, summary: Record<string, unknown> = {}) {
+function audit(
+  db: Db,
+  author: Author,
+  action: string,
+  entry: Pick<EntryRow, 'id' | 'kind' | 'slug'>,
+  summary: Record<string, unknown> = {},
+) {
   return recordAudit(db, {
     tenantId: author.tenantId,
     actorId: author.userId,
@@ -35,7 +51,15 @@ export async function entryOrThrow(db: Db, tenantId: string, id: string): Promis
 }
 
 /** Creates the entry; with `draft` (the editor's case) its first content waits as a draft, otherwise the caller publishes it. */
-export async function createEntry(db: Db, author: Author, kind: EntryKind, settings: EntrySettings, content: AnyContent, duplicateMessage: string, options = { draft: true }) {
+export async function createEntry(
+  db: Db,
+  author: Author,
+  kind: EntryKind,
+  settings: EntrySettings,
+  content: AnyContent,
+  duplicateMessage: string,
+  options = { draft: true },
+) {
   if (await findEntryBySlug(db, author.tenantId, kind, settings.slug)) throw new Invalid({ slug: duplicateMessage });
   const entry = await insertEntry(db, {
     tenant_id: author.tenantId,
@@ -46,7 +70,8 @@ export async function createEntry(db: Db, author: Author, kind: EntryKind, setti
     review_months: settings.reviewMonths,
     name: content.name,
   });
-  if (options.draft) await insertRevision(db, { tenant_id: author.tenantId, entry_id: entry.id, status: 'draft', content, author_id: author.userId });
+  if (options.draft)
+    await insertRevision(db, { tenant_id: author.tenantId, entry_id: entry.id, status: 'draft', content, author_id: author.userId });
   await audit(db, author, 'catalog.created', entry);
   return entry;
 }
@@ -57,7 +82,11 @@ export async function saveDraft(db: Db, author: Author, entry: EntryRow, content
   if (open) await updateRevision(db, author.tenantId, open.id, { content, status: 'draft', author_id: author.userId });
   else await insertRevision(db, { tenant_id: author.tenantId, entry_id: entry.id, status: 'draft', content, author_id: author.userId });
   if (settings) {
-    await updateEntrySettings(db, author.tenantId, entry.id, { unit_id: settings.unitId, owner_user_id: settings.ownerUserId ?? null, review_months: settings.reviewMonths });
+    await updateEntrySettings(db, author.tenantId, entry.id, {
+      unit_id: settings.unitId,
+      owner_user_id: settings.ownerUserId ?? null,
+      review_months: settings.reviewMonths,
+    });
   }
   await audit(db, author, 'catalog.draft_saved', entry);
 }
@@ -83,21 +112,42 @@ export async function rejectRevision(db: Db, author: Author, entry: EntryRow, co
 export async function approveRevision(db: Db, author: Author, entry: EntryRow, comment: string | null) {
   const open = await openRevisionIn(db, author.tenantId, entry, 'review');
   const version = await publish(db, author, entry, open.content);
-  await updateRevision(db, author.tenantId, open.id, { status: 'published', version, reviewer_id: author.userId, comment, decided_at: new Date() });
+  await updateRevision(db, author.tenantId, open.id, {
+    status: 'published',
+    version,
+    reviewer_id: author.userId,
+    comment,
+    decided_at: new Date(),
+  });
   await audit(db, author, 'catalog.published', entry, { version });
 }
 
 /** Publishes content without the review step: for seeding and for imports from an editorial office. An editor's open draft stays open. */
 export async function publishDirectly(db: Db, author: Author, entry: EntryRow, content: AnyContent, options = { rebuildLexicon: true }) {
   const version = await publish(db, author, entry, content, options.rebuildLexicon);
-  await insertRevision(db, { tenant_id: author.tenantId, entry_id: entry.id, status: 'published', version, content, author_id: author.userId, reviewer_id: author.userId, decided_at: new Date() });
+  await insertRevision(db, {
+    tenant_id: author.tenantId,
+    entry_id: entry.id,
+    status: 'published',
+    version,
+    content,
+    author_id: author.userId,
+    reviewer_id: author.userId,
+    decided_at: new Date(),
+  });
   await audit(db, author, 'catalog.published', entry, { version, direct: true });
 }
 
 async function publish(db: Db, author: Author, entry: EntryRow, content: AnyContent, withLexicon = true): Promise<number> {
   const version = (entry.published_version ?? 0) + 1;
   await supersedePublished(db, author.tenantId, entry.id);
-  await publishEntry(db, author.tenantId, entry.id, { content, version, name: content.name, weighted: weightedText(entry.kind, content), words: vocabulary(entry.kind, content) });
+  await publishEntry(db, author.tenantId, entry.id, {
+    content,
+    version,
+    name: content.name,
+    weighted: weightedText(entry.kind, content),
+    words: vocabulary(entry.kind, content),
+  });
   if (withLexicon) await rebuildLexicon(db, author.tenantId);
   catalogChanged(author.tenantId);
   return version;

@@ -16,33 +16,67 @@ import { catalogText, type CatalogTranslate } from './texts.js';
 
 const editAccess: readonly Role[] = ['editor', 'tenant_admin', 'platform_admin'];
 
-type Props = { ctx: RequestContext; t: CatalogTranslate; synonyms: { term: string; expansion: string }[]; values?: Record<string, string>; errors?: Record<string, string> };
+type Props = {
+  ctx: RequestContext;
+  t: CatalogTranslate;
+  synonyms: { term: string; expansion: string }[];
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+};
 
 function SynonymsView({ ctx, t, synonyms, values = {}, errors }: Props) {
   return (
-    <Page ctx={ctx} title={t('syn.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/katalog' }, { label: t('syn.title') }]}>
+    <Page
+      ctx={ctx}
+      title={t('syn.title')}
+      crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('bo.title'), href: '/bo/katalog' }, { label: t('syn.title') }]}
+    >
       <h1 safe>{t('syn.title')}</h1>
-      <p class="lead" safe>{t('syn.lead')}</p>
+      <p class="lead" safe>
+        {t('syn.lead')}
+      </p>
       <ErrorSummary errors={errors} t={ctx.t} />
       <Form action="/bo/katalog/synonyme" csrf={ctx.csrfToken()}>
         <TextField name="term" label={t('syn.term')} value={values.term} error={errors?.term} width="short" />
         <TextField name="expansion" label={t('syn.expansion')} value={values.expansion} error={errors?.expansion} />
         <Button label={t('syn.add')} />
       </Form>
-      {synonyms.length === 0 ? <p safe>{t('syn.none')}</p> : (
+      {synonyms.length === 0 ? (
+        <p safe>{t('syn.none')}</p>
+      ) : (
         <div class="table-scroll" role="region" aria-label={t('syn.title')} tabindex="0">
           <table>
-            <caption class="visually-hidden" safe>{t('syn.title')}</caption>
-            <thead><tr><th scope="col" safe>{t('syn.term')}</th><th scope="col" safe>{t('syn.expansion')}</th><th scope="col"><span class="visually-hidden" safe>{t('syn.remove')}</span></th></tr></thead>
+            <caption class="visually-hidden" safe>
+              {t('syn.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t('syn.term')}
+                </th>
+                <th scope="col" safe>
+                  {t('syn.expansion')}
+                </th>
+                <th scope="col">
+                  <span class="visually-hidden" safe>
+                    {t('syn.remove')}
+                  </span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {synonyms.map((row) => (
                 <tr>
-                  <th scope="row" safe>{row.term}</th>
+                  <th scope="row" safe>
+                    {row.term}
+                  </th>
                   <td safe>{row.expansion}</td>
                   <td>
                     <Form action="/bo/katalog/synonyme/entfernen" csrf={ctx.csrfToken()}>
                       <input type="hidden" name="term" value={row.term} />
-                      <button type="submit" class="button button--secondary" aria-label={`${t('syn.remove')}: ${row.term}`} safe>{t('syn.remove')}</button>
+                      <button type="submit" class="button button--secondary" aria-label={`${t('syn.remove')}: ${row.term}`} safe>
+                        {t('syn.remove')}
+                      </button>
                     </Form>
                   </td>
                 </tr>
@@ -57,9 +91,13 @@ function SynonymsView({ ctx, t, synonyms, values = {}, errors }: Props) {
 
 export function registerSynonymPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const render = async (ctx: RequestContext, extra: Partial<Props> = {}) => <SynonymsView ctx={ctx} t={catalogText(ctx.lang)} synonyms={await listSynonyms(db, ctx.tenant.id)} {...extra} />;
+  const render = async (ctx: RequestContext, extra: Partial<Props> = {}) => (
+    <SynonymsView ctx={ctx} t={catalogText(ctx.lang)} synonyms={await listSynonyms(db, ctx.tenant.id)} {...extra} />
+  );
 
-  app.get('/bo/katalog/synonyme', { config: { access: catalogStaffAccess } }, async (request, reply) => sendHtml(reply, await render(request.ctx)));
+  app.get('/bo/katalog/synonyme', { config: { access: catalogStaffAccess } }, async (request, reply) =>
+    sendHtml(reply, await render(request.ctx)),
+  );
 
   app.post('/bo/katalog/synonyme', { config: { access: editAccess } }, async (request, reply) => {
     const { ctx } = request;

@@ -22,5 +22,8 @@ export function bankOf(iban: string): { name: string; bic: string } | undefined 
 
 /** "DE89 3704 0044 0532 0130 00": the IBAN in groups of four, as printed on cards and statements. */
 export function groupedIban(iban: string): string {
-  return iban.replace(/\s/g, '').replace(/(.{4})/g, '$1 ').trim();
+  return iban
+    .replace(/\s/g, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 }

@@ -13,12 +13,30 @@ import { issueSubmissionNotice } from './staff-notice.js';
 
 export function defineSubmissionSteps(deps: Deps, library: ServiceLibrary) {
   defineStateAction('submission', 'informCitizen', async (db, input) => {
-    const [submission, tenant] = await Promise.all([findSubmission(db, input.tenantId, input.case.source_id), findTenantById(db, input.tenantId)]);
+    const [submission, tenant] = await Promise.all([
+      findSubmission(db, input.tenantId, input.case.source_id),
+      findTenantById(db, input.tenantId),
+    ]);
     if (!submission || !tenant) return;
     const subject = `${input.case.title} (${submission.number}): ${input.label.de}`;
-    const body = [`Der Stand Ihres Antrags ${submission.number} („${input.case.title}“) hat sich geändert: ${input.label.de}.`, input.fields.reason ? `Begründung: ${input.fields.reason}` : '', `Bei Fragen antworten Sie bitte über Ihr Postfach oder wenden Sie sich an ${input.case.unit}.`].filter(Boolean).join('\n\n');
+    const body = [
+      `Der Stand Ihres Antrags ${submission.number} („${input.case.title}“) hat sich geändert: ${input.label.de}.`,
+      input.fields.reason ? `Begründung: ${input.fields.reason}` : '',
+      `Bei Fragen antworten Sie bitte über Ihr Postfach oder wenden Sie sich an ${input.case.unit}.`,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     if (submission.user_id) {
-      await deliver(db, { tenantId: input.tenantId, userId: submission.user_id, kind: 'message', subject, body, case: { kind: 'submission', id: submission.id }, senderLabel: tenant.name, notify: { baseUrl: deps.baseUrl, town: tenant.name, lang: 'de' } });
+      await deliver(db, {
+        tenantId: input.tenantId,
+        userId: submission.user_id,
+        kind: 'message',
+        subject,
+        body,
+        case: { kind: 'submission', id: submission.id },
+        senderLabel: tenant.name,
+        notify: { baseUrl: deps.baseUrl, town: tenant.name, lang: 'de' },
+      });
       return;
     }
     const email = submission.answers.email;
@@ -26,9 +44,16 @@ export function defineSubmissionSteps(deps: Deps, library: ServiceLibrary) {
   });
 
   defineStateAction('submission', 'notice', async (db, input) => {
-    const [submission, tenant, issued] = await Promise.all([findSubmission(db, input.tenantId, input.case.source_id), findTenantById(db, input.tenantId), noticesOfCase(db, input.tenantId, 'submission', input.case.source_id)]);
+    const [submission, tenant, issued] = await Promise.all([
+      findSubmission(db, input.tenantId, input.case.source_id),
+      findTenantById(db, input.tenantId),
+      noticesOfCase(db, input.tenantId, 'submission', input.case.source_id),
+    ]);
     const definition = submission && library.entry(input.tenantId, submission.service)?.effective;
     if (!submission || !tenant || !definition || issued.length > 0 || submission.status !== 'received') return;
-    await issueSubmissionNotice({ db, store: deps.store }, { tenant, submission, definition, issuer: { id: null, name: input.actor }, baseUrl: deps.baseUrl });
+    await issueSubmissionNotice(
+      { db, store: deps.store },
+      { tenant, submission, definition, issuer: { id: null, name: input.actor }, baseUrl: deps.baseUrl },
+    );
   });
 }

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { evaluate, holds } from './expressions.js';
 import type { Expression } from './definition.js';
 
-const dogTax: Expression = { sumOver: 'dogs', of: { if: { field: 'dangerous', equals: 'yes' }, then: 600, else: { if: { field: 'position', equals: '1' }, then: 96, else: 120 } } };
+const dogTax: Expression = {
+  sumOver: 'dogs',
+  of: { if: { field: 'dangerous', equals: 'yes' }, then: 600, else: { if: { field: 'position', equals: '1' }, then: 96, else: 120 } },
+};
 
 test('the dog tax is 96 € for the first dog, 120 € for each further one and 600 € for a dangerous dog', () => {
   assert.equal(evaluate(dogTax, { dogs: [{ dangerous: 'no' }] }), 96);
@@ -14,8 +17,28 @@ test('the dog tax is 96 € for the first dog, 120 € for each further one and 
 
 test('conditions combine equals, in, greater-than, filled, all, any and not', () => {
   const answers = { kind: 'urkunde', count: '3', note: '' };
-  assert.ok(holds({ all: [{ field: 'kind', equals: 'urkunde' }, { field: 'count', greaterThan: 2 }] }, answers));
-  assert.ok(holds({ any: [{ field: 'kind', in: ['x', 'urkunde'] }, { field: 'note', filled: true }] }, answers));
+  assert.ok(
+    holds(
+      {
+        all: [
+          { field: 'kind', equals: 'urkunde' },
+          { field: 'count', greaterThan: 2 },
+        ],
+      },
+      answers,
+    ),
+  );
+  assert.ok(
+    holds(
+      {
+        any: [
+          { field: 'kind', in: ['x', 'urkunde'] },
+          { field: 'note', filled: true },
+        ],
+      },
+      answers,
+    ),
+  );
   assert.ok(holds({ not: { field: 'note', filled: true } }, answers));
   assert.ok(!holds({ field: 'count', greaterThan: 3 }, answers));
 });
@@ -23,7 +46,11 @@ test('conditions combine equals, in, greater-than, filled, all, any and not', ()
 test('numbers typed the German way are read correctly and garbage counts as zero', () => {
   assert.equal(evaluate({ times: [{ field: 'amount' }, 2] }, { amount: '1.234,50' }), 2469);
   assert.equal(evaluate({ field: 'amount' }, { amount: '<script>' }), 0);
-  assert.equal(evaluate({ sumOver: 'costs', of: { field: 'amount' } }, { costs: [{ amount: '800.00' }, { amount: '400.50' }] }), 1200.5, 'stored amounts use a decimal point');
+  assert.equal(
+    evaluate({ sumOver: 'costs', of: { field: 'amount' } }, { costs: [{ amount: '800.00' }, { amount: '400.50' }] }),
+    1200.5,
+    'stored amounts use a decimal point',
+  );
 });
 
 test('dates and amounts compare across fields (end before start, requested above the costs)', () => {

@@ -10,7 +10,8 @@ import { findSubmission } from './repo.js';
 import { definitionAt } from './versions.js';
 
 function attachmentsOf(answers: Answers) {
-  return Object.values(answers).flatMap((value) => (Array.isArray(value) ? (value as Answers[]).filter((item) => typeof item === 'object' && 'file' in item) : []))
+  return Object.values(answers)
+    .flatMap((value) => (Array.isArray(value) ? (value as Answers[]).filter((item) => typeof item === 'object' && 'file' in item) : []))
     .map((item) => ({ id: String(item.file), name: String(item.name), type: String(item.type) }));
 }
 
@@ -19,7 +20,9 @@ export async function handOverSubmission(deps: Deps, library: ServiceLibrary, te
   const current = submission && library.entry(tenantId, submission.service)?.effective;
   if (!submission || !current) return;
   const definition = await definitionAt(deps.db, current, submission.version);
-  const paid = (await paymentsOf(deps.db, tenantId, { kind: 'submission', id: submission.id })).find((payment) => payment.status === 'success');
+  const paid = (await paymentsOf(deps.db, tenantId, { kind: 'submission', id: submission.id })).find(
+    (payment) => payment.status === 'success',
+  );
   const email = submission.answers.email;
   await queueHandover(deps.db, deps.store, {
     tenantId,

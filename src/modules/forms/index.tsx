@@ -32,9 +32,20 @@ export const forms: Module = {
   name: 'forms',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
-    { href: '/online', label: { de: 'Online-Dienste', en: 'Online services' }, description: { de: 'Anträge rund um die Uhr online stellen und begonnene Anträge fortsetzen.', en: 'Apply online around the clock and continue applications you started.' } },
+    {
+      href: '/online',
+      label: { de: 'Online-Dienste', en: 'Online services' },
+      description: {
+        de: 'Anträge rund um die Uhr online stellen und begonnene Anträge fortsetzen.',
+        en: 'Apply online around the clock and continue applications you started.',
+      },
+    },
     { href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: [...staffAccess] },
-    { href: '/bo/online-dienste', label: { de: 'Online-Dienste verwalten', en: 'Manage online services' }, access: [...staffAccess, 'editor'] },
+    {
+      href: '/bo/online-dienste',
+      label: { de: 'Online-Dienste verwalten', en: 'Manage online services' },
+      access: [...staffAccess, 'editor'],
+    },
   ],
   async register(app, deps) {
     keepDraftsFor(deps.config.formDraftDays);
@@ -54,14 +65,27 @@ export const forms: Module = {
       const tenant = await findTenantById(trx, payment.tenant_id);
       const definition = services.entry(payment.tenant_id, payment.service)?.effective;
       const paid = { amountCents: payment.amount_cents, method: payment.method as PaymentMethod, reference: payment.reference };
-      await completePaidSubmission(trx, payment.tenant_id, payment.purpose_id, definition, { baseUrl: deps.baseUrl, town: tenant?.name ?? '', lang: 'de' }, paid);
+      await completePaidSubmission(
+        trx,
+        payment.tenant_id,
+        payment.purpose_id,
+        definition,
+        { baseUrl: deps.baseUrl, town: tenant?.name ?? '', lang: 'de' },
+        paid,
+      );
     });
-    announceNoticeServices((tenantId) => [...services.active(tenantId).values()].map((definition) => ({
-      id: definition.id,
-      title: definition.title.de,
-      fields: definition.steps.flatMap((step) => step.fields.filter((field) => field.type !== 'info' && field.type !== 'group' && field.type !== 'file').map((field) => field.name)),
-      defaultBody: definition.notice?.body,
-    })));
+    announceNoticeServices((tenantId) =>
+      [...services.active(tenantId).values()].map((definition) => ({
+        id: definition.id,
+        title: definition.title.de,
+        fields: definition.steps.flatMap((step) =>
+          step.fields
+            .filter((field) => field.type !== 'info' && field.type !== 'group' && field.type !== 'file')
+            .map((field) => field.name),
+        ),
+        defaultBody: definition.notice?.body,
+      })),
+    );
     // The citizen's answer to a request resumes the case (and its deadline).
     onCitizenReply(async (db, item) => {
       if (item.case_kind === 'submission' && item.case_id) await moveCase(db, item.tenant_id, item.case_id, 'reply', 'citizen');
@@ -71,7 +95,9 @@ export const forms: Module = {
       const submission = await findSubmission(db, ctx.tenant.id, id);
       const current = submission && services.entry(ctx.tenant.id, submission.service)?.effective;
       if (!submission || !current) return '';
-      return (<SubmissionAnswers ctx={ctx} submission={submission} definition={await definitionAt(db, current, submission.version)} />) as string;
+      return (
+        <SubmissionAnswers ctx={ctx} submission={submission} definition={await definitionAt(db, current, submission.version)} />
+      ) as string;
     });
     defineSubmissionSteps(deps, services);
     const tally = usageTally(deps.db);

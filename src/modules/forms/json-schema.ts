@@ -22,7 +22,12 @@ function scalarSchema(field: ScalarField): Schema {
       return { title, type: 'string', pattern: '^[A-Z]{2}\\d{2}[A-Z0-9]{11,30}$' };
     case 'number':
     case 'money':
-      return { title, type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', ...(field.type === 'money' ? { description: 'Euro, Dezimalpunkt' } : {}) };
+      return {
+        title,
+        type: 'string',
+        pattern: '^-?\\d+(\\.\\d+)?$',
+        ...(field.type === 'money' ? { description: 'Euro, Dezimalpunkt' } : {}),
+      };
     case 'text':
       return { title, type: 'string', maxLength: field.maxLength, ...(field.pattern ? { pattern: `^(?:${field.pattern})$` } : {}) };
     case 'textarea':
@@ -32,22 +37,60 @@ function scalarSchema(field: ScalarField): Schema {
   }
 }
 
-const fileItem = { type: 'object', required: ['file', 'name', 'size', 'type'], properties: { file: { type: 'string', format: 'uuid' }, name: { type: 'string' }, size: { type: 'string' }, type: { type: 'string' } } };
+const fileItem = {
+  type: 'object',
+  required: ['file', 'name', 'size', 'type'],
+  properties: { file: { type: 'string', format: 'uuid' }, name: { type: 'string' }, size: { type: 'string' }, type: { type: 'string' } },
+};
 
 function fieldSchema(field: Field): Schema | undefined {
   switch (field.type) {
     case 'info':
       return undefined;
     case 'computed':
-      return { title: field.label.de, description: 'computed by the service from the answers, as shown to the applicant', type: 'string', pattern: '^-?\\d+\\.\\d{2}$', readOnly: true };
+      return {
+        title: field.label.de,
+        description: 'computed by the service from the answers, as shown to the applicant',
+        type: 'string',
+        pattern: '^-?\\d+\\.\\d{2}$',
+        readOnly: true,
+      };
     case 'group':
-      return { title: field.label.de, type: 'array', minItems: field.min, maxItems: field.max, items: { type: 'object', additionalProperties: false, properties: Object.fromEntries(field.fields.map((inner) => [inner.name, scalarSchema(inner)])) } };
+      return {
+        title: field.label.de,
+        type: 'array',
+        minItems: field.min,
+        maxItems: field.max,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(field.fields.map((inner) => [inner.name, scalarSchema(inner)])),
+        },
+      };
     case 'file':
       return { title: field.label.de, type: 'array', maxItems: field.maxFiles, items: fileItem };
     case 'location':
-      return { title: field.label.de, type: 'array', maxItems: 1, items: { type: 'object', required: ['address'], properties: { address: { type: 'string' }, lat: { type: 'string' }, lng: { type: 'string' }, precision: { const: 'street' } } } };
+      return {
+        title: field.label.de,
+        type: 'array',
+        maxItems: 1,
+        items: {
+          type: 'object',
+          required: ['address'],
+          properties: { address: { type: 'string' }, lat: { type: 'string' }, lng: { type: 'string' }, precision: { const: 'street' } },
+        },
+      };
     case 'address':
-      return { title: field.label.de, type: 'array', maxItems: 1, items: { type: 'object', required: ['street', 'postalCode', 'city'], properties: { street: { type: 'string' }, postalCode: { type: 'string', pattern: '^\\d{5}$' }, city: { type: 'string' } } } };
+      return {
+        title: field.label.de,
+        type: 'array',
+        maxItems: 1,
+        items: {
+          type: 'object',
+          required: ['street', 'postalCode', 'city'],
+          properties: { street: { type: 'string' }, postalCode: { type: 'string', pattern: '^\\d{5}$' }, city: { type: 'string' } },
+        },
+      };
     default:
       return scalarSchema(field);
   }
@@ -64,5 +107,12 @@ export function jsonSchemaOf(definition: ServiceDefinition, baseUrl: string): Sc
     const schema = fieldSchema(field);
     if (schema) properties[field.name] = schema;
   }
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: schemaUri(baseUrl, definition), title: definition.title.de, type: 'object', additionalProperties: false, properties };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: schemaUri(baseUrl, definition),
+    title: definition.title.de,
+    type: 'object',
+    additionalProperties: false,
+    properties,
+  };
 }

@@ -9,20 +9,28 @@ import { listImportedDefinitions, listOverrides } from './repo.js';
 const text = z.object({ de: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) });
 
 /** What a tenant may change without touching the definition: the Einer-für-Alle "tenant parts". */
-export const overridesSchema = z.object({
-  active: z.boolean().default(true),
-  targetUnit: z.string().min(1).max(40).optional(),
-  /** undefined: as defined; null: no fee; a number: this fixed fee in euros. */
-  fee: z.number().min(0).max(100_000).nullable().optional(),
-  title: text.optional(),
-  /** The town's amounts for the definition's rates, by rate name (euros). */
-  rates: z.record(z.string(), z.number().min(0).max(100_000)).default({}),
-  /** Replacement texts for info blocks, by field name. */
-  texts: z.record(z.string(), z.object({ de: z.string().trim().min(1).max(2000), en: z.string().trim().min(1).max(2000) })).default({}),
-}).strict();
+export const overridesSchema = z
+  .object({
+    active: z.boolean().default(true),
+    targetUnit: z.string().min(1).max(40).optional(),
+    /** undefined: as defined; null: no fee; a number: this fixed fee in euros. */
+    fee: z.number().min(0).max(100_000).nullable().optional(),
+    title: text.optional(),
+    /** The town's amounts for the definition's rates, by rate name (euros). */
+    rates: z.record(z.string(), z.number().min(0).max(100_000)).default({}),
+    /** Replacement texts for info blocks, by field name. */
+    texts: z.record(z.string(), z.object({ de: z.string().trim().min(1).max(2000), en: z.string().trim().min(1).max(2000) })).default({}),
+  })
+  .strict();
 
 export type Overrides = z.infer<typeof overridesSchema>;
-export type LibraryEntry = { base: ServiceDefinition; effective: ServiceDefinition; publisher?: string; overrides: Overrides; active: boolean };
+export type LibraryEntry = {
+  base: ServiceDefinition;
+  effective: ServiceDefinition;
+  publisher?: string;
+  overrides: Overrides;
+  active: boolean;
+};
 
 export function applyOverrides(definition: ServiceDefinition, overrides: Overrides): ServiceDefinition {
   const textOf = (name: string, fallback: Text) => overrides.texts[name] ?? fallback;
@@ -30,9 +38,16 @@ export function applyOverrides(definition: ServiceDefinition, overrides: Overrid
     ...definition,
     title: overrides.title ?? definition.title,
     targetUnit: overrides.targetUnit ?? definition.targetUnit,
-    fee: overrides.fee === undefined ? definition.fee : overrides.fee ?? undefined,
-    ...(definition.rates && { rates: Object.fromEntries(Object.entries(definition.rates).map(([name, rate]) => [name, { ...rate, amount: overrides.rates[name] ?? rate.amount }])) }),
-    steps: definition.steps.map((step) => ({ ...step, fields: step.fields.map((field) => (field.type === 'info' ? { ...field, text: textOf(field.name, field.text) } : field)) })),
+    fee: overrides.fee === undefined ? definition.fee : (overrides.fee ?? undefined),
+    ...(definition.rates && {
+      rates: Object.fromEntries(
+        Object.entries(definition.rates).map(([name, rate]) => [name, { ...rate, amount: overrides.rates[name] ?? rate.amount }]),
+      ),
+    }),
+    steps: definition.steps.map((step) => ({
+      ...step,
+      fields: step.fields.map((field) => (field.type === 'info' ? { ...field, text: textOf(field.name, field.text) } : field)),
+    })),
   };
 }
 
@@ -42,19 +57,27 @@ export class ServiceLibrary {
   private cache = new Map<string, LibraryEntry[]>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Db, readonly installed: Map<string, ServiceDefinition>) {}
+  constructor(
+    private readonly db: Db,
+    readonly installed: Map<string, ServiceDefinition>,
+  ) {}
 
   async load() {
     const [overrideRows, importedRows] = await Promise.all([listOverrides(this.db), listImportedDefinitions(this.db)]);
     const overrides = new Map<string, Map<string, Overrides>>();
     for (const row of overrideRows) {
       const parsed = overridesSchema.safeParse(row.overrides);
-      if (parsed.success) (overrides.get(row.tenant_id) ?? overrides.set(row.tenant_id, new Map()).get(row.tenant_id)!).set(row.service, parsed.data);
+      if (parsed.success)
+        (overrides.get(row.tenant_id) ?? overrides.set(row.tenant_id, new Map()).get(row.tenant_id)!).set(row.service, parsed.data);
     }
     const imported = new Map<string, Map<string, { definition: ServiceDefinition; publisher: string }>>();
     for (const row of importedRows) {
       const parsed = serviceDefinition.safeParse(row.definition);
-      if (parsed.success) (imported.get(row.tenant_id) ?? imported.set(row.tenant_id, new Map()).get(row.tenant_id)!).set(row.service, { definition: parsed.data, publisher: row.publisher });
+      if (parsed.success)
+        (imported.get(row.tenant_id) ?? imported.set(row.tenant_id, new Map()).get(row.tenant_id)!).set(row.service, {
+          definition: parsed.data,
+          publisher: row.publisher,
+        });
     }
     this.overrides = overrides;
     this.imported = imported;
@@ -83,7 +106,9 @@ export class ServiceLibrary {
   private build(tenantId: string): LibraryEntry[] {
     const own = this.imported.get(tenantId) ?? new Map();
     const tenantOverrides = this.overrides.get(tenantId) ?? new Map<string, Overrides>();
-    const bases = new Map<string, { definition: ServiceDefinition; publisher?: string }>([...this.installed].map(([id, definition]) => [id, { definition }]));
+    const bases = new Map<string, { definition: ServiceDefinition; publisher?: string }>(
+      [...this.installed].map(([id, definition]) => [id, { definition }]),
+    );
     for (const [id, entry] of own) bases.set(id, entry);
     return [...bases.values()].map(({ definition, publisher }) => {
       const overrides = tenantOverrides.get(definition.id) ?? overridesSchema.parse({});
@@ -97,6 +122,10 @@ export class ServiceLibrary {
 
   /** The services citizens of the tenant can use, as they see them. */
   active(tenantId: string): Map<string, ServiceDefinition> {
-    return new Map(this.entries(tenantId).filter((entry) => entry.active).map((entry) => [entry.base.id, entry.effective]));
+    return new Map(
+      this.entries(tenantId)
+        .filter((entry) => entry.active)
+        .map((entry) => [entry.base.id, entry.effective]),
+    );
   }
 }

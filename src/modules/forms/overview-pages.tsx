@@ -21,15 +21,18 @@ export function registerOverviewPages(app: FastifyInstance, deps: Deps, library:
     const drafts = ctx.actor.kind === 'citizen' ? await listDraftsOf(db, ctx.tenant.id, ctx.actor.userId) : [];
     const definitions = library.active(ctx.tenant.id);
     const title = t('overview.title');
-    return sendHtml(reply, (
+    return sendHtml(
+      reply,
       <Page ctx={ctx} title={title}>
         <h1 safe>{title}</h1>
         <DraftList ctx={ctx} drafts={drafts} definitions={definitions} />
         <ul class="cards">
-          {[...definitions.values()].map((definition) => <Card title={definition.title[ctx.lang]} href={`/online/${definition.id}`} level={2} />)}
+          {[...definitions.values()].map((definition) => (
+            <Card title={definition.title[ctx.lang]} href={`/online/${definition.id}`} level={2} />
+          ))}
         </ul>
-      </Page>
-    ));
+      </Page>,
+    );
   });
 }
 
@@ -44,7 +47,16 @@ function DraftList({ ctx, drafts, definitions }: { ctx: RequestContext; drafts: 
       <ul>
         {drafts.map((draft) => {
           const definition = definitions.get(draft.service);
-          return definition ? <li><a href={`/online/${draft.service}/${draft.id}/${definition.steps[0]!.id}`} safe>{t('account.continue', { service: definition.title[ctx.lang] })}</a> <span safe>{`(${t('account.until', { date: formatDateTime(ctx.lang, draft.expires_at) })})`}</span></li> : '';
+          return definition ? (
+            <li>
+              <a href={`/online/${draft.service}/${draft.id}/${definition.steps[0]!.id}`} safe>
+                {t('account.continue', { service: definition.title[ctx.lang] })}
+              </a>{' '}
+              <span safe>{`(${t('account.until', { date: formatDateTime(ctx.lang, draft.expires_at) })})`}</span>
+            </li>
+          ) : (
+            ''
+          );
         })}
       </ul>
     </section>
@@ -52,21 +64,35 @@ function DraftList({ ctx, drafts, definitions }: { ctx: RequestContext; drafts: 
 }
 
 /** On /konto: drafts to continue and submitted applications with their receipts. */
-export async function accountSection(deps: Deps, ctx: RequestContext & { actor: { userId: string } }, library: ServiceLibrary): Promise<string> {
+export async function accountSection(
+  deps: Deps,
+  ctx: RequestContext & { actor: { userId: string } },
+  library: ServiceLibrary,
+): Promise<string> {
   const t = formsText(ctx.lang);
   const definitions = library.active(ctx.tenant.id);
-  const [drafts, submitted] = await Promise.all([listDraftsOf(deps.db, ctx.tenant.id, ctx.actor.userId), listSubmissionsOf(deps.db, ctx.tenant.id, ctx.actor.userId)]);
+  const [drafts, submitted] = await Promise.all([
+    listDraftsOf(deps.db, ctx.tenant.id, ctx.actor.userId),
+    listSubmissionsOf(deps.db, ctx.tenant.id, ctx.actor.userId),
+  ]);
   return (
     <>
       <DraftList ctx={ctx} drafts={drafts} definitions={definitions} />
       <section>
         <h2 safe>{t('account.submitted')}</h2>
-        {submitted.length === 0 ? <p safe>{t('account.noneSubmitted')}</p> : (
+        {submitted.length === 0 ? (
+          <p safe>{t('account.noneSubmitted')}</p>
+        ) : (
           <ul>
             {submitted.map((row) => (
               <li>
-                <a href={`/online/${row.service}/eingang/${row.id}`} safe>{`${definitions.get(row.service)?.title[ctx.lang] ?? row.service} · ${row.number}`}</a>{' '}
-                <span safe>{`(${t('account.submittedAt', { date: formatDateTime(ctx.lang, row.submitted_at) })} · ${t('account.status')}: ${t(`status.${row.status}`)})`}</span>
+                <a
+                  href={`/online/${row.service}/eingang/${row.id}`}
+                  safe
+                >{`${definitions.get(row.service)?.title[ctx.lang] ?? row.service} · ${row.number}`}</a>{' '}
+                <span
+                  safe
+                >{`(${t('account.submittedAt', { date: formatDateTime(ctx.lang, row.submitted_at) })} · ${t('account.status')}: ${t(`status.${row.status}`)})`}</span>
               </li>
             ))}
           </ul>

@@ -17,7 +17,10 @@ const packageSchema = z.object({
   formatVersion: z.literal(1),
   publisher: z.string().trim().min(1).max(200),
   exportedAt: z.string().max(40),
-  services: z.array(z.object({ definition: z.unknown(), publisherSettings: z.record(z.string(), z.unknown()).optional() })).min(1).max(200),
+  services: z
+    .array(z.object({ definition: z.unknown(), publisherSettings: z.record(z.string(), z.unknown()).optional() }))
+    .min(1)
+    .max(200),
 });
 
 export type ServicePackage = z.infer<typeof packageSchema>;
@@ -32,14 +35,20 @@ export function exportPackage(entries: LibraryEntry[], publisher: string, now = 
     formatVersion: 1,
     publisher,
     exportedAt: now.toISOString(),
-    services: entries.map((entry) => ({ definition: entry.base, publisherSettings: { targetUnit: entry.effective.targetUnit, fee: entry.effective.fee ?? null } })),
+    services: entries.map((entry) => ({
+      definition: entry.base,
+      publisherSettings: { targetUnit: entry.effective.targetUnit, fee: entry.effective.fee ?? null },
+    })),
   };
 }
 
 type Checked = { definition: ServiceDefinition; outcome: ImportOutcome; reason?: string };
 
 async function checkService(db: Db, library: ServiceLibrary, tenantId: string, raw: unknown, index: number): Promise<Checked | ImportLine> {
-  const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? String((raw as { id: string }).id).slice(0, 80) : `#${index + 1}`;
+  const id =
+    typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+      ? String((raw as { id: string }).id).slice(0, 80)
+      : `#${index + 1}`;
   let definition: ServiceDefinition;
   try {
     definition = parseDefinition(raw, `services.${index}.definition`);
@@ -48,14 +57,22 @@ async function checkService(db: Db, library: ServiceLibrary, tenantId: string, r
     throw error;
   }
   const current = library.entry(tenantId, definition.id)?.base;
-  if (current && current.version > definition.version) return { id, title: definition.title.de, outcome: 'refused', reason: `older than version ${current.version} in use` };
+  if (current && current.version > definition.version)
+    return { id, title: definition.title.de, outcome: 'refused', reason: `older than version ${current.version} in use` };
   const published = await findDefinitionVersion(db, definition.id, definition.version);
-  if (published && published.checksum !== checksum(definition)) return { id, title: definition.title.de, outcome: 'refused', reason: `version ${definition.version} exists here with other content` };
+  if (published && published.checksum !== checksum(definition))
+    return { id, title: definition.title.de, outcome: 'refused', reason: `version ${definition.version} exists here with other content` };
   if (current && current.version === definition.version) return { definition, outcome: 'unchanged' };
   return { definition, outcome: current ? 'updated' : 'imported' };
 }
 
-export async function importPackage(db: Db, library: ServiceLibrary, tenantId: string, text: string, units: Set<string>): Promise<ImportReport> {
+export async function importPackage(
+  db: Db,
+  library: ServiceLibrary,
+  tenantId: string,
+  text: string,
+  units: Set<string>,
+): Promise<ImportReport> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -67,15 +84,30 @@ export async function importPackage(db: Db, library: ServiceLibrary, tenantId: s
     const issue = parsed.error.issues[0]!;
     return { ok: false, problem: 'format', detail: `${issue.path.join('.') || '(root)'}: ${issue.message}`, lines: [] };
   }
-  const checked = await Promise.all(parsed.data.services.map((service, index) => checkService(db, library, tenantId, service.definition, index)));
-  const lines: ImportLine[] = checked.map((item) => ('definition' in item ? { id: item.definition.id, title: item.definition.title.de, outcome: item.outcome } : item));
+  const checked = await Promise.all(
+    parsed.data.services.map((service, index) => checkService(db, library, tenantId, service.definition, index)),
+  );
+  const lines: ImportLine[] = checked.map((item) =>
+    'definition' in item ? { id: item.definition.id, title: item.definition.title.de, outcome: item.outcome } : item,
+  );
   if (lines.some((line) => line.outcome === 'refused')) return { ok: false, lines };
   await db.transaction().execute(async (trx) => {
     for (const [index, item] of checked.entries()) {
       if (!('definition' in item) || item.outcome === 'unchanged') continue;
       const { definition } = item;
-      await insertDefinitionVersion(trx, { service: definition.id, version: definition.version, checksum: checksum(definition), definition });
-      await saveImportedDefinition(trx, { tenant_id: tenantId, service: definition.id, version: definition.version, definition, publisher: parsed.data.publisher });
+      await insertDefinitionVersion(trx, {
+        service: definition.id,
+        version: definition.version,
+        checksum: checksum(definition),
+        definition,
+      });
+      await saveImportedDefinition(trx, {
+        tenant_id: tenantId,
+        service: definition.id,
+        version: definition.version,
+        definition,
+        publisher: parsed.data.publisher,
+      });
       const overrides = library.entry(tenantId, definition.id)?.overrides;
       if (!units.has(overrides?.targetUnit ?? definition.targetUnit)) {
         // The publisher's unit does not exist here: the service stays off until an administrator picks one.

@@ -14,7 +14,26 @@ import { fileFields, readMultipartStep } from './uploads.js';
 import type { Answers } from './expressions.js';
 import { findSubmission, type SubmissionRow } from './repo.js';
 import type { UsageTally } from './usage-tally.js';
-import { checkStep, draftOf, earlierSubmission, feeOf, startingFee, withComputedValues, migrateDraft, resumeWithLink, sendResumeLink, nextStep, ownsDraft, prefilledFields, previousStep, saveStep, startDraft, submit, withClaims, type Owner } from './service.js';
+import {
+  checkStep,
+  draftOf,
+  earlierSubmission,
+  feeOf,
+  startingFee,
+  withComputedValues,
+  migrateDraft,
+  resumeWithLink,
+  sendResumeLink,
+  nextStep,
+  ownsDraft,
+  prefilledFields,
+  previousStep,
+  saveStep,
+  startDraft,
+  submit,
+  withClaims,
+  type Owner,
+} from './service.js';
 import { formsText, type FormsTranslate } from './texts.js';
 import { toValues, visibleSteps } from './validate.js';
 import { definitionAt } from './versions.js';
@@ -34,34 +53,72 @@ async function ownerOf(deps: Deps, request: FastifyRequest, reply: FastifyReply)
   const { ctx } = request;
   if (ctx.actor.kind === 'citizen') {
     const user = await findUserById(deps.db, ctx.tenant.id, ctx.actor.userId);
-    return { userId: ctx.actor.userId, kind: user?.kind === 'business' ? 'business' : 'citizen', claims: (user?.claims ?? {}) as Record<string, unknown>, trustLevel: user?.trust_level ?? null };
+    return {
+      userId: ctx.actor.userId,
+      kind: user?.kind === 'business' ? 'business' : 'citizen',
+      claims: (user?.claims ?? {}) as Record<string, unknown>,
+      trustLevel: user?.trust_level ?? null,
+    };
   }
   const raw = request.cookies[OWNER_COOKIE];
   const unsigned = raw ? request.unsignCookie(raw) : undefined;
   if (unsigned?.valid && unsigned.value) return { secret: unsigned.value };
   const secret = randomBytes(24).toString('base64url');
-  reply.setCookie(OWNER_COOKIE, secret, { path: '/online', httpOnly: true, sameSite: 'lax', signed: true, secure: deps.baseUrl.startsWith('https:') });
+  reply.setCookie(OWNER_COOKIE, secret, {
+    path: '/online',
+    httpOnly: true,
+    sameSite: 'lax',
+    signed: true,
+    secure: deps.baseUrl.startsWith('https:'),
+  });
   return { secret };
 }
 
 /** Why this person cannot apply (trust level, applicant kind), as a block for the start page; undefined when they can. */
-function blocker(ctx: RequestContext, t: FormsTranslate, definition: ServiceDefinition, owner: Owner | undefined, path: string): JSX.Element | undefined {
+function blocker(t: FormsTranslate, definition: ServiceDefinition, owner: Owner | undefined, path: string): JSX.Element | undefined {
   const login = `/konto/anmelden?next=${encodeURIComponent(path)}`;
   const account = owner && 'userId' in owner ? owner : undefined;
   if (definition.applicants === 'business' && account?.kind !== 'business') {
-    return <Alert kind="info"><p safe>{t('start.business')}</p><p><a class="button button--primary" href={login} safe>{t('start.login')}</a></p></Alert>;
+    return (
+      <Alert kind="info">
+        <p safe>{t('start.business')}</p>
+        <p>
+          <a class="button button--primary" href={login} safe>
+            {t('start.login')}
+          </a>
+        </p>
+      </Alert>
+    );
   }
   if (definition.applicants === 'person' && account?.kind === 'business') return <Alert kind="warning" text={t('start.person')} />;
   if (definition.trustLevel === 'none') return undefined;
   if (!owner || !('userId' in owner)) {
-    return <Alert kind="info"><p safe>{t('start.trust', { level: t(`level.${definition.trustLevel}`) })}</p><p><a class="button button--primary" href={login} safe>{t('start.login')}</a></p></Alert>;
+    return (
+      <Alert kind="info">
+        <p safe>{t('start.trust', { level: t(`level.${definition.trustLevel}`) })}</p>
+        <p>
+          <a class="button button--primary" href={login} safe>
+            {t('start.login')}
+          </a>
+        </p>
+      </Alert>
+    );
   }
   const current = (TRUST_LEVELS as readonly string[]).indexOf(owner.trustLevel ?? 'none');
   if (current >= TRUST_LEVELS.indexOf(definition.trustLevel)) return undefined;
   return (
     <Alert kind="warning">
-      <p safe>{t('start.raise', { current: t(`level.${(owner.trustLevel ?? 'none') as 'basic'}`), required: t(`level.${definition.trustLevel}`) })}</p>
-      <p><a class="button button--primary" href={login} safe>{t('start.raiseLink')}</a></p>
+      <p safe>
+        {t('start.raise', {
+          current: t(`level.${(owner.trustLevel ?? 'none') as 'basic'}`),
+          required: t(`level.${definition.trustLevel}`),
+        })}
+      </p>
+      <p>
+        <a class="button button--primary" href={login} safe>
+          {t('start.raiseLink')}
+        </a>
+      </p>
     </Alert>
   );
 }
@@ -80,11 +137,13 @@ function withoutControls(posted: Values): Values {
 /** The files of each file field after this post: those kept from the draft, minus a removed one, plus new uploads. */
 function currentFiles(step: Step, saved: Answers, uploaded: Record<string, Answers[]>, action: string): Record<string, Answers[]> {
   const [kind, name, index] = action.split(':');
-  return Object.fromEntries(fileFields(step).map((field) => {
-    const kept = Array.isArray(saved[field.name]) ? (saved[field.name] as Answers[]) : [];
-    const afterRemoval = kind === 'removefile' && name === field.name ? kept.filter((_, position) => position !== Number(index)) : kept;
-    return [field.name, [...afterRemoval, ...(uploaded[field.name] ?? [])]];
-  }));
+  return Object.fromEntries(
+    fileFields(step).map((field) => {
+      const kept = Array.isArray(saved[field.name]) ? (saved[field.name] as Answers[]) : [];
+      const afterRemoval = kind === 'removefile' && name === field.name ? kept.filter((_, position) => position !== Number(index)) : kept;
+      return [field.name, [...afterRemoval, ...(uploaded[field.name] ?? [])]];
+    }),
+  );
 }
 
 /** Adds or removes an item of a repeated group without losing the other answers typed on the page. */
@@ -99,7 +158,8 @@ function applyGroupAction(action: string, values: Values): Values {
   for (const [key, value] of Object.entries(values)) {
     const match = new RegExp(`^${group}\\.(\\d+)\\.(.+)$`).exec(key);
     if (!match) result[key] = value;
-    else if (Number(match[1]) !== Number(index)) result[`${group}.${Number(match[1]) > Number(index) ? Number(match[1]) - 1 : match[1]}.${match[2]}`] = value;
+    else if (Number(match[1]) !== Number(index))
+      result[`${group}.${Number(match[1]) > Number(index) ? Number(match[1]) - 1 : match[1]}.${match[2]}`] = value;
   }
   return result;
 }
@@ -119,7 +179,10 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     tally.opened(ctx.tenant.id, definition.id);
     const owner = ctx.actor.kind === 'citizen' ? await ownerOf(deps, request, reply) : undefined;
     const t = formsText(ctx.lang);
-    return sendHtml(reply, <StartView ctx={ctx} t={t} definition={definition} fee={startingFee(definition)} blocker={blocker(ctx, t, definition, owner, ctx.path)} />);
+    return sendHtml(
+      reply,
+      <StartView ctx={ctx} t={t} definition={definition} fee={startingFee(definition)} blocker={blocker(t, definition, owner, ctx.path)} />,
+    );
   });
 
   app.post('/online/:service', route, async (request, reply) => {
@@ -127,7 +190,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const definition = definitionOf(request, (request.params as Params).service);
     const owner = await ownerOf(deps, request, reply);
     const t = formsText(ctx.lang);
-    const blocked = blocker(ctx, t, definition, owner, ctx.path);
+    const blocked = blocker(t, definition, owner, ctx.path);
     if (blocked) return sendHtml(reply, <StartView ctx={ctx} t={t} definition={definition} blocker={blocked} />, 403);
     const draft = await startDraft(db, ctx.tenant.id, definition, owner);
     return reply.redirect(`/online/${definition.id}/${draft.id}/${definition.steps[0]!.id}`, 303);
@@ -144,12 +207,38 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     return { definition, owner, draft: current, answers, migrated };
   }
 
-  function renderStep(request: FastifyRequest, definition: ServiceDefinition, draftId: string, stepId: string, answers: Answers, owner: Owner, values?: Values, errors = {}, migrated = false, resume?: { email: string; error: string }) {
+  function renderStep(
+    request: FastifyRequest,
+    definition: ServiceDefinition,
+    draftId: string,
+    stepId: string,
+    answers: Answers,
+    owner: Owner,
+    values?: Values,
+    errors = {},
+    migrated = false,
+    resume?: { email: string; error: string },
+  ) {
     const steps = visibleSteps(definition, answers);
     const step = steps.find((candidate) => candidate.id === stepId);
     if (!step) throw new NotFound('step');
     const { ctx } = request;
-    return <StepView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draftId} steps={steps} step={step} values={values ?? toValues(step, answers)} answers={answers} errors={errors} prefilled={prefilledFields(definition, owner)} migrated={migrated} resume={resume} />;
+    return (
+      <StepView
+        ctx={ctx}
+        t={formsText(ctx.lang)}
+        definition={definition}
+        draftId={draftId}
+        steps={steps}
+        step={step}
+        values={values ?? toValues(step, answers)}
+        answers={answers}
+        errors={errors}
+        prefilled={prefilledFields(definition, owner)}
+        migrated={migrated}
+        resume={resume}
+      />
+    );
   }
 
   app.get('/online/:service/:draft/:step', route, async (request, reply) => {
@@ -157,7 +246,18 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const stepId = (request.params as Params).step;
     if (stepId === 'zusammenfassung') {
       const { ctx } = request;
-      return sendHtml(reply, <SummaryView ctx={ctx} t={formsText(ctx.lang)} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={withComputedValues(definition, answers)} fee={feeOf(definition, answers)} />);
+      return sendHtml(
+        reply,
+        <SummaryView
+          ctx={ctx}
+          t={formsText(ctx.lang)}
+          definition={definition}
+          draftId={draft.id}
+          steps={visibleSteps(definition, answers)}
+          answers={withComputedValues(definition, answers)}
+          fee={feeOf(definition, answers)}
+        />,
+      );
     }
     return sendHtml(reply, renderStep(request, definition, draft.id, stepId, answers, owner, undefined, {}, migrated));
   });
@@ -167,19 +267,23 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const { ctx } = request;
     const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);
     if (!step) throw new NotFound('step');
-    const upload = request.isMultipart() ? await readMultipartStep(request, step, { db, store: deps.store, tenantId: ctx.tenant.id, scanner: deps.scanner }) : undefined;
+    const upload = request.isMultipart()
+      ? await readMultipartStep(request, step, { db, store: deps.store, tenantId: ctx.tenant.id, scanner: deps.scanner })
+      : undefined;
     const posted = upload?.values ?? ((request.body ?? {}) as Values);
     const action = String(([] as unknown[]).concat(posted.action ?? 'next')[0]);
     const values = applyGroupAction(action, withoutControls(posted));
     const files = currentFiles(step, draft.answers, upload?.files ?? {}, action);
     const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner, files, ctx.tenant.settings.geo);
     const errors = { ...saved.errors, ...upload?.errors };
-    if (/^(add|remove|removefile):/.test(action)) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
+    if (/^(add|remove|removefile):/.test(action))
+      return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
     if (action === 'back') {
       const previous = previousStep(definition, saved.answers, step);
       return reply.redirect(`/online/${definition.id}/${draft.id}/${previous?.id ?? step.id}`, 303);
     }
-    if (Object.keys(errors).length > 0) return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values, errors), 400);
+    if (Object.keys(errors).length > 0)
+      return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values, errors), 400);
     const next = nextStep(definition, saved.answers, step);
     return reply.redirect(`/online/${definition.id}/${draft.id}/${next?.id ?? 'zusammenfassung'}`, 303);
   });
@@ -191,9 +295,19 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);
     if (!step) throw new NotFound('step');
     const values = withoutControls((request.body ?? {}) as Values);
-    const { errors } = checkStep(draft, definition, step, values, owner, currentFiles(step, draft.answers, {}, 'next'), ctx.tenant.settings.geo);
+    const { errors } = checkStep(
+      draft,
+      definition,
+      step,
+      values,
+      owner,
+      currentFiles(step, draft.answers, {}, 'next'),
+      ctx.tenant.settings.geo,
+    );
     const t = formsText(ctx.lang);
-    return reply.header('cache-control', 'no-store').send({ errors: Object.fromEntries(Object.entries(errors).map(([name, error]) => [name, errorText(error, t, ctx.lang)])) });
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ errors: Object.fromEntries(Object.entries(errors).map(([name, error]) => [name, errorText(error, t, ctx.lang)])) });
   });
 
   app.post('/online/:service/:draft/absenden', route, async (request, reply) => {
@@ -204,11 +318,33 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const { ctx } = request;
     const t = formsText(ctx.lang);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const missing = Object.fromEntries(definition.declarations.map((_, index) => `declaration${index}`).filter((name) => body[name] !== 'yes').map((name) => [name, t('summary.declarationMissing')]));
+    const missing = Object.fromEntries(
+      definition.declarations
+        .map((_, index) => `declaration${index}`)
+        .filter((name) => body[name] !== 'yes')
+        .map((name) => [name, t('summary.declarationMissing')]),
+    );
     if (Object.keys(missing).length > 0) {
-      return sendHtml(reply, <SummaryView ctx={ctx} t={t} definition={definition} draftId={draft.id} steps={visibleSteps(definition, answers)} answers={withComputedValues(definition, answers)} fee={feeOf(definition, answers)} errors={missing} />, 400);
+      return sendHtml(
+        reply,
+        <SummaryView
+          ctx={ctx}
+          t={t}
+          definition={definition}
+          draftId={draft.id}
+          steps={visibleSteps(definition, answers)}
+          answers={withComputedValues(definition, answers)}
+          fee={feeOf(definition, answers)}
+          errors={missing}
+        />,
+        400,
+      );
     }
-    const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo, { baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), town: ctx.tenant.name, lang: ctx.lang });
+    const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo, {
+      baseUrl: tenantBaseUrl(deps, ctx, request.headers.host),
+      town: ctx.tenant.name,
+      lang: ctx.lang,
+    });
     if (!outcome.ok) return reply.redirect(`/online/${definition.id}/${draft.id}/${outcome.firstInvalidStep}`, 303);
     return reply.redirect(`/online/${definition.id}/eingang/${outcome.submissionId}`, 303);
   });
@@ -222,9 +358,23 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const step = definition.steps.find((candidate) => candidate.id === body.step) ?? definition.steps[0]!;
     if (draft.user_id) return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
     if (!/^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/.test(email)) {
-      return sendHtml(reply, renderStep(request, definition, draft.id, step.id, answers, owner, undefined, {}, false, { email: email.slice(0, 254), error: t('error.email') }), 400);
+      return sendHtml(
+        reply,
+        renderStep(request, definition, draft.id, step.id, answers, owner, undefined, {}, false, {
+          email: email.slice(0, 254),
+          error: t('error.email'),
+        }),
+        400,
+      );
     }
-    const until = await sendResumeLink(db, draft, { tenantId: ctx.tenant.id, to: email, baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), serviceTitle: definition.title[ctx.lang], town: ctx.tenant.name, lang: ctx.lang });
+    const until = await sendResumeLink(db, draft, {
+      tenantId: ctx.tenant.id,
+      to: email,
+      baseUrl: tenantBaseUrl(deps, ctx, request.headers.host),
+      serviceTitle: definition.title[ctx.lang],
+      town: ctx.tenant.name,
+      lang: ctx.lang,
+    });
     setFlash(reply, t('resume.sent', { until }));
     return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
   });
@@ -252,17 +402,49 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
   /** The fee page of a submission waiting for its payment, with what happened to the last attempt. */
   async function payView(ctx: RequestContext, definition: ServiceDefinition, submission: SubmissionRow, unavailable = false) {
     const last = (await paymentsOf(db, ctx.tenant.id, { kind: 'submission', id: submission.id }))[0];
-    const state: PaymentState = unavailable ? 'unavailable' : last?.status === 'failed' || last?.status === 'cancelled' || last?.status === 'error' ? last.status : last ? 'open' : undefined;
+    const state: PaymentState = unavailable
+      ? 'unavailable'
+      : last?.status === 'failed' || last?.status === 'cancelled' || last?.status === 'error'
+        ? last.status
+        : last
+          ? 'open'
+          : undefined;
     const methods = PAYMENT_METHODS.map((method) => ({ value: method, label: paymentMethodLabel(ctx.lang, method) }));
-    return <PayView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} feeCents={submission.fee_cents ?? 0} methods={methods} state={state} />;
+    return (
+      <PayView
+        ctx={ctx}
+        t={formsText(ctx.lang)}
+        definition={definition}
+        number={submission.number}
+        feeCents={submission.fee_cents ?? 0}
+        methods={methods}
+        state={state}
+      />
+    );
   }
 
   app.get('/online/:service/eingang/:submission', route, async (request, reply) => {
     const { ctx } = request;
     const { submission, definition, steps } = await ownSubmission(request, reply);
     if (submission.status === 'payment_pending') return sendHtml(reply, await payView(ctx, definition, submission));
-    const [timeline, paid] = await Promise.all([publicTimeline(db, ctx.tenant.id, { kind: 'submission', id: submission.id }, ctx.lang), paidFor(db, ctx.tenant.id, submission.id)]);
-    return sendHtml(reply, <ReceiptView ctx={ctx} t={formsText(ctx.lang)} definition={definition} number={submission.number} submittedAt={submission.submitted_at} steps={steps} answers={submission.answers} paid={paid} timeline={timeline} />);
+    const [timeline, paid] = await Promise.all([
+      publicTimeline(db, ctx.tenant.id, { kind: 'submission', id: submission.id }, ctx.lang),
+      paidFor(db, ctx.tenant.id, submission.id),
+    ]);
+    return sendHtml(
+      reply,
+      <ReceiptView
+        ctx={ctx}
+        t={formsText(ctx.lang)}
+        definition={definition}
+        number={submission.number}
+        submittedAt={submission.submitted_at}
+        steps={steps}
+        answers={submission.answers}
+        paid={paid}
+        timeline={timeline}
+      />,
+    );
   });
 
   // The amount comes from the stored submission, never from the browser.
@@ -271,11 +453,18 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const { submission, definition } = await ownSubmission(request, reply);
     const receipt = `/online/${definition.id}/eingang/${submission.id}`;
     if (submission.status !== 'payment_pending' || !submission.fee_cents) return reply.redirect(receipt, 303);
-    const method = PAYMENT_METHODS.find((candidate) => candidate === (request.body as { method?: unknown } | undefined)?.method) ?? PAYMENT_METHODS[0];
+    const method =
+      PAYMENT_METHODS.find((candidate) => candidate === (request.body as { method?: unknown } | undefined)?.method) ?? PAYMENT_METHODS[0];
     try {
       const target = await beginPayment(db, tenantBaseUrl(deps, ctx, request.headers.host), {
-        tenantId: ctx.tenant.id, purpose: { kind: 'submission', id: submission.id }, service: definition.id, serviceTitle: definition.title.de,
-        description: `${definition.title.de} ${submission.number}`, amountCents: submission.fee_cents, method, returnPath: receipt,
+        tenantId: ctx.tenant.id,
+        purpose: { kind: 'submission', id: submission.id },
+        service: definition.id,
+        serviceTitle: definition.title.de,
+        description: `${definition.title.de} ${submission.number}`,
+        amountCents: submission.fee_cents,
+        method,
+        returnPath: receipt,
       });
       return reply.redirect(target, 303);
     } catch (error) {
@@ -289,6 +478,10 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const { submission, definition } = await ownSubmission(request, reply);
     if (submission.status === 'payment_pending') return reply.redirect(`/online/${definition.id}/eingang/${submission.id}`, 303);
     const pdf = await receiptPdf(ctx.tenant, definition, submission, ctx.lang, await paidFor(db, ctx.tenant.id, submission.id));
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="eingangsbestaetigung-${submission.number}.pdf"`).header('cache-control', 'private, no-store').send(Buffer.from(pdf));
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="eingangsbestaetigung-${submission.number}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(pdf));
   });
 }

@@ -8,7 +8,11 @@ import { formsText } from './texts.js';
 export type Paid = { amountCents: number; method: PaymentMethod; reference: string };
 
 export function paidText(lang: Lang, paid: Paid, key: 'receipt.paidText' | 'receipt.paidMail' = 'receipt.paidText'): string {
-  return formsText(lang)(key, { amount: formatMoney(lang, paid.amountCents / 100), method: paymentMethodLabel(lang, paid.method), reference: paid.reference });
+  return formsText(lang)(key, {
+    amount: formatMoney(lang, paid.amountCents / 100),
+    method: paymentMethodLabel(lang, paid.method),
+    reference: paid.reference,
+  });
 }
 
 /** The successful payment of a submission, if its fee was paid online. */

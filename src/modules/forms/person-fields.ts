@@ -10,7 +10,18 @@ export const nameFields: FieldInput[] = [
 
 /** Date of birth, at most `maxDays` relative to today (0 = not in the future, −6570 = at least 18 years ago). */
 export function birthDateField(maxDays = 0): FieldInput {
-  return { type: 'date', name: 'birthDate', label: { de: 'Geburtsdatum', en: 'Date of birth' }, max: { days: maxDays }, prefill: 'birthdate' };
+  return {
+    type: 'date',
+    name: 'birthDate',
+    label: { de: 'Geburtsdatum', en: 'Date of birth' },
+    max: { days: maxDays },
+    prefill: 'birthdate',
+  };
 }
 
-export const birthPlaceField: FieldInput = { type: 'text', name: 'birthPlace', label: { de: 'Geburtsort', en: 'Place of birth' }, maxLength: 80 };
+export const birthPlaceField: FieldInput = {
+  type: 'text',
+  name: 'birthPlace',
+  label: { de: 'Geburtsort', en: 'Place of birth' },
+  maxLength: 80,
+};

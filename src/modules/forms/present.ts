@@ -31,7 +31,10 @@ export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: Forms
         return (value as Answers[]).map((item, index) => ({
           name: `${field.name}.${index}`,
           label: `${field.itemLabel[lang]} ${index + 1}`,
-          text: field.fields.filter((inner) => inner.name in item).map((inner) => `${inner.label[lang]}: ${fieldText(inner, item[inner.name], lang, t)}`).join('; '),
+          text: field.fields
+            .filter((inner) => inner.name in item)
+            .map((inner) => `${inner.label[lang]}: ${fieldText(inner, item[inner.name], lang, t)}`)
+            .join('; '),
         }));
       }
       return [{ name: field.name, label: field.label[lang], text: fieldText(field, value, lang, t) }];
@@ -41,7 +44,8 @@ export function answerRows(steps: Step[], answers: Answers, lang: Lang, t: Forms
 
 /** One answer as text: dates as "20.11.2026", yes/no as Ja/Nein, amounts in euros, choices by their label. */
 export function fieldText(field: Field, value: unknown, lang: Lang, t: FormsTranslate): string {
-  if (field.type === 'file' && Array.isArray(value)) return (value as Answers[]).map((file) => `${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`).join(', ');
+  if (field.type === 'file' && Array.isArray(value))
+    return (value as Answers[]).map((file) => `${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`).join(', ');
   if (field.type === 'location' && Array.isArray(value)) {
     const place = (value as Answers[])[0] ?? {};
     return [place.address, place.lat ? `(${String(place.lat)}, ${String(place.lng)})` : ''].filter(Boolean).join(' ');
@@ -54,6 +58,10 @@ export function fieldText(field: Field, value: unknown, lang: Lang, t: FormsTran
     const bank = bankOf(value);
     return bank ? `${groupedIban(value)} (${bank.name}, BIC ${bank.bic})` : groupedIban(value);
   }
-  if (field.type === 'choice') return display(field.options.filter((option) => ([] as unknown[]).concat(value).includes(option.value)).map((option) => option.label[lang]), t);
+  if (field.type === 'choice')
+    return display(
+      field.options.filter((option) => ([] as unknown[]).concat(value).includes(option.value)).map((option) => option.label[lang]),
+      t,
+    );
   return display(value, t);
 }

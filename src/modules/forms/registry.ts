@@ -9,7 +9,12 @@ export class DefinitionError extends Error {}
 const SERVICES_DIR = fileURLToPath(new URL('../../services/', import.meta.url));
 
 function fieldNames(steps: Step[]): string[] {
-  return steps.flatMap((step) => step.fields.flatMap((field) => [field.name, ...(field.type === 'group' ? field.fields.map((inner) => `${field.name}.${inner.name}`) : [])]));
+  return steps.flatMap((step) =>
+    step.fields.flatMap((field) => [
+      field.name,
+      ...(field.type === 'group' ? field.fields.map((inner) => `${field.name}.${inner.name}`) : []),
+    ]),
+  );
 }
 
 function checkReferences(definition: ServiceDefinition, file: string) {
@@ -34,7 +39,9 @@ export function parseDefinition(raw: unknown, where: string): ServiceDefinition 
 
 export async function loadDefinitions(dir = SERVICES_DIR): Promise<Map<string, ServiceDefinition>> {
   const definitions = new Map<string, ServiceDefinition>();
-  for (const file of readdirSync(dir).filter((name) => /\.(ts|json)$/.test(name) && !name.endsWith('.test.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => /\.(ts|json)$/.test(name) && !name.endsWith('.test.ts'))
+    .sort()) {
     const raw = file.endsWith('.json')
       ? (await import(pathToFileURL(`${dir}${file}`).href, { with: { type: 'json' } })).default
       : (await import(pathToFileURL(`${dir}${file}`).href)).default;

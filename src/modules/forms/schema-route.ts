@@ -14,6 +14,9 @@ export function registerSchemaRoute(app: FastifyInstance, deps: Deps, library: S
     if (!current || !version || Number(version) > current.version) throw new NotFound('schema');
     const definition = await definitionAt(deps.db, current, Number(version));
     if (definition.version !== Number(version)) throw new NotFound('schema');
-    return reply.type('application/schema+json').header('cache-control', 'public, max-age=86400').send(jsonSchemaOf(definition, deps.baseUrl));
+    return reply
+      .type('application/schema+json')
+      .header('cache-control', 'public, max-age=86400')
+      .send(jsonSchemaOf(definition, deps.baseUrl));
   });
 }

@@ -13,7 +13,20 @@ import { moveOnEvent, openCase } from '../cases/index.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { ServiceDefinition, Step } from './definition.js';
 import { evaluate, holds, ratesOf, type Answers } from './expressions.js';
-import { markReceived, claimByResumeToken, countUsage, deleteDraft, findDraft, setResumeToken, updateDraftVersion, findSubmissionOfDraft, insertDraft, insertSubmission, saveDraftAnswers, type DraftRow } from './repo.js';
+import {
+  markReceived,
+  claimByResumeToken,
+  countUsage,
+  deleteDraft,
+  findDraft,
+  setResumeToken,
+  updateDraftVersion,
+  findSubmissionOfDraft,
+  insertDraft,
+  insertSubmission,
+  saveDraftAnswers,
+  type DraftRow,
+} from './repo.js';
 import { checkAll, readStep, toValues, visibleSteps, type StepErrors } from './validate.js';
 import type { TownGeo } from '../../platform/db/tables.js';
 
@@ -25,13 +38,19 @@ export function keepDraftsFor(days: number) {
 }
 
 /** Who fills in the form: a logged-in account, or an anonymous browser holding a secret. */
-export type Owner = { userId: string; kind: 'citizen' | 'business'; claims: Record<string, unknown>; trustLevel: string | null } | { secret: string };
+export type Owner =
+  | { userId: string; kind: 'citizen' | 'business'; claims: Record<string, unknown>; trustLevel: string | null }
+  | { secret: string };
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const expiry = () => new Date(Date.now() + draftDays * 86_400_000);
 
 /** Creates the one-time resume link for an anonymous draft and mails it; the mail says until when it works. */
-export async function sendResumeLink(db: Db, draft: DraftRow, mail: { tenantId: string; to: string; baseUrl: string; serviceTitle: string; town: string; lang: 'de' | 'en' }) {
+export async function sendResumeLink(
+  db: Db,
+  draft: DraftRow,
+  mail: { tenantId: string; to: string; baseUrl: string; serviceTitle: string; town: string; lang: 'de' | 'en' },
+) {
   const token = randomBytes(24).toString('base64url');
   await setResumeToken(db, mail.tenantId, draft.id, hash(token));
   const t = formsText(mail.lang);
@@ -51,7 +70,9 @@ export async function resumeWithLink(db: Db, tenantId: string, token: string, ow
 }
 
 export function ownsDraft(draft: Pick<DraftRow, 'user_id' | 'owner_secret_hash'>, owner: Owner): boolean {
-  return 'userId' in owner ? draft.user_id === owner.userId : draft.owner_secret_hash !== null && draft.owner_secret_hash === hash(owner.secret);
+  return 'userId' in owner
+    ? draft.user_id === owner.userId
+    : draft.owner_secret_hash !== null && draft.owner_secret_hash === hash(owner.secret);
 }
 
 export async function startDraft(db: Db, tenantId: string, definition: ServiceDefinition, owner: Owner) {
@@ -83,7 +104,9 @@ export function withClaims(definition: ServiceDefinition, answers: Answers, owne
     if (field.type === 'address') {
       const address = claims.address;
       if (typeof address?.street_address === 'string' && address.street_address) {
-        result[field.name] = [{ street: address.street_address, postalCode: String(address.postal_code ?? ''), city: String(address.locality ?? '') }];
+        result[field.name] = [
+          { street: address.street_address, postalCode: String(address.postal_code ?? ''), city: String(address.locality ?? '') },
+        ];
       }
       continue;
     }
@@ -100,13 +123,22 @@ export function prefilledFields(definition: ServiceDefinition, owner: Owner): Se
 function ruleErrors(definition: ServiceDefinition, step: Step, answers: Answers): StepErrors {
   const errors: StepErrors = {};
   for (const rule of definition.rules) {
-    if (step.fields.some((field) => field.name === rule.field) && holds(rule.when, answers)) errors[rule.field] = { code: 'rule', message: rule.message };
+    if (step.fields.some((field) => field.name === rule.field) && holds(rule.when, answers))
+      errors[rule.field] = { code: 'rule', message: rule.message };
   }
   return errors;
 }
 
 /** Checks a step's posted values without saving (for saving, and for inline validation while typing). */
-export function checkStep(draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner, files: Record<string, Answers[]> = {}, geo?: TownGeo) {
+export function checkStep(
+  draft: DraftRow,
+  definition: ServiceDefinition,
+  step: Step,
+  values: Record<string, string | string[] | undefined>,
+  owner: Owner,
+  files: Record<string, Answers[]> = {},
+  geo?: TownGeo,
+) {
   const claimed = toValues(step, withClaims(definition, {}, owner));
   const { answers, errors } = readStep(step, { ...values, ...claimed }, draft.answers, { files, streets: geo?.streets });
   for (const field of step.fields) {
@@ -122,7 +154,17 @@ export function checkStep(draft: DraftRow, definition: ServiceDefinition, step: 
 }
 
 /** Reads a step; valid answers are saved even when others are missing, so going back loses nothing. */
-export async function saveStep(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, step: Step, values: Record<string, string | string[] | undefined>, owner: Owner, files: Record<string, Answers[]> = {}, geo?: TownGeo) {
+export async function saveStep(
+  db: Db,
+  tenantId: string,
+  draft: DraftRow,
+  definition: ServiceDefinition,
+  step: Step,
+  values: Record<string, string | string[] | undefined>,
+  owner: Owner,
+  files: Record<string, Answers[]> = {},
+  geo?: TownGeo,
+) {
   const checked = checkStep(draft, definition, step, values, owner, files, geo);
   await saveDraftAnswers(db, tenantId, draft.id, checked.answers, expiry());
   return checked;
@@ -160,7 +202,8 @@ export function feeOf(definition: ServiceDefinition, answers: Answers): number |
 export function startingFee(definition: ServiceDefinition): { cents: number; depends: boolean } | undefined {
   if (definition.fee === undefined) return undefined;
   const smallest: Answers = {};
-  for (const field of definition.steps.flatMap((step) => step.fields)) if (field.type === 'number') smallest[field.name] = String(Math.max(field.min ?? 1, 1));
+  for (const field of definition.steps.flatMap((step) => step.fields))
+    if (field.type === 'number') smallest[field.name] = String(Math.max(field.min ?? 1, 1));
   return { cents: feeOf(definition, smallest) ?? 0, depends: JSON.stringify(definition.fee).includes('"field"') };
 }
 
@@ -170,7 +213,8 @@ export function withComputedValues(definition: ServiceDefinition, answers: Answe
   const values: Answers = { ...answers };
   for (const step of visibleSteps(definition, answers)) {
     for (const field of step.fields) {
-      if (field.type === 'computed' && holds(field.visibleIf, answers)) values[field.name] = evaluate(field.expression, answers, ratesOf(definition)).toFixed(2);
+      if (field.type === 'computed' && holds(field.visibleIf, answers))
+        values[field.name] = evaluate(field.expression, answers, ratesOf(definition)).toFixed(2);
     }
   }
   return values;
@@ -183,9 +227,22 @@ export async function earlierSubmission(db: Db, tenantId: string, draftId: strin
 }
 
 /** The receipt goes into the account holder's Postfach (with a content-free e-mail notification there). */
-export function receiptToPostfach(db: Db, tenantId: string, userId: string, definition: ServiceDefinition, submission: { id: string; number: string; submitted_at: Date }, mail: ReceiptMail, paid?: Paid) {
+export function receiptToPostfach(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  definition: ServiceDefinition,
+  submission: { id: string; number: string; submitted_at: Date },
+  mail: ReceiptMail,
+  paid?: Paid,
+) {
   const t = formsText(mail.lang);
-  const body = t('receipt.mailBody', { service: definition.title[mail.lang], date: formatDateTime(mail.lang, submission.submitted_at), number: submission.number, link: `${mail.baseUrl}/online/${definition.id}/eingang/${submission.id}` });
+  const body = t('receipt.mailBody', {
+    service: definition.title[mail.lang],
+    date: formatDateTime(mail.lang, submission.submitted_at),
+    number: submission.number,
+    link: `${mail.baseUrl}/online/${definition.id}/eingang/${submission.id}`,
+  });
   return deliver(db, {
     tenantId,
     userId,
@@ -204,18 +261,38 @@ export const HANDOVER_JOB = 'forms.handover';
 function searchableAnswers(value: unknown): string {
   if (typeof value === 'string') return value.slice(0, 2000);
   if (Array.isArray(value)) return value.map(searchableAnswers).join(' ');
-  if (value && typeof value === 'object') return Object.entries(value).filter(([key]) => key !== 'file').map(([, item]) => searchableAnswers(item)).join(' ');
+  if (value && typeof value === 'object')
+    return Object.entries(value)
+      .filter(([key]) => key !== 'file')
+      .map(([, item]) => searchableAnswers(item))
+      .join(' ');
   return '';
 }
 
 /** A received submission is a case in its unit's inbox, and goes to the specialist software (by a job in the
  * same transaction: the outbox, so nothing is lost). */
-async function openCaseFor(db: Db, definition: ServiceDefinition, submission: { id: string; tenant_id: string; number: string; target_unit: string; answers: Answers }) {
+async function openCaseFor(
+  db: Db,
+  definition: ServiceDefinition,
+  submission: { id: string; tenant_id: string; number: string; target_unit: string; answers: Answers },
+) {
   await openCase(db, {
-    tenantId: submission.tenant_id, source: { kind: 'submission', id: submission.id }, number: submission.number, service: definition.id, title: definition.title.de,
-    unit: submission.target_unit, processingDays: definition.processingDays, workflow: definition.workflow, searchText: searchableAnswers(submission.answers),
+    tenantId: submission.tenant_id,
+    source: { kind: 'submission', id: submission.id },
+    number: submission.number,
+    service: definition.id,
+    title: definition.title.de,
+    unit: submission.target_unit,
+    processingDays: definition.processingDays,
+    workflow: definition.workflow,
+    searchText: searchableAnswers(submission.answers),
   });
-  await enqueue(db, { name: HANDOVER_JOB, tenantId: submission.tenant_id, payload: { submissionId: submission.id }, dedupeKey: `handover:${submission.id}` });
+  await enqueue(db, {
+    name: HANDOVER_JOB,
+    tenantId: submission.tenant_id,
+    payload: { submissionId: submission.id },
+    dedupeKey: `handover:${submission.id}`,
+  });
 }
 
 /** Moves the submission's case as its workflow says for the event (a request, the citizen's reply, a notice). */
@@ -224,7 +301,14 @@ export function moveCase(db: Db, tenantId: string, submissionId: string, trigger
 }
 
 /** A paid fee completes the submission (called by the payments module inside its booking transaction). */
-export async function completePaidSubmission(db: Db, tenantId: string, submissionId: string, definition: ServiceDefinition | undefined, mail: ReceiptMail, paid?: Paid) {
+export async function completePaidSubmission(
+  db: Db,
+  tenantId: string,
+  submissionId: string,
+  definition: ServiceDefinition | undefined,
+  mail: ReceiptMail,
+  paid?: Paid,
+) {
   const submission = await markReceived(db, tenantId, submissionId);
   if (!submission) return;
   await countUsage(db, tenantId, submission.service, 'paid');
@@ -238,7 +322,16 @@ export type SubmitOutcome = { ok: true; submissionId: string } | { ok: false; fi
 /** What the receipt in the Postfach needs: links, the town's name and the language. */
 export type ReceiptMail = { baseUrl: string; town: string; lang: 'de' | 'en' };
 
-export async function submit(db: Db, tenantId: string, draft: DraftRow, definition: ServiceDefinition, owner: Owner, requestId: string, geo?: TownGeo, mail?: ReceiptMail): Promise<SubmitOutcome> {
+export async function submit(
+  db: Db,
+  tenantId: string,
+  draft: DraftRow,
+  definition: ServiceDefinition,
+  owner: Owner,
+  requestId: string,
+  geo?: TownGeo,
+  mail?: ReceiptMail,
+): Promise<SubmitOutcome> {
   const existing = await findSubmissionOfDraft(db, tenantId, draft.id);
   if (existing) return { ok: true, submissionId: existing.id };
   const checked = checkAll(definition, withClaims(definition, draft.answers, owner), { streets: geo?.streets });
@@ -267,7 +360,16 @@ export async function submit(db: Db, tenantId: string, draft: DraftRow, definiti
       delete_after: new Date(now.getTime() + definition.retentionDays * 86_400_000).toISOString().slice(0, 10),
     });
     await deleteDraft(trx, tenantId, draft.id);
-    await recordAudit(trx, { tenantId, actorId: 'userId' in owner ? owner.userId : null, actorLabel: 'userId' in owner ? `citizen:${owner.userId}` : 'anonymous', action: 'forms.submitted', objectType: 'submission', objectId: submission.id, summary: { service: definition.id, number: submission.number }, requestId });
+    await recordAudit(trx, {
+      tenantId,
+      actorId: 'userId' in owner ? owner.userId : null,
+      actorLabel: 'userId' in owner ? `citizen:${owner.userId}` : 'anonymous',
+      action: 'forms.submitted',
+      objectType: 'submission',
+      objectId: submission.id,
+      summary: { service: definition.id, number: submission.number },
+      requestId,
+    });
     if (!awaitsPayment) await openCaseFor(trx, definition, submission);
     if (!awaitsPayment && mail && 'userId' in owner) await receiptToPostfach(trx, tenantId, owner.userId, definition, submission, mail);
     return { ok: true as const, submissionId: submission.id, isNew: true };

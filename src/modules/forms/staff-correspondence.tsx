@@ -15,18 +15,46 @@ import type { SubmissionRow } from './repo.js';
 import { moveCase } from './service.js';
 import { formsText } from './texts.js';
 
-export function CorrespondenceSection({ ctx, submission, items, values, errors }: { ctx: RequestContext; submission: SubmissionRow; items: MailboxItem[]; values?: Record<string, string>; errors?: Record<string, string> }) {
+export function CorrespondenceSection({
+  ctx,
+  submission,
+  items,
+  values,
+  errors,
+}: {
+  ctx: RequestContext;
+  submission: SubmissionRow;
+  items: MailboxItem[];
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}) {
   const t = formsText(ctx.lang);
   return (
     <section aria-labelledby="correspondence">
-      <h2 id="correspondence" safe>{t('bo.correspondence')}</h2>
-      {items.length === 0 ? <p safe>{t('bo.noCorrespondence')}</p> : (
+      <h2 id="correspondence" safe>
+        {t('bo.correspondence')}
+      </h2>
+      {items.length === 0 ? (
+        <p safe>{t('bo.noCorrespondence')}</p>
+      ) : (
         <ol class="timeline">
           {items.map((item) => (
             <li>
-              <p><strong safe>{item.subject}</strong> <span safe>{`· ${item.direction === 'from_citizen' ? t('bo.fromApplicant') : item.sender_label} · ${formatDateTime(ctx.lang, item.created_at)}${item.read_at ? ` · ${t('bo.readAt', { date: formatDateTime(ctx.lang, item.read_at) })}` : ''}`}</span></p>
+              <p>
+                <strong safe>{item.subject}</strong>{' '}
+                <span
+                  safe
+                >{`· ${item.direction === 'from_citizen' ? t('bo.fromApplicant') : item.sender_label} · ${formatDateTime(ctx.lang, item.created_at)}${item.read_at ? ` · ${t('bo.readAt', { date: formatDateTime(ctx.lang, item.read_at) })}` : ''}`}</span>
+              </p>
               <Paragraphs text={item.body} />
-              {(item.attachments as Attachment[]).map((file, index) => <p><a href={`/bo/antraege/${submission.id}/post/${item.id}/${index}`} safe>{`${file.name} (${Math.ceil(file.size / 1024)} KB)`}</a></p>)}
+              {(item.attachments as Attachment[]).map((file, index) => (
+                <p>
+                  <a
+                    href={`/bo/antraege/${submission.id}/post/${item.id}/${index}`}
+                    safe
+                  >{`${file.name} (${Math.ceil(file.size / 1024)} KB)`}</a>
+                </p>
+              ))}
             </li>
           ))}
         </ol>
@@ -34,17 +62,35 @@ export function CorrespondenceSection({ ctx, submission, items, values, errors }
       {submission.user_id ? (
         <Form action={`/bo/antraege/${submission.id}/nachricht`} csrf={ctx.csrfToken()}>
           <h3 safe>{t('bo.writeMessage')}</h3>
-          <RadioGroup name="kind" legend={t('bo.messageKind')} value={values?.kind ?? 'request'} options={[{ value: 'request', label: t('bo.kindRequest') }, { value: 'message', label: t('bo.kindMessage') }]} />
+          <RadioGroup
+            name="kind"
+            legend={t('bo.messageKind')}
+            value={values?.kind ?? 'request'}
+            options={[
+              { value: 'request', label: t('bo.kindRequest') },
+              { value: 'message', label: t('bo.kindMessage') },
+            ]}
+          />
           <TextField name="subject" label={t('bo.messageSubject')} value={values?.subject ?? ''} error={errors?.subject} />
           <TextArea name="body" label={t('bo.messageBody')} value={values?.body ?? ''} error={errors?.body} rows={5} />
           <Button label={t('bo.messageSend')} />
         </Form>
-      ) : <p class="hint" safe>{t('bo.noAccount')}</p>}
+      ) : (
+        <p class="hint" safe>
+          {t('bo.noAccount')}
+        </p>
+      )}
     </section>
   );
 }
 
-export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, access: readonly Role[], readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>, render: (request: FastifyRequest, extra: { values?: Record<string, string>; errors?: Record<string, string> }) => Promise<string>) {
+export function registerCorrespondenceRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  access: readonly Role[],
+  readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>,
+  render: (request: FastifyRequest, extra: { values?: Record<string, string>; errors?: Record<string, string> }) => Promise<string>,
+) {
   const { db } = deps;
   const config = { access };
 
@@ -53,7 +99,15 @@ export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, a
     const t = formsText(ctx.lang);
     const submission = await readableSubmission(request);
     const body = (request.body ?? {}) as Record<string, string>;
-    const values = { kind: body.kind === 'message' ? 'message' : 'request', subject: String(body.subject ?? '').trim().slice(0, 200), body: String(body.body ?? '').trim().slice(0, 8000) };
+    const values = {
+      kind: body.kind === 'message' ? 'message' : 'request',
+      subject: String(body.subject ?? '')
+        .trim()
+        .slice(0, 200),
+      body: String(body.body ?? '')
+        .trim()
+        .slice(0, 8000),
+    };
     const errors: Record<string, string> = {};
     if (!values.subject) errors.subject = t('error.required');
     if (!values.body) errors.body = t('error.required');
@@ -63,8 +117,13 @@ export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, a
     }
     await db.transaction().execute(async (trx) => {
       await deliver(trx, {
-        tenantId: ctx.tenant.id, userId: submission.user_id!, kind: values.kind as 'request' | 'message', subject: `${values.subject} (${submission.number})`, body: values.body,
-        case: { kind: 'submission', id: submission.id }, senderLabel: ctx.tenant.name,
+        tenantId: ctx.tenant.id,
+        userId: submission.user_id!,
+        kind: values.kind as 'request' | 'message',
+        subject: `${values.subject} (${submission.number})`,
+        body: values.body,
+        case: { kind: 'submission', id: submission.id },
+        senderLabel: ctx.tenant.name,
         notify: { baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), town: ctx.tenant.name, lang: 'de' },
       });
       await audit(trx, ctx, 'forms.message_sent', { type: 'submission', id: submission.id, summary: { kind: values.kind } });
@@ -83,7 +142,11 @@ export function registerCorrespondenceRoutes(app: FastifyInstance, deps: Deps, a
     const attachment = item ? (item.attachments as Attachment[])[Number(params.index)] : undefined;
     const file = attachment ? await findStoredFile(db, ctx.tenant.id, attachment.file) : undefined;
     if (!file) throw new NotFound('attachment');
-    await auditView(db, ctx, 'forms.attachment_viewed', { type: 'stored_file', id: file.id, summary: { submission: submission.id, file: file.original_name } });
+    await auditView(db, ctx, 'forms.attachment_viewed', {
+      type: 'stored_file',
+      id: file.id,
+      summary: { submission: submission.id, file: file.original_name },
+    });
     return sendStoredFile(reply, deps.store, file);
   });
 }

@@ -38,6 +38,21 @@ export type FormsTables = {
     delete_after: ColumnType<string, string, string>;
   };
   form_tenant_override: { tenant_id: string; service: string; overrides: Json<unknown>; updated_at: Generated<Date> };
-  form_imported_definition: { tenant_id: string; service: string; version: number; definition: Json<unknown>; publisher: string; imported_at: Generated<Date> };
-  form_usage: { tenant_id: string; service: string; day: string; opened: Generated<number>; started: Generated<number>; submitted: Generated<number>; paid: Generated<number> };
+  form_imported_definition: {
+    tenant_id: string;
+    service: string;
+    version: number;
+    definition: Json<unknown>;
+    publisher: string;
+    imported_at: Generated<Date>;
+  };
+  form_usage: {
+    tenant_id: string;
+    service: string;
+    day: string;
+    opened: Generated<number>;
+    started: Generated<number>;
+    submitted: Generated<number>;
+    paid: Generated<number>;
+  };
 };

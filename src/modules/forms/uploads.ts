@@ -21,11 +21,20 @@ const tooLarge = (field: FileField): FieldError => ({ code: 'fileSize', limit: `
 
 async function storeFile(target: Target, field: FileField, bytes: Buffer, filename: string, result: Uploaded) {
   try {
-    const stored = await storeUpload({ db: target.db, store: target.store, maxBytes: field.maxBytes, scanner: target.scanner }, { tenantId: target.tenantId, bytes, originalName: filename, allowed: field.accept });
-    (result.files[field.name] ??= []).push({ file: stored.id, name: stored.original_name, size: String(stored.size_bytes), type: stored.media_type });
+    const stored = await storeUpload(
+      { db: target.db, store: target.store, maxBytes: field.maxBytes, scanner: target.scanner },
+      { tenantId: target.tenantId, bytes, originalName: filename, allowed: field.accept },
+    );
+    (result.files[field.name] ??= []).push({
+      file: stored.id,
+      name: stored.original_name,
+      size: String(stored.size_bytes),
+      type: stored.media_type,
+    });
   } catch (error) {
     if (error instanceof FileTooLarge) result.errors[field.name] = tooLarge(field);
-    else if (error instanceof FileTypeNotAllowed) result.errors[field.name] = { code: 'fileType', limit: field.accept.map((type) => type.split('/')[1]!.toUpperCase()).join(', ') };
+    else if (error instanceof FileTypeNotAllowed)
+      result.errors[field.name] = { code: 'fileType', limit: field.accept.map((type) => type.split('/')[1]!.toUpperCase()).join(', ') };
     else if (error instanceof FileInfected) result.errors[field.name] = { code: 'fileInfected' };
     else if (error instanceof ScannerUnavailable) result.errors[field.name] = { code: 'scanUnavailable' };
     else throw error;

@@ -1,10 +1,47 @@
 // Turns posted form values into answers and checks them against the definition. Only fields that are
 // visible under the current answers are read; anything else that was posted is ignored, never stored.
 import { closestStreet, findStreet, splitStreetAddress, type Street } from '../../platform/geo/streets.js';
-import type { AddressField, Condition, Expression, Field, GroupField, LocationField, ScalarField, ServiceDefinition, Step, Text } from './definition.js';
+import type {
+  AddressField,
+  Condition,
+  Expression,
+  Field,
+  GroupField,
+  LocationField,
+  ScalarField,
+  ServiceDefinition,
+  Step,
+  Text,
+} from './definition.js';
 import { holds, type Answers } from './expressions.js';
 
-export type ErrorCode = 'fileInfected' | 'scanUnavailable' | 'houseNumber' | 'postalCode' | 'unknownStreet' | 'outside' | 'coordinates' | 'fileSize' | 'fileType' | 'fileCount' | 'required' | 'tooLong' | 'email' | 'phone' | 'iban' | 'number' | 'min' | 'max' | 'date' | 'dateMin' | 'dateMax' | 'choice' | 'consent' | 'pattern' | 'groupMin' | 'groupMax';
+export type ErrorCode =
+  | 'fileInfected'
+  | 'scanUnavailable'
+  | 'houseNumber'
+  | 'postalCode'
+  | 'unknownStreet'
+  | 'outside'
+  | 'coordinates'
+  | 'fileSize'
+  | 'fileType'
+  | 'fileCount'
+  | 'required'
+  | 'tooLong'
+  | 'email'
+  | 'phone'
+  | 'iban'
+  | 'number'
+  | 'min'
+  | 'max'
+  | 'date'
+  | 'dateMin'
+  | 'dateMax'
+  | 'choice'
+  | 'consent'
+  | 'pattern'
+  | 'groupMin'
+  | 'groupMax';
 export type FieldError = { code: ErrorCode | 'rule'; limit?: string; message?: Text };
 export type StepErrors = Record<string, FieldError>;
 type Values = Record<string, string | string[] | undefined>;
@@ -30,14 +67,25 @@ function isoDay(offsetDays: number, today: Date): string {
 }
 
 /** Normalises one answer; returns the error when it is not acceptable. */
-export function checkScalar(field: ScalarField, raw: string | string[] | undefined, answers: Answers, today = new Date()): { value?: string | string[]; error?: FieldError } {
+export function checkScalar(
+  field: ScalarField,
+  raw: string | string[] | undefined,
+  answers: Answers,
+  today = new Date(),
+): { value?: string | string[]; error?: FieldError } {
   const value = Array.isArray(raw) ? raw : (raw ?? '').trim();
   const empty = Array.isArray(value) ? value.length === 0 : value === '';
-  if (empty) return isRequired(field, answers) ? { error: { code: field.type === 'consent' ? 'consent' : field.type === 'choice' || field.type === 'yesno' ? 'choice' : 'required' } } : {};
+  if (empty)
+    return isRequired(field, answers)
+      ? {
+          error: { code: field.type === 'consent' ? 'consent' : field.type === 'choice' || field.type === 'yesno' ? 'choice' : 'required' },
+        }
+      : {};
   if (field.type === 'choice') {
     const allowed = new Set(field.options.map((option) => option.value));
     const chosen = Array.isArray(value) ? value : [value];
-    if (chosen.some((item) => !allowed.has(item)) || (field.style !== 'checkboxes' && chosen.length > 1)) return { error: { code: 'choice' } };
+    if (chosen.some((item) => !allowed.has(item)) || (field.style !== 'checkboxes' && chosen.length > 1))
+      return { error: { code: 'choice' } };
     return { value: field.style === 'checkboxes' ? chosen : chosen[0] };
   }
   if (Array.isArray(value)) return { error: { code: 'choice' } };
@@ -58,7 +106,10 @@ export function checkScalar(field: ScalarField, raw: string | string[] | undefin
     }
     case 'number':
     case 'money': {
-      const normalized = value.replace(/\s|€/g, '').replace(/\.(?=\d{3}\b)/g, '').replace(',', '.');
+      const normalized = value
+        .replace(/\s|€/g, '')
+        .replace(/\.(?=\d{3}\b)/g, '')
+        .replace(',', '.');
       if (!/^-?\d+(\.\d+)?$/.test(normalized)) return { error: { code: 'number' } };
       const number = Number(normalized);
       if (field.min !== undefined && number < field.min) return { error: { code: 'min', limit: String(field.min) } };
@@ -80,7 +131,7 @@ export function checkScalar(field: ScalarField, raw: string | string[] | undefin
 
 /** An address (required) and optional coordinates "lat, lng" as posted by the map or typed. */
 function readLocation(field: LocationField, values: Values, answers: Answers, streets: Street[]): { value?: Answers; error?: FieldError } {
-  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] ?? '' : value ?? '').trim();
+  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
   const address = one(values[field.name]);
   const coordinates = one(values[`${field.name}.coordinates`]);
   const required = typeof field.required === 'boolean' ? field.required : holds(field.required, answers);
@@ -99,7 +150,10 @@ function readLocation(field: LocationField, values: Values, answers: Answers, st
 /** Street with house number, postcode and town. A local address must name a street of the directory; a typo
  * gets the closest street as suggestion (error limit). Postcode and town of a local address come from the directory. */
 function readAddress(field: AddressField, values: Values, answers: Answers, streets: Street[]): { value?: Answers; error?: FieldError } {
-  const one = (key: string) => { const value = values[`${field.name}.${key}`]; return (Array.isArray(value) ? value[0] ?? '' : value ?? '').trim(); };
+  const one = (key: string) => {
+    const value = values[`${field.name}.${key}`];
+    return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+  };
   const line = one('street');
   const required = typeof field.required === 'boolean' ? field.required : holds(field.required, answers);
   if (!line) return required ? { error: { code: 'required' } } : {};
@@ -127,16 +181,19 @@ function groupItems(group: GroupField, values: Values): Values[] {
     const match = key.startsWith(prefix) ? /^(\d{1,2})\./.exec(key.slice(prefix.length)) : null;
     if (match) indexes.add(Number(match[1]));
   }
-  return [...indexes].sort((a, b) => a - b).slice(0, MAX_ITEMS).map((index) =>
-    Object.fromEntries(group.fields.map((field) => [field.name, values[`${group.name}.${index}.${field.name}`]])),
-  );
+  return [...indexes]
+    .sort((a, b) => a - b)
+    .slice(0, MAX_ITEMS)
+    .map((index) => Object.fromEntries(group.fields.map((field) => [field.name, values[`${group.name}.${index}.${field.name}`]])));
 }
 
 /** Fields to render without JavaScript: those visible now, plus those that depend on an answer on the same page
  * (the server ignores them when their condition does not hold; with JavaScript they appear and disappear live). */
 export function shownOnPage(step: Step, answers: Answers): Field[] {
   const onPage = new Set(step.fields.map((field) => field.name));
-  return step.fields.filter((field) => holds(field.visibleIf, answers) || conditionFields(field.visibleIf).some((name) => onPage.has(name)));
+  return step.fields.filter(
+    (field) => holds(field.visibleIf, answers) || conditionFields(field.visibleIf).some((name) => onPage.has(name)),
+  );
 }
 
 function conditionFields(condition: Condition | undefined): string[] {
@@ -165,7 +222,12 @@ export function visibleFields(step: Step, answers: Answers): Field[] {
 /** Reads and checks one step. `context` holds the answers of the other steps (for conditions across steps). */
 export type ReadOptions = { today?: Date; files?: Record<string, Answers[]>; streets?: Street[] };
 
-export function readStep(step: Step, values: Values, context: Answers, { today = new Date(), files = {}, streets = [] }: ReadOptions = {}): { answers: Answers; errors: StepErrors } {
+export function readStep(
+  step: Step,
+  values: Values,
+  context: Answers,
+  { today = new Date(), files = {}, streets = [] }: ReadOptions = {},
+): { answers: Answers; errors: StepErrors } {
   const answers: Answers = {};
   const errors: StepErrors = {};
   const scope = (): Answers => ({ ...context, ...answers, ...flatScalars(step, values) });
@@ -180,7 +242,8 @@ export function readStep(step: Step, values: Values, context: Answers, { today =
       continue;
     }
     if (field.type === 'location' || field.type === 'address') {
-      const result = field.type === 'location' ? readLocation(field, values, scope(), streets) : readAddress(field, values, scope(), streets);
+      const result =
+        field.type === 'location' ? readLocation(field, values, scope(), streets) : readAddress(field, values, scope(), streets);
       if (result.error) errors[field.name] = result.error;
       else if (result.value) answers[field.name] = [result.value];
       continue;
@@ -212,7 +275,8 @@ function flatScalars(step: Step, values: Values): Answers {
   const result: Answers = {};
   for (const field of step.fields) {
     const value = values[field.name];
-    if (field.type !== 'group' && field.type !== 'file' && field.type !== 'location' && field.type !== 'address' && value !== undefined) result[field.name] = Array.isArray(value) ? value : value.trim();
+    if (field.type !== 'group' && field.type !== 'file' && field.type !== 'location' && field.type !== 'address' && value !== undefined)
+      result[field.name] = Array.isArray(value) ? value : value.trim();
   }
   return result;
 }
@@ -242,7 +306,11 @@ export function toValues(step: Step, answers: Answers): Values {
 }
 
 /** Re-checks every visible step and the cross-field rules: what is stored is always valid. */
-export function checkAll(definition: ServiceDefinition, answers: Answers, options: ReadOptions = {}): { answers: Answers; errors: Record<string, StepErrors> } {
+export function checkAll(
+  definition: ServiceDefinition,
+  answers: Answers,
+  options: ReadOptions = {},
+): { answers: Answers; errors: Record<string, StepErrors> } {
   const clean: Answers = {};
   const errors: Record<string, StepErrors> = {};
   for (const step of visibleSteps(definition, answers)) {

@@ -13,9 +13,17 @@ export function checksum(definition: ServiceDefinition): string {
 export async function publishVersions(db: Db, definitions: Map<string, ServiceDefinition>) {
   for (const definition of definitions.values()) {
     const stored = await findDefinitionVersion(db, definition.id, definition.version);
-    if (!stored) await insertDefinitionVersion(db, { service: definition.id, version: definition.version, checksum: checksum(definition), definition });
+    if (!stored)
+      await insertDefinitionVersion(db, {
+        service: definition.id,
+        version: definition.version,
+        checksum: checksum(definition),
+        definition,
+      });
     else if (stored.checksum !== checksum(definition)) {
-      throw new DefinitionError(`${definition.id}: version ${definition.version} was published with other content; give the changed definition a new version number`);
+      throw new DefinitionError(
+        `${definition.id}: version ${definition.version} was published with other content; give the changed definition a new version number`,
+      );
     }
   }
 }

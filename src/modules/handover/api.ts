@@ -21,7 +21,14 @@ async function consumerOf(deps: Deps, request: FastifyRequest, reply: FastifyRep
 
 /** A consumer fetching or acknowledging a submission is a disclosure of personal data: audited under its name. */
 function audited(db: Db, found: { consumer: ConsumerRow; row: { tenant_id: string; submission_id: string } }, action: string) {
-  return recordAudit(db, { tenantId: found.row.tenant_id, actorId: null, actorLabel: `consumer:${found.consumer.name}`, action, objectType: 'submission', objectId: found.row.submission_id });
+  return recordAudit(db, {
+    tenantId: found.row.tenant_id,
+    actorId: null,
+    actorLabel: `consumer:${found.consumer.name}`,
+    action,
+    objectType: 'submission',
+    objectId: found.row.submission_id,
+  });
 }
 
 export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
@@ -39,7 +46,15 @@ export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
     const consumer = await consumerOf(deps, request, reply);
     if (!consumer) return reply;
     const rows = await pendingDeliveries(db, consumer.id);
-    return reply.header('cache-control', 'no-store').send({ submissions: rows.map((row) => ({ submissionId: row.submission_id, service: row.service, state: row.state, receivedAt: row.created_at.toISOString(), href: `${BASE}/${row.submission_id}` })) });
+    return reply.header('cache-control', 'no-store').send({
+      submissions: rows.map((row) => ({
+        submissionId: row.submission_id,
+        service: row.service,
+        state: row.state,
+        receivedAt: row.created_at.toISOString(),
+        href: `${BASE}/${row.submission_id}`,
+      })),
+    });
   });
 
   app.get(`${BASE}/:id`, api, async (request, reply) => {
@@ -56,7 +71,9 @@ export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
     const found = await delivery(request, reply);
     if (!found) return reply;
     const wanted = (request.params as { attachment: string }).attachment;
-    const listed = ((found.row.package.metadata as { contentStructure: { attachments: { attachmentId: string }[] } }).contentStructure.attachments).some((attachment) => attachment.attachmentId === wanted);
+    const listed = (
+      found.row.package.metadata as { contentStructure: { attachments: { attachmentId: string }[] } }
+    ).contentStructure.attachments.some((attachment) => attachment.attachmentId === wanted);
     const file = listed ? await findStoredFile(db, found.row.tenant_id, wanted) : undefined;
     if (!file) return reply.status(404).send({ error: 'not found' });
     return sendStoredFile(reply, deps.store, file);

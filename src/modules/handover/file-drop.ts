@@ -13,8 +13,16 @@ import { alertAfterFailures, retryAt } from './service.js';
 type Drop = Awaited<ReturnType<typeof dueDrops>>[number];
 type PackageAttachment = { attachmentId: string; filename: string };
 
-const exists = (path: string) => access(path).then(() => true, () => false);
-const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '').slice(0, 120) || 'anlage';
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+const safeName = (name: string) =>
+  name
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120) || 'anlage';
 
 async function writeDrop(db: Db, store: BlobStore, baseDir: string, drop: Drop) {
   const folder = join(baseDir, drop.drop_folder!);
@@ -28,7 +36,10 @@ async function writeDrop(db: Db, store: BlobStore, baseDir: string, drop: Drop) 
   for (const attachment of metadata.contentStructure.attachments) {
     const file = await findStoredFile(db, drop.tenant_id, attachment.attachmentId);
     if (!file) throw new Error(`attachment ${attachment.attachmentId} missing`);
-    await writeFile(join(temporary, 'anlagen', `${attachment.attachmentId}-${safeName(attachment.filename)}`), await store.get(file.content_hash));
+    await writeFile(
+      join(temporary, 'anlagen', `${attachment.attachmentId}-${safeName(attachment.filename)}`),
+      await store.get(file.content_hash),
+    );
   }
   await rename(temporary, target);
 }
@@ -45,7 +56,13 @@ export async function dropDue(db: Db, store: BlobStore, baseDir: string, now = n
       const attempts = drop.drop_attempts + 1;
       const message = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       await recordDrop(db, drop.id, { written: false, error: message, attempts, nextAt: retryAt(now, attempts) });
-      await alertAfterFailures(db, { tenantId: drop.tenant_id, consumer: drop.name, submissionId: drop.submission_id, attempts, error: message });
+      await alertAfterFailures(db, {
+        tenantId: drop.tenant_id,
+        consumer: drop.name,
+        submissionId: drop.submission_id,
+        attempts,
+        error: message,
+      });
     }
   }
   return written;

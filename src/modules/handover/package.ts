@@ -25,12 +25,31 @@ export function buildPackage(input: PackageInput) {
     metadata: {
       $schema: 'https://schema.fitko.de/fit-connect/metadata/1.2.0/metadata.schema.json',
       contentStructure: {
-        data: { hash: { type: 'sha512', content: sha512(data) }, submissionSchema: { schemaUri: input.schemaUri, mimeType: 'application/json' } },
-        attachments: input.attachments.map((attachment) => ({ attachmentId: attachment.id, hash: { type: 'sha512', content: sha512(attachment.bytes) }, filename: attachment.name, mimeType: attachment.type, purpose: 'attachment' })),
+        data: {
+          hash: { type: 'sha512', content: sha512(data) },
+          submissionSchema: { schemaUri: input.schemaUri, mimeType: 'application/json' },
+        },
+        attachments: input.attachments.map((attachment) => ({
+          attachmentId: attachment.id,
+          hash: { type: 'sha512', content: sha512(attachment.bytes) },
+          filename: attachment.name,
+          mimeType: attachment.type,
+          purpose: 'attachment',
+        })),
       },
       publicServiceType: { name: input.service, ...(input.leikaKey ? { identifier: `urn:de:fim:leika:leistung:${input.leikaKey}` } : {}) },
       authenticationInformation: input.trustLevel ? [{ type: 'trustLevel', version: '1.0', content: input.trustLevel }] : [],
-      ...(input.payment ? { paymentInformation: { transactionReference: input.payment.reference, transactionId: input.payment.reference, paymentMethod: input.payment.method, status: input.payment.status, grossAmount: input.payment.amountCents / 100 } } : {}),
+      ...(input.payment
+        ? {
+            paymentInformation: {
+              transactionReference: input.payment.reference,
+              transactionId: input.payment.reference,
+              paymentMethod: input.payment.method,
+              status: input.payment.status,
+              grossAmount: input.payment.amountCents / 100,
+            },
+          }
+        : {}),
       replyChannel: input.replyChannel?.eMail ? { eMail: { address: input.replyChannel.eMail } } : {},
       additionalReferenceInfo: { applicationDate: input.submittedAt.toISOString(), senderReference: input.number },
     },

@@ -13,25 +13,49 @@ import { consumersFor, duePushes, insertConsumer, insertDelivery, recordPush } f
 export const ALERT_AFTER = 5;
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
-export async function createConsumer(db: Db, values: { tenantId: string; name: string; services: string[]; pushUrl?: string; dropFolder?: string }) {
+export async function createConsumer(
+  db: Db,
+  values: { tenantId: string; name: string; services: string[]; pushUrl?: string; dropFolder?: string },
+) {
   const key = `rh_${randomBytes(24).toString('base64url')}`;
   const secret = values.pushUrl ? randomBytes(24).toString('base64url') : null;
-  const consumer = await insertConsumer(db, { tenant_id: values.tenantId, name: values.name, key_hash: keyHash(key), services: values.services, push_url: values.pushUrl ?? null, push_secret: secret, drop_folder: values.dropFolder ?? null });
+  const consumer = await insertConsumer(db, {
+    tenant_id: values.tenantId,
+    name: values.name,
+    key_hash: keyHash(key),
+    services: values.services,
+    push_url: values.pushUrl ?? null,
+    push_secret: secret,
+    drop_folder: values.dropFolder ?? null,
+  });
   return { consumer, key, secret };
 }
 
-export type HandoverInput = Omit<PackageInput, 'attachments'> & { tenantId: string; attachments: { id: string; name: string; type: string }[] };
+export type HandoverInput = Omit<PackageInput, 'attachments'> & {
+  tenantId: string;
+  attachments: { id: string; name: string; type: string }[];
+};
 
 export async function queueHandover(db: Db, store: BlobStore, input: HandoverInput) {
   const consumers = await consumersFor(db, input.tenantId, input.service);
   if (consumers.length === 0) return 0;
-  const attachments = await Promise.all(input.attachments.map(async (attachment) => {
-    const file = await findStoredFile(db, input.tenantId, attachment.id);
-    return { ...attachment, bytes: file ? await store.get(file.content_hash) : Buffer.alloc(0) };
-  }));
+  const attachments = await Promise.all(
+    input.attachments.map(async (attachment) => {
+      const file = await findStoredFile(db, input.tenantId, attachment.id);
+      return { ...attachment, bytes: file ? await store.get(file.content_hash) : Buffer.alloc(0) };
+    }),
+  );
   const handoverPackage = buildPackage({ ...input, attachments });
   for (const consumer of consumers) {
-    await insertDelivery(db, { tenant_id: input.tenantId, consumer_id: consumer.id, submission_id: input.submissionId, service: input.service, package: handoverPackage, push: Boolean(consumer.push_url), drop: Boolean(consumer.drop_folder) });
+    await insertDelivery(db, {
+      tenant_id: input.tenantId,
+      consumer_id: consumer.id,
+      submission_id: input.submissionId,
+      service: input.service,
+      package: handoverPackage,
+      push: Boolean(consumer.push_url),
+      drop: Boolean(consumer.drop_folder),
+    });
   }
   return consumers.length;
 }
@@ -40,10 +64,19 @@ export async function queueHandover(db: Db, store: BlobStore, input: HandoverInp
 export const retryAt = (now: Date, attempts: number) => new Date(now.getTime() + Math.min(2 ** attempts, 360) * 60_000);
 
 /** After ALERT_AFTER failed attempts the tenant's administrators get one alert mail; the retries go on. */
-export async function alertAfterFailures(db: Db, failure: { tenantId: string; consumer: string; submissionId: string; attempts: number; error: string }) {
+export async function alertAfterFailures(
+  db: Db,
+  failure: { tenantId: string; consumer: string; submissionId: string; attempts: number; error: string },
+) {
   if (failure.attempts !== ALERT_AFTER) return;
   for (const admin of await listRoleHolders(db, failure.tenantId, 'tenant_admin')) {
-    if (admin.email) await queueMail(db, { tenantId: failure.tenantId, to: admin.email, subject: `Übergabe an ${failure.consumer} scheitert`, text: `Die Übergabe des Antrags ${failure.submissionId} an ${failure.consumer} ist ${failure.attempts}-mal gescheitert (${failure.error}). Rathaus versucht es weiter; bitte prüfen Sie den Empfänger.` });
+    if (admin.email)
+      await queueMail(db, {
+        tenantId: failure.tenantId,
+        to: admin.email,
+        subject: `Übergabe an ${failure.consumer} scheitert`,
+        text: `Die Übergabe des Antrags ${failure.submissionId} an ${failure.consumer} ist ${failure.attempts}-mal gescheitert (${failure.error}). Rathaus versucht es weiter; bitte prüfen Sie den Empfänger.`,
+      });
   }
 }
 
@@ -57,9 +90,16 @@ export async function pushDue(db: Db, now = new Date()): Promise<number> {
     const answer = await fetch(due.push_url!, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', 'idempotency-key': due.id, 'x-rathaus-signature': signature(due.push_secret ?? '', body) },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': due.id,
+        'x-rathaus-signature': signature(due.push_secret ?? '', body),
+      },
       signal: AbortSignal.timeout(10_000),
-    }).then((response) => ({ ok: response.ok, error: `HTTP ${response.status}` }), (error: Error) => ({ ok: false, error: error.message }));
+    }).then(
+      (response) => ({ ok: response.ok, error: `HTTP ${response.status}` }),
+      (error: Error) => ({ ok: false, error: error.message }),
+    );
     if (answer.ok) {
       await recordPush(db, due.id, { delivered: true });
       delivered++;
@@ -67,7 +107,13 @@ export async function pushDue(db: Db, now = new Date()): Promise<number> {
     }
     const attempts = due.push_attempts + 1;
     await recordPush(db, due.id, { delivered: false, error: answer.error, attempts, nextAt: retryAt(now, attempts) });
-    await alertAfterFailures(db, { tenantId: due.tenant_id, consumer: due.name, submissionId: due.submission_id, attempts, error: answer.error });
+    await alertAfterFailures(db, {
+      tenantId: due.tenant_id,
+      consumer: due.name,
+      submissionId: due.submission_id,
+      attempts,
+      error: answer.error,
+    });
   }
   return delivered;
 }

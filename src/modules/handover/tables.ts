@@ -2,7 +2,17 @@
 import type { ColumnType, Generated } from 'kysely';
 
 export type HandoverTables = {
-  handover_consumer: { id: Generated<string>; tenant_id: string; name: string; key_hash: string; services: string[]; push_url: string | null; push_secret: string | null; drop_folder: ColumnType<string | null, string | null | undefined, string | null>; created_at: Generated<Date> };
+  handover_consumer: {
+    id: Generated<string>;
+    tenant_id: string;
+    name: string;
+    key_hash: string;
+    services: string[];
+    push_url: string | null;
+    push_secret: string | null;
+    drop_folder: ColumnType<string | null, string | null | undefined, string | null>;
+    created_at: Generated<Date>;
+  };
   handover_delivery: {
     id: Generated<string>;
     tenant_id: string;
@@ -15,7 +25,11 @@ export type HandoverTables = {
     push_attempts: Generated<number>;
     push_next_at: Date | null;
     push_last_error: string | null;
-    drop_state: ColumnType<'pending' | 'written' | 'failing' | 'collected' | null, 'pending' | null | undefined, 'written' | 'failing' | 'collected'>;
+    drop_state: ColumnType<
+      'pending' | 'written' | 'failing' | 'collected' | null,
+      'pending' | null | undefined,
+      'written' | 'failing' | 'collected'
+    >;
     drop_attempts: Generated<number>;
     drop_next_at: Date | null;
     drop_last_error: string | null;

@@ -40,9 +40,14 @@ export const mailbox: Module = {
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [{ href: '/postfach', label: { de: 'Postfach', en: 'Mailbox' }, access: ['citizen'] }],
   register(app, deps) {
-    registerMailboxPages(app, deps, async (item) => {
-      for (const handler of firstReadHandlers) await handler(deps.db, item);
-    }, notifyReply);
+    registerMailboxPages(
+      app,
+      deps,
+      async (item) => {
+        for (const handler of firstReadHandlers) await handler(deps.db, item);
+      },
+      notifyReply,
+    );
   },
   async accountSection(deps, ctx) {
     const t = mailboxText(ctx.lang);
@@ -50,7 +55,12 @@ export const mailbox: Module = {
     return (
       <section>
         <h2 safe>{t('title')}</h2>
-        <p><a href="/postfach" safe>{t('accountLink')}</a>{unread > 0 && <span safe>{` (${t('accountUnread', { count: String(unread) })})`}</span>}</p>
+        <p>
+          <a href="/postfach" safe>
+            {t('accountLink')}
+          </a>
+          {unread > 0 && <span safe>{` (${t('accountUnread', { count: String(unread) })})`}</span>}
+        </p>
       </section>
     ) as string;
   },

@@ -11,7 +11,14 @@ import { readFormWithFile } from '../../platform/http/upload.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
-import { documentTypes, FileInfected, FileTooLarge, FileTypeNotAllowed, findStoredFile, storeUpload } from '../../platform/storage/storage.js';
+import {
+  documentTypes,
+  FileInfected,
+  FileTooLarge,
+  FileTypeNotAllowed,
+  findStoredFile,
+  storeUpload,
+} from '../../platform/storage/storage.js';
 import { ScannerUnavailable } from '../../platform/storage/virus-scan.js';
 import { Button, Checkbox, ErrorSummary, FileField, Form, Paragraphs, TextArea, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
@@ -44,7 +51,9 @@ function ListView({ ctx, items, search, notify }: { ctx: Citizen; items: Mailbox
         <TextField name="q" label={t('search')} type="search" value={search} />
         <Button label={t('searchSubmit')} kind="secondary" />
       </form>
-      {items.length === 0 ? <p safe>{search ? t('noHits') : t('empty')}</p> : (
+      {items.length === 0 ? (
+        <p safe>{search ? t('noHits') : t('empty')}</p>
+      ) : (
         <ul class="mailbox">
           {items.map((item) => {
             const unread = item.direction === 'to_citizen' && !item.read_at;
@@ -53,7 +62,9 @@ function ListView({ ctx, items, search, notify }: { ctx: Citizen; items: Mailbox
                 <a href={`/postfach/${item.id}`} lang={townLetter(ctx, item)}>
                   {unread ? <strong safe>{item.subject}</strong> : <span safe>{item.subject}</span>}
                 </a>
-                <span safe>{` · ${t(`kind.${item.kind}`)} · ${item.direction === 'from_citizen' ? t('you') : item.sender_label} · ${formatDateTime(ctx.lang, item.created_at)}${unread ? ` · ${t('unread')}` : ''}`}</span>
+                <span
+                  safe
+                >{` · ${t(`kind.${item.kind}`)} · ${item.direction === 'from_citizen' ? t('you') : item.sender_label} · ${formatDateTime(ctx.lang, item.created_at)}${unread ? ` · ${t('unread')}` : ''}`}</span>
               </li>
             );
           })}
@@ -77,22 +88,42 @@ function ItemView({ ctx, item, error, text }: { ctx: Citizen; item: MailboxItem;
   return (
     <Page ctx={ctx} title={item.subject} crumbs={crumbs(t, item.subject)}>
       <ErrorSummary errors={error ? { reply: error } : undefined} t={ctx.t} />
-      <h1 lang={townLetter(ctx, item)} safe>{item.subject}</h1>
-      {townLetter(ctx, item) && <p class="hint" safe>{t('germanLetter')}</p>}
+      <h1 lang={townLetter(ctx, item)} safe>
+        {item.subject}
+      </h1>
+      {townLetter(ctx, item) && (
+        <p class="hint" safe>
+          {t('germanLetter')}
+        </p>
+      )}
       <dl class="facts">
-        <dt safe>{t('from')}</dt><dd safe>{item.direction === 'from_citizen' ? t('you') : item.sender_label}</dd>
-        <dt safe>{t('date')}</dt><dd safe>{formatDateTime(ctx.lang, item.created_at)}</dd>
+        <dt safe>{t('from')}</dt>
+        <dd safe>{item.direction === 'from_citizen' ? t('you') : item.sender_label}</dd>
+        <dt safe>{t('date')}</dt>
+        <dd safe>{formatDateTime(ctx.lang, item.created_at)}</dd>
       </dl>
-      <div lang={townLetter(ctx, item)}><Paragraphs text={item.body} /></div>
+      <div lang={townLetter(ctx, item)}>
+        <Paragraphs text={item.body} />
+      </div>
       {attachments.length > 0 && (
         <section aria-labelledby="attachments">
-          <h2 id="attachments" safe>{t('attachments')}</h2>
-          <ul>{attachments.map((file, index) => <li><a href={`/postfach/${item.id}/anhang/${index}`} safe>{`${file.name} (${Math.ceil(file.size / 1024)} KB)`}</a></li>)}</ul>
+          <h2 id="attachments" safe>
+            {t('attachments')}
+          </h2>
+          <ul>
+            {attachments.map((file, index) => (
+              <li>
+                <a href={`/postfach/${item.id}/anhang/${index}`} safe>{`${file.name} (${Math.ceil(file.size / 1024)} KB)`}</a>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {item.direction === 'to_citizen' && item.case_id && (
         <section aria-labelledby="reply">
-          <h2 id="reply" safe>{t('reply')}</h2>
+          <h2 id="reply" safe>
+            {t('reply')}
+          </h2>
           <Form action={`/postfach/${item.id}/antworten`} csrf={ctx.csrfToken()} multipart>
             <TextArea name="reply" label={t('replyText')} value={text} error={error} rows={5} />
             <FileField name="document" label={t('replyFile')} accept="application/pdf,image/jpeg,image/png" />
@@ -101,14 +132,23 @@ function ItemView({ ctx, item, error, text }: { ctx: Citizen; item: MailboxItem;
         </section>
       )}
       <Form action={`/postfach/${item.id}/loeschen`} csrf={ctx.csrfToken()}>
-        {item.kind === 'notice' && <p class="hint" safe>{t('deleteHint')}</p>}
+        {item.kind === 'notice' && (
+          <p class="hint" safe>
+            {t('deleteHint')}
+          </p>
+        )}
         <Button label={t('delete')} kind="danger" />
       </Form>
     </Page>
   );
 }
 
-export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRead: (item: MailboxItem) => Promise<void>, onReply: (db: Db, item: MailboxItem) => Promise<void>) {
+export function registerMailboxPages(
+  app: FastifyInstance,
+  deps: Deps,
+  onFirstRead: (item: MailboxItem) => Promise<void>,
+  onReply: (db: Db, item: MailboxItem) => Promise<void>,
+) {
   const { db } = deps;
   const ownItem = async (request: FastifyRequest) => {
     const ctx = citizenOf(request);
@@ -120,8 +160,13 @@ export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRe
 
   app.get('/postfach', citizenOnly, async (request, reply) => {
     const ctx = citizenOf(request);
-    const search = String((request.query as { q?: unknown }).q ?? '').trim().slice(0, 100);
-    const [items, notify] = await Promise.all([listItems(db, ctx.tenant.id, ctx.actor.userId, search || undefined), notifiesByEmail(db, ctx.tenant.id, ctx.actor.userId)]);
+    const search = String((request.query as { q?: unknown }).q ?? '')
+      .trim()
+      .slice(0, 100);
+    const [items, notify] = await Promise.all([
+      listItems(db, ctx.tenant.id, ctx.actor.userId, search || undefined),
+      notifiesByEmail(db, ctx.tenant.id, ctx.actor.userId),
+    ]);
     return sendHtml(reply, <ListView ctx={ctx} items={items} search={search} notify={notify} />);
   });
 
@@ -130,7 +175,15 @@ export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRe
     // The first opening is when the item reached the citizen (the start of a deadline it sets): audited, once.
     const first = item.direction === 'to_citizen' ? await markRead(db, ctx.tenant.id, item.id) : undefined;
     if (first) {
-      await recordAudit(db, { tenantId: ctx.tenant.id, actorId: ctx.actor.userId, actorLabel: `citizen:${ctx.actor.userId}`, action: 'mailbox.first-read', objectType: first.case_kind ?? 'mailbox', objectId: first.case_id ?? first.id, summary: { item: first.id } });
+      await recordAudit(db, {
+        tenantId: ctx.tenant.id,
+        actorId: ctx.actor.userId,
+        actorLabel: `citizen:${ctx.actor.userId}`,
+        action: 'mailbox.first-read',
+        objectType: first.case_kind ?? 'mailbox',
+        objectId: first.case_id ?? first.id,
+        summary: { item: first.id },
+      });
       await onFirstRead(first);
     }
     return sendHtml(reply, <ItemView ctx={ctx} item={item} />);
@@ -156,10 +209,19 @@ export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRe
     const attachments: Attachment[] = [];
     if (upload.file) {
       try {
-        const stored = await storeUpload({ db, store: deps.store, maxBytes: REPLY_MAX_BYTES, scanner: deps.scanner }, { tenantId: ctx.tenant.id, bytes: upload.file, originalName: upload.fileName ?? 'Unterlage', allowed: documentTypes });
+        const stored = await storeUpload(
+          { db, store: deps.store, maxBytes: REPLY_MAX_BYTES, scanner: deps.scanner },
+          { tenantId: ctx.tenant.id, bytes: upload.file, originalName: upload.fileName ?? 'Unterlage', allowed: documentTypes },
+        );
         attachments.push({ file: stored.id, name: stored.original_name, size: Number(stored.size_bytes), type: stored.media_type });
       } catch (error) {
-        if (error instanceof FileTooLarge || error instanceof FileTypeNotAllowed || error instanceof FileInfected || error instanceof ScannerUnavailable) return refuse(t('fileRefused'));
+        if (
+          error instanceof FileTooLarge ||
+          error instanceof FileTypeNotAllowed ||
+          error instanceof FileInfected ||
+          error instanceof ScannerUnavailable
+        )
+          return refuse(t('fileRefused'));
         throw error;
       }
     }
@@ -171,7 +233,15 @@ export function registerMailboxPages(app: FastifyInstance, deps: Deps, onFirstRe
   app.post('/postfach/:id/loeschen', citizenOnly, async (request, reply) => {
     const { ctx, item } = await ownItem(request);
     await deleteForCitizen(db, ctx.tenant.id, ctx.actor.userId, item.id);
-    await recordAudit(db, { tenantId: ctx.tenant.id, actorId: ctx.actor.userId, actorLabel: `citizen:${ctx.actor.userId}`, action: 'mailbox.deleted', objectType: item.case_kind ?? 'mailbox', objectId: item.case_id ?? item.id, summary: { item: item.id } });
+    await recordAudit(db, {
+      tenantId: ctx.tenant.id,
+      actorId: ctx.actor.userId,
+      actorLabel: `citizen:${ctx.actor.userId}`,
+      action: 'mailbox.deleted',
+      objectType: item.case_kind ?? 'mailbox',
+      objectId: item.case_id ?? item.id,
+      summary: { item: item.id },
+    });
     setFlash(reply, mailboxText(ctx.lang)('deleted'));
     return reply.redirect('/postfach', 303);
   });

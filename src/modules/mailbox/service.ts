@@ -39,14 +39,26 @@ export async function deliver(db: Db, delivery: Delivery): Promise<MailboxItem> 
     const email = (user?.claims as Record<string, unknown> | undefined)?.email;
     const t = mailboxText(delivery.notify.lang);
     if (typeof email === 'string' && email) {
-      await queueMail(db, { tenantId: delivery.tenantId, to: email, subject: t('mail.subject', { town: delivery.notify.town }), text: t('mail.body', { town: delivery.notify.town, link: `${delivery.notify.baseUrl}/postfach` }) });
+      await queueMail(db, {
+        tenantId: delivery.tenantId,
+        to: email,
+        subject: t('mail.subject', { town: delivery.notify.town }),
+        text: t('mail.body', { town: delivery.notify.town, link: `${delivery.notify.baseUrl}/postfach` }),
+      });
     }
   }
   return item;
 }
 
 /** The citizen answers an item: the answer lands in the same case, visible to the clerk there. */
-export async function reply(db: Db, original: MailboxItem, text: string, attachments: Attachment[], senderLabel: string, onReply?: (db: Db, item: MailboxItem) => Promise<void>): Promise<MailboxItem> {
+export async function reply(
+  db: Db,
+  original: MailboxItem,
+  text: string,
+  attachments: Attachment[],
+  senderLabel: string,
+  onReply?: (db: Db, item: MailboxItem) => Promise<void>,
+): Promise<MailboxItem> {
   const item: NewItem = {
     tenant_id: original.tenant_id,
     user_id: original.user_id,
@@ -63,7 +75,15 @@ export async function reply(db: Db, original: MailboxItem, text: string, attachm
   return db.transaction().execute(async (trx) => {
     const saved = await insertItem(trx, item);
     await onReply?.(trx, saved);
-    await recordAudit(trx, { tenantId: original.tenant_id, actorId: original.user_id, actorLabel: `citizen:${original.user_id}`, action: 'mailbox.replied', objectType: original.case_kind ?? 'mailbox', objectId: original.case_id ?? original.id, summary: { attachments: attachments.length } });
+    await recordAudit(trx, {
+      tenantId: original.tenant_id,
+      actorId: original.user_id,
+      actorLabel: `citizen:${original.user_id}`,
+      action: 'mailbox.replied',
+      objectType: original.case_kind ?? 'mailbox',
+      objectId: original.case_id ?? original.id,
+      summary: { attachments: attachments.length },
+    });
     return saved;
   });
 }

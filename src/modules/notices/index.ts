@@ -22,7 +22,13 @@ export function announceNoticeServices(list: (tenantId: string) => NoticeService
 export const notices: Module = {
   name: 'notices',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  nav: [{ href: '/bo/bescheide', label: { de: 'Bescheidvorlagen', en: 'Notice templates' }, access: ['editor', 'unit_lead', 'tenant_admin', 'platform_admin'] }],
+  nav: [
+    {
+      href: '/bo/bescheide',
+      label: { de: 'Bescheidvorlagen', en: 'Notice templates' },
+      access: ['editor', 'unit_lead', 'tenant_admin', 'platform_admin'],
+    },
+  ],
   register(app, deps) {
     // Opening a notice in the Postfach is its first access (the date the Zugangsfiktion needs).
     onFirstRead(async (db, item) => {

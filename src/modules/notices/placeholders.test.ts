@@ -3,8 +3,23 @@ import assert from 'node:assert/strict';
 import { DEFAULT_BODY, emptyPlaceholders, feeValues, fillPlaceholders, salutation, type NoticeValues } from './placeholders.js';
 
 const values = (cents: number | null): NoticeValues => ({
-  anrede: salutation('Erika Mustermann'), name: 'Erika Mustermann', anschrift: 'Frankfurter Straße 97, 53773 Hennef (Sieg)', leistung: 'Geburtsurkunde', eingangsnummer: '2026-000042', antragsdatum: '20. November 2026',
-  bescheiddatum: '23. November 2026', bescheidnummer: 'B-2026-000042', sachbearbeitung: 'Sven Sachbearbeiter', funktion: 'Sachbearbeitung', stelle: 'Fachdienst Einwohnermeldewesen', zahlungsfrist: '23. Dezember 2026', zahlungsweise: '', laufnummer: '2026-0001', stadt: 'Stadt Hennef (Sieg)', answers: {}, ...feeValues(cents),
+  anrede: salutation('Erika Mustermann'),
+  name: 'Erika Mustermann',
+  anschrift: 'Frankfurter Straße 97, 53773 Hennef (Sieg)',
+  leistung: 'Geburtsurkunde',
+  eingangsnummer: '2026-000042',
+  antragsdatum: '20. November 2026',
+  bescheiddatum: '23. November 2026',
+  bescheidnummer: 'B-2026-000042',
+  sachbearbeitung: 'Sven Sachbearbeiter',
+  funktion: 'Sachbearbeitung',
+  stelle: 'Fachdienst Einwohnermeldewesen',
+  zahlungsfrist: '23. Dezember 2026',
+  zahlungsweise: '',
+  laufnummer: '2026-0001',
+  stadt: 'Stadt Hennef (Sieg)',
+  answers: {},
+  ...feeValues(cents),
 });
 
 it('the default notice names the fee in a whole sentence, and says when the act is free of charge', () => {

@@ -6,7 +6,25 @@ import { formatMoney } from '../../platform/i18n/index.js';
 // `anschrift` is the full postal address, `sachbearbeitung`/`funktion` sign, `stelle` is the unit's full name,
 // `zahlungsfrist` the date a month after the notice, `zahlungsweise` how to pay (direct debit or transfer to the
 // town's account), `laufnummer` a number per service and year (a dog tag, a permit).
-export const PLACEHOLDERS = ['anrede', 'name', 'anschrift', 'leistung', 'eingangsnummer', 'antragsdatum', 'bescheiddatum', 'bescheidnummer', 'gebuehr', 'gebuehrenfestsetzung', 'zahlungsfrist', 'zahlungsweise', 'laufnummer', 'sachbearbeitung', 'funktion', 'stelle', 'stadt'] as const;
+export const PLACEHOLDERS = [
+  'anrede',
+  'name',
+  'anschrift',
+  'leistung',
+  'eingangsnummer',
+  'antragsdatum',
+  'bescheiddatum',
+  'bescheidnummer',
+  'gebuehr',
+  'gebuehrenfestsetzung',
+  'zahlungsfrist',
+  'zahlungsweise',
+  'laufnummer',
+  'sachbearbeitung',
+  'funktion',
+  'stelle',
+  'stadt',
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type NoticeValues = Record<Placeholder, string> & { answers: Record<string, string> };
 
@@ -16,7 +34,9 @@ const PATTERN = /\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g;
 export function unknownPlaceholders(template: string, answerFields: string[]): string[] {
   const unknown = new Set<string>();
   for (const [, name] of template.matchAll(PATTERN)) {
-    const known = (PLACEHOLDERS as readonly string[]).includes(name!) || (name!.startsWith('angabe.') && answerFields.includes(name!.slice('angabe.'.length)));
+    const known =
+      (PLACEHOLDERS as readonly string[]).includes(name!) ||
+      (name!.startsWith('angabe.') && answerFields.includes(name!.slice('angabe.'.length)));
     if (!known) unknown.add(name!);
   }
   return [...unknown];
@@ -25,7 +45,12 @@ export function unknownPlaceholders(template: string, answerFields: string[]): s
 /** The fee placeholders for a fee in cents (none or 0: the act is free of charge). */
 export function feeValues(cents: number | null | undefined): Pick<NoticeValues, 'gebuehr' | 'gebuehrenfestsetzung'> {
   const amount = formatMoney('de', (cents ?? 0) / 100);
-  return { gebuehr: amount, gebuehrenfestsetzung: cents ? `Für diese Amtshandlung wird eine Gebühr von ${amount} festgesetzt.` : 'Diese Amtshandlung ist gebührenfrei.' };
+  return {
+    gebuehr: amount,
+    gebuehrenfestsetzung: cents
+      ? `Für diese Amtshandlung wird eine Gebühr von ${amount} festgesetzt.`
+      : 'Diese Amtshandlung ist gebührenfrei.',
+  };
 }
 
 /** Placeholders the template uses that have no value for this notice: issuing is refused while any is left. */
@@ -44,7 +69,9 @@ export function salutation(name: string): string {
 }
 
 export function fillPlaceholders(template: string, values: NoticeValues): string {
-  return template.replace(PATTERN, (_, name: string) => (name.startsWith('angabe.') ? values.answers[name.slice('angabe.'.length)] ?? '' : values[name as Placeholder] ?? ''));
+  return template.replace(PATTERN, (_, name: string) =>
+    name.startsWith('angabe.') ? (values.answers[name.slice('angabe.'.length)] ?? '') : (values[name as Placeholder] ?? ''),
+  );
 }
 
 export const DEFAULT_BODY = `{{anrede}}

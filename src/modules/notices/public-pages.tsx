@@ -19,9 +19,25 @@ import { noticesText } from './texts.js';
 const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_ATTEMPTS = 5;
 const publicRoute = { config: { access: 'public' as const } };
-const normalizeCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/(.{4})(?=.)/g, '$1-');
+const normalizeCode = (code: string) =>
+  code
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/(.{4})(?=.)/g, '$1-');
 
-function VerifyView({ ctx, notice, code, error, result }: { ctx: RequestContext; notice?: NoticeRow; code?: string; error?: string; result?: 'match' | 'mismatch' }) {
+function VerifyView({
+  ctx,
+  notice,
+  code,
+  error,
+  result,
+}: {
+  ctx: RequestContext;
+  notice?: NoticeRow;
+  code?: string;
+  error?: string;
+  result?: 'match' | 'mismatch';
+}) {
   const t = noticesText(ctx.lang);
   return (
     <Page ctx={ctx} title={t('verify.title')} crumbs={[{ label: t('verify.title') }]}>
@@ -40,11 +56,18 @@ function VerifyView({ ctx, notice, code, error, result }: { ctx: RequestContext;
         <>
           <Alert kind="success" text={t('verify.found', { town: ctx.tenant.name })} />
           <dl class="facts">
-            <dt safe>{t('verify.number')}</dt><dd safe>{notice.number}</dd>
-            <dt safe>{t('verify.subject')}</dt><dd safe>{notice.subject}</dd>
-            <dt safe>{t('verify.issuedAt')}</dt><dd safe>{formatDateTime(ctx.lang, notice.issued_at)}</dd>
-            <dt safe>{t('verify.issuedBy')}</dt><dd safe>{notice.issued_by_name}</dd>
-            <dt safe>{t('verify.fingerprint')}</dt><dd><code safe>{notice.sha256}</code></dd>
+            <dt safe>{t('verify.number')}</dt>
+            <dd safe>{notice.number}</dd>
+            <dt safe>{t('verify.subject')}</dt>
+            <dd safe>{notice.subject}</dd>
+            <dt safe>{t('verify.issuedAt')}</dt>
+            <dd safe>{formatDateTime(ctx.lang, notice.issued_at)}</dd>
+            <dt safe>{t('verify.issuedBy')}</dt>
+            <dd safe>{notice.issued_by_name}</dd>
+            <dt safe>{t('verify.fingerprint')}</dt>
+            <dd>
+              <code safe>{notice.sha256}</code>
+            </dd>
           </dl>
           {result && <Alert kind={result === 'match' ? 'success' : 'error'} text={t(`verify.${result}`)} />}
           <h2 safe>{t('verify.fileTitle')}</h2>
@@ -64,7 +87,9 @@ function PickupView({ ctx, token, error, gone }: { ctx: RequestContext; token: s
     <Page ctx={ctx} title={t('pickup.title')} crumbs={[{ label: t('pickup.title') }]}>
       <ErrorSummary errors={error ? { code: error } : undefined} t={ctx.t} />
       <h1 safe>{t('pickup.title')}</h1>
-      {gone ? <Alert kind="warning" text={t('pickup.gone')} /> : (
+      {gone ? (
+        <Alert kind="warning" text={t('pickup.gone')} />
+      ) : (
         <>
           <p safe>{t('pickup.intro')}</p>
           <Form action={`/bescheid/abholen/${token}`} csrf={ctx.csrfToken()}>
@@ -103,7 +128,12 @@ export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
     const notice = await noticeOf(ctx.tenant.id, (request.params as { code: string }).code.slice(0, 40));
     if (!notice) throw new NotFound('notice');
     const upload = await readFormWithFile(request, VERIFY_MAX_BYTES);
-    if (!upload.file) return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} error={noticesText(ctx.lang)('verify.noFile')} />, upload.tooLarge ? 413 : 400);
+    if (!upload.file)
+      return sendHtml(
+        reply,
+        <VerifyView ctx={ctx} notice={notice} error={noticesText(ctx.lang)('verify.noFile')} />,
+        upload.tooLarge ? 413 : 400,
+      );
     return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} result={sha256(upload.file) === notice.sha256 ? 'match' : 'mismatch'} />);
   });
 
@@ -128,13 +158,24 @@ export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
     if (sha256(`${pickup.notice_id}:${code}`) !== pickup.code_hash) {
       const attempts = (await countPickupAttempt(db, pickup.notice_id))?.attempts ?? MAX_ATTEMPTS;
       if (attempts >= MAX_ATTEMPTS) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
-      return sendHtml(reply, <PickupView ctx={ctx} token={token} error={t('pickup.wrong', { left: String(MAX_ATTEMPTS - attempts) })} />, 400);
+      return sendHtml(
+        reply,
+        <PickupView ctx={ctx} token={token} error={t('pickup.wrong', { left: String(MAX_ATTEMPTS - attempts) })} />,
+        400,
+      );
     }
     const notice = await findNotice(db, ctx.tenant.id, pickup.notice_id);
     const file = notice ? await findStoredFile(db, notice.tenant_id, notice.file_id) : undefined;
     if (!notice || !file || !(await usePickup(db, notice.id))) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
     await recordFirstAccess(db, { noticeId: notice.id });
-    await recordAudit(db, { tenantId: notice.tenant_id, actorId: null, actorLabel: 'pickup-code', action: 'notices.picked-up', objectType: 'notice', objectId: notice.id });
+    await recordAudit(db, {
+      tenantId: notice.tenant_id,
+      actorId: null,
+      actorLabel: 'pickup-code',
+      action: 'notices.picked-up',
+      objectType: 'notice',
+      objectId: notice.id,
+    });
     return sendStoredFile(reply, deps.store, file);
   });
 }

@@ -8,18 +8,30 @@ const notices = (db: Db) => db.withTables<NoticesTables>();
 export type NoticeRow = Selectable<NoticesTables['notice']>;
 
 export function findTemplate(db: Db, tenantId: string, service: string) {
-  return notices(db).selectFrom('notice_template').selectAll().where('tenant_id', '=', tenantId).where('service', '=', service).executeTakeFirst();
+  return notices(db)
+    .selectFrom('notice_template')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('service', '=', service)
+    .executeTakeFirst();
 }
 
 export function listTemplates(db: Db, tenantId: string) {
   return notices(db).selectFrom('notice_template').select(['service', 'updated_at']).where('tenant_id', '=', tenantId).execute();
 }
 
-export function saveTemplate(db: Db, values: { tenant_id: string; service: string; body: string; legal_remedy: string; updated_by: string | null }) {
+export function saveTemplate(
+  db: Db,
+  values: { tenant_id: string; service: string; body: string; legal_remedy: string; updated_by: string | null },
+) {
   return notices(db)
     .insertInto('notice_template')
     .values(values)
-    .onConflict((oc) => oc.columns(['tenant_id', 'service']).doUpdateSet({ body: values.body, legal_remedy: values.legal_remedy, updated_by: values.updated_by, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'service'])
+        .doUpdateSet({ body: values.body, legal_remedy: values.legal_remedy, updated_by: values.updated_by, updated_at: new Date() }),
+    )
     .execute();
 }
 
@@ -48,7 +60,14 @@ export function linkMailboxItem(db: Db, noticeId: string, itemId: string) {
 }
 
 export function noticesOfCase(db: Db, tenantId: string, kind: string, id: string) {
-  return notices(db).selectFrom('notice').selectAll().where('tenant_id', '=', tenantId).where('case_kind', '=', kind).where('case_id', '=', id).orderBy('issued_at').execute();
+  return notices(db)
+    .selectFrom('notice')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('case_kind', '=', kind)
+    .where('case_id', '=', id)
+    .orderBy('issued_at')
+    .execute();
 }
 
 export function findByVerifyCode(db: Db, tenantId: string, code: string) {
@@ -77,12 +96,23 @@ export function findPickup(db: Db, tenantId: string, tokenHash: string) {
 }
 
 export function countPickupAttempt(db: Db, noticeId: string) {
-  return notices(db).updateTable('notice_pickup').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('notice_id', '=', noticeId).returning('attempts').executeTakeFirst();
+  return notices(db)
+    .updateTable('notice_pickup')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('notice_id', '=', noticeId)
+    .returning('attempts')
+    .executeTakeFirst();
 }
 
 /** Uses the pickup once; undefined when it was used already (a second download, or a race). */
 export function usePickup(db: Db, noticeId: string) {
-  return notices(db).updateTable('notice_pickup').set({ used_at: new Date() }).where('notice_id', '=', noticeId).where('used_at', 'is', null).returning('notice_id').executeTakeFirst();
+  return notices(db)
+    .updateTable('notice_pickup')
+    .set({ used_at: new Date() })
+    .where('notice_id', '=', noticeId)
+    .where('used_at', 'is', null)
+    .returning('notice_id')
+    .executeTakeFirst();
 }
 
 export function findNotice(db: Db, tenantId: string, id: string) {

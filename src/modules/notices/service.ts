@@ -59,7 +59,11 @@ const longDate = (date: Date) => new Intl.DateTimeFormat('de-DE', { dateStyle: '
 const PREVIEW_NUMBER = '(wird beim Erlass vergeben)';
 
 /** The notice as it will read, for the clerk's preview (numbers not yet assigned) and for issuing. */
-export async function draftNotice(db: Db, request: NoticeRequest, assigned?: { number: string; running: string; at: Date }): Promise<NoticeDraft> {
+export async function draftNotice(
+  db: Db,
+  request: NoticeRequest,
+  assigned?: { number: string; running: string; at: Date },
+): Promise<NoticeDraft> {
   const template = await templateFor(db, request.tenant.id, request.service, request.defaultBody);
   const at = assigned?.at ?? new Date();
   const number = assigned?.number ?? PREVIEW_NUMBER;
@@ -85,7 +89,8 @@ export async function draftNotice(db: Db, request: NoticeRequest, assigned?: { n
 
 /** How to pay: by the direct debit the applicant gave, or by transfer to the town's account with the notice number. */
 function paymentTerms(request: NoticeRequest, number: string, due: string): string {
-  if (request.directDebitIban) return `Der Betrag wird zu den Fälligkeiten per SEPA-Lastschrift von Ihrem Konto mit der IBAN ${maskedIban(request.directDebitIban)} abgebucht.`;
+  if (request.directDebitIban)
+    return `Der Betrag wird zu den Fälligkeiten per SEPA-Lastschrift von Ihrem Konto mit der IBAN ${maskedIban(request.directDebitIban)} abgebucht.`;
   const account = request.tenant.settings.cashAccount;
   if (!account) return '';
   return `Bitte überweisen Sie den Betrag bis zum ${due} auf das Konto der Stadtkasse: ${account.bank}, IBAN ${account.iban}, BIC ${account.bic}, Verwendungszweck ${number}.`;
@@ -109,7 +114,11 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
     title: `Bescheid ${number}: ${request.subject}`,
     lang: 'de',
     letterhead: `${request.tenant.name}${request.tenant.settings.contact ? ` · ${request.tenant.settings.contact.address}` : ''}`,
-    verification: { url: `${request.baseUrl}/verify/${code}`, code, label: `Echtheit prüfen: ${request.baseUrl.replace(/^https?:\/\//, '')}/verify` },
+    verification: {
+      url: `${request.baseUrl}/verify/${code}`,
+      code,
+      label: `Echtheit prüfen: ${request.baseUrl.replace(/^https?:\/\//, '')}/verify`,
+    },
     sections: [
       { lines: [...draft.address, '', `Bescheid-Nr. ${number} · ${longDate(now)}`, `Eingangsnummer ${request.values.eingangsnummer}`] },
       { heading: request.subject, lines: draft.body.split('\n') },
@@ -119,20 +128,37 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
     footer: `Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig. Echtheit prüfen: ${request.baseUrl}/verify/${code}`,
   });
   const bytes = Buffer.from(pdf);
-  const file = await storeUpload({ db, store: deps.store, maxBytes: 20 * 1024 * 1024 }, { tenantId: request.tenant.id, bytes, originalName: `bescheid-${number}.pdf`, allowed: ['application/pdf'] });
+  const file = await storeUpload(
+    { db, store: deps.store, maxBytes: 20 * 1024 * 1024 },
+    { tenantId: request.tenant.id, bytes, originalName: `bescheid-${number}.pdf`, allowed: ['application/pdf'] },
+  );
   return inTransaction(db, async (trx) => {
     const notice = await insertNotice(trx, {
-      tenant_id: request.tenant.id, number, case_kind: request.case.kind, case_id: request.case.id, service: request.service, subject: request.subject,
-      issued_by: request.issuedBy.id, issued_by_name: request.issuedBy.name, file_id: file.id, sha256: sha256(bytes), verify_code: code,
+      tenant_id: request.tenant.id,
+      number,
+      case_kind: request.case.kind,
+      case_id: request.case.id,
+      service: request.service,
+      subject: request.subject,
+      issued_by: request.issuedBy.id,
+      issued_by_name: request.issuedBy.name,
+      file_id: file.id,
+      sha256: sha256(bytes),
+      verify_code: code,
       recipient_user_id: request.recipient && 'userId' in request.recipient ? request.recipient.userId : null,
       delivered_via: !request.recipient ? 'none' : 'userId' in request.recipient ? 'postfach' : 'email',
-      delivered_at: request.recipient ? now : null, mailbox_item_id: null,
+      delivered_at: request.recipient ? now : null,
+      mailbox_item_id: null,
     });
     if (request.recipient && 'userId' in request.recipient) {
       const item = await deliver(trx, {
-        tenantId: request.tenant.id, userId: request.recipient.userId, kind: 'notice', subject: `Bescheid ${number}: ${request.subject}`,
+        tenantId: request.tenant.id,
+        userId: request.recipient.userId,
+        kind: 'notice',
+        subject: `Bescheid ${number}: ${request.subject}`,
         body: `Anbei erhalten Sie den Bescheid zu Ihrem Antrag (Eingangsnummer ${request.values.eingangsnummer}).\n\nEchtheit prüfen: ${request.baseUrl}/verify/${code}`,
-        case: request.case, senderLabel: `${request.tenant.name}, ${request.issuedBy.unit}`,
+        case: request.case,
+        senderLabel: `${request.tenant.name}, ${request.issuedBy.unit}`,
         attachments: [{ file: file.id, name: file.original_name, size: Number(file.size_bytes), type: file.media_type }],
         notify: { baseUrl: request.baseUrl, town: request.tenant.name, lang: 'de' },
       });
@@ -140,7 +166,15 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
     } else if (request.recipient) {
       await mailPickup(trx, notice, request.recipient.email, request.tenant, request.baseUrl);
     }
-    await recordAudit(trx, { tenantId: request.tenant.id, actorId: request.issuedBy.id, actorLabel: request.issuedBy.name, action: 'notices.issued', objectType: request.case.kind, objectId: request.case.id, summary: { number, via: notice.delivered_via } });
+    await recordAudit(trx, {
+      tenantId: request.tenant.id,
+      actorId: request.issuedBy.id,
+      actorLabel: request.issuedBy.name,
+      action: 'notices.issued',
+      objectType: request.case.kind,
+      objectId: request.case.id,
+      summary: { number, via: notice.delivered_via },
+    });
     return notice;
   });
 }
@@ -149,7 +183,22 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
 async function mailPickup(db: Db, notice: NoticeRow, email: string, tenant: Tenant, baseUrl: string) {
   const token = randomBytes(24).toString('base64url');
   const code = String(randomInt(100000, 1000000));
-  await insertPickup(db, { notice_id: notice.id, token_hash: sha256(token), code_hash: sha256(`${notice.id}:${code}`), expires_at: new Date(Date.now() + PICKUP_DAYS * 86_400_000) });
-  await queueMail(db, { tenantId: tenant.id, to: email, subject: `Ihr Bescheid liegt bereit – ${tenant.name}`, text: `Guten Tag,\n\nzu Ihrem Antrag liegt ein Bescheid bereit. Sie können ihn ${PICKUP_DAYS} Tage lang einmal abrufen:\n${baseUrl}/bescheid/abholen/${token}\n\nDen Abholcode erhalten Sie in einer eigenen E-Mail.` });
-  await queueMail(db, { tenantId: tenant.id, to: email, subject: `Abholcode für Ihren Bescheid – ${tenant.name}`, text: `Guten Tag,\n\nIhr Abholcode lautet: ${code}\n\nDen Link zum Bescheid haben Sie in einer eigenen E-Mail erhalten.` });
+  await insertPickup(db, {
+    notice_id: notice.id,
+    token_hash: sha256(token),
+    code_hash: sha256(`${notice.id}:${code}`),
+    expires_at: new Date(Date.now() + PICKUP_DAYS * 86_400_000),
+  });
+  await queueMail(db, {
+    tenantId: tenant.id,
+    to: email,
+    subject: `Ihr Bescheid liegt bereit – ${tenant.name}`,
+    text: `Guten Tag,\n\nzu Ihrem Antrag liegt ein Bescheid bereit. Sie können ihn ${PICKUP_DAYS} Tage lang einmal abrufen:\n${baseUrl}/bescheid/abholen/${token}\n\nDen Abholcode erhalten Sie in einer eigenen E-Mail.`,
+  });
+  await queueMail(db, {
+    tenantId: tenant.id,
+    to: email,
+    subject: `Abholcode für Ihren Bescheid – ${tenant.name}`,
+    text: `Guten Tag,\n\nIhr Abholcode lautet: ${code}\n\nDen Link zum Bescheid haben Sie in einer eigenen E-Mail erhalten.`,
+  });
 }

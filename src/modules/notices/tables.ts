@@ -2,7 +2,14 @@
 import type { Generated } from 'kysely';
 
 export type NoticesTables = {
-  notice_template: { tenant_id: string; service: string; body: string; legal_remedy: string; updated_at: Generated<Date>; updated_by: string | null };
+  notice_template: {
+    tenant_id: string;
+    service: string;
+    body: string;
+    legal_remedy: string;
+    updated_at: Generated<Date>;
+    updated_by: string | null;
+  };
   notice: {
     id: Generated<string>;
     tenant_id: string;
@@ -24,5 +31,12 @@ export type NoticesTables = {
     first_accessed_at: Date | null;
   };
   notice_running_number: { tenant_id: string; service: string; year: number; last: number };
-  notice_pickup: { notice_id: string; token_hash: string; code_hash: string; attempts: Generated<number>; expires_at: Date; used_at: Date | null };
+  notice_pickup: {
+    notice_id: string;
+    token_hash: string;
+    code_hash: string;
+    attempts: Generated<number>;
+    expires_at: Date;
+    used_at: Date | null;
+  };
 };

@@ -21,23 +21,50 @@ const editorAccess: readonly Role[] = ['editor', 'unit_lead', 'tenant_admin', 'p
 const BASE = '/bo/bescheide';
 
 const SAMPLE: NoticeValues = {
-  anrede: 'Guten Tag Erika Mustermann,', name: 'Erika Mustermann', anschrift: 'Frankfurter Straße 97, 53773 Hennef (Sieg)', leistung: 'Beispielleistung', eingangsnummer: '2026-000123',
-  antragsdatum: '20. November 2026', bescheiddatum: '23. November 2026', bescheidnummer: 'B-2026-000042', ...feeValues(1200),
-  sachbearbeitung: 'Sven Sachbearbeiter', funktion: 'Sachbearbeitung', stelle: 'Fachdienst Einwohnermeldewesen', stadt: 'Stadt Hennef (Sieg)', laufnummer: '2026-0042',
-  zahlungsfrist: '23. Dezember 2026', zahlungsweise: 'Bitte überweisen Sie den Betrag bis zum 23. Dezember 2026 auf das Konto der Stadtkasse (…), Verwendungszweck B-2026-000042.', answers: {},
+  anrede: 'Guten Tag Erika Mustermann,',
+  name: 'Erika Mustermann',
+  anschrift: 'Frankfurter Straße 97, 53773 Hennef (Sieg)',
+  leistung: 'Beispielleistung',
+  eingangsnummer: '2026-000123',
+  antragsdatum: '20. November 2026',
+  bescheiddatum: '23. November 2026',
+  bescheidnummer: 'B-2026-000042',
+  ...feeValues(1200),
+  sachbearbeitung: 'Sven Sachbearbeiter',
+  funktion: 'Sachbearbeitung',
+  stelle: 'Fachdienst Einwohnermeldewesen',
+  stadt: 'Stadt Hennef (Sieg)',
+  laufnummer: '2026-0042',
+  zahlungsfrist: '23. Dezember 2026',
+  zahlungsweise:
+    'Bitte überweisen Sie den Betrag bis zum 23. Dezember 2026 auf das Konto der Stadtkasse (…), Verwendungszweck B-2026-000042.',
+  answers: {},
 };
 
-type EditProps = { ctx: RequestContext; service: NoticeService; body: string; legal: string; errors: Record<string, string>; preview?: boolean };
+type EditProps = {
+  ctx: RequestContext;
+  service: NoticeService;
+  body: string;
+  legal: string;
+  errors: Record<string, string>;
+  preview?: boolean;
+};
 
 function EditView({ ctx, service, body, legal, errors, preview }: EditProps) {
   const t = noticesText(ctx.lang);
   const title = t('edit.title', { service: service.title });
   const values = { ...SAMPLE, leistung: service.title, answers: Object.fromEntries(service.fields.map((field) => [field, `‹${field}›`])) };
   return (
-    <Page ctx={ctx} title={title} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('templates.title'), href: BASE }, { label: service.title }]}>
+    <Page
+      ctx={ctx}
+      title={title}
+      crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('templates.title'), href: BASE }, { label: service.title }]}
+    >
       <ErrorSummary errors={Object.keys(errors).length ? errors : undefined} t={ctx.t} />
       <h1 safe>{title}</h1>
-      <p class="hint" safe>{t('edit.placeholders', { list: PLACEHOLDERS.map((name) => `{{${name}}}`).join(', '), fields: service.fields.join(', ') })}</p>
+      <p class="hint" safe>
+        {t('edit.placeholders', { list: PLACEHOLDERS.map((name) => `{{${name}}}`).join(', '), fields: service.fields.join(', ') })}
+      </p>
       <Form action={`${BASE}/${service.id}`} csrf={ctx.csrfToken()}>
         <TextArea name="body" label={t('edit.body')} value={body} error={errors.body} rows={14} />
         <TextArea name="legal" label={t('edit.legal')} value={legal} error={errors.legal} rows={6} />
@@ -48,7 +75,9 @@ function EditView({ ctx, service, body, legal, errors, preview }: EditProps) {
       </Form>
       {preview && Object.keys(errors).length === 0 && (
         <section class="preview" aria-labelledby="preview">
-          <h2 id="preview" safe>{t('edit.previewTitle')}</h2>
+          <h2 id="preview" safe>
+            {t('edit.previewTitle')}
+          </h2>
           <Paragraphs text={fillPlaceholders(body, values)} />
           <Paragraphs text={fillPlaceholders(legal, values)} />
         </section>
@@ -69,13 +98,27 @@ export function registerTemplatePages(app: FastifyInstance, deps: Deps, services
     const { ctx } = request;
     const t = noticesText(ctx.lang);
     const custom = new Set((await listTemplates(db, ctx.tenant.id)).map((row) => row.service));
-    return sendHtml(reply, (
-      <Page ctx={ctx} title={t('templates.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('templates.title') }]}>
+    return sendHtml(
+      reply,
+      <Page
+        ctx={ctx}
+        title={t('templates.title')}
+        crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('templates.title') }]}
+      >
         <h1 safe>{t('templates.title')}</h1>
         <p safe>{t('templates.intro')}</p>
-        <ul>{services(ctx.tenant.id).map((service) => <li><a href={`${BASE}/${service.id}`} safe>{service.title}</a> <span safe>{`(${custom.has(service.id) ? t('templates.custom') : t('templates.default')})`}</span></li>)}</ul>
-      </Page>
-    ));
+        <ul>
+          {services(ctx.tenant.id).map((service) => (
+            <li>
+              <a href={`${BASE}/${service.id}`} safe>
+                {service.title}
+              </a>{' '}
+              <span safe>{`(${custom.has(service.id) ? t('templates.custom') : t('templates.default')})`}</span>
+            </li>
+          ))}
+        </ul>
+      </Page>,
+    );
   });
 
   app.get(`${BASE}/:service`, { config: { access: editorAccess } }, async (request, reply) => {
@@ -89,16 +132,30 @@ export function registerTemplatePages(app: FastifyInstance, deps: Deps, services
     const t = noticesText(ctx.lang);
     const service = serviceOf(request);
     const posted = (request.body ?? {}) as Record<string, string>;
-    const body = String(posted.body ?? '').replace(/\r\n/g, '\n').trim().slice(0, 20_000);
-    const legal = String(posted.legal ?? '').replace(/\r\n/g, '\n').trim().slice(0, 5_000);
+    const body = String(posted.body ?? '')
+      .replace(/\r\n/g, '\n')
+      .trim()
+      .slice(0, 20_000);
+    const legal = String(posted.legal ?? '')
+      .replace(/\r\n/g, '\n')
+      .trim()
+      .slice(0, 5_000);
     const errors: Record<string, string> = {};
-    for (const [name, text] of [['body', body], ['legal', legal]] as const) {
+    for (const [name, text] of [
+      ['body', body],
+      ['legal', legal],
+    ] as const) {
       const unknown = unknownPlaceholders(text, service.fields);
       if (!text) errors[name] = t('edit.empty');
       else if (unknown.length > 0) errors[name] = t('edit.unknown', { names: unknown.map((item) => `{{${item}}}`).join(', ') });
     }
     const preview = posted.action === 'preview';
-    if (preview || Object.keys(errors).length > 0) return sendHtml(reply, <EditView ctx={ctx} service={service} body={body} legal={legal} errors={errors} preview={preview} />, Object.keys(errors).length ? 400 : 200);
+    if (preview || Object.keys(errors).length > 0)
+      return sendHtml(
+        reply,
+        <EditView ctx={ctx} service={service} body={body} legal={legal} errors={errors} preview={preview} />,
+        Object.keys(errors).length ? 400 : 200,
+      );
     await db.transaction().execute(async (trx) => {
       await saveTemplate(trx, { tenant_id: ctx.tenant.id, service: service.id, body, legal_remedy: legal, updated_by: actorId(ctx.actor) });
       await audit(trx, ctx, 'notices.template_saved', { type: 'notice-template', id: service.id, summary: { by: actorLabel(ctx.actor) } });

@@ -38,7 +38,8 @@ const de = {
   'pickup.code': 'Abholcode (6 Ziffern)',
   'pickup.submit': 'Bescheid herunterladen',
   'pickup.wrong': 'Der Abholcode stimmt nicht. Sie haben noch {left} Versuche.',
-  'pickup.gone': 'Dieser Link ist nicht mehr gültig: Der Bescheid wurde bereits abgerufen, die Frist ist abgelaufen oder der Code wurde zu oft falsch eingegeben. Bitte wenden Sie sich an die Stadt.',
+  'pickup.gone':
+    'Dieser Link ist nicht mehr gültig: Der Bescheid wurde bereits abgerufen, die Frist ist abgelaufen oder der Code wurde zu oft falsch eingegeben. Bitte wenden Sie sich an die Stadt.',
 };
 
 const en: typeof de = {
@@ -78,7 +79,8 @@ const en: typeof de = {
   'pickup.code': 'Pickup code (6 digits)',
   'pickup.submit': 'Download notice',
   'pickup.wrong': 'The pickup code is not right. You have {left} attempts left.',
-  'pickup.gone': 'This link is no longer valid: the notice was downloaded already, the time ran out, or the code was entered wrongly too often. Please contact the town.',
+  'pickup.gone':
+    'This link is no longer valid: the notice was downloaded already, the time ran out, or the code was entered wrongly too often. Please contact the town.',
 };
 
 export const noticesText = messages({ de, en });

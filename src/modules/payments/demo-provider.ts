@@ -17,11 +17,21 @@ function sameSignature(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-export function demoProvider(db: Db, options: { secret: string; baseUrl: string }): PaymentProvider & { complete(reference: string, outcome: DemoOutcome): Promise<string | undefined> } {
+export function demoProvider(
+  db: Db,
+  options: { secret: string; baseUrl: string },
+): PaymentProvider & { complete(reference: string, outcome: DemoOutcome): Promise<string | undefined> } {
   return {
     name: 'demo',
     async start(request) {
-      await insertDemoTransaction(db, { reference: request.reference, amount_cents: request.amountCents, method: request.method, status: 'started', notify_url: request.notifyUrl, return_url: request.returnUrl });
+      await insertDemoTransaction(db, {
+        reference: request.reference,
+        amount_cents: request.amountCents,
+        method: request.method,
+        status: 'started',
+        notify_url: request.notifyUrl,
+        return_url: request.returnUrl,
+      });
       return { redirectUrl: `${options.baseUrl}/zahlung/demo/${request.reference}`, providerRef: `DEMO-${request.reference}` };
     },
     readNotification(body) {
@@ -41,10 +51,15 @@ export function demoProvider(db: Db, options: { secret: string; baseUrl: string 
     /** The tester's choice on the hosted page: recorded, notified (signed, server to server), then the return URL. */
     async complete(reference, outcome) {
       const transaction = await findDemoTransaction(db, reference);
-      if (!transaction || transaction.status !== 'started') return transaction?.return_url;
+      if (transaction?.status !== 'started') return transaction?.return_url;
       await setDemoStatus(db, reference, outcome);
       const amount = String(transaction.amount_cents);
-      const body = new URLSearchParams({ reference, status: outcome, amount, signature: demoSignature(options.secret, { reference, status: outcome, amount }) });
+      const body = new URLSearchParams({
+        reference,
+        status: outcome,
+        amount,
+        signature: demoSignature(options.secret, { reference, status: outcome, amount }),
+      });
       // A lost notification is not fatal: the return page and the polling job ask for the status.
       await fetch(transaction.notify_url, { method: 'POST', body, signal: AbortSignal.timeout(5000) }).catch(() => undefined);
       return transaction.return_url;

@@ -44,7 +44,8 @@ export const payments: Module = {
   nav: [{ href: '/bo/zahlungen', label: { de: 'Zahlungen', en: 'Payments' }, access: [...paymentStaffAccess] }],
   async register(app, deps) {
     const { config, db, baseUrl } = deps;
-    const demo = config.payment.provider === 'demo' ? demoProvider(db, { secret: await platformSecret(db, 'payment-demo'), baseUrl }) : undefined;
+    const demo =
+      config.payment.provider === 'demo' ? demoProvider(db, { secret: await platformSecret(db, 'payment-demo'), baseUrl }) : undefined;
     provider = demo ?? (config.payment.provider === 'pmpayment' ? pmPaymentProvider(config.payment) : undefined);
     registerPaymentPages(app, deps, provider!, demo);
     registerPaymentStaffPages(app, deps, provider!);

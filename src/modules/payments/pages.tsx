@@ -26,13 +26,22 @@ export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider:
   const { db } = deps;
 
   // Server to server: answered with a status code only. A wrong signature is refused and changes nothing.
-  app.post('/zahlung/benachrichtigung/:provider', { config: { access: 'public', csrf: false, tenantless: true } }, async (request, reply) => {
-    if ((request.params as { provider: string }).provider !== provider.name) return reply.status(404).send('unknown provider');
-    const body = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(value)]));
-    const outcome = await handleNotification(db, provider, body);
-    if (outcome === 'rejected') request.log.warn({ provider: provider.name }, 'payment notification with an invalid signature');
-    return reply.status(outcome === 'rejected' ? 400 : 200).type('text/plain').send(outcome === 'rejected' ? 'invalid signature' : 'OK');
-  });
+  app.post(
+    '/zahlung/benachrichtigung/:provider',
+    { config: { access: 'public', csrf: false, tenantless: true } },
+    async (request, reply) => {
+      if ((request.params as { provider: string }).provider !== provider.name) return reply.status(404).send('unknown provider');
+      const body = Object.fromEntries(
+        Object.entries((request.body ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(value)]),
+      );
+      const outcome = await handleNotification(db, provider, body);
+      if (outcome === 'rejected') request.log.warn({ provider: provider.name }, 'payment notification with an invalid signature');
+      return reply
+        .status(outcome === 'rejected' ? 400 : 200)
+        .type('text/plain')
+        .send(outcome === 'rejected' ? 'invalid signature' : 'OK');
+    },
+  );
 
   // The citizen is back from the provider: parameters in the URL are ignored, the provider is asked.
   app.get('/zahlung/:reference/rueckkehr', { config: { access: 'public' } }, async (request, reply) => {
@@ -51,36 +60,57 @@ export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider:
     const [transaction, payment] = await Promise.all([findDemoTransaction(db, reference), findPaymentByReference(db, reference)]);
     if (!transaction || !payment) throw new NotFound('payment');
     const open = transaction.status === 'started';
-    return sendHtml(reply, (
+    return sendHtml(
+      reply,
       <Page ctx={ctx} title={t('demo.title')} crumbs={[{ label: t('demo.title') }]}>
         <h1 safe>{t('demo.title')}</h1>
         <Alert kind="info" text={t('demo.intro')} />
         <dl class="facts">
-          <dt safe>{t('demo.amount')}</dt><dd safe>{formatMoney(ctx.lang, transaction.amount_cents / 100)}</dd>
-          <dt safe>{t('demo.purpose')}</dt><dd safe>{payment.description}</dd>
-          <dt safe>{t('demo.reference')}</dt><dd safe>{reference}</dd>
+          <dt safe>{t('demo.amount')}</dt>
+          <dd safe>{formatMoney(ctx.lang, transaction.amount_cents / 100)}</dd>
+          <dt safe>{t('demo.purpose')}</dt>
+          <dd safe>{payment.description}</dd>
+          <dt safe>{t('demo.reference')}</dt>
+          <dd safe>{reference}</dd>
         </dl>
         {open ? (
           <Form action={`/zahlung/demo/${reference}`} csrf={ctx.csrfToken()}>
-            <RadioGroup name="method" legend={t('demo.method')} value={transaction.method} options={PAYMENT_METHODS.map((method) => ({ value: method, label: t(`method.${method}`) }))} />
+            <RadioGroup
+              name="method"
+              legend={t('demo.method')}
+              value={transaction.method}
+              options={PAYMENT_METHODS.map((method) => ({ value: method, label: t(`method.${method}`) }))}
+            />
             <TextField name="card" label={t('demo.cardNumber')} value="4111 1111 1111 1111" autocomplete="off" />
             <div class="actions">
-              {DEMO_OUTCOMES.map((outcome) => <Button label={t(`demo.${outcome}`)} name="outcome" value={outcome} kind={outcome === 'success' ? 'primary' : 'secondary'} />)}
+              {DEMO_OUTCOMES.map((outcome) => (
+                <Button
+                  label={t(`demo.${outcome}`)}
+                  name="outcome"
+                  value={outcome}
+                  kind={outcome === 'success' ? 'primary' : 'secondary'}
+                />
+              ))}
             </div>
           </Form>
         ) : (
           <>
             <p safe>{t('demo.done')}</p>
-            <p><a href={transaction.return_url} safe>{t('demo.back')}</a></p>
+            <p>
+              <a href={transaction.return_url} safe>
+                {t('demo.back')}
+              </a>
+            </p>
           </>
         )}
-      </Page>
-    ));
+      </Page>,
+    );
   });
 
   app.post('/zahlung/demo/:reference', { config: { access: 'public' } }, async (request, reply) => {
     const reference = referenceOf(request);
-    const outcome = DEMO_OUTCOMES.find((candidate) => candidate === (request.body as { outcome?: unknown } | undefined)?.outcome) ?? 'cancelled';
+    const outcome =
+      DEMO_OUTCOMES.find((candidate) => candidate === (request.body as { outcome?: unknown } | undefined)?.outcome) ?? 'cancelled';
     const returnUrl = await demo.complete(reference, outcome);
     if (!returnUrl) throw new NotFound('payment');
     return reply.redirect(returnUrl, 303);

@@ -7,7 +7,14 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export type ProviderStatus = Exclude<PaymentStatus, 'created'> | 'unknown';
 
-export type StartRequest = { reference: string; amountCents: number; description: string; method: PaymentMethod; notifyUrl: string; returnUrl: string };
+export type StartRequest = {
+  reference: string;
+  amountCents: number;
+  description: string;
+  method: PaymentMethod;
+  notifyUrl: string;
+  returnUrl: string;
+};
 
 export type ProviderNotification = { reference: string; status: ProviderStatus; providerRef?: string; amountCents?: number };
 

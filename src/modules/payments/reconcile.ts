@@ -3,7 +3,13 @@
 // statement are listed for the finance clerk.
 export type StatementLine = { reference: string; amountCents: number; day: string };
 export type Booked = { reference: string; amount_cents: number; day: string };
-export type Reconciliation = { matched: number; amountDiffers: { reference: string; ours: number; theirs: number }[]; unknown: StatementLine[]; missing: Booked[]; unreadable: number[] };
+export type Reconciliation = {
+  matched: number;
+  amountDiffers: { reference: string; ours: number; theirs: number }[];
+  unknown: StatementLine[];
+  missing: Booked[];
+  unreadable: number[];
+};
 
 /** Reads the statement; lines that cannot be read are reported by number, never guessed. */
 export function parseStatement(text: string): { lines: StatementLine[]; unreadable: number[] } {
@@ -14,7 +20,8 @@ export function parseStatement(text: string): { lines: StatementLine[]; unreadab
     if (!line || /^referen/i.test(line)) return;
     const [reference, amount, day] = line.split(/[;\t]/).map((part) => part.trim().replace(/^"|"$/g, ''));
     const euros = Number((amount ?? '').replace(/\.(?=\d{3}\b)/g, '').replace(',', '.'));
-    if (!reference || !/^[A-Za-z0-9-]{4,60}$/.test(reference) || !Number.isFinite(euros) || !/^\d{4}-\d{2}-\d{2}$/.test(day ?? '')) unreadable.push(index + 1);
+    if (!reference || !/^[A-Za-z0-9-]{4,60}$/.test(reference) || !Number.isFinite(euros) || !/^\d{4}-\d{2}-\d{2}$/.test(day ?? ''))
+      unreadable.push(index + 1);
     else lines.push({ reference, amountCents: Math.round(euros * 100), day: day! });
   });
   return { lines, unreadable };
@@ -28,7 +35,8 @@ export function reconcile(statement: StatementLine[], booked: Booked[], unreadab
     const booking = ours.get(line.reference);
     seen.add(line.reference);
     if (!booking) result.unknown.push(line);
-    else if (booking.amount_cents !== line.amountCents) result.amountDiffers.push({ reference: line.reference, ours: booking.amount_cents, theirs: line.amountCents });
+    else if (booking.amount_cents !== line.amountCents)
+      result.amountDiffers.push({ reference: line.reference, ours: booking.amount_cents, theirs: line.amountCents });
     else result.matched++;
   }
   result.missing = booked.filter((booking) => !seen.has(booking.reference));

@@ -8,7 +8,10 @@ const payments = (db: Db) => db.withTables<PaymentsTables>();
 
 export type PaymentRow = Selectable<PaymentsTables['payment']>;
 
-export function insertPayment(db: Db, values: Omit<PaymentsTables['payment'], 'id' | 'currency' | 'status' | 'provider_ref' | 'created_at' | 'updated_at'>) {
+export function insertPayment(
+  db: Db,
+  values: Omit<PaymentsTables['payment'], 'id' | 'currency' | 'status' | 'provider_ref' | 'created_at' | 'updated_at'>,
+) {
   return payments(db).insertInto('payment').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -21,7 +24,14 @@ export function findPaymentByReference(db: Db, reference: string) {
 }
 
 export function paymentsFor(db: Db, tenantId: string, kind: string, id: string) {
-  return payments(db).selectFrom('payment').selectAll().where('tenant_id', '=', tenantId).where('purpose_kind', '=', kind).where('purpose_id', '=', id).orderBy('created_at', 'desc').execute();
+  return payments(db)
+    .selectFrom('payment')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('purpose_kind', '=', kind)
+    .where('purpose_id', '=', id)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 /** Moves a payment only from one of `from`; returns the row when this call made the move (exactly one caller wins). */
@@ -35,8 +45,14 @@ export function moveStatus(db: Db, id: string, from: PaymentStatus[], to: Paymen
     .executeTakeFirst();
 }
 
-export function recordEvent(db: Db, event: { payment_id: string; from_status: string | null; to_status: string; source: string; detail?: Record<string, unknown> }) {
-  return payments(db).insertInto('payment_event').values({ ...event, detail: JSON.stringify(event.detail ?? {}) }).execute();
+export function recordEvent(
+  db: Db,
+  event: { payment_id: string; from_status: string | null; to_status: string; source: string; detail?: Record<string, unknown> },
+) {
+  return payments(db)
+    .insertInto('payment_event')
+    .values({ ...event, detail: JSON.stringify(event.detail ?? {}) })
+    .execute();
 }
 
 export function eventsOf(db: Db, paymentId: string) {
@@ -44,19 +60,44 @@ export function eventsOf(db: Db, paymentId: string) {
 }
 
 export function insertBooking(db: Db, values: { payment_id: string; tenant_id: string; amount_cents: number }) {
-  return payments(db).insertInto('payment_booking').values(values).onConflict((oc) => oc.column('payment_id').doNothing()).returning('payment_id').executeTakeFirst();
+  return payments(db)
+    .insertInto('payment_booking')
+    .values(values)
+    .onConflict((oc) => oc.column('payment_id').doNothing())
+    .returning('payment_id')
+    .executeTakeFirst();
 }
 
 export function openPayments(db: Db, olderThan: Date, limit = 100) {
-  return payments(db).selectFrom('payment').selectAll().where('status', 'in', ['created', 'started', 'submitted']).where('updated_at', '<', olderThan).orderBy('updated_at').limit(limit).execute();
+  return payments(db)
+    .selectFrom('payment')
+    .selectAll()
+    .where('status', 'in', ['created', 'started', 'submitted'])
+    .where('updated_at', '<', olderThan)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
 }
 
-export function insertUnmatched(db: Db, values: { tenant_id: string | null; provider: string; reference: string; payload: Record<string, unknown> }) {
-  return payments(db).insertInto('payment_unmatched').values({ ...values, payload: JSON.stringify(values.payload) }).execute();
+export function insertUnmatched(
+  db: Db,
+  values: { tenant_id: string | null; provider: string; reference: string; payload: Record<string, unknown> },
+) {
+  return payments(db)
+    .insertInto('payment_unmatched')
+    .values({ ...values, payload: JSON.stringify(values.payload) })
+    .execute();
 }
 
 export function listUnmatched(db: Db, tenantId: string) {
-  return payments(db).selectFrom('payment_unmatched').selectAll().where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)])).where('resolved_at', 'is', null).orderBy('received_at', 'desc').limit(100).execute();
+  return payments(db)
+    .selectFrom('payment_unmatched')
+    .selectAll()
+    .where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]))
+    .where('resolved_at', 'is', null)
+    .orderBy('received_at', 'desc')
+    .limit(100)
+    .execute();
 }
 
 export type PaymentFilter = { tenantId: string; service?: string; status?: PaymentStatus; day?: string };
@@ -75,7 +116,17 @@ export function bookingsOfDay(db: Db, tenantId: string, day: string) {
     .selectFrom('payment_booking as b')
     .innerJoin('payment as p', 'p.id', 'b.payment_id')
     .leftJoin('payment_account as a', (join) => join.onRef('a.tenant_id', '=', 'p.tenant_id').onRef('a.service', '=', 'p.service'))
-    .select(['p.reference', 'p.service', 'p.description', 'p.method', 'p.provider', 'b.amount_cents', 'b.booked_at', 'a.cost_centre', 'a.account'])
+    .select([
+      'p.reference',
+      'p.service',
+      'p.description',
+      'p.method',
+      'p.provider',
+      'b.amount_cents',
+      'b.booked_at',
+      'a.cost_centre',
+      'a.account',
+    ])
     .where('b.tenant_id', '=', tenantId)
     .where(sql`(b.booked_at at time zone 'Europe/Berlin')::date`, '=', day)
     .orderBy('b.booked_at')
@@ -86,7 +137,10 @@ export function refundsOf(db: Db, paymentId: string) {
   return payments(db).selectFrom('payment_refund').selectAll().where('payment_id', '=', paymentId).orderBy('at').execute();
 }
 
-export function insertRefund(db: Db, values: { payment_id: string; amount_cents: number; reason: string; actor_id: string | null; provider_status: string }) {
+export function insertRefund(
+  db: Db,
+  values: { payment_id: string; amount_cents: number; reason: string; actor_id: string | null; provider_status: string },
+) {
   return payments(db).insertInto('payment_refund').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -95,7 +149,11 @@ export function listAccounts(db: Db, tenantId: string) {
 }
 
 export function saveAccount(db: Db, values: { tenant_id: string; service: string; cost_centre: string; account: string }) {
-  return payments(db).insertInto('payment_account').values(values).onConflict((oc) => oc.columns(['tenant_id', 'service']).doUpdateSet({ cost_centre: values.cost_centre, account: values.account })).execute();
+  return payments(db)
+    .insertInto('payment_account')
+    .values(values)
+    .onConflict((oc) => oc.columns(['tenant_id', 'service']).doUpdateSet({ cost_centre: values.cost_centre, account: values.account }))
+    .execute();
 }
 
 export function insertDemoTransaction(db: Db, values: Omit<PaymentsTables['payment_demo_transaction'], 'updated_at'>) {
@@ -107,5 +165,9 @@ export function findDemoTransaction(db: Db, reference: string) {
 }
 
 export function setDemoStatus(db: Db, reference: string, status: string) {
-  return payments(db).updateTable('payment_demo_transaction').set({ status, updated_at: new Date() }).where('reference', '=', reference).execute();
+  return payments(db)
+    .updateTable('payment_demo_transaction')
+    .set({ status, updated_at: new Date() })
+    .where('reference', '=', reference)
+    .execute();
 }

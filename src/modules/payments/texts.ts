@@ -13,7 +13,8 @@ const de = {
   'status.cancelled': 'abgebrochen',
   'status.error': 'technischer Fehler',
   'demo.title': 'Demo-Zahlungsdienst',
-  'demo.intro': 'Dies ist der eingebaute Demo-Zahlungsdienst. Es wird kein Geld bewegt. Wählen Sie eine Zahlart und das Ergebnis, das Sie ausprobieren möchten.',
+  'demo.intro':
+    'Dies ist der eingebaute Demo-Zahlungsdienst. Es wird kein Geld bewegt. Wählen Sie eine Zahlart und das Ergebnis, das Sie ausprobieren möchten.',
   'demo.amount': 'Betrag',
   'demo.reference': 'Zahlungsreferenz',
   'demo.purpose': 'Verwendungszweck',

@@ -14,11 +14,15 @@ function HomePage({ ctx }: { ctx: RequestContext }) {
   return (
     <Page ctx={ctx} title={t('home.title')}>
       <h1 safe>{t('home.title')}</h1>
-      <p class="lead" safe>{t('home.lead', { town: ctx.tenant.name })}</p>
+      <p class="lead" safe>
+        {t('home.lead', { town: ctx.tenant.name })}
+      </p>
       <h2 safe>{t('home.services')}</h2>
       {entries.length > 0 ? (
         <ul class="cards">
-          {entries.map((item) => <Card title={item.label[ctx.lang]} href={item.href} description={item.description?.[ctx.lang]} />)}
+          {entries.map((item) => (
+            <Card title={item.label[ctx.lang]} href={item.href} description={item.description?.[ctx.lang]} />
+          ))}
         </ul>
       ) : (
         <p safe>{t('home.noModules')}</p>
@@ -26,7 +30,10 @@ function HomePage({ ctx }: { ctx: RequestContext }) {
       {ctx.actor.kind === 'anonymous' && (
         <Alert kind="info">
           <p>
-            <span safe>{t('home.loginHint')}</span> <a href="/konto" safe>{t('site.login')}</a>
+            <span safe>{t('home.loginHint')}</span>{' '}
+            <a href="/konto" safe>
+              {t('site.login')}
+            </a>
           </p>
         </Alert>
       )}

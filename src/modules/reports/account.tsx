@@ -8,13 +8,30 @@ import { categoryLabel } from './categories.js';
 
 export async function reportsAccountSection(deps: Deps, ctx: RequestContext & { actor: { userId: string } }): Promise<string> {
   const t = reportsText(ctx.lang);
-  const [rows, categories] = await Promise.all([reportsOfUser(deps.db, ctx.tenant.id, ctx.actor.userId), listCategories(deps.db, ctx.tenant.id)]);
+  const [rows, categories] = await Promise.all([
+    reportsOfUser(deps.db, ctx.tenant.id, ctx.actor.userId),
+    listCategories(deps.db, ctx.tenant.id),
+  ]);
   const name = (code: string) => categoryLabel(categories, code, ctx.lang);
   return (
     <section>
       <h2 safe>{t('account.title')}</h2>
-      {rows.length === 0 ? <p><span safe>{t('account.none')}</span> <a href="/maengelmelder" safe>{t('title')}</a></p> : (
-        <ul>{rows.map((row) => <li><a href={`/maengelmelder/meldung/${row.id}`} safe>{`${row.number} · ${name(row.category_code)}`}</a> <span safe>{`(${formatDate(ctx.lang, row.created_at)}, ${t(`status.${row.status}`)})`}</span></li>)}</ul>
+      {rows.length === 0 ? (
+        <p>
+          <span safe>{t('account.none')}</span>{' '}
+          <a href="/maengelmelder" safe>
+            {t('title')}
+          </a>
+        </p>
+      ) : (
+        <ul>
+          {rows.map((row) => (
+            <li>
+              <a href={`/maengelmelder/meldung/${row.id}`} safe>{`${row.number} · ${name(row.category_code)}`}</a>{' '}
+              <span safe>{`(${formatDate(ctx.lang, row.created_at)}, ${t(`status.${row.status}`)})`}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   ) as string;

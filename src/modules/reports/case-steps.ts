@@ -18,13 +18,25 @@ export function defineReportSteps(baseUrl: string) {
     }
     await updateReportStatus(db, input.tenantId, report.id, input.state as ReportStatus, answer);
     const link = `${baseUrl}/maengelmelder/meldung/${report.id}`;
-    const recipients = [...new Set([report.reporter_email, ...(await supporterEmails(db, input.tenantId, report.id))].filter((email): email is string => Boolean(email)))];
+    const recipients = [
+      ...new Set(
+        [report.reporter_email, ...(await supporterEmails(db, input.tenantId, report.id))].filter((email): email is string =>
+          Boolean(email),
+        ),
+      ),
+    ];
     for (const to of recipients) {
       await queueMail(db, {
         tenantId: input.tenantId,
         to,
         subject: `Meldung ${report.number}: ${input.label.de}`,
-        text: [`Die Meldung ${report.number} hat einen neuen Stand: ${input.label.de}.`, answer ? `Antwort der Stadt: ${answer}` : '', `Zur Meldung: ${link}`].filter(Boolean).join('\n\n'),
+        text: [
+          `Die Meldung ${report.number} hat einen neuen Stand: ${input.label.de}.`,
+          answer ? `Antwort der Stadt: ${answer}` : '',
+          `Zur Meldung: ${link}`,
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
       });
     }
   });

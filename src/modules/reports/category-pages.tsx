@@ -20,19 +20,74 @@ const editorAccess: readonly Role[] = ['editor', 'tenant_admin', 'platform_admin
 const PAGE = '/bo/meldungen/kategorien';
 type Values = Record<string, string>;
 
-async function CategoryForm({ ctx, deps, action, values, errors, isNew, mains }: { ctx: RequestContext; deps: Deps; action: string; values: Values; errors: Values; isNew: boolean; mains: CategoryRow[] }) {
+async function CategoryForm({
+  ctx,
+  deps,
+  action,
+  values,
+  errors,
+  isNew,
+  mains,
+}: {
+  ctx: RequestContext;
+  deps: Deps;
+  action: string;
+  values: Values;
+  errors: Values;
+  isNew: boolean;
+  mains: CategoryRow[];
+}) {
   const t = reportsText(ctx.lang);
   const units = await listUnits(deps.db, ctx.tenant.id);
   return (
     <Form action={action} csrf={ctx.csrfToken()}>
-      {isNew && <SelectField name="parent" label={t('cat.parent')} value={values.parent ?? ''} error={errors.parent} options={mains.map((main) => ({ value: main.code, label: main.name_de }))} />}
+      {isNew && (
+        <SelectField
+          name="parent"
+          label={t('cat.parent')}
+          value={values.parent ?? ''}
+          error={errors.parent}
+          options={mains.map((main) => ({ value: main.code, label: main.name_de }))}
+        />
+      )}
       {isNew && <TextField name="code" label={t('cat.code')} hint={t('cat.codeHint')} value={values.code ?? ''} error={errors.code} />}
       <TextField name="name_de" label={t('cat.nameDe')} value={values.name_de ?? ''} error={errors.name_de} />
       <TextField name="name_en" label={t('cat.nameEn')} value={values.name_en ?? ''} error={errors.name_en} />
-      <SelectField name="unit" label={t('cat.unit')} value={values.unit ?? ''} error={errors.unit} options={units.filter((unit) => unit.short_name).map((unit) => ({ value: unit.short_name!, label: `${unit.short_name} – ${unit.name}` }))} />
-      <TextField name="target_days" label={t('cat.days')} type="number" inputmode="numeric" value={values.target_days ?? '14'} error={errors.target_days} width="short" />
-      <SelectField name="active" label={t('cat.active')} value={values.active ?? 'yes'} options={[{ value: 'yes', label: t('cat.on') }, { value: 'no', label: t('cat.off') }]} />
-      <TextArea name="questions" label={t('cat.questions')} hint={t('cat.questionsHint')} value={values.questions ?? ''} error={errors.questions} rows={5} />
+      <SelectField
+        name="unit"
+        label={t('cat.unit')}
+        value={values.unit ?? ''}
+        error={errors.unit}
+        options={units
+          .filter((unit) => unit.short_name)
+          .map((unit) => ({ value: unit.short_name!, label: `${unit.short_name} – ${unit.name}` }))}
+      />
+      <TextField
+        name="target_days"
+        label={t('cat.days')}
+        type="number"
+        inputmode="numeric"
+        value={values.target_days ?? '14'}
+        error={errors.target_days}
+        width="short"
+      />
+      <SelectField
+        name="active"
+        label={t('cat.active')}
+        value={values.active ?? 'yes'}
+        options={[
+          { value: 'yes', label: t('cat.on') },
+          { value: 'no', label: t('cat.off') },
+        ]}
+      />
+      <TextArea
+        name="questions"
+        label={t('cat.questions')}
+        hint={t('cat.questionsHint')}
+        value={values.questions ?? ''}
+        error={errors.questions}
+        rows={5}
+      />
       <Button label={t('cat.save')} />
     </Form>
   );
@@ -42,7 +97,14 @@ async function CategoryForm({ ctx, deps, action, values, errors, isNew, mains }:
 async function readCategory(request: FastifyRequest, deps: Deps, isNew: boolean, existing: CategoryRow[]) {
   const t = reportsText(request.ctx.lang);
   const body = (request.body ?? {}) as Values;
-  const values = Object.fromEntries(['parent', 'code', 'name_de', 'name_en', 'unit', 'target_days', 'active', 'questions'].map((name) => [name, String(body[name] ?? '').trim().slice(0, name === 'questions' ? 4000 : 200)]));
+  const values = Object.fromEntries(
+    ['parent', 'code', 'name_de', 'name_en', 'unit', 'target_days', 'active', 'questions'].map((name) => [
+      name,
+      String(body[name] ?? '')
+        .trim()
+        .slice(0, name === 'questions' ? 4000 : 200),
+    ]),
+  );
   const errors: Values = {};
   if (!values.name_de) errors.name_de = t('cat.required');
   if (!values.name_en) errors.name_en = t('cat.required');
@@ -71,8 +133,18 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
         <ErrorSummary errors={Object.keys(errors).length ? errors : undefined} t={ctx.t} />
         <h1 safe>{t('cat.title')}</h1>
         <p safe>{t('cat.intro')}</p>
-        <DataTable caption={t('cat.title')} head={[t('cat.nameDe'), t('cat.unit'), t('cat.days'), t('cat.active'), t('cat.questionsCount')]} empty={t('none')}
-          rows={categories.map((category) => [`${category.parent_code ? '' : '▸ '}${category.name_de}`, category.unit, String(category.target_days), category.active ? t('cat.on') : t('cat.off'), String(category.questions.length)])} />
+        <DataTable
+          caption={t('cat.title')}
+          head={[t('cat.nameDe'), t('cat.unit'), t('cat.days'), t('cat.active'), t('cat.questionsCount')]}
+          empty={t('none')}
+          rows={categories.map((category) => [
+            `${category.parent_code ? '' : '▸ '}${category.name_de}`,
+            category.unit,
+            String(category.target_days),
+            category.active ? t('cat.on') : t('cat.off'),
+            String(category.questions.length),
+          ])}
+        />
         {categories.length === 0 && (
           <Form action={`${PAGE}/vorlage`} csrf={ctx.csrfToken()}>
             <p safe>{t('cat.empty')}</p>
@@ -80,9 +152,27 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
           </Form>
         )}
         <h2 safe>{t('cat.edit')}</h2>
-        <ul class="link-list">{categories.map((category) => <li><a href={`${PAGE}/${category.code}`} safe>{category.name_de}</a></li>)}</ul>
+        <ul class="link-list">
+          {categories.map((category) => (
+            <li>
+              <a href={`${PAGE}/${category.code}`} safe>
+                {category.name_de}
+              </a>
+            </li>
+          ))}
+        </ul>
         <h2 safe>{t('cat.new')}</h2>
-        {await CategoryForm({ ctx, deps, action: PAGE, values, errors, isNew: true, mains: categories.filter((category) => !category.parent_code) })}
+        {
+          await CategoryForm({
+            ctx,
+            deps,
+            action: PAGE,
+            values,
+            errors,
+            isNew: true,
+            mains: categories.filter((category) => !category.parent_code),
+          })
+        }
       </Page>
     );
   }
@@ -95,8 +185,25 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
     const { values, errors, days, questions } = await readCategory(request, deps, true, existing);
     if (Object.keys(errors).length > 0) return sendHtml(reply, await overview(ctx, values, errors), 400);
     const parent = existing.find((category) => category.code === values.parent)!;
-    const position = Math.max(...existing.filter((category) => category.code === parent.code || category.parent_code === parent.code).map((category) => category.position)) + 1;
-    await insertCategories(deps.db, [{ tenant_id: ctx.tenant.id, code: values.code!, parent_code: parent.code, name_de: values.name_de!, name_en: values.name_en!, unit: values.unit!, target_days: days, position, questions: JSON.stringify(questions) }]);
+    const position =
+      Math.max(
+        ...existing
+          .filter((category) => category.code === parent.code || category.parent_code === parent.code)
+          .map((category) => category.position),
+      ) + 1;
+    await insertCategories(deps.db, [
+      {
+        tenant_id: ctx.tenant.id,
+        code: values.code!,
+        parent_code: parent.code,
+        name_de: values.name_de!,
+        name_en: values.name_en!,
+        unit: values.unit!,
+        target_days: days,
+        position,
+        questions: JSON.stringify(questions),
+      },
+    ]);
     await audit(deps.db, ctx, 'reports.category_created', { type: 'report-category', id: values.code, summary: { unit: values.unit } });
     setFlash(reply, reportsText(ctx.lang)('cat.saved'));
     return reply.redirect(PAGE, 303);
@@ -116,9 +223,20 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
     const t = reportsText(ctx.lang);
     const category = (await allCategories(deps.db, ctx.tenant.id)).find((candidate) => candidate.code === code);
     if (!category) throw new NotFound('category');
-    const current = values ?? { name_de: category.name_de, name_en: category.name_en, unit: category.unit, target_days: String(category.target_days), active: category.active ? 'yes' : 'no', questions: questionsToText(category.questions) };
+    const current = values ?? {
+      name_de: category.name_de,
+      name_en: category.name_en,
+      unit: category.unit,
+      target_days: String(category.target_days),
+      active: category.active ? 'yes' : 'no',
+      questions: questionsToText(category.questions),
+    };
     return (
-      <Page ctx={ctx} title={category.name_de} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('cat.title'), href: PAGE }, { label: category.name_de }]}>
+      <Page
+        ctx={ctx}
+        title={category.name_de}
+        crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('cat.title'), href: PAGE }, { label: category.name_de }]}
+      >
         <ErrorSummary errors={Object.keys(errors).length ? errors : undefined} t={ctx.t} />
         <h1 safe>{category.name_de}</h1>
         {await CategoryForm({ ctx, deps, action: `${PAGE}/${category.code}`, values: current, errors, isNew: false, mains: [] })}
@@ -126,7 +244,9 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
     );
   }
 
-  app.get(`${PAGE}/:code`, { config }, async (request, reply) => sendHtml(reply, await editPage(request.ctx, (request.params as { code: string }).code)));
+  app.get(`${PAGE}/:code`, { config }, async (request, reply) =>
+    sendHtml(reply, await editPage(request.ctx, (request.params as { code: string }).code)),
+  );
 
   app.post(`${PAGE}/:code`, { config }, async (request, reply) => {
     const { ctx } = request;
@@ -135,8 +255,19 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
     if (!existing.some((category) => category.code === code)) throw new NotFound('category');
     const { values, errors, days, questions } = await readCategory(request, deps, false, existing);
     if (Object.keys(errors).length > 0) return sendHtml(reply, await editPage(ctx, code, values, errors), 400);
-    await updateCategory(deps.db, ctx.tenant.id, code, { name_de: values.name_de!, name_en: values.name_en!, unit: values.unit!, target_days: days, active: values.active !== 'no', questions: JSON.stringify(questions) });
-    await audit(deps.db, ctx, 'reports.category_changed', { type: 'report-category', id: code, summary: { unit: values.unit, active: values.active } });
+    await updateCategory(deps.db, ctx.tenant.id, code, {
+      name_de: values.name_de!,
+      name_en: values.name_en!,
+      unit: values.unit!,
+      target_days: days,
+      active: values.active !== 'no',
+      questions: JSON.stringify(questions),
+    });
+    await audit(deps.db, ctx, 'reports.category_changed', {
+      type: 'report-category',
+      id: code,
+      summary: { unit: values.unit, active: values.active },
+    });
     setFlash(reply, reportsText(ctx.lang)('cat.saved'));
     return reply.redirect(PAGE, 303);
   });

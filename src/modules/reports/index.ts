@@ -19,10 +19,25 @@ export const reports: Module = {
   name: 'reports',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
-    { href: '/maengelmelder', label: { de: 'Mängelmelder', en: 'Report a problem' }, description: { de: 'Schlagloch, defekte Laterne, wilde Müllkippe: melden Sie Mängel im Stadtgebiet.', en: 'Potholes, broken lamps, fly-tipping: report problems in town.' } },
+    {
+      href: '/maengelmelder',
+      label: { de: 'Mängelmelder', en: 'Report a problem' },
+      description: {
+        de: 'Schlagloch, defekte Laterne, wilde Müllkippe: melden Sie Mängel im Stadtgebiet.',
+        en: 'Potholes, broken lamps, fly-tipping: report problems in town.',
+      },
+    },
     { href: '/bo/open311', label: { de: 'Open311-Zugänge', en: 'Open311 access' }, access: ['tenant_admin', 'platform_admin'] },
-    { href: '/bo/meldungen/kategorien', label: { de: 'Mängelmelder-Kategorien', en: 'Report categories' }, access: ['editor', 'tenant_admin', 'platform_admin'] },
-    { href: '/bo/meldungen/statistik', label: { de: 'Mängelmelder-Statistik', en: 'Report statistics' }, access: ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'] },
+    {
+      href: '/bo/meldungen/kategorien',
+      label: { de: 'Mängelmelder-Kategorien', en: 'Report categories' },
+      access: ['editor', 'tenant_admin', 'platform_admin'],
+    },
+    {
+      href: '/bo/meldungen/statistik',
+      label: { de: 'Mängelmelder-Statistik', en: 'Report statistics' },
+      access: ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'],
+    },
   ],
   accountSection: reportsAccountSection,
   register(app, deps) {

@@ -30,19 +30,24 @@ const FIELDS: (keyof ReportInput)[] = ['category', 'description', 'address', 'co
 /** A flood of reports from one address gets the friendly rate-limit page. */
 const reportRateLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
 
-
 /** "Already reported?": the open reports of the same category nearby, each with a way to support it instead. */
 function NearbyReports({ ctx, nearby }: { ctx: RequestContext; nearby: Nearby }) {
   const t = reportsText(ctx.lang);
   return (
     <section aria-labelledby="nearby" class="notice">
-      <h2 id="nearby" safe>{t('nearby')}</h2>
+      <h2 id="nearby" safe>
+        {t('nearby')}
+      </h2>
       <p safe>{t('nearby.text')}</p>
       <ul>
         {nearby.map((report) => (
           <li>
-            <a href={`${BASE}/meldung/${report.id}`} safe>{report.number}</a>
-            <span safe>{` · ${publicPlace(report, ctx.lang)} · ${formatDate(ctx.lang, report.created_at)} · ${t(`status.${report.status}`)} · ${t('nearby.supporters', { count: String(report.supporters) })}`}</span>
+            <a href={`${BASE}/meldung/${report.id}`} safe>
+              {report.number}
+            </a>
+            <span
+              safe
+            >{` · ${publicPlace(report, ctx.lang)} · ${formatDate(ctx.lang, report.created_at)} · ${t(`status.${report.status}`)} · ${t('nearby.supporters', { count: String(report.supporters) })}`}</span>
             <Form action={`${BASE}/meldung/${report.id}/unterstuetzen`} csrf={ctx.csrfToken()}>
               <TextField name="email" id={`f-support-${report.id}`} label={t('support.email')} type="email" autocomplete="email" />
               <Button label={t('support.submit', { number: report.number })} />
@@ -56,23 +61,67 @@ function NearbyReports({ ctx, nearby }: { ctx: RequestContext; nearby: Nearby })
 }
 
 /** The chosen category's extra questions (shown once a category is chosen; without JavaScript after a first send). */
-function QuestionFields({ ctx, category, answers, errors }: { ctx: RequestContext; category: CategoryRow | undefined; answers: Record<string, string>; errors: Record<string, string> }) {
+function QuestionFields({
+  ctx,
+  category,
+  answers,
+  errors,
+}: {
+  ctx: RequestContext;
+  category: CategoryRow | undefined;
+  answers: Record<string, string>;
+  errors: Record<string, string>;
+}) {
   if (!category || category.questions.length === 0) return '';
   const t = reportsText(ctx.lang);
   return (
     <fieldset>
       <legend safe>{t('questions')}</legend>
-      {category.questions.map((question) => question.datatype === 'singlevaluelist'
-        ? <SelectField name={`q.${question.code}`} label={question[ctx.lang]} value={answers[question.code] ?? ''} error={errors[question.code]} options={[{ value: '', label: '–' }, ...(question.values ?? []).map((option) => ({ value: option.key, label: option[ctx.lang] }))]} />
-        : <TextField name={`q.${question.code}`} label={question[ctx.lang]} value={answers[question.code] ?? ''} error={errors[question.code]} />)}
+      {category.questions.map((question) =>
+        question.datatype === 'singlevaluelist' ? (
+          <SelectField
+            name={`q.${question.code}`}
+            label={question[ctx.lang]}
+            value={answers[question.code] ?? ''}
+            error={errors[question.code]}
+            options={[
+              { value: '', label: '–' },
+              ...(question.values ?? []).map((option) => ({ value: option.key, label: option[ctx.lang] })),
+            ]}
+          />
+        ) : (
+          <TextField
+            name={`q.${question.code}`}
+            label={question[ctx.lang]}
+            value={answers[question.code] ?? ''}
+            error={errors[question.code]}
+          />
+        ),
+      )}
     </fieldset>
   );
 }
 
-async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: { ctx: RequestContext; deps: Deps; values: Partial<ReportInput>; answers?: Record<string, string>; errors: ReportErrors; nearby?: Nearby }) {
+async function ReportForm({
+  ctx,
+  deps,
+  values,
+  answers = {},
+  errors,
+  nearby,
+}: {
+  ctx: RequestContext;
+  deps: Deps;
+  values: Partial<ReportInput>;
+  answers?: Record<string, string>;
+  errors: ReportErrors;
+  nearby?: Nearby;
+}) {
   const t = reportsText(ctx.lang);
   const [categories, recent] = await Promise.all([listCategories(deps.db, ctx.tenant.id), recentReports(deps.db, ctx.tenant.id, 20)]);
-  const options = categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: categoryLabel(categories, category.code, ctx.lang) }));
+  const options = categories
+    .filter((category) => category.parent_code)
+    .map((category) => ({ value: category.code, label: categoryLabel(categories, category.code, ctx.lang) }));
   return (
     <Page ctx={ctx} title={t('title')}>
       <ErrorSummary errors={summary(errors)} t={ctx.t} />
@@ -82,22 +131,72 @@ async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: {
       <h2 safe>{t('form')}</h2>
       <Form action={`${BASE}`} csrf={ctx.csrfToken()} multipart>
         {nearby && <input type="hidden" name="confirmed" value="yes" />}
-        <SelectField name="category" label={t('category')} options={[{ value: '', label: '–' }, ...options]} value={values.category ?? ''} error={errors.category} />
-        <QuestionFields ctx={ctx} category={categories.find((category) => category.code === values.category)} answers={answers} errors={errors.questions ?? {}} />
-        <TextField name="address" label={t('address')} hint={t('address.hint')} value={values.address ?? ''} error={errors.address} list="street-list" suggest="/api/strassen" autocomplete="off" />
+        <SelectField
+          name="category"
+          label={t('category')}
+          options={[{ value: '', label: '–' }, ...options]}
+          value={values.category ?? ''}
+          error={errors.category}
+        />
+        <QuestionFields
+          ctx={ctx}
+          category={categories.find((category) => category.code === values.category)}
+          answers={answers}
+          errors={errors.questions ?? {}}
+        />
+        <TextField
+          name="address"
+          label={t('address')}
+          hint={t('address.hint')}
+          value={values.address ?? ''}
+          error={errors.address}
+          list="street-list"
+          suggest="/api/strassen"
+          autocomplete="off"
+        />
         <datalist id="street-list"></datalist>
-        <TextField name="coordinates" label={t('coordinates')} hint={t('coordinates.hint')} value={values.coordinates ?? ''} error={errors.coordinates} />
-        <button type="button" class="button button--secondary" data-locate-for="coordinates" hidden safe>{t('locate')}</button>
+        <TextField
+          name="coordinates"
+          label={t('coordinates')}
+          hint={t('coordinates.hint')}
+          value={values.coordinates ?? ''}
+          error={errors.coordinates}
+        />
+        <button type="button" class="button button--secondary" data-locate-for="coordinates" hidden safe>
+          {t('locate')}
+        </button>
         <PlaceMap geo={ctx.tenant.settings.geo} label={t('map')} pickFor="coordinates" tileUrl={deps.config.mapTileUrl} />
         <TextArea name="description" label={t('description')} value={values.description ?? ''} error={errors.description} />
         <TextField name="name" label={t('name')} value={values.name ?? ''} autocomplete="name" />
-        <TextField name="email" label={t('email')} hint={t('email.hint')} type="email" value={values.email ?? ''} error={errors.email} autocomplete="email" />
+        <TextField
+          name="email"
+          label={t('email')}
+          hint={t('email.hint')}
+          type="email"
+          value={values.email ?? ''}
+          error={errors.email}
+          autocomplete="email"
+        />
         <FileField name="photos" label={t('photos')} hint={t('photos.hint')} accept="image/jpeg,image/png" multiple error={errors.photos} />
         <Button label={nearby ? t('submit.anyway') : t('submit')} />
       </Form>
-      <p><a href={`${BASE}/meldungen`} safe>{t('map.link')}</a></p>
-      <DataTable caption={t('recent')} head={[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date')]} empty={t('none')}
-        rows={recent.map((report) => [report.number, categoryLabel(categories, report.category_code, ctx.lang), publicPlace(report, ctx.lang), t(`status.${report.status}`), formatDate(ctx.lang, report.created_at)])} />
+      <p>
+        <a href={`${BASE}/meldungen`} safe>
+          {t('map.link')}
+        </a>
+      </p>
+      <DataTable
+        caption={t('recent')}
+        head={[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date')]}
+        empty={t('none')}
+        rows={recent.map((report) => [
+          report.number,
+          categoryLabel(categories, report.category_code, ctx.lang),
+          publicPlace(report, ctx.lang),
+          t(`status.${report.status}`),
+          formatDate(ctx.lang, report.created_at),
+        ])}
+      />
     </Page>
   );
 }
@@ -105,14 +204,19 @@ async function ReportForm({ ctx, deps, values, answers = {}, errors, nearby }: {
 /** The error summary's entries, each pointing to its field (questions are named q.<code>). */
 function summary(errors: ReportErrors): Record<string, string> | undefined {
   const { questions, ...fields } = errors;
-  const all = { ...(fields as Record<string, string>), ...Object.fromEntries(Object.entries(questions ?? {}).map(([code, message]) => [`q.${code}`, message])) };
+  const all = {
+    ...(fields as Record<string, string>),
+    ...Object.fromEntries(Object.entries(questions ?? {}).map(([code, message]) => [`q.${code}`, message])),
+  };
   return Object.keys(all).length ? all : undefined;
 }
 
-const sameKey = (given: string | undefined, hash: string) => Boolean(given) && timingSafeEqual(Buffer.from(keyHash(given!)), Buffer.from(hash));
+const sameKey = (given: string | undefined, hash: string) =>
+  Boolean(given) && timingSafeEqual(Buffer.from(keyHash(given!)), Buffer.from(hash));
 
 /** The reporter: with the private key, or logged in as the citizen who reported it. */
-const isReporter = (ctx: RequestContext, report: { key_hash: string; user_id: string | null }, key: string | undefined) => sameKey(key, report.key_hash) || (ctx.actor.kind === 'citizen' && ctx.actor.userId === report.user_id);
+const isReporter = (ctx: RequestContext, report: { key_hash: string; user_id: string | null }, key: string | undefined) =>
+  sameKey(key, report.key_hash) || (ctx.actor.kind === 'citizen' && ctx.actor.userId === report.user_id);
 
 export function registerReportPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
@@ -127,19 +231,34 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
 
   // The empty form with the newest reports, shared by anonymous visitors (their CSRF token filled in per visit).
   app.get(BASE, { config: { access: 'public' } }, async (request, reply) =>
-    sendHtml(reply, sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, (ctx) => ReportForm({ ctx, deps, values: {}, errors: {} }))),
+    sendHtml(
+      reply,
+      sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, (ctx) => ReportForm({ ctx, deps, values: {}, errors: {} })),
+    ),
   );
 
   app.post(BASE, { config: { access: 'public', multipart: true, ...reportRateLimit } }, async (request, reply) => {
     const { ctx } = request;
     const upload = await readFormWithFiles(request, PHOTO_MAX_BYTES, MAX_PHOTOS);
-    const body = (request.isMultipart() ? upload.fields : request.body ?? {}) as Record<string, unknown>;
+    const body = (request.isMultipart() ? upload.fields : (request.body ?? {})) as Record<string, unknown>;
     const input = Object.fromEntries(FIELDS.map((name) => [name, String(body[name] ?? '').slice(0, 2000)])) as ReportInput;
     const userId = ctx.actor.kind === 'citizen' ? ctx.actor.userId : null;
-    const answers = Object.fromEntries(Object.entries(body).filter(([name]) => name.startsWith('q.')).map(([name, value]) => [name.slice(2), String(value ?? '')]));
+    const answers = Object.fromEntries(
+      Object.entries(body)
+        .filter(([name]) => name.startsWith('q.'))
+        .map(([name, value]) => [name.slice(2), String(value ?? '')]),
+    );
     const outcome = await submitReport(db, {
-      tenantId: ctx.tenant.id, geo: ctx.tenant.settings.geo, input, userId, lang: ctx.lang, answers,
-      confirmed: body.confirmed === 'yes', photos: upload.files, photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined, files: { store: deps.store, scanner: deps.scanner },
+      tenantId: ctx.tenant.id,
+      geo: ctx.tenant.settings.geo,
+      input,
+      userId,
+      lang: ctx.lang,
+      answers,
+      confirmed: body.confirmed === 'yes',
+      photos: upload.files,
+      photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined,
+      files: { store: deps.store, scanner: deps.scanner },
       confirmationLink: (id, key) => `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${id}?schluessel=${key}`,
     });
     if (outcome.nearby) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: {}, nearby: outcome.nearby }));
@@ -151,7 +270,13 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const t = reportsText(ctx.lang);
     const report = await reportOf(request);
-    const outcome = await supportReport(db, ctx.tenant.id, report, String((request.body as { email?: unknown } | undefined)?.email ?? ''), ctx.lang);
+    const outcome = await supportReport(
+      db,
+      ctx.tenant.id,
+      report,
+      String((request.body as { email?: unknown } | undefined)?.email ?? ''),
+      ctx.lang,
+    );
     if (outcome.error) setFlash(reply, outcome.error, 'error');
     else setFlash(reply, outcome.counted ? t('support.thanks') : t('support.already'));
     return reply.redirect(`${BASE}/meldung/${report.id}`, 303);
@@ -167,14 +292,19 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
       await reopenReport(db, ctx.tenant.id, report, String(body.comment ?? ''));
       setFlash(reply, reportsText(ctx.lang)('reopened'));
     }
-    return reply.redirect(`${BASE}/meldung/${report.id}${body.schluessel ? `?schluessel=${encodeURIComponent(body.schluessel)}` : ''}`, 303);
+    return reply.redirect(
+      `${BASE}/meldung/${report.id}${body.schluessel ? `?schluessel=${encodeURIComponent(body.schluessel)}` : ''}`,
+      303,
+    );
   });
 
   // A photo: in public only once a moderator released it; the reporter sees their own with the private key.
   app.get(`${BASE}/meldung/:id/foto/:position`, { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
     const report = await reportOf(request);
-    const photo = (await photosOf(db, report.id)).find((candidate) => String(candidate.position) === (request.params as { position: string }).position);
+    const photo = (await photosOf(db, report.id)).find(
+      (candidate) => String(candidate.position) === (request.params as { position: string }).position,
+    );
     const allowed = photo && (photo.public || isReporter(ctx, report, (request.query as { schluessel?: string }).schluessel));
     const file = allowed ? await findStoredFile(db, ctx.tenant.id, photo.file_id) : undefined;
     if (!file) throw new NotFound('photo');
@@ -185,7 +315,10 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
   app.get(`${BASE}/meldung/:id`, { config: { access: 'public' } }, async (request, reply) => {
     const query = request.query as { schluessel?: string; neu?: string };
     const render = (ctx: RequestContext) => reportPage(request, ctx);
-    return sendHtml(reply, query.schluessel ? render(request.ctx) : sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, render));
+    return sendHtml(
+      reply,
+      query.schluessel ? render(request.ctx) : sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, render),
+    );
   });
 
   async function reportPage(request: FastifyRequest, ctx: RequestContext) {
@@ -194,34 +327,88 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
     const report = await reportOf(request);
     const own = isReporter(ctx, report, query.schluessel);
     const keyParam = query.schluessel ? `?schluessel=${encodeURIComponent(query.schluessel)}` : '';
-    const [categories, photos, history] = await Promise.all([listCategories(db, ctx.tenant.id), photosOf(db, report.id), publicTimeline(db, ctx.tenant.id, { kind: 'report', id: report.id }, ctx.lang)]);
+    const [categories, photos, history] = await Promise.all([
+      listCategories(db, ctx.tenant.id),
+      photosOf(db, report.id),
+      publicTimeline(db, ctx.tenant.id, { kind: 'report', id: report.id }, ctx.lang),
+    ]);
     const target = categories.find((category) => category.code === report.category_code)?.target_days;
-    const expected = target && ['new', 'in_progress'].includes(report.status) ? new Date(report.created_at.getTime() + target * 86_400_000) : undefined;
+    const expected =
+      target && ['new', 'in_progress'].includes(report.status) ? new Date(report.created_at.getTime() + target * 86_400_000) : undefined;
     const shown = photos.filter((photo) => own || photo.public);
     const privateLink = `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${report.id}?schluessel=${query.schluessel ?? ''}`;
     return (
       <Page ctx={ctx} title={t('report', { number: report.number })} crumbs={[{ label: t('title'), href: BASE }, { label: report.number }]}>
         {own && query.neu && <Alert kind="success" text={t('thanks')} />}
         <h1 safe>{t('report', { number: report.number })}</h1>
-        {own && query.schluessel && <p><span safe>{t('privateLink')}</span> <a href={privateLink} safe>{privateLink}</a></p>}
+        {own && query.schluessel && (
+          <p>
+            <span safe>{t('privateLink')}</span>{' '}
+            <a href={privateLink} safe>
+              {privateLink}
+            </a>
+          </p>
+        )}
         <dl class="facts">
-          <dt safe>{t('facts.category')}</dt><dd safe>{categoryLabel(categories, report.category_code, ctx.lang)}</dd>
-          <dt safe>{t('facts.place')}</dt><dd safe>{publicPlace(report, ctx.lang, 5)}</dd>
-          <dt safe>{t('facts.status')}</dt><dd safe>{t(`status.${report.status}`)}</dd>
-          <dt safe>{t('facts.date')}</dt><dd safe>{formatDate(ctx.lang, report.created_at)}</dd>
-          {expected && <><dt safe>{t('facts.expected')}</dt><dd safe>{formatDate(ctx.lang, expected)}</dd></>}
-          {(own || report.public_description) && <><dt safe>{t('facts.description')}</dt><dd safe>{own ? report.description : report.public_description}</dd></>}
+          <dt safe>{t('facts.category')}</dt>
+          <dd safe>{categoryLabel(categories, report.category_code, ctx.lang)}</dd>
+          <dt safe>{t('facts.place')}</dt>
+          <dd safe>{publicPlace(report, ctx.lang, 5)}</dd>
+          <dt safe>{t('facts.status')}</dt>
+          <dd safe>{t(`status.${report.status}`)}</dd>
+          <dt safe>{t('facts.date')}</dt>
+          <dd safe>{formatDate(ctx.lang, report.created_at)}</dd>
+          {expected && (
+            <>
+              <dt safe>{t('facts.expected')}</dt>
+              <dd safe>{formatDate(ctx.lang, expected)}</dd>
+            </>
+          )}
+          {(own || report.public_description) && (
+            <>
+              <dt safe>{t('facts.description')}</dt>
+              <dd safe>{own ? report.description : report.public_description}</dd>
+            </>
+          )}
         </dl>
-        <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={publicPlace(report, ctx.lang)} tileUrl={deps.config.mapTileUrl} />
-        {shown.map((photo) => <img class="attachment-preview" src={`${BASE}/meldung/${report.id}/foto/${photo.position}${own ? keyParam : ''}`} alt={t('photo', { number: String(photo.position + 1) })} loading="lazy" />)}
-        {report.public_answer && <section><h2 safe>{t('answer')}</h2><p safe>{report.public_answer}</p></section>}
+        <PlaceMap
+          geo={ctx.tenant.settings.geo}
+          focus={{ lat: report.lat, lng: report.lng }}
+          label={publicPlace(report, ctx.lang)}
+          tileUrl={deps.config.mapTileUrl}
+        />
+        {shown.map((photo) => (
+          <img
+            class="attachment-preview"
+            src={`${BASE}/meldung/${report.id}/foto/${photo.position}${own ? keyParam : ''}`}
+            alt={t('photo', { number: String(photo.position + 1) })}
+            loading="lazy"
+          />
+        ))}
+        {report.public_answer && (
+          <section>
+            <h2 safe>{t('answer')}</h2>
+            <p safe>{report.public_answer}</p>
+          </section>
+        )}
         <section aria-labelledby="history">
-          <h2 id="history" safe>{t('history')}</h2>
-          <ol class="timeline">{history.map((entry) => <li><span safe>{`${formatDateTime(ctx.lang, entry.at)}: `}</span><strong safe>{entry.label}</strong></li>)}</ol>
+          <h2 id="history" safe>
+            {t('history')}
+          </h2>
+          <ol class="timeline">
+            {history.map((entry) => (
+              <li>
+                <span safe>{`${formatDateTime(ctx.lang, entry.at)}: `}</span>
+                <strong safe>{entry.label}</strong>
+              </li>
+            ))}
+          </ol>
         </section>
         {own && ['fixed', 'closed'].includes(report.status) && (
           <section aria-labelledby="reopen">
-            <h2 id="reopen" safe>{t('reopen')}</h2>
+            <h2 id="reopen" safe>
+              {t('reopen')}
+            </h2>
             <Form action={`${BASE}/meldung/${report.id}/wieder-oeffnen`} csrf={ctx.csrfToken()}>
               <input type="hidden" name="schluessel" value={query.schluessel ?? ''} />
               <TextArea name="comment" label={t('reopen.comment')} />

@@ -41,12 +41,18 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
 export async function cleanPhoto(bytes: Buffer): Promise<Buffer> {
   const sniffed = await fileTypeFromBuffer(bytes);
   if (!sniffed || !ACCEPTED.includes(sniffed.mime)) throw new NotAPhoto('type');
-  const header = await sharp(bytes).metadata().catch(() => undefined);
+  const header = await sharp(bytes)
+    .metadata()
+    .catch(() => undefined);
   if (!header?.width || !header.height) throw new NotAPhoto('type');
   if (header.width * header.height > PHOTO_MAX_PIXELS) throw new NotAPhoto('pixels');
   return inTurn(async () => {
     try {
-      return await sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS, sequentialRead: true }).rotate().resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+      return await sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS, sequentialRead: true })
+        .rotate()
+        .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 80 })
+        .toBuffer();
     } catch {
       throw new NotAPhoto('type');
     }

@@ -26,20 +26,26 @@ function responsibleNeighbour(geo: TownGeo, point: { lat: number; lng: number })
   return nearest && metresBetween(point, nearest) < 13_358 ? nearest.name : undefined;
 }
 
-const directoryAddress = (street: Street, number: string) => `${street.name}${number ? ` ${number}` : ''}, ${street.postalCode} ${street.city}`;
+const directoryAddress = (street: Street, number: string) =>
+  `${street.name}${number ? ` ${number}` : ''}, ${street.postalCode} ${street.city}`;
 
 /** A pin: the typed address when it names a directory street near the pin, else the street nearest the pin. */
 function placeOfPin(streets: Street[], point: { lat: number; lng: number }, typed: string): Place {
   const note = typed || null;
   const parts = splitStreetAddress(typed);
   const named = typed ? findStreet(streets, parts.street) : undefined;
-  if (named && metresBetween(point, named) < TYPED_STREET_METRES) return { ...point, address: directoryAddress(named, parts.number), approximate: false, note };
+  if (named && metresBetween(point, named) < TYPED_STREET_METRES)
+    return { ...point, address: directoryAddress(named, parts.number), approximate: false, note };
   const near = nearestStreet(streets, point);
   return { ...point, address: near ? directoryAddress(near, '') : null, approximate: Boolean(near), note };
 }
 
 /** The place of the report, or the message why it cannot be used. */
-export function locate(geo: TownGeo | undefined, input: { address: string; coordinates: string }, lang: Lang): { place?: Place; errors: PlaceErrors } {
+export function locate(
+  geo: TownGeo | undefined,
+  input: { address: string; coordinates: string },
+  lang: Lang,
+): { place?: Place; errors: PlaceErrors } {
   const t = reportsText(lang);
   const typed = input.address.trim();
   if (typed.length > ADDRESS_MAX_LENGTH) return { errors: { address: t('error.addressLength', { max: String(ADDRESS_MAX_LENGTH) }) } };
@@ -66,7 +72,11 @@ export function locate(geo: TownGeo | undefined, input: { address: string; coord
 }
 
 /** The place as the public reads it: the directory's address ("near …" for a pin), or the coordinates. */
-export function publicPlace(report: { address: string | null; address_approximate: boolean; lat: number; lng: number }, lang: Lang, digits = 4): string {
+export function publicPlace(
+  report: { address: string | null; address_approximate: boolean; lat: number; lng: number },
+  lang: Lang,
+  digits = 4,
+): string {
   if (!report.address) return `${report.lat.toFixed(digits)}, ${report.lng.toFixed(digits)}`;
   return report.address_approximate ? reportsText(lang)('place.near', { address: report.address }) : report.address;
 }

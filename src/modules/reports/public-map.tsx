@@ -26,7 +26,11 @@ function readFilter(query: Query, categories: CategoryRow[]): PublicFilter {
   const chosen = categories.find((category) => category.code === query.kategorie);
   const days = PERIODS.includes(query.zeitraum as never) && query.zeitraum !== 'alle' ? Number(query.zeitraum) : undefined;
   return {
-    categories: chosen ? categories.filter((category) => category.code === chosen.code || category.parent_code === chosen.code).map((category) => category.code) : undefined,
+    categories: chosen
+      ? categories
+          .filter((category) => category.code === chosen.code || category.parent_code === chosen.code)
+          .map((category) => category.code)
+      : undefined,
     status: (REPORT_STATUSES as readonly string[]).includes(query.status ?? '') ? (query.status as ReportStatus) : undefined,
     since: days ? new Date(Date.now() - days * 86_400_000) : undefined,
   };
@@ -52,56 +56,150 @@ async function cachedGeojson(key: string, build: () => Promise<string>): Promise
 }
 
 export function registerPublicMap(app: FastifyInstance, deps: Deps) {
-  app.get(`${BASE}/meldungen`, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, async (ctx) => {
-    const t = reportsText(ctx.lang);
-    const query = request.query as Query;
-    const categories = await listCategories(deps.db, ctx.tenant.id);
-    const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
-    const place = (row: (typeof rows)[number]) => publicPlace(row, ctx.lang);
-    return (
-      <Page ctx={ctx} title={t('map.title')} crumbs={[{ label: t('title'), href: BASE }, { label: t('map.title') }]}>
-        <h1 safe>{t('map.title')}</h1>
-        <Form action={`${BASE}/meldungen`} csrf="" method="get">
-          <SelectField name="kategorie" label={t('facts.category')} value={query.kategorie ?? ''} options={[{ value: '', label: t('filter.all') }, ...categories.map((category) => ({ value: category.code, label: name(categories, category.code, ctx.lang) }))]} />
-          <SelectField name="status" label={t('facts.status')} value={query.status ?? ''} options={[{ value: '', label: t('filter.all') }, ...REPORT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))]} />
-          <SelectField name="zeitraum" label={t('filter.period')} value={query.zeitraum ?? 'alle'} options={PERIODS.map((period) => ({ value: period, label: t(`filter.period.${period}`) }))} />
-          <Button label={t('filter.show')} kind="secondary" />
-        </Form>
-        <p><a href={`${BASE}/meldungen.geojson${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`} safe>{t('map.geojson')}</a></p>
-        <MarkerMap geo={ctx.tenant.settings.geo} label={t('map.label', { count: String(rows.length) })} clusterHref="#liste" clusterLabel={(count) => t('map.cluster', { count: String(count) })}
-          live={{ geojson: `${BASE}/meldungen.geojson${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`, button: t('map.live'), tileUrl: deps.config.mapTileUrl, attribution: deps.config.mapTileUrl ? '© OpenStreetMap' : undefined }}
-          markers={rows.map((row) => ({ lat: row.lat, lng: row.lng, href: `${BASE}/meldung/${row.id}`, label: `${row.number}: ${name(categories, row.category_code, ctx.lang)}, ${place(row)}, ${t(`status.${row.status}`)}` }))} />
-        <h2 id="liste" safe>{t('map.list')}</h2>
-        {rows.length === 0 ? <p safe>{t('none')}</p> : (
-          <TableScroll label={t('map.list')}>
-            <table>
-              <caption safe>{t('map.list')}</caption>
-              <thead><tr>{[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date'), t('facts.supporters')].map((head) => <th scope="col" safe>{head}</th>)}</tr></thead>
-              <tbody>{rows.map((row) => <tr><td><a href={`${BASE}/meldung/${row.id}`} safe>{row.number}</a></td><td safe>{name(categories, row.category_code, ctx.lang)}</td><td safe>{place(row)}</td><td safe>{t(`status.${row.status}`)}</td><td safe>{formatDate(ctx.lang, row.created_at)}</td><td safe>{String(row.supporters)}</td></tr>)}</tbody>
-            </table>
-          </TableScroll>
-        )}
-      </Page>
-    );
-  })));
+  app.get(`${BASE}/meldungen`, { config: { access: 'public' } }, async (request, reply) =>
+    sendHtml(
+      reply,
+      sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, async (ctx) => {
+        const t = reportsText(ctx.lang);
+        const query = request.query as Query;
+        const categories = await listCategories(deps.db, ctx.tenant.id);
+        const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
+        const place = (row: (typeof rows)[number]) => publicPlace(row, ctx.lang);
+        return (
+          <Page ctx={ctx} title={t('map.title')} crumbs={[{ label: t('title'), href: BASE }, { label: t('map.title') }]}>
+            <h1 safe>{t('map.title')}</h1>
+            <Form action={`${BASE}/meldungen`} csrf="" method="get">
+              <SelectField
+                name="kategorie"
+                label={t('facts.category')}
+                value={query.kategorie ?? ''}
+                options={[
+                  { value: '', label: t('filter.all') },
+                  ...categories.map((category) => ({ value: category.code, label: name(categories, category.code, ctx.lang) })),
+                ]}
+              />
+              <SelectField
+                name="status"
+                label={t('facts.status')}
+                value={query.status ?? ''}
+                options={[
+                  { value: '', label: t('filter.all') },
+                  ...REPORT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })),
+                ]}
+              />
+              <SelectField
+                name="zeitraum"
+                label={t('filter.period')}
+                value={query.zeitraum ?? 'alle'}
+                options={PERIODS.map((period) => ({ value: period, label: t(`filter.period.${period}`) }))}
+              />
+              <Button label={t('filter.show')} kind="secondary" />
+            </Form>
+            <p>
+              <a href={`${BASE}/meldungen.geojson${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`} safe>
+                {t('map.geojson')}
+              </a>
+            </p>
+            <MarkerMap
+              geo={ctx.tenant.settings.geo}
+              label={t('map.label', { count: String(rows.length) })}
+              clusterHref="#liste"
+              clusterLabel={(count) => t('map.cluster', { count: String(count) })}
+              live={{
+                geojson: `${BASE}/meldungen.geojson${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`,
+                button: t('map.live'),
+                tileUrl: deps.config.mapTileUrl,
+                attribution: deps.config.mapTileUrl ? '© OpenStreetMap' : undefined,
+              }}
+              markers={rows.map((row) => ({
+                lat: row.lat,
+                lng: row.lng,
+                href: `${BASE}/meldung/${row.id}`,
+                label: `${row.number}: ${name(categories, row.category_code, ctx.lang)}, ${place(row)}, ${t(`status.${row.status}`)}`,
+              }))}
+            />
+            <h2 id="liste" safe>
+              {t('map.list')}
+            </h2>
+            {rows.length === 0 ? (
+              <p safe>{t('none')}</p>
+            ) : (
+              <TableScroll label={t('map.list')}>
+                <table>
+                  <caption safe>{t('map.list')}</caption>
+                  <thead>
+                    <tr>
+                      {[t('col.number'), t('col.category'), t('col.place'), t('col.status'), t('col.date'), t('facts.supporters')].map(
+                        (head) => (
+                          <th scope="col" safe>
+                            {head}
+                          </th>
+                        ),
+                      )}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => (
+                      <tr>
+                        <td>
+                          <a href={`${BASE}/meldung/${row.id}`} safe>
+                            {row.number}
+                          </a>
+                        </td>
+                        <td safe>{name(categories, row.category_code, ctx.lang)}</td>
+                        <td safe>{place(row)}</td>
+                        <td safe>{t(`status.${row.status}`)}</td>
+                        <td safe>{formatDate(ctx.lang, row.created_at)}</td>
+                        <td safe>{String(row.supporters)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            )}
+          </Page>
+        );
+      }),
+    ),
+  );
 
   app.get(`${BASE}/meldungen.geojson`, { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
     const query = request.query as Query;
-    const geojson = await cachedGeojson(`${ctx.tenant.id}:${query.kategorie ?? ''}:${query.status ?? ''}:${query.zeitraum ?? ''}`, async () => {
-      const categories = await listCategories(deps.db, ctx.tenant.id);
-      const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
-      return JSON.stringify({
-        type: 'FeatureCollection',
-        features: rows.map((row) => ({
-          type: 'Feature',
-          id: row.number,
-          geometry: { type: 'Point', coordinates: [Number(row.lng.toFixed(6)), Number(row.lat.toFixed(6))] },
-          properties: { number: row.number, category: row.category_code, categoryName: name(categories, row.category_code, 'de'), status: row.status, statusName: reportsText('de')(`status.${row.status}`), address: row.address, addressApproximate: row.address_approximate, description: row.public_description, answer: row.public_answer, supporters: row.supporters, reportedAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(), url: `${deps.baseUrl}${BASE}/meldung/${row.id}` },
-        })),
-      });
-    });
-    reply.type('application/geo+json; charset=utf-8').header('cache-control', `public, max-age=${GEOJSON_SECONDS}`).header('vary', 'accept-encoding');
+    const geojson = await cachedGeojson(
+      `${ctx.tenant.id}:${query.kategorie ?? ''}:${query.status ?? ''}:${query.zeitraum ?? ''}`,
+      async () => {
+        const categories = await listCategories(deps.db, ctx.tenant.id);
+        const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
+        return JSON.stringify({
+          type: 'FeatureCollection',
+          features: rows.map((row) => ({
+            type: 'Feature',
+            id: row.number,
+            geometry: { type: 'Point', coordinates: [Number(row.lng.toFixed(6)), Number(row.lat.toFixed(6))] },
+            properties: {
+              number: row.number,
+              category: row.category_code,
+              categoryName: name(categories, row.category_code, 'de'),
+              status: row.status,
+              statusName: reportsText('de')(`status.${row.status}`),
+              address: row.address,
+              addressApproximate: row.address_approximate,
+              description: row.public_description,
+              answer: row.public_answer,
+              supporters: row.supporters,
+              reportedAt: row.created_at.toISOString(),
+              updatedAt: row.updated_at.toISOString(),
+              url: `${deps.baseUrl}${BASE}/meldung/${row.id}`,
+            },
+          })),
+        });
+      },
+    );
+    reply
+      .type('application/geo+json; charset=utf-8')
+      .header('cache-control', `public, max-age=${GEOJSON_SECONDS}`)
+      .header('vary', 'accept-encoding');
     if (!/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.send(geojson.body);
     return reply.header('content-encoding', 'gzip').send(geojson.gzipped);
   });

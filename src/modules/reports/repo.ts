@@ -16,11 +16,21 @@ export const REPORT_PAGES = 'reports';
 export const SHARED_SECONDS = 10;
 
 export function insertCategories(db: Db, rows: Insertable<ReportsTables['report_category']>[]) {
-  return reports(db).insertInto('report_category').values(rows).onConflict((oc) => oc.columns(['tenant_id', 'code']).doNothing()).execute();
+  return reports(db)
+    .insertInto('report_category')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['tenant_id', 'code']).doNothing())
+    .execute();
 }
 
 export function listCategories(db: Db, tenantId: string) {
-  return reports(db).selectFrom('report_category').selectAll().where('tenant_id', '=', tenantId).where('active', '=', true).orderBy('position').execute();
+  return reports(db)
+    .selectFrom('report_category')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', true)
+    .orderBy('position')
+    .execute();
 }
 
 /** Every category, switched off ones too (for editors). */
@@ -28,7 +38,12 @@ export function allCategories(db: Db, tenantId: string) {
   return reports(db).selectFrom('report_category').selectAll().where('tenant_id', '=', tenantId).orderBy('position').execute();
 }
 
-export function updateCategory(db: Db, tenantId: string, code: string, values: { name_de: string; name_en: string; unit: string; target_days: number; active: boolean; questions: string }) {
+export function updateCategory(
+  db: Db,
+  tenantId: string,
+  code: string,
+  values: { name_de: string; name_en: string; unit: string; target_days: number; active: boolean; questions: string },
+) {
   sharedPagesChanged(tenantId, REPORT_PAGES);
   return reports(db).updateTable('report_category').set(values).where('tenant_id', '=', tenantId).where('code', '=', code).execute();
 }
@@ -52,7 +67,24 @@ export type PublicFilter = { categories?: string[]; status?: ReportRow['status']
 
 /** Reports as the public sees them (no personal data; the description only as a moderator published it), newest first. */
 export function publicReports(db: Db, tenantId: string, filter: PublicFilter = {}, limit = 500) {
-  let query = reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'lat', 'lng', 'address', 'address_approximate', 'public_answer', 'public_description', 'supporters', 'created_at', 'updated_at']).where('tenant_id', '=', tenantId);
+  let query = reports(db)
+    .selectFrom('report')
+    .select([
+      'id',
+      'number',
+      'category_code',
+      'status',
+      'lat',
+      'lng',
+      'address',
+      'address_approximate',
+      'public_answer',
+      'public_description',
+      'supporters',
+      'created_at',
+      'updated_at',
+    ])
+    .where('tenant_id', '=', tenantId);
   if (filter.categories) query = query.where('category_code', 'in', filter.categories);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.since) query = query.where('created_at', '>=', filter.since);
@@ -68,17 +100,32 @@ export function findReportByNumber(db: Db, tenantId: string, number: string) {
 /** The public state and answer, as the case's workflow set them. */
 export function updateReportStatus(db: Db, tenantId: string, id: string, status: ReportRow['status'], publicAnswer: string | undefined) {
   sharedPagesChanged(tenantId, REPORT_PAGES);
-  return reports(db).updateTable('report').set({ status, updated_at: new Date(), ...(publicAnswer ? { public_answer: publicAnswer } : {}) }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+  return reports(db)
+    .updateTable('report')
+    .set({ status, updated_at: new Date(), ...(publicAnswer ? { public_answer: publicAnswer } : {}) })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export function updateReportCategory(db: Db, tenantId: string, id: string, category: string) {
   sharedPagesChanged(tenantId, REPORT_PAGES);
-  return reports(db).updateTable('report').set({ category_code: category, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+  return reports(db)
+    .updateTable('report')
+    .set({ category_code: category, updated_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export function addSupporter(db: Db, tenantId: string, id: string) {
   sharedPagesChanged(tenantId, REPORT_PAGES);
-  return reports(db).updateTable('report').set((eb) => ({ supporters: eb('supporters', '+', 1) })).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+  return reports(db)
+    .updateTable('report')
+    .set((eb) => ({ supporters: eb('supporters', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export function insertPhoto(db: Db, row: Insertable<ReportsTables['report_photo']>) {
@@ -91,19 +138,31 @@ export function photosOf(db: Db, reportId: string) {
 
 /** A moderator releases a photo for the public view, or takes it back. */
 export function setPhotoPublic(db: Db, reportId: string, position: number, visible: boolean) {
-  return reports(db).updateTable('report_photo').set({ public: visible }).where('report_id', '=', reportId).where('position', '=', position).execute();
+  return reports(db)
+    .updateTable('report_photo')
+    .set({ public: visible })
+    .where('report_id', '=', reportId)
+    .where('position', '=', position)
+    .execute();
 }
 
 /** A moderator publishes the description as they edited it, or takes it back (null). */
 export function setPublicDescription(db: Db, tenantId: string, id: string, text: string | null) {
   sharedPagesChanged(tenantId, REPORT_PAGES);
-  return reports(db).updateTable('report').set({ public_description: text, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+  return reports(db)
+    .updateTable('report')
+    .set({ public_description: text, updated_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Open reports of a category within `meters` of a place, nearest first. */
 export async function nearbyOpenReports(db: Db, tenantId: string, category: string, place: { lat: number; lng: number }, meters = 75) {
   const degrees = meters / 111_320;
-  const result = await sql<Pick<ReportRow, 'id' | 'number' | 'lat' | 'lng' | 'address' | 'address_approximate' | 'supporters' | 'created_at' | 'status'>>`select id, number, lat, lng, address, address_approximate, supporters, created_at, status from report
+  const result = await sql<
+    Pick<ReportRow, 'id' | 'number' | 'lat' | 'lng' | 'address' | 'address_approximate' | 'supporters' | 'created_at' | 'status'>
+  >`select id, number, lat, lng, address, address_approximate, supporters, created_at, status from report
     where tenant_id = ${tenantId} and category_code = ${category} and status in ('new', 'in_progress')
       and lat between ${place.lat - degrees} and ${place.lat + degrees}
       and power(lat - ${place.lat}, 2) + power((lng - ${place.lng}) * cos(radians(${place.lat})), 2) < ${degrees * degrees}
@@ -115,15 +174,33 @@ export async function nearbyOpenReports(db: Db, tenantId: string, category: stri
  * transaction: the supporter and the counter are stored together or not at all. */
 export async function recordSupport(db: Db, tenantId: string, reportId: string, email: string | null): Promise<boolean> {
   sharedPagesChanged(tenantId, REPORT_PAGES);
-  const inserted = await sql`insert into report_support (tenant_id, report_id, email) values (${tenantId}, ${reportId}, ${email}) on conflict do nothing returning report_id`.execute(db);
+  const inserted =
+    await sql`insert into report_support (tenant_id, report_id, email) values (${tenantId}, ${reportId}, ${email}) on conflict do nothing returning report_id`.execute(
+      db,
+    );
   if (inserted.rows.length === 0) return false;
   await addSupporter(db, tenantId, reportId);
-  await recordAudit(db, { tenantId, actorId: null, actorLabel: 'public', action: 'reports.supported', objectType: 'report', objectId: reportId });
+  await recordAudit(db, {
+    tenantId,
+    actorId: null,
+    actorLabel: 'public',
+    action: 'reports.supported',
+    objectType: 'report',
+    objectId: reportId,
+  });
   return true;
 }
 
 export async function supporterEmails(db: Db, tenantId: string, reportId: string): Promise<string[]> {
-  return (await reports(db).selectFrom('report_support').select('email').where('tenant_id', '=', tenantId).where('report_id', '=', reportId).where('email', 'is not', null).execute()).map((row) => row.email!);
+  return (
+    await reports(db)
+      .selectFrom('report_support')
+      .select('email')
+      .where('tenant_id', '=', tenantId)
+      .where('report_id', '=', reportId)
+      .where('email', 'is not', null)
+      .execute()
+  ).map((row) => row.email!);
 }
 
 export function insertClient(db: Db, row: { tenant_id: string; name: string; key_hash: string }) {
@@ -135,19 +212,44 @@ export function listClients(db: Db, tenantId: string) {
 }
 
 export function findActiveClient(db: Db, tenantId: string, keyHash: string) {
-  return reports(db).selectFrom('open311_client').selectAll().where('tenant_id', '=', tenantId).where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return reports(db)
+    .selectFrom('open311_client')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('key_hash', '=', keyHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function revokeClient(db: Db, tenantId: string, id: string) {
-  return reports(db).updateTable('open311_client').set({ revoked_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return reports(db)
+    .updateTable('open311_client')
+    .set({ revoked_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function reportsOfClientSince(db: Db, clientId: string, since: Date): Promise<number> {
-  const row = await reports(db).selectFrom('report').select((eb) => eb.fn.countAll<number>().as('n')).where('open311_client_id', '=', clientId).where('created_at', '>=', since).executeTakeFirst();
+  const row = await reports(db)
+    .selectFrom('report')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('open311_client_id', '=', clientId)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-export type RequestQuery = { numbers?: string[]; categories?: string[]; statuses?: ReportRow['status'][]; from?: Date; until?: Date; offset: number; limit: number };
+export type RequestQuery = {
+  numbers?: string[];
+  categories?: string[];
+  statuses?: ReportRow['status'][];
+  from?: Date;
+  until?: Date;
+  offset: number;
+  limit: number;
+};
 
 /** Reports for Open311 clients, newest first. */
 export function queryRequests(db: Db, tenantId: string, query: RequestQuery) {
@@ -163,15 +265,33 @@ export function queryRequests(db: Db, tenantId: string, query: RequestQuery) {
 /** The first released photo of each report, by report id. */
 export async function firstPublicPhotos(db: Db, reportIds: string[]): Promise<Map<string, number>> {
   if (reportIds.length === 0) return new Map();
-  const rows = await reports(db).selectFrom('report_photo').select(['report_id', (eb) => eb.fn.min('position').as('position')]).where('report_id', 'in', reportIds).where('public', '=', true).groupBy('report_id').execute();
+  const rows = await reports(db)
+    .selectFrom('report_photo')
+    .select(['report_id', (eb) => eb.fn.min('position').as('position')])
+    .where('report_id', 'in', reportIds)
+    .where('public', '=', true)
+    .groupBy('report_id')
+    .execute();
   return new Map(rows.map((row) => [row.report_id, Number(row.position)]));
 }
 
 export function reportsOfUser(db: Db, tenantId: string, userId: string) {
-  return reports(db).selectFrom('report').select(['id', 'number', 'category_code', 'status', 'created_at']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).orderBy('created_at', 'desc').limit(50).execute();
+  return reports(db)
+    .selectFrom('report')
+    .select(['id', 'number', 'category_code', 'status', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
 }
 
 /** Reports received since a date, with what the statistics group by. */
 export function reportsSince(db: Db, tenantId: string, since: Date) {
-  return reports(db).selectFrom('report').select(['id', 'category_code', 'lat', 'lng', 'created_at', 'status']).where('tenant_id', '=', tenantId).where('created_at', '>=', since).execute();
+  return reports(db)
+    .selectFrom('report')
+    .select(['id', 'category_code', 'lat', 'lng', 'created_at', 'status'])
+    .where('tenant_id', '=', tenantId)
+    .where('created_at', '>=', since)
+    .execute();
 }

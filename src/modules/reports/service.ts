@@ -12,7 +12,17 @@ import { checkAnswers } from './questions.js';
 import { cleanPhoto, MAX_PHOTOS, NotAPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS } from './photos.js';
 import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import type { VirusScanner } from '../../platform/storage/virus-scan.js';
-import { insertPhoto, insertReport, nearbyOpenReports, recordSupport, listCategories, nextReportNumber, updateReportCategory, type CategoryRow, type ReportRow } from './repo.js';
+import {
+  insertPhoto,
+  insertReport,
+  nearbyOpenReports,
+  recordSupport,
+  listCategories,
+  nextReportNumber,
+  updateReportCategory,
+  type CategoryRow,
+  type ReportRow,
+} from './repo.js';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { locate } from './place.js';
 import { reportsText } from './texts.js';
@@ -26,7 +36,11 @@ export const keyHash = (key: string) => createHash('sha256').update(key).digest(
 const caseTitle = (category: CategoryRow, address: string | null) => `${category.name_de}${address ? `: ${address}` : ''}`;
 
 export type SubmitReport = {
-  tenantId: string; geo: TownGeo | undefined; input: ReportInput; userId: string | null; lang: Lang;
+  tenantId: string;
+  geo: TownGeo | undefined;
+  input: ReportInput;
+  userId: string | null;
+  lang: Lang;
   /** Answers to the category's extra questions, by question code. */
   answers: Record<string, string | undefined>;
   /** Set for reports from an Open311 client: its id and a media URL it sent. */
@@ -34,7 +48,8 @@ export type SubmitReport = {
   /** The reporter saw the nearby open reports of the category and still reports anew. */
   confirmed: boolean;
   /** The photos as uploaded, or why they could not be read (too large, too many). */
-  photos: { bytes: Buffer; name: string }[]; photoProblem?: 'tooLarge' | 'tooMany';
+  photos: { bytes: Buffer; name: string }[];
+  photoProblem?: 'tooLarge' | 'tooMany';
   files: { store: BlobStore; scanner?: VirusScanner };
   /** The private link to the report, for the confirmation mail queued with the report (portal reports only). */
   confirmationLink?: (reportId: string, key: string) => string;
@@ -43,19 +58,28 @@ export type SubmitReport = {
 /** Each photo cleaned of its metadata, or the message why one cannot be taken. */
 async function cleanPhotos(request: SubmitReport): Promise<{ photos: Buffer[]; error?: string }> {
   const t = reportsText(request.lang);
-  if (request.photoProblem === 'tooLarge') return { photos: [], error: t('error.photoSize', { mb: String(PHOTO_MAX_BYTES / 1024 / 1024) }) };
-  if (request.photoProblem === 'tooMany' || request.photos.length > MAX_PHOTOS) return { photos: [], error: t('error.photoCount', { count: String(MAX_PHOTOS) }) };
+  if (request.photoProblem === 'tooLarge')
+    return { photos: [], error: t('error.photoSize', { mb: String(PHOTO_MAX_BYTES / 1024 / 1024) }) };
+  if (request.photoProblem === 'tooMany' || request.photos.length > MAX_PHOTOS)
+    return { photos: [], error: t('error.photoCount', { count: String(MAX_PHOTOS) }) };
   try {
     return { photos: await Promise.all(request.photos.map((photo) => cleanPhoto(photo.bytes))) };
   } catch (error) {
-    if (error instanceof NotAPhoto) return { photos: [], error: error.reason === 'pixels' ? t('error.photoPixels', { mp: String(PHOTO_MAX_PIXELS / 1_000_000) }) : t('error.photoType') };
+    if (error instanceof NotAPhoto)
+      return {
+        photos: [],
+        error: error.reason === 'pixels' ? t('error.photoPixels', { mp: String(PHOTO_MAX_PIXELS / 1_000_000) }) : t('error.photoType'),
+      };
     throw error;
   }
 }
 
 export type Nearby = Awaited<ReturnType<typeof nearbyOpenReports>>;
 
-export async function submitReport(db: Db, request: SubmitReport): Promise<{ report?: ReportRow; key?: string; errors: ReportErrors; nearby?: Nearby }> {
+export async function submitReport(
+  db: Db,
+  request: SubmitReport,
+): Promise<{ report?: ReportRow; key?: string; errors: ReportErrors; nearby?: Nearby }> {
   const t = reportsText(request.lang);
   const { input } = request;
   const category = (await listCategories(db, request.tenantId)).find((candidate) => candidate.code === input.category);
@@ -75,20 +99,49 @@ export async function submitReport(db: Db, request: SubmitReport): Promise<{ rep
   const place = located.place;
   const report = await inTransaction(db, async (trx) => {
     const row = await insertReport(trx, {
-      tenant_id: request.tenantId, number: await nextReportNumber(trx, new Date().getFullYear()), category_code: category.code, lat: place.lat, lng: place.lng, address: place.address, address_approximate: place.approximate, address_note: place.note,
-      description: (input.description.trim() || category.name_de).slice(0, 4000), answers: JSON.stringify(checked.answers), media_url: request.client?.mediaUrl ?? null, open311_client_id: request.client?.id ?? null, reporter_name: input.name.trim().slice(0, 120) || null, reporter_email: input.email.trim().slice(0, 200) || null, user_id: request.userId, key_hash: keyHash(key),
+      tenant_id: request.tenantId,
+      number: await nextReportNumber(trx, new Date().getFullYear()),
+      category_code: category.code,
+      lat: place.lat,
+      lng: place.lng,
+      address: place.address,
+      address_approximate: place.approximate,
+      address_note: place.note,
+      description: (input.description.trim() || category.name_de).slice(0, 4000),
+      answers: JSON.stringify(checked.answers),
+      media_url: request.client?.mediaUrl ?? null,
+      open311_client_id: request.client?.id ?? null,
+      reporter_name: input.name.trim().slice(0, 120) || null,
+      reporter_email: input.email.trim().slice(0, 200) || null,
+      user_id: request.userId,
+      key_hash: keyHash(key),
     });
     for (const [position, bytes] of cleaned.photos.entries()) {
-      const file = await storeUpload({ db: trx, store: request.files.store, scanner: request.files.scanner, maxBytes: PHOTO_MAX_BYTES }, { tenantId: request.tenantId, bytes, originalName: `${row.number}-foto-${position + 1}.jpg`, allowed: ['image/jpeg'] });
+      const file = await storeUpload(
+        { db: trx, store: request.files.store, scanner: request.files.scanner, maxBytes: PHOTO_MAX_BYTES },
+        { tenantId: request.tenantId, bytes, originalName: `${row.number}-foto-${position + 1}.jpg`, allowed: ['image/jpeg'] },
+      );
       await insertPhoto(trx, { report_id: row.id, position, file_id: file.id });
     }
     await openCase(trx, {
-      tenantId: request.tenantId, source: { kind: 'report', id: row.id }, number: row.number, service: `maengelmelder-${category.code}`,
-      title: caseTitle(category, place.address), unit: category.unit, processingDays: category.target_days, searchText: row.description, workflow: REPORT_WORKFLOW,
+      tenantId: request.tenantId,
+      source: { kind: 'report', id: row.id },
+      number: row.number,
+      service: `maengelmelder-${category.code}`,
+      title: caseTitle(category, place.address),
+      unit: category.unit,
+      processingDays: category.target_days,
+      searchText: row.description,
+      workflow: REPORT_WORKFLOW,
     });
     if (row.reporter_email && request.confirmationLink) {
       const link = request.confirmationLink(row.id, key);
-      await queueMail(trx, { tenantId: request.tenantId, to: row.reporter_email, subject: t('mail.subject', { number: row.number }), text: t('mail.body', { number: row.number, link }) });
+      await queueMail(trx, {
+        tenantId: request.tenantId,
+        to: row.reporter_email,
+        subject: t('mail.subject', { number: row.number }),
+        text: t('mail.body', { number: row.number, link }),
+      });
     }
     return row;
   });
@@ -101,8 +154,22 @@ export async function recategorise(db: Db, tenantId: string, report: ReportRow, 
   if (!category) return undefined;
   return inTransaction(db, async (trx) => {
     await updateReportCategory(trx, tenantId, report.id, category.code);
-    await recordAudit(trx, { tenantId, actorId: null, actorLabel: label, action: 'reports.recategorised', objectType: 'report', objectId: report.id, summary: { from: report.category_code, to: category.code } });
-    return rerouteCase(trx, tenantId, { kind: 'report', id: report.id }, { unit: category.unit, title: caseTitle(category, report.address), service: `maengelmelder-${category.code}` }, label);
+    await recordAudit(trx, {
+      tenantId,
+      actorId: null,
+      actorLabel: label,
+      action: 'reports.recategorised',
+      objectType: 'report',
+      objectId: report.id,
+      summary: { from: report.category_code, to: category.code },
+    });
+    return rerouteCase(
+      trx,
+      tenantId,
+      { kind: 'report', id: report.id },
+      { unit: category.unit, title: caseTitle(category, report.address), service: `maengelmelder-${category.code}` },
+      label,
+    );
   });
 }
 
@@ -114,7 +181,13 @@ export async function reopenReport(db: Db, tenantId: string, report: ReportRow, 
 
 /** Support an open report instead of reporting it again; with an e-mail address, updates come too. A report
  * that is finished (fixed, closed, not ours, a duplicate) takes no more support: it would count for nothing. */
-export async function supportReport(db: Db, tenantId: string, report: ReportRow, email: string, lang: Lang): Promise<{ error?: string; counted: boolean }> {
+export async function supportReport(
+  db: Db,
+  tenantId: string,
+  report: ReportRow,
+  email: string,
+  lang: Lang,
+): Promise<{ error?: string; counted: boolean }> {
   const t = reportsText(lang);
   if (!OPEN_REPORT_STATUSES.includes(report.status)) return { error: t('support.finished'), counted: false };
   const address = email.trim().slice(0, 200);

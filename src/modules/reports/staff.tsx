@@ -33,7 +33,15 @@ async function staffReport(deps: Deps, request: FastifyRequest) {
   return report;
 }
 
-function PhotoModeration({ ctx, reportId, photos }: { ctx: RequestContext; reportId: string; photos: Awaited<ReturnType<typeof photosOf>> }) {
+function PhotoModeration({
+  ctx,
+  reportId,
+  photos,
+}: {
+  ctx: RequestContext;
+  reportId: string;
+  photos: Awaited<ReturnType<typeof photosOf>>;
+}) {
   const t = reportsText(ctx.lang);
   return (
     <ul class="attachments">
@@ -41,7 +49,12 @@ function PhotoModeration({ ctx, reportId, photos }: { ctx: RequestContext; repor
         const number = String(photo.position + 1);
         return (
           <li>
-            <img class="attachment-preview" src={`${STAFF}/${reportId}/foto/${photo.position}`} alt={t('photo', { number })} loading="lazy" />
+            <img
+              class="attachment-preview"
+              src={`${STAFF}/${reportId}/foto/${photo.position}`}
+              alt={t('photo', { number })}
+              loading="lazy"
+            />
             <span safe>{photo.public ? t('visibility.public') : t('visibility.internal')}</span>
             <Form action={`${STAFF}/${reportId}/foto/${photo.position}/sichtbarkeit`} csrf={ctx.csrfToken()}>
               <input type="hidden" name="public" value={photo.public ? 'no' : 'yes'} />
@@ -61,7 +74,12 @@ function DescriptionModeration({ ctx, report }: { ctx: RequestContext; report: R
   return (
     <>
       <Form action={action} csrf={ctx.csrfToken()}>
-        <TextArea name="publicDescription" label={`${t('publicDescription')} (${report.public_description === null ? t('visibility.internal') : t('visibility.public')})`} hint={t('publicDescription.hint')} value={report.public_description ?? report.description} />
+        <TextArea
+          name="publicDescription"
+          label={`${t('publicDescription')} (${report.public_description === null ? t('visibility.internal') : t('visibility.public')})`}
+          hint={t('publicDescription.hint')}
+          value={report.public_description ?? report.description}
+        />
         <Button label={t('publicDescription.publish')} kind="secondary" name="action" value="publish" />
       </Form>
       {report.public_description !== null && (
@@ -89,19 +107,51 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     return (
       <>
         <dl class="summary-list">
-          <div class="summary-row"><dt safe>{t('facts.category')}</dt><dd safe>{name(report.category_code)}</dd></div>
-          <div class="summary-row"><dt safe>{t('facts.place')}</dt><dd safe>{`${publicPlace(report, ctx.lang)} (${report.lat.toFixed(5)}, ${report.lng.toFixed(5)})`}</dd></div>
-          {report.address_note && <div class="summary-row"><dt safe>{t('facts.addressNote')}</dt><dd safe>{report.address_note}</dd></div>}
-          <div class="summary-row"><dt safe>{t('facts.description')}</dt><dd safe>{report.description}</dd></div>
-          <div class="summary-row"><dt safe>{t('facts.reporter')}</dt><dd safe>{[report.reporter_name, report.reporter_email].filter(Boolean).join(', ') || '–'}</dd></div>
-          <div class="summary-row"><dt safe>{t('facts.supporters')}</dt><dd safe>{String(report.supporters)}</dd></div>
+          <div class="summary-row">
+            <dt safe>{t('facts.category')}</dt>
+            <dd safe>{name(report.category_code)}</dd>
+          </div>
+          <div class="summary-row">
+            <dt safe>{t('facts.place')}</dt>
+            <dd safe>{`${publicPlace(report, ctx.lang)} (${report.lat.toFixed(5)}, ${report.lng.toFixed(5)})`}</dd>
+          </div>
+          {report.address_note && (
+            <div class="summary-row">
+              <dt safe>{t('facts.addressNote')}</dt>
+              <dd safe>{report.address_note}</dd>
+            </div>
+          )}
+          <div class="summary-row">
+            <dt safe>{t('facts.description')}</dt>
+            <dd safe>{report.description}</dd>
+          </div>
+          <div class="summary-row">
+            <dt safe>{t('facts.reporter')}</dt>
+            <dd safe>{[report.reporter_name, report.reporter_email].filter(Boolean).join(', ') || '–'}</dd>
+          </div>
+          <div class="summary-row">
+            <dt safe>{t('facts.supporters')}</dt>
+            <dd safe>{String(report.supporters)}</dd>
+          </div>
         </dl>
-        <PlaceMap geo={ctx.tenant.settings.geo} focus={{ lat: report.lat, lng: report.lng }} label={report.address ?? report.number} tileUrl={deps.config.mapTileUrl} />
+        <PlaceMap
+          geo={ctx.tenant.settings.geo}
+          focus={{ lat: report.lat, lng: report.lng }}
+          label={report.address ?? report.number}
+          tileUrl={deps.config.mapTileUrl}
+        />
         <h2 safe>{t('moderation')}</h2>
         <PhotoModeration ctx={ctx} reportId={report.id} photos={photos} />
         <DescriptionModeration ctx={ctx} report={report} />
         <Form action={`${STAFF}/${report.id}/kategorie`} csrf={ctx.csrfToken()}>
-          <SelectField name="category" label={t('recategorise')} value={report.category_code} options={categories.filter((category) => category.parent_code).map((category) => ({ value: category.code, label: name(category.code) }))} />
+          <SelectField
+            name="category"
+            label={t('recategorise')}
+            value={report.category_code}
+            options={categories
+              .filter((category) => category.parent_code)
+              .map((category) => ({ value: category.code, label: name(category.code) }))}
+          />
           <Button label={t('recategorise.submit')} kind="secondary" />
         </Form>
       </>
@@ -110,7 +160,9 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
 
   app.get(`${STAFF}/:id/foto/:position`, { config: { access: caseAccess } }, async (request, reply) => {
     const report = await staffReport(deps, request);
-    const photo = (await photosOf(deps.db, report.id)).find((candidate) => String(candidate.position) === (request.params as { position: string }).position);
+    const photo = (await photosOf(deps.db, report.id)).find(
+      (candidate) => String(candidate.position) === (request.params as { position: string }).position,
+    );
     const file = photo && (await findStoredFile(deps.db, request.ctx.tenant.id, photo.file_id));
     if (!file) throw new NotFound('photo');
     return sendStoredFile(reply, deps.store, file, 'inline');
@@ -119,7 +171,9 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
   // Moderation: a photo is shown in public only after a clerk has checked it for faces and number plates.
   app.post(`${STAFF}/:id/foto/:position/sichtbarkeit`, { config: { access: caseAccess } }, async (request, reply) => {
     const report = await staffReport(deps, request);
-    const position = (await photosOf(deps.db, report.id)).find((photo) => String(photo.position) === (request.params as { position: string }).position)?.position;
+    const position = (await photosOf(deps.db, report.id)).find(
+      (photo) => String(photo.position) === (request.params as { position: string }).position,
+    )?.position;
     if (position === undefined) throw new NotFound('photo');
     const visible = (request.body as { public?: string } | undefined)?.public === 'yes';
     await setPhotoPublic(deps.db, report.id, position, visible);
@@ -132,13 +186,21 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     const t = reportsText(ctx.lang);
     const report = await staffReport(deps, request);
     const body = (request.body ?? {}) as { action?: unknown; publicDescription?: unknown };
-    const text = body.action === 'withdraw' ? null : String(body.publicDescription ?? '').trim().slice(0, PUBLIC_DESCRIPTION_MAX);
+    const text =
+      body.action === 'withdraw'
+        ? null
+        : String(body.publicDescription ?? '')
+            .trim()
+            .slice(0, PUBLIC_DESCRIPTION_MAX);
     if (text === '') {
       setFlash(reply, t('publicDescription.missing'), 'error');
     } else {
       await deps.db.transaction().execute(async (trx) => {
         await setPublicDescription(trx, ctx.tenant.id, report.id, text);
-        await audit(trx, ctx, text === null ? 'reports.description_withdrawn' : 'reports.description_published', { type: 'report', id: report.id });
+        await audit(trx, ctx, text === null ? 'reports.description_withdrawn' : 'reports.description_published', {
+          type: 'report',
+          id: report.id,
+        });
       });
       setFlash(reply, t(text === null ? 'publicDescription.withdrawn' : 'publicDescription.published'));
     }
@@ -148,9 +210,18 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
   app.post(`${STAFF}/:id/kategorie`, { config: { access: caseAccess } }, async (request, reply) => {
     const { ctx } = request;
     const report = await staffReport(deps, request);
-    const moved = await recategorise(deps.db, ctx.tenant.id, report, String((request.body as { category?: unknown } | undefined)?.category ?? ''), actorLabel(ctx.actor));
+    const moved = await recategorise(
+      deps.db,
+      ctx.tenant.id,
+      report,
+      String((request.body as { category?: unknown } | undefined)?.category ?? ''),
+      actorLabel(ctx.actor),
+    );
     if (moved) setFlash(reply, reportsText(ctx.lang)('recategorised'));
     else setFlash(reply, reportsText(ctx.lang)('error.category'), 'error');
-    return reply.redirect(moved && (await visibleUnits(deps.db, ctx)).includes(moved.unit) ? `/bo/vorgaenge/${moved.id}` : '/bo/vorgaenge', 303);
+    return reply.redirect(
+      moved && (await visibleUnits(deps.db, ctx)).includes(moved.unit) ? `/bo/vorgaenge/${moved.id}` : '/bo/vorgaenge',
+      303,
+    );
   });
 }

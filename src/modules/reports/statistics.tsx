@@ -31,25 +31,58 @@ export function registerReportStatistics(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const t = reportsText(ctx.lang);
     const since = new Date(Date.now() - 365 * 86_400_000);
-    const [rows, categories, closings] = await Promise.all([reportsSince(deps.db, ctx.tenant.id, since), listCategories(deps.db, ctx.tenant.id), firstClosings(deps.db, ctx.tenant.id, 'report', since)]);
+    const [rows, categories, closings] = await Promise.all([
+      reportsSince(deps.db, ctx.tenant.id, since),
+      listCategories(deps.db, ctx.tenant.id),
+      firstClosings(deps.db, ctx.tenant.id, 'report', since),
+    ]);
     const name = (code: string) => categoryLabel(categories, code, ctx.lang);
     const localities = ctx.tenant.settings.geo?.localities ?? [];
-    const locality = (row: { lat: number; lng: number }) => [...localities].sort((a, b) => Math.hypot(a.lat - row.lat, a.lng - row.lng) - Math.hypot(b.lat - row.lat, b.lng - row.lng))[0]?.name ?? '–';
-    const month = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(date);
-    const days = (value: number | undefined) => (value === undefined ? '–' : value.toLocaleString(ctx.lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }));
+    const locality = (row: { lat: number; lng: number }) =>
+      [...localities].sort((a, b) => Math.hypot(a.lat - row.lat, a.lng - row.lng) - Math.hypot(b.lat - row.lat, b.lng - row.lng))[0]
+        ?.name ?? '–';
+    const month = (date: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(date);
+    const days = (value: number | undefined) =>
+      value === undefined ? '–' : value.toLocaleString(ctx.lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
     const resolution = [...new Set(rows.map((row) => row.category_code))].map((code) => {
-      const durations = rows.filter((row) => row.category_code === code && closings.has(row.id)).map((row) => (closings.get(row.id)!.getTime() - row.created_at.getTime()) / 86_400_000);
+      const durations = rows
+        .filter((row) => row.category_code === code && closings.has(row.id))
+        .map((row) => (closings.get(row.id)!.getTime() - row.created_at.getTime()) / 86_400_000);
       return [name(code), days(median(durations)), String(durations.length)];
     });
-    return sendHtml(reply, (
+    return sendHtml(
+      reply,
       <Page ctx={ctx} title={t('stats.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('stats.title') }]}>
         <h1 safe>{t('stats.title')}</h1>
         <p safe>{t('stats.intro', { count: String(rows.length) })}</p>
-        <DataTable caption={t('stats.byCategory')} head={[t('facts.category'), t('stats.count')]} empty={t('none')} rows={countBy(rows, (row) => name(row.category_code)).map(([label, count]) => [label, String(count)])} />
-        <DataTable caption={t('stats.byMonth')} head={[t('stats.month'), t('stats.count')]} empty={t('none')} rows={countBy(rows, (row) => month(row.created_at)).sort((a, b) => a[0].localeCompare(b[0])).map(([label, count]) => [label, String(count)])} />
-        <DataTable caption={t('stats.byLocality')} head={[t('stats.locality'), t('stats.count')]} empty={t('none')} rows={countBy(rows, locality).map(([label, count]) => [label, String(count)])} />
-        <DataTable caption={t('stats.resolution')} head={[t('facts.category'), t('stats.medianDays'), t('stats.closed')]} empty={t('none')} rows={resolution} />
-      </Page>
-    ));
+        <DataTable
+          caption={t('stats.byCategory')}
+          head={[t('facts.category'), t('stats.count')]}
+          empty={t('none')}
+          rows={countBy(rows, (row) => name(row.category_code)).map(([label, count]) => [label, String(count)])}
+        />
+        <DataTable
+          caption={t('stats.byMonth')}
+          head={[t('stats.month'), t('stats.count')]}
+          empty={t('none')}
+          rows={countBy(rows, (row) => month(row.created_at))
+            .sort((a, b) => a[0].localeCompare(b[0]))
+            .map(([label, count]) => [label, String(count)])}
+        />
+        <DataTable
+          caption={t('stats.byLocality')}
+          head={[t('stats.locality'), t('stats.count')]}
+          empty={t('none')}
+          rows={countBy(rows, locality).map(([label, count]) => [label, String(count)])}
+        />
+        <DataTable
+          caption={t('stats.resolution')}
+          head={[t('facts.category'), t('stats.medianDays'), t('stats.closed')]}
+          empty={t('none')}
+          rows={resolution}
+        />
+      </Page>,
+    );
   });
 }

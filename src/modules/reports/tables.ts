@@ -17,10 +17,28 @@ export type CategoryQuestion = {
 };
 
 export type ReportsTables = {
-  open311_client: { id: Generated<string>; tenant_id: string; name: string; key_hash: string; created_at: Generated<Date>; revoked_at: Date | null };
+  open311_client: {
+    id: Generated<string>;
+    tenant_id: string;
+    name: string;
+    key_hash: string;
+    created_at: Generated<Date>;
+    revoked_at: Date | null;
+  };
   report_support: { tenant_id: string; report_id: string; email: string | null; created_at: Generated<Date> };
   report_photo: { report_id: string; position: number; file_id: string; public: Generated<boolean> };
-  report_category: { tenant_id: string; code: string; parent_code: string | null; name_de: string; name_en: string; unit: string; target_days: number; position: number; active: Generated<boolean>; questions: ColumnType<CategoryQuestion[], string | undefined, string> };
+  report_category: {
+    tenant_id: string;
+    code: string;
+    parent_code: string | null;
+    name_de: string;
+    name_en: string;
+    unit: string;
+    target_days: number;
+    position: number;
+    active: Generated<boolean>;
+    questions: ColumnType<CategoryQuestion[], string | undefined, string>;
+  };
   report: {
     id: Generated<string>;
     tenant_id: string;

@@ -15,17 +15,40 @@ describe('audit chain sealed at commit', () => {
   it('fifty parallel transactions produce one unbroken chain; a changed row is found', async () => {
     const before = await verifyAuditChain(server.db);
     assert.ok(before.ok);
-    await Promise.all(Array.from({ length: 50 }, (_, index) => server.db.transaction().execute(async (trx) => {
-      await recordAudit(trx, { tenantId: null, actorId: null, actorLabel: 'test', action: 'test.parallel', objectType: 'test', objectId: String(index), summary: { index, when: new Date('2026-11-23T10:00:00Z') } });
-      await recordAudit(trx, { tenantId: null, actorId: null, actorLabel: 'test', action: 'test.second', objectType: 'test', objectId: String(index) });
-    })));
-    await assert.rejects(server.db.transaction().execute(async (trx) => {
-      await recordAudit(trx, { tenantId: null, actorId: null, actorLabel: 'test', action: 'test.rolledback', objectType: 'test' });
-      throw new Error('roll back');
-    }));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        server.db.transaction().execute(async (trx) => {
+          await recordAudit(trx, {
+            tenantId: null,
+            actorId: null,
+            actorLabel: 'test',
+            action: 'test.parallel',
+            objectType: 'test',
+            objectId: String(index),
+            summary: { index, when: new Date('2026-11-23T10:00:00Z') },
+          });
+          await recordAudit(trx, {
+            tenantId: null,
+            actorId: null,
+            actorLabel: 'test',
+            action: 'test.second',
+            objectType: 'test',
+            objectId: String(index),
+          });
+        }),
+      ),
+    );
+    await assert.rejects(
+      server.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, { tenantId: null, actorId: null, actorLabel: 'test', action: 'test.rolledback', objectType: 'test' });
+        throw new Error('roll back');
+      }),
+    );
     const verdict = await verifyAuditChain(server.db);
     assert.deepEqual(verdict, { ok: true, entries: before.entries + 100 });
-    const rolledBack = (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'test.rolledback'`.execute(server.db)).rows[0]!.n;
+    const rolledBack = (
+      await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'test.rolledback'`.execute(server.db)
+    ).rows[0]!.n;
     assert.equal(rolledBack, 0);
     await sql`update audit_log set actor_label = 'someone else' where action = 'test.parallel' and object_id = '7'`.execute(server.db);
     const broken = await verifyAuditChain(server.db);

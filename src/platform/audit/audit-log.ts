@@ -63,7 +63,10 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     summary: entry.summary ?? {},
     request_id: entry.requestId ?? requestId ?? null,
   };
-  await db.insertInto('audit_log').values({ ...row, summary: JSON.stringify(row.summary), chain_body: chainBody(row) }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ ...row, summary: JSON.stringify(row.summary), chain_body: chainBody(row) })
+    .execute();
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number };
@@ -95,14 +98,22 @@ export type AuditQuery = { tenantId: string; text?: string; page: number; pageSi
 export function searchAudit(db: Db, query: AuditQuery) {
   let q = db
     .selectFrom('audit_log')
-    .leftJoin('app_user', (join) => join.onRef('app_user.id', '=', 'audit_log.actor_id').onRef('app_user.tenant_id', '=', 'audit_log.tenant_id'))
+    .leftJoin('app_user', (join) =>
+      join.onRef('app_user.id', '=', 'audit_log.actor_id').onRef('app_user.tenant_id', '=', 'audit_log.tenant_id'),
+    )
     .selectAll('audit_log')
     .select(['app_user.display_name as actor_name', 'app_user.kind as actor_kind'])
     .where('audit_log.tenant_id', '=', query.tenantId);
   if (query.text) {
     const like = `%${query.text.replace(/[%_\\]/g, '\\$&')}%`;
     q = q.where((eb) =>
-      eb.or([eb('action', 'ilike', like), eb('actor_label', 'ilike', like), eb('app_user.display_name', 'ilike', like), eb('object_id', 'ilike', like), eb(sql`summary::text`, 'ilike', like)]),
+      eb.or([
+        eb('action', 'ilike', like),
+        eb('actor_label', 'ilike', like),
+        eb('app_user.display_name', 'ilike', like),
+        eb('object_id', 'ilike', like),
+        eb(sql`summary::text`, 'ilike', like),
+      ]),
     );
   }
   return q
@@ -118,7 +129,13 @@ export function searchAudit(db: Db, query: AuditQuery) {
  */
 export async function recordView(db: Db, entry: AuditEntry, withinMinutes = 15): Promise<void> {
   const since = new Date(Date.now() - withinMinutes * 60_000);
-  let recent = db.selectFrom('audit_log').select('seq').where('tenant_id', '=', entry.tenantId).where('action', '=', entry.action).where('object_id', '=', entry.objectId ?? '').where('at', '>', since);
+  let recent = db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('tenant_id', '=', entry.tenantId)
+    .where('action', '=', entry.action)
+    .where('object_id', '=', entry.objectId ?? '')
+    .where('at', '>', since);
   recent = entry.actorId ? recent.where('actor_id', '=', entry.actorId) : recent.where('actor_id', 'is', null);
   if (await recent.limit(1).executeTakeFirst()) return;
   await recordAudit(db, entry);

@@ -23,7 +23,10 @@ describe('changes without an audit entry', () => {
     watchAuditedChanges(app, (route) => reported.push(route));
     const db = database.db;
     app.post('/silent', async () => {
-      await db.insertInto('parking_permit' as never).values({ plate: 'SU-RH 1' } as never).execute();
+      await db
+        .insertInto('parking_permit' as never)
+        .values({ plate: 'SU-RH 1' } as never)
+        .execute();
       return 'ok';
     });
     app.post('/audited', async () => {
@@ -38,7 +41,10 @@ describe('changes without an audit entry', () => {
       return 'ok';
     });
     app.post('/refused', async (_request, reply) => {
-      await db.insertInto('parking_permit' as never).values({ plate: 'SU-RH 3' } as never).execute();
+      await db
+        .insertInto('parking_permit' as never)
+        .values({ plate: 'SU-RH 3' } as never)
+        .execute();
       return reply.status(409).send('conflict');
     });
     app.post('/working-state', async () => {
@@ -46,7 +52,10 @@ describe('changes without an audit entry', () => {
       return 'ok';
     });
     app.post('/stand-in', { config: { audit: false } }, async () => {
-      await db.insertInto('parking_permit' as never).values({ plate: 'SU-RH 4' } as never).execute();
+      await db
+        .insertInto('parking_permit' as never)
+        .values({ plate: 'SU-RH 4' } as never)
+        .execute();
       return 'ok';
     });
     await app.ready();
@@ -57,14 +66,20 @@ describe('changes without an audit entry', () => {
   });
 
   it('reports the silent change with the table it wrote, and nothing else', async () => {
-    for (const url of ['/silent', '/audited', '/nothing-matched', '/refused', '/working-state', '/stand-in']) await app.inject({ method: 'POST', url });
+    for (const url of ['/silent', '/audited', '/nothing-matched', '/refused', '/working-state', '/stand-in'])
+      await app.inject({ method: 'POST', url });
     assert.deepEqual(reported, ['POST /silent (parking_permit)']);
   });
 
   it('stamps the request id on the audit entry', async () => {
     const response = await app.inject({ method: 'POST', url: '/audited' });
     assert.equal(response.statusCode, 200);
-    const row = await database.db.selectFrom('audit_log').select('request_id').where('action', '=', 'permit.changed').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('audit_log')
+      .select('request_id')
+      .where('action', '=', 'permit.changed')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     assert.match(String(row.request_id), /^req-/, 'Fastify’s own request id, as the logs carry it');
   });
 });

@@ -10,10 +10,17 @@ type Scope = { requestId: string; entries: number; writes: Set<string> };
 
 /** Tables of working state, not records: writing them needs no audit entry (each with its reason). */
 const UNRECORDED = new Set([
-  'session', 'login_throttle', 'password_reset', 'platform_secret', // sign-in state; sign-ins themselves are audited
-  'job', 'job_schedule', 'mail_message', // the queue and outgoing mail, which follow from an audited change
+  'session',
+  'login_throttle',
+  'password_reset',
+  'platform_secret', // sign-in state; sign-ins themselves are audited
+  'job',
+  'job_schedule',
+  'mail_message', // the queue and outgoing mail, which follow from an audited change
   'form_draft', // what a citizen typed before sending: theirs alone until submitted (the submission is audited)
-  'form_usage', 'report_support', 'catalog_lexicon', // counters and a search index, no one's decision
+  'form_usage',
+  'report_support',
+  'catalog_lexicon', // counters and a search index, no one's decision
   'mailbox_setting', // a citizen's own notification preference
   'stored_file', // file contents belong to the record that refers to them, audited there
   'payment_demo_transaction', // the demo payment provider's own state

@@ -24,7 +24,11 @@ export function registerAuditPages(app: FastifyInstance, deps: Deps) {
       reply,
       <Page ctx={ctx} title={t('admin.audit')} crumbs={[{ label: t('admin.title'), href: '/bo' }, { label: t('admin.audit') }]}>
         <h1 safe>{t('admin.audit')}</h1>
-        {chain.ok ? <Alert kind="success" text={t('admin.chainOk')} /> : <Alert kind="error" text={t('admin.chainBroken', { seq: chain.brokenAt })} />}
+        {chain.ok ? (
+          <Alert kind="success" text={t('admin.chainOk')} />
+        ) : (
+          <Alert kind="error" text={t('admin.chainBroken', { seq: chain.brokenAt })} />
+        )}
         <Form action="/admin/protokoll" method="get" csrf="">
           <TextField name="q" type="search" label={t('admin.search')} value={text} />
           <Button label={t('admin.search')} kind="secondary" />
@@ -32,13 +36,15 @@ export function registerAuditPages(app: FastifyInstance, deps: Deps) {
         <DataTable
           caption={t('admin.audit')}
           head={[t('admin.when'), t('admin.actor'), t('admin.action'), t('admin.object'), t('admin.details')]}
-          rows={rows.slice(0, PAGE_SIZE).map((row) => [
-            formatDateTime(ctx.lang, row.at),
-            row.actor_kind === 'staff' && row.actor_name ? row.actor_name : row.actor_label,
-            row.action,
-            `${row.object_type}${row.object_id ? ` ${row.object_id}` : ''}`,
-            JSON.stringify(row.summary),
-          ])}
+          rows={rows
+            .slice(0, PAGE_SIZE)
+            .map((row) => [
+              formatDateTime(ctx.lang, row.at),
+              row.actor_kind === 'staff' && row.actor_name ? row.actor_name : row.actor_label,
+              row.action,
+              `${row.object_type}${row.object_id ? ` ${row.object_id}` : ''}`,
+              JSON.stringify(row.summary),
+            ])}
           empty={t('admin.empty')}
         />
         <Pagination page={page} hasNext={rows.length > PAGE_SIZE} href={href} t={t} />

@@ -25,7 +25,11 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     try {
       const user = await db.transaction().execute(async (trx) => {
         const created = await addStaffMember(trx, ctx.tenant.id, values, ctx.t);
-        await audit(trx, ctx, 'staff.created', { type: 'user', id: created.id, summary: { after: { display_name: created.display_name } } });
+        await audit(trx, ctx, 'staff.created', {
+          type: 'user',
+          id: created.id,
+          summary: { after: { display_name: created.display_name } },
+        });
         await sendPasswordResetMail(trx, ctx.tenant, ctx.lang, deps.baseUrl, created.email!);
         return created;
       });
@@ -40,7 +44,10 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
   app.get('/admin/benutzer/:id', { config }, async (request, reply) => {
     const { ctx } = request;
     const user = await staffMember(deps, ctx.tenant.id, (request.params as { id: string }).id);
-    return sendHtml(reply, UserView({ ctx, user, memberships: await membershipsOf(db, ctx.tenant.id, user.id), units: await listUnits(db, ctx.tenant.id) }));
+    return sendHtml(
+      reply,
+      UserView({ ctx, user, memberships: await membershipsOf(db, ctx.tenant.id, user.id), units: await listUnits(db, ctx.tenant.id) }),
+    );
   });
 
   app.post('/admin/benutzer/:id/zuordnungen', { config }, async (request, reply) => {
@@ -50,14 +57,22 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     try {
       await db.transaction().execute(async (trx) => {
         const { unit, role } = await assignToUnit(trx, ctx.tenant.id, user.id, values, ctx.t);
-        await audit(trx, ctx, 'staff.membership_added', { type: 'user', id: user.id, summary: { user: user.display_name, unit: unit.name, role } });
+        await audit(trx, ctx, 'staff.membership_added', {
+          type: 'user',
+          id: user.id,
+          summary: { user: user.display_name, unit: unit.name, role },
+        });
       });
       setFlash(reply, ctx.t('admin.membershipAdded'));
       return reply.redirect(`/admin/benutzer/${user.id}`, 303);
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       const memberships = await membershipsOf(db, ctx.tenant.id, user.id);
-      return sendHtml(reply, UserView({ ctx, user, memberships, units: await listUnits(db, ctx.tenant.id), values, errors: error.fields }), 400);
+      return sendHtml(
+        reply,
+        UserView({ ctx, user, memberships, units: await listUnits(db, ctx.tenant.id), values, errors: error.fields }),
+        400,
+      );
     }
   });
 
@@ -71,7 +86,11 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     try {
       await db.transaction().execute(async (trx) => {
         const unit = await addUnit(trx, ctx.tenant.id, values, ctx.t);
-        await audit(trx, ctx, 'unit.created', { type: 'unit', id: unit.id, summary: { after: { name: unit.name, parent_id: unit.parent_id } } });
+        await audit(trx, ctx, 'unit.created', {
+          type: 'unit',
+          id: unit.id,
+          summary: { after: { name: unit.name, parent_id: unit.parent_id } },
+        });
       });
       setFlash(reply, ctx.t('admin.unitAdded'));
       return reply.redirect('/admin/einheiten', 303);
@@ -85,6 +104,6 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
 async function staffMember(deps: Deps, tenantId: string, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound('user');
   const user = await findUserById(deps.db, tenantId, id);
-  if (!user || user.kind !== 'staff') throw new NotFound('user');
+  if (user?.kind !== 'staff') throw new NotFound('user');
   return user;
 }

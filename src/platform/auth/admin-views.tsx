@@ -19,11 +19,27 @@ export function UsersView(props: { ctx: RequestContext; users: Staff[]; values?:
       <TableScroll label={t('admin.users')}>
         <table>
           <caption safe>{t('admin.users')}</caption>
-          <thead><tr><th scope="col" safe>{t('admin.name')}</th><th scope="col" safe>{t('admin.email')}</th><th scope="col" safe>{t('admin.twoFactor')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t('admin.name')}
+              </th>
+              <th scope="col" safe>
+                {t('admin.email')}
+              </th>
+              <th scope="col" safe>
+                {t('admin.twoFactor')}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {props.users.map((user) => (
               <tr>
-                <td><a href={`/admin/benutzer/${user.id}`} safe>{user.display_name}</a></td>
+                <td>
+                  <a href={`/admin/benutzer/${user.id}`} safe>
+                    {user.display_name}
+                  </a>
+                </td>
                 <td safe>{user.email ?? ''}</td>
                 <td safe>{user.totp_enabled ? t('admin.yes') : t('admin.no')}</td>
               </tr>
@@ -34,19 +50,45 @@ export function UsersView(props: { ctx: RequestContext; users: Staff[]; values?:
       <h2 safe>{t('admin.addUser')}</h2>
       <ErrorSummary errors={props.errors} t={t} />
       <Form action="/admin/benutzer" csrf={ctx.csrfToken()}>
-        <TextField name="display_name" label={t('admin.name')} value={props.values?.display_name} error={props.errors?.display_name} autocomplete="off" required />
-        <TextField name="email" type="email" label={t('admin.email')} value={props.values?.email} error={props.errors?.email} autocomplete="off" required />
+        <TextField
+          name="display_name"
+          label={t('admin.name')}
+          value={props.values?.display_name}
+          error={props.errors?.display_name}
+          autocomplete="off"
+          required
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('admin.email')}
+          value={props.values?.email}
+          error={props.errors?.email}
+          autocomplete="off"
+          required
+        />
         <Button label={t('admin.save')} />
       </Form>
     </Page>
   );
 }
 
-export function UserView(props: { ctx: RequestContext; user: Staff; memberships: { unit_name: string; role: string }[]; units: Unit[]; values?: Record<string, string>; errors?: FieldErrors }) {
+export function UserView(props: {
+  ctx: RequestContext;
+  user: Staff;
+  memberships: { unit_name: string; role: string }[];
+  units: Unit[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}) {
   const { ctx, user } = props;
   const t = ctx.t;
   return (
-    <Page ctx={ctx} title={user.display_name} crumbs={[adminCrumb(ctx), { label: t('admin.users'), href: '/admin/benutzer' }, { label: user.display_name }]}>
+    <Page
+      ctx={ctx}
+      title={user.display_name}
+      crumbs={[adminCrumb(ctx), { label: t('admin.users'), href: '/admin/benutzer' }, { label: user.display_name }]}
+    >
       <h1 safe>{user.display_name}</h1>
       <DataTable
         caption={t('admin.memberships')}
@@ -57,8 +99,20 @@ export function UserView(props: { ctx: RequestContext; user: Staff; memberships:
       <h2 safe>{t('admin.addMembership')}</h2>
       <ErrorSummary errors={props.errors} t={t} />
       <Form action={`/admin/benutzer/${user.id}/zuordnungen`} csrf={ctx.csrfToken()}>
-        <SelectField name="unit_id" label={t('admin.unit')} value={props.values?.unit_id} error={props.errors?.unit_id} options={props.units.map((u) => ({ value: u.id, label: u.name }))} />
-        <SelectField name="role" label={t('admin.role')} value={props.values?.role} error={props.errors?.role} options={staffRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
+        <SelectField
+          name="unit_id"
+          label={t('admin.unit')}
+          value={props.values?.unit_id}
+          error={props.errors?.unit_id}
+          options={props.units.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <SelectField
+          name="role"
+          label={t('admin.role')}
+          value={props.values?.role}
+          error={props.errors?.role}
+          options={staffRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        />
         <Button label={t('admin.save')} />
       </Form>
     </Page>
@@ -91,8 +145,20 @@ export function UnitsView(props: { ctx: RequestContext; units: Unit[]; values?: 
       <ErrorSummary errors={props.errors} t={t} />
       <Form action="/admin/einheiten" csrf={ctx.csrfToken()}>
         <TextField name="name" label={t('admin.name')} value={props.values?.name} error={props.errors?.name} required />
-        <TextField name="short_name" label={t('admin.shortName')} value={props.values?.short_name} error={props.errors?.short_name} width="short" />
-        <SelectField name="parent_id" label={t('admin.parent')} value={props.values?.parent_id} error={props.errors?.parent_id} options={[{ value: '', label: t('admin.none') }, ...props.units.map((u) => ({ value: u.id, label: u.name }))]} />
+        <TextField
+          name="short_name"
+          label={t('admin.shortName')}
+          value={props.values?.short_name}
+          error={props.errors?.short_name}
+          width="short"
+        />
+        <SelectField
+          name="parent_id"
+          label={t('admin.parent')}
+          value={props.values?.parent_id}
+          error={props.errors?.parent_id}
+          options={[{ value: '', label: t('admin.none') }, ...props.units.map((u) => ({ value: u.id, label: u.name }))]}
+        />
         <Button label={t('admin.save')} />
       </Form>
     </Page>

@@ -16,26 +16,60 @@ import { findUserById } from './users-repo.js';
 
 const FLOW_COOKIE = 'rh_oidc';
 
-export function registerCitizenPages(app: FastifyInstance, deps: Deps, issuer: string, secure: boolean, internalOrigin?: string, modules: Module[] = []) {
+export function registerCitizenPages(
+  app: FastifyInstance,
+  deps: Deps,
+  issuer: string,
+  secure: boolean,
+  internalOrigin?: string,
+  modules: Module[] = [],
+) {
   const { db, config } = deps;
-  const oidc = oidcClient({ issuer, clientId: config.oidc.clientId, clientSecret: config.oidc.clientSecret, trustLevelClaim: config.oidc.trustLevelClaim, internalOrigin });
+  const oidc = oidcClient({
+    issuer,
+    clientId: config.oidc.clientId,
+    clientSecret: config.oidc.clientSecret,
+    trustLevelClaim: config.oidc.trustLevelClaim,
+    internalOrigin,
+  });
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
   app.get('/konto', { config: { access: 'public' } }, async (request, reply) => {
     const { ctx } = request;
     const query = request.query as Record<string, string>;
     if (ctx.actor.kind === 'staff') return reply.redirect('/bo/profil', 303);
-    if (ctx.actor.kind === 'anonymous') return sendHtml(reply, CitizenLoginView({ ctx, next: localPath(query.next, '/konto'), failed: query.fehler === '1' }));
+    if (ctx.actor.kind === 'anonymous')
+      return sendHtml(reply, CitizenLoginView({ ctx, next: localPath(query.next, '/konto'), failed: query.fehler === '1' }));
     const user = await findUserById(db, ctx.tenant.id, ctx.actor.userId);
     const citizen = { ...ctx, actor: ctx.actor };
-    const sections = await Promise.all(modules.filter((module) => module.accountSection && (!ctx.tenant.settings.modules || ctx.tenant.settings.modules.includes(module.name))).map((module) => module.accountSection!(deps, citizen)));
-    return sendHtml(reply, AccountView({ ctx, claims: user?.claims ?? {}, trustLevel: user?.trust_level ?? null, issuer: user?.oidc_issuer ?? issuer, sections }));
+    const sections = await Promise.all(
+      modules
+        .filter((module) => module.accountSection && (!ctx.tenant.settings.modules || ctx.tenant.settings.modules.includes(module.name)))
+        .map((module) => module.accountSection!(deps, citizen)),
+    );
+    return sendHtml(
+      reply,
+      AccountView({
+        ctx,
+        claims: user?.claims ?? {},
+        trustLevel: user?.trust_level ?? null,
+        issuer: user?.oidc_issuer ?? issuer,
+        sections,
+      }),
+    );
   });
 
   app.get('/konto/anmelden', { config: { access: 'public' } }, async (request, reply) => {
     const next = localPath((request.query as Record<string, string>).next, '/konto');
     const flow = await oidc.start(`${tenantBaseUrl(deps, request.ctx, request.headers.host)}/konto/callback`);
-    reply.setCookie(FLOW_COOKIE, JSON.stringify({ verifier: flow.verifier, state: flow.state, next }), { path: '/konto', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: 600 });
+    reply.setCookie(FLOW_COOKIE, JSON.stringify({ verifier: flow.verifier, state: flow.state, next }), {
+      path: '/konto',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      signed: true,
+      maxAge: 600,
+    });
     return reply.redirect(flow.url, 303);
   });
 
@@ -48,7 +82,10 @@ export function registerCitizenPages(app: FastifyInstance, deps: Deps, issuer: s
     const flow = JSON.parse(unsigned.value) as { verifier: string; state: string; next: string };
     const currentUrl = new URL(request.url, tenantBaseUrl(deps, ctx, request.headers.host));
     const claims = await oidc.finish(currentUrl, flow).catch((error: unknown) => {
-      request.log.info({ event: 'citizen_login_failed', reason: error instanceof Error ? error.message : 'unknown' }, 'citizen_login_failed');
+      request.log.info(
+        { event: 'citizen_login_failed', reason: error instanceof Error ? error.message : 'unknown' },
+        'citizen_login_failed',
+      );
       return undefined;
     });
     if (!claims) return reply.redirect('/konto?fehler=1', 303);
@@ -63,7 +100,17 @@ export function registerCitizenPages(app: FastifyInstance, deps: Deps, issuer: s
     if (ctx.actor.kind === 'anonymous') return reply.redirect('/konto', 303);
     if (formFields(request).confirm !== 'yes') {
       const user = await findUserById(db, ctx.tenant.id, ctx.actor.userId);
-      return sendHtml(reply, AccountView({ ctx, claims: user?.claims ?? {}, trustLevel: user?.trust_level ?? null, issuer, error: ctx.t('account.deleteMustConfirm') }), 400);
+      return sendHtml(
+        reply,
+        AccountView({
+          ctx,
+          claims: user?.claims ?? {},
+          trustLevel: user?.trust_level ?? null,
+          issuer,
+          error: ctx.t('account.deleteMustConfirm'),
+        }),
+        400,
+      );
     }
     await deleteCitizen(db, ctx.tenant.id, ctx.actor.userId, ctx.requestId);
     clearSessionCookie(reply);

@@ -16,14 +16,25 @@ export function CitizenLoginView(props: { ctx: RequestContext; next: string; fai
         <input type="hidden" name="next" value={props.next} />
         <Button label={t('account.loginSubmit')} />
       </Form>
-      <p><a href="/bo/anmelden" safe>{t('site.staffLogin')}</a></p>
+      <p>
+        <a href="/bo/anmelden" safe>
+          {t('site.staffLogin')}
+        </a>
+      </p>
     </Page>
   );
 }
 
 type Address = { street_address?: string; postal_code?: string; locality?: string };
 
-export function AccountView(props: { ctx: RequestContext; claims: Record<string, unknown>; trustLevel: string | null; issuer: string; error?: string; sections?: string[] }) {
+export function AccountView(props: {
+  ctx: RequestContext;
+  claims: Record<string, unknown>;
+  trustLevel: string | null;
+  issuer: string;
+  error?: string;
+  sections?: string[];
+}) {
   const { ctx, claims } = props;
   const t = ctx.t;
   const address = claims.address as Address | undefined;
@@ -31,7 +42,10 @@ export function AccountView(props: { ctx: RequestContext; claims: Record<string,
   const rows: [string, string | undefined][] = [
     [t('account.company'), claims.organization as string | undefined],
     [t('account.name'), claims.name as string | undefined],
-    [t('account.birthdate'), claims.birthdate ? new Date(`${claims.birthdate}T12:00:00Z`).toLocaleDateString(ctx.lang === 'de' ? 'de-DE' : 'en-GB') : undefined],
+    [
+      t('account.birthdate'),
+      claims.birthdate ? new Date(`${claims.birthdate}T12:00:00Z`).toLocaleDateString(ctx.lang === 'de' ? 'de-DE' : 'en-GB') : undefined,
+    ],
     [t('account.address'), address ? `${address.street_address ?? ''}, ${address.postal_code ?? ''} ${address.locality ?? ''}` : undefined],
     [t('account.email'), claims.email as string | undefined],
     [t('account.level'), level],
@@ -40,14 +54,18 @@ export function AccountView(props: { ctx: RequestContext; claims: Record<string,
     <Page ctx={ctx} title={t('account.title')} crumbs={[{ label: t('account.title') }]}>
       <h1 safe>{t('account.title')}</h1>
       <h2 safe>{t('account.received')}</h2>
-      <p class="hint" safe>{t('account.source', { issuer: props.issuer, level })}</p>
+      <p class="hint" safe>
+        {t('account.source', { issuer: props.issuer, level })}
+      </p>
       <dl class="facts">
-        {rows.filter(([, value]) => value).map(([label, value]) => (
-          <>
-            <dt safe>{label}</dt>
-            <dd safe>{value}</dd>
-          </>
-        ))}
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <>
+              <dt safe>{label}</dt>
+              <dd safe>{value}</dd>
+            </>
+          ))}
       </dl>
       {props.sections ?? []}
       <Form action="/abmelden/ueberall" csrf={ctx.csrfToken()}>

@@ -30,10 +30,23 @@ async function redirectUris(deps: Deps): Promise<string[]> {
 export async function registerDemoIdp(app: FastifyInstance, deps: Deps) {
   const issuer = `${deps.baseUrl}${DEMO_IDP_PATH}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: deps.config.oidc.clientId, client_secret: deps.config.oidc.clientSecret, redirect_uris: await redirectUris(deps), grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: deps.config.oidc.clientId,
+        client_secret: deps.config.oidc.clientSecret,
+        redirect_uris: await redirectUris(deps),
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     jwks: { keys: [await signingKey(deps.db)] },
     cookies: { keys: [await platformSecret(deps.db, 'demo-idp-cookie')] },
-    claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name', 'birthdate', 'organization'], email: ['email'], address: ['address'] },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'given_name', 'family_name', 'birthdate', 'organization'],
+      email: ['email'],
+      address: ['address'],
+    },
     acrValues: [...trustLevels],
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `${DEMO_IDP_PATH}/interaction/${interaction.uid}` },
@@ -58,12 +71,23 @@ export async function registerDemoIdp(app: FastifyInstance, deps: Deps) {
     const persona = findPersona(personaId);
     const trust = trustLevels.includes(level as TrustLevel) ? (level as TrustLevel) : undefined;
     if (abort !== undefined || !persona || !trust) {
-      const to = await provider.interactionResult(request.raw, reply.raw, { error: 'access_denied', error_description: 'cancelled by the user' });
+      const to = await provider.interactionResult(request.raw, reply.raw, {
+        error: 'access_denied',
+        error_description: 'cancelled by the user',
+      });
       return reply.redirect(to, 303);
     }
     const grant = new provider.Grant({ accountId: persona.id, clientId: String(details.params.client_id) });
     grant.addOIDCScope('openid profile email address');
-    const to = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: persona.id, acr: trust, amr: [trust === 'basic' ? 'pwd' : trust === 'substantial' ? 'swk' : 'eid'] }, consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: false });
+    const to = await provider.interactionResult(
+      request.raw,
+      reply.raw,
+      {
+        login: { accountId: persona.id, acr: trust, amr: [trust === 'basic' ? 'pwd' : trust === 'substantial' ? 'swk' : 'eid'] },
+        consent: { grantId: await grant.save() },
+      },
+      { mergeWithLastSubmission: false },
+    );
     return reply.redirect(to, 303);
   });
 
@@ -87,10 +111,19 @@ function PersonaPicker({ ctx, uid }: { ctx: import('../http/context.js').Request
       <h1 safe>{t('idp.title')}</h1>
       <p safe>{t('idp.text')}</p>
       <Form action={`${DEMO_IDP_PATH}/interaction/${uid}`} csrf={ctx.csrfToken()}>
-        <RadioGroup name="persona" legend={t('idp.persona')} value={demoPersonas[0].id} options={demoPersonas.map((p) => ({ value: p.id, label: p.label }))} />
-        <RadioGroup name="level" legend={t('idp.level')} value="substantial" options={trustLevels.map((level) => ({ value: level, label: t(`level.${level}`) }))} />
-        <Button label={t('idp.submit')} />{' '}
-        <Button label={t('idp.abort')} kind="secondary" name="abort" value="1" />
+        <RadioGroup
+          name="persona"
+          legend={t('idp.persona')}
+          value={demoPersonas[0].id}
+          options={demoPersonas.map((p) => ({ value: p.id, label: p.label }))}
+        />
+        <RadioGroup
+          name="level"
+          legend={t('idp.level')}
+          value="substantial"
+          options={trustLevels.map((level) => ({ value: level, label: t(`level.${level}`) }))}
+        />
+        <Button label={t('idp.submit')} /> <Button label={t('idp.abort')} kind="secondary" name="abort" value="1" />
       </Form>
     </Page>
   );

@@ -15,7 +15,12 @@ export function accountKey(email: string): string {
 
 /** When the account may try again, if it has to wait now. */
 export async function blockedUntil(db: Db, tenantId: string, key: string): Promise<Date | undefined> {
-  const row = await db.selectFrom('login_throttle').select('blocked_until').where('tenant_id', '=', tenantId).where('account_key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_throttle')
+    .select('blocked_until')
+    .where('tenant_id', '=', tenantId)
+    .where('account_key', '=', key)
+    .executeTakeFirst();
   return row?.blocked_until && row.blocked_until.getTime() > Date.now() ? row.blocked_until : undefined;
 }
 
@@ -29,13 +34,20 @@ export async function recordFailure(db: Db, tenantId: string, key: string, polic
   const row = await db
     .insertInto('login_throttle')
     .values({ tenant_id: tenantId, account_key: key, failures: 1 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'account_key']).doUpdateSet({ failures: sql`login_throttle.failures + 1`, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'account_key']).doUpdateSet({ failures: sql`login_throttle.failures + 1`, updated_at: new Date() }),
+    )
     .returning('failures')
     .executeTakeFirstOrThrow();
   const delay = delayAfter(row.failures, policy);
   if (delay === 0) return undefined;
   const until = new Date(Date.now() + delay);
-  await db.updateTable('login_throttle').set({ blocked_until: until }).where('tenant_id', '=', tenantId).where('account_key', '=', key).execute();
+  await db
+    .updateTable('login_throttle')
+    .set({ blocked_until: until })
+    .where('tenant_id', '=', tenantId)
+    .where('account_key', '=', key)
+    .execute();
   return until;
 }
 
@@ -45,6 +57,9 @@ export function clearFailures(db: Db, tenantId: string, key: string) {
 
 /** Rows of addresses that have not failed for a day are of no use any more. */
 export async function deleteStaleThrottles(db: Db): Promise<number> {
-  const result = await db.deleteFrom('login_throttle').where('updated_at', '<', new Date(Date.now() - 86_400_000)).executeTakeFirst();
+  const result = await db
+    .deleteFrom('login_throttle')
+    .where('updated_at', '<', new Date(Date.now() - 86_400_000))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -56,7 +56,10 @@ export function oidcClient(settings: OidcSettings) {
 
     async finish(currentUrl: URL, expected: { verifier: string; state: string }): Promise<CitizenClaims> {
       const config = await discover();
-      const tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: expected.verifier, expectedState: expected.state });
+      const tokens = await client.authorizationCodeGrant(config, currentUrl, {
+        pkceCodeVerifier: expected.verifier,
+        expectedState: expected.state,
+      });
       const idClaims = tokens.claims();
       if (!idClaims) throw new Error('oidc_no_id_token');
       const userinfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);

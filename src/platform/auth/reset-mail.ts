@@ -16,18 +16,31 @@ export function requestPasswordReset(db: Db, tenantId: string, lang: Lang, email
 }
 
 /** Queues the mail when a staff account exists for the address; says nothing either way. */
-export async function sendPasswordResetMail(db: Db, tenant: Pick<Tenant, 'id' | 'name'>, lang: Lang, baseUrl: string, email: string): Promise<void> {
+export async function sendPasswordResetMail(
+  db: Db,
+  tenant: Pick<Tenant, 'id' | 'name'>,
+  lang: Lang,
+  baseUrl: string,
+  email: string,
+): Promise<void> {
   const reset = await createPasswordReset(db, tenant.id, email);
   if (!reset) return;
   const t = translator(lang);
   const link = `${baseUrl}/bo/passwort-neu/${reset.token}`;
-  await queueMail(db, { tenantId: tenant.id, to: reset.email, subject: t('reset.mailSubject', { town: tenant.name }), text: t('reset.mailBody', { link, town: tenant.name }) });
+  await queueMail(db, {
+    tenantId: tenant.id,
+    to: reset.email,
+    subject: t('reset.mailSubject', { town: tenant.name }),
+    text: t('reset.mailBody', { link, town: tenant.name }),
+  });
 }
 
 export function passwordResetJob(deps: Deps): JobHandler {
   return async (payload, job) => {
     const tenant = job.tenantId ? await findTenantById(deps.db, job.tenantId) : undefined;
     if (!tenant || typeof payload.email !== 'string') return;
-    await deps.db.transaction().execute((trx) => sendPasswordResetMail(trx, tenant, parseLang(payload.lang) ?? 'de', deps.baseUrl, String(payload.email)));
+    await deps.db
+      .transaction()
+      .execute((trx) => sendPasswordResetMail(trx, tenant, parseLang(payload.lang) ?? 'de', deps.baseUrl, String(payload.email)));
   };
 }

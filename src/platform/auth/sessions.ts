@@ -35,7 +35,12 @@ export async function createSession(db: Db, tenantId: string, userId: string | n
 }
 
 /** Returns the live session, or 'expired' when the cookie names one that timed out (so the login page can say so). */
-export async function loadSession(db: Db, tenantId: string, token: string, timeouts: SessionTimeouts): Promise<LoadedSession | 'expired' | undefined> {
+export async function loadSession(
+  db: Db,
+  tenantId: string,
+  token: string,
+  timeouts: SessionTimeouts,
+): Promise<LoadedSession | 'expired' | undefined> {
   const idHash = hashToken(token);
   const row = await db.selectFrom('session').selectAll().where('id_hash', '=', idHash).where('tenant_id', '=', tenantId).executeTakeFirst();
   if (!row) return undefined;
@@ -46,7 +51,11 @@ export async function loadSession(db: Db, tenantId: string, token: string, timeo
     return 'expired';
   }
   if (now - row.last_seen_at.getTime() > 60_000) {
-    await db.updateTable('session').set({ last_seen_at: new Date(now) }).where('id_hash', '=', idHash).execute();
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date(now) })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
   return { idHash, userId: row.user_id, data: row.data as SessionData };
 }

@@ -39,7 +39,7 @@ export async function assignToUnit(db: Db, tenantId: string, userId: string, inp
   const parsed = membershipSchema.safeParse(input);
   if (!parsed.success) throw invalidFrom(parsed.error, t);
   const user = await findUserById(db, tenantId, userId);
-  if (!user || user.kind !== 'staff') throw new NotFound('user');
+  if (user?.kind !== 'staff') throw new NotFound('user');
   const unit = await findUnit(db, tenantId, parsed.data.unit_id);
   if (!unit) throw new Invalid({ unit_id: t('error.required') });
   await addMembership(db, tenantId, userId, unit.id, parsed.data.role);

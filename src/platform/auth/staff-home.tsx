@@ -30,8 +30,12 @@ function BackOfficeHome({ ctx, sections, demoMode }: { ctx: RequestContext; sect
       {sections}
       <h2 safe>{t('bo.areas')}</h2>
       <ul class="cards">
-        {areas.map((item) => <Card title={item.label[ctx.lang]} href={item.href} description={item.description?.[ctx.lang]} level={3} />)}
-        {admin.map((tile) => <Card title={t(tile.key)} href={tile.href} level={3} />)}
+        {areas.map((item) => (
+          <Card title={item.label[ctx.lang]} href={item.href} description={item.description?.[ctx.lang]} level={3} />
+        ))}
+        {admin.map((tile) => (
+          <Card title={t(tile.key)} href={tile.href} level={3} />
+        ))}
         <Card title={t('site.account')} href="/bo/profil" level={3} />
       </ul>
     </Page>
@@ -43,7 +47,9 @@ export function registerStaffHome(app: FastifyInstance, deps: Deps, modules: Mod
     const { ctx } = request;
     if (ctx.actor.kind !== 'staff') return reply.redirect('/bo/anmelden', 303);
     const staff = { ...ctx, actor: ctx.actor };
-    const enabled = modules.filter((module) => module.workSection && (!ctx.tenant.settings.modules || ctx.tenant.settings.modules.includes(module.name)));
+    const enabled = modules.filter(
+      (module) => module.workSection && (!ctx.tenant.settings.modules || ctx.tenant.settings.modules.includes(module.name)),
+    );
     const sections = (await Promise.all(enabled.map((module) => module.workSection!(deps, staff)))).filter(Boolean);
     return sendHtml(reply, BackOfficeHome({ ctx, sections, demoMode: deps.config.demoMode }));
   });
@@ -59,7 +65,9 @@ export function registerStaffHome(app: FastifyInstance, deps: Deps, modules: Mod
         <h1 safe>{ctx.actor.name}</h1>
         <h2 safe>{t('admin.memberships')}</h2>
         <ul>
-          {memberships.map((m) => <li safe>{`${m.unit_name}: ${t(`role.${m.role}`)}`}</li>)}
+          {memberships.map((m) => (
+            <li safe>{`${m.unit_name}: ${t(`role.${m.role}`)}`}</li>
+          ))}
           {ctx.actor.roles.has('platform_admin') && <li safe>{t('role.platform_admin')}</li>}
         </ul>
         <Form action="/abmelden/ueberall" csrf={ctx.csrfToken()}>

@@ -14,7 +14,13 @@ export type PasswordOutcome = { result: 'ok'; userId: string; needsTotp: boolean
 
 /** Checks e-mail and password. Known and unknown addresses take the same path: a password hash is verified,
  * a failure is counted and audited, so neither the answer nor its timing tells whether an account exists. */
-export async function checkStaffPassword(db: Db, tenantId: string, email: string, password: string, policy: ThrottlePolicy): Promise<PasswordOutcome> {
+export async function checkStaffPassword(
+  db: Db,
+  tenantId: string,
+  email: string,
+  password: string,
+  policy: ThrottlePolicy,
+): Promise<PasswordOutcome> {
   const key = accountKey(email);
   const until = await blockedUntil(db, tenantId, key);
   if (until) return { result: 'throttled', until };
@@ -28,7 +34,13 @@ export async function checkStaffPassword(db: Db, tenantId: string, email: string
 
 /** Checks the second factor of a half-logged-in session: failures count against the same address as the
  * password's, a throttled address is refused here too, and each code is accepted once. */
-export async function checkStaffTotp(db: Db, tenantId: string, userId: string, code: string, policy: ThrottlePolicy): Promise<{ result: 'ok' } | Refusal> {
+export async function checkStaffTotp(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  code: string,
+  policy: ThrottlePolicy,
+): Promise<{ result: 'ok' } | Refusal> {
   const user = await findUserById(db, tenantId, userId);
   if (!user?.totp_secret || !user.email) return { result: 'failed' };
   const key = accountKey(user.email);
@@ -39,9 +51,23 @@ export async function checkStaffTotp(db: Db, tenantId: string, userId: string, c
   return refuse(db, tenantId, key, userId, 'staff.totp_failed', policy);
 }
 
-async function refuse(db: Db, tenantId: string, key: string, userId: string | null, action: string, policy: ThrottlePolicy): Promise<Refusal> {
+async function refuse(
+  db: Db,
+  tenantId: string,
+  key: string,
+  userId: string | null,
+  action: string,
+  policy: ThrottlePolicy,
+): Promise<Refusal> {
   const until = await recordFailure(db, tenantId, key, policy);
-  await recordAudit(db, { tenantId, actorId: userId, actorLabel: userId ? `staff:${userId}` : 'anonymous', action, objectType: 'user', objectId: userId });
+  await recordAudit(db, {
+    tenantId,
+    actorId: userId,
+    actorLabel: userId ? `staff:${userId}` : 'anonymous',
+    action,
+    objectType: 'user',
+    objectId: userId,
+  });
   return until ? { result: 'throttled', until } : { result: 'failed' };
 }
 
@@ -49,14 +75,29 @@ export async function enrolTotp(db: Db, tenantId: string, userId: string, secret
   const step = totpStep(secret, code);
   if (step === undefined) return false;
   await updateUser(db, tenantId, userId, { totp_secret: secret, totp_enabled: true, totp_last_step: step });
-  await recordAudit(db, { tenantId, actorId: userId, actorLabel: `staff:${userId}`, action: 'staff.totp_enrolled', objectType: 'user', objectId: userId });
+  await recordAudit(db, {
+    tenantId,
+    actorId: userId,
+    actorLabel: `staff:${userId}`,
+    action: 'staff.totp_enrolled',
+    objectType: 'user',
+    objectId: userId,
+  });
   return true;
 }
 
 export async function completeStaffLogin(db: Db, tenantId: string, userId: string, requestId: string) {
   const user = await recordLoginSuccess(db, tenantId, userId);
   if (user?.email) await clearFailures(db, tenantId, accountKey(user.email));
-  await recordAudit(db, { tenantId, actorId: userId, actorLabel: `staff:${userId}`, action: 'staff.login', objectType: 'user', objectId: userId, requestId });
+  await recordAudit(db, {
+    tenantId,
+    actorId: userId,
+    actorLabel: `staff:${userId}`,
+    action: 'staff.login',
+    objectType: 'user',
+    objectId: userId,
+    requestId,
+  });
 }
 
 /** Creates a reset token for a staff e-mail if such an account exists; the caller answers the same either way. */
@@ -64,7 +105,10 @@ export async function createPasswordReset(db: Db, tenantId: string, email: strin
   const user = await findStaffByEmail(db, tenantId, email);
   if (!user?.email) return undefined;
   const token = newToken();
-  await db.insertInto('password_reset').values({ token_hash: hashToken(token), tenant_id: tenantId, user_id: user.id, expires_at: new Date(Date.now() + 3_600_000) }).execute();
+  await db
+    .insertInto('password_reset')
+    .values({ token_hash: hashToken(token), tenant_id: tenantId, user_id: user.id, expires_at: new Date(Date.now() + 3_600_000) })
+    .execute();
   return { token, email: user.email };
 }
 
@@ -87,7 +131,14 @@ export async function resetPassword(db: Db, tenantId: string, token: string, pas
     await trx.updateTable('password_reset').set({ used_at: new Date() }).where('token_hash', '=', reset.token_hash).execute();
     await updateUser(trx, tenantId, reset.user_id, { password_hash: await hashPassword(password) });
     await destroyUserSessions(trx, tenantId, reset.user_id);
-    await recordAudit(trx, { tenantId, actorId: reset.user_id, actorLabel: `staff:${reset.user_id}`, action: 'staff.password_reset', objectType: 'user', objectId: reset.user_id });
+    await recordAudit(trx, {
+      tenantId,
+      actorId: reset.user_id,
+      actorLabel: `staff:${reset.user_id}`,
+      action: 'staff.password_reset',
+      objectType: 'user',
+      objectId: reset.user_id,
+    });
     return 'ok';
   });
 }

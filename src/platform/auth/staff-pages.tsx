@@ -10,7 +10,15 @@ import { sendHtml } from '../ui/render.js';
 import { setFlash } from '../http/request-context.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SESSION_COOKIE, createSession, destroySession, destroyUserSessions, loadSession } from './sessions.js';
-import { checkStaffPassword, checkStaffTotp, completeStaffLogin, enrolTotp, findValidReset, resetPassword, type Refusal } from './staff-login.js';
+import {
+  checkStaffPassword,
+  checkStaffTotp,
+  completeStaffLogin,
+  enrolTotp,
+  findValidReset,
+  resetPassword,
+  type Refusal,
+} from './staff-login.js';
 import { newTotpSecret, totpUri } from './totp.js';
 import { findUserById } from './users-repo.js';
 import { EnrolView, ForgotView, LoginView, NewPasswordView, TotpView } from './staff-views.js';
@@ -48,7 +56,10 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     if (ctx.actor.kind === 'staff') return reply.redirect(next, 303);
     if (ctx.sessionExpired) return sendHtml(reply, LoginView({ ctx, next, notice: ctx.t('login.expired') }));
     // The same empty form for everyone (per address, so `next` stays), each with their own CSRF token.
-    return sendHtml(reply, sharedPage(ctx, 'staff-login', request.url, 60, (shared) => LoginView({ ctx: shared, next })));
+    return sendHtml(
+      reply,
+      sharedPage(ctx, 'staff-login', request.url, 60, (shared) => LoginView({ ctx: shared, next })),
+    );
   });
 
   app.post('/bo/anmelden', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
@@ -59,7 +70,12 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     if (!password) errors.password = ctx.t('error.required');
     if (Object.keys(errors).length) return sendHtml(reply, LoginView({ ctx, email, next, errors }), 400);
     const outcome = await checkStaffPassword(db, ctx.tenant.id, email.trim(), password, policy);
-    if (outcome.result !== 'ok') return sendHtml(reply, LoginView({ ctx, email, next, errors: { email: refusalText(ctx, outcome, 'login.failed') } }), refusalStatus(outcome));
+    if (outcome.result !== 'ok')
+      return sendHtml(
+        reply,
+        LoginView({ ctx, email, next, errors: { email: refusalText(ctx, outcome, 'login.failed') } }),
+        refusalStatus(outcome),
+      );
     if (!outcome.needsTotp) return finish(request, reply, outcome.userId, next);
     const data = { pendingUserId: outcome.userId, next, ...(outcome.mustEnrol ? { enrolSecret: newTotpSecret() } : {}) };
     setSessionCookie(reply, await createSession(db, ctx.tenant.id, null, data, timeouts), secure);
@@ -78,7 +94,8 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     const { code = '' } = formFields(request);
     if (!code.trim()) return sendHtml(reply, TotpView({ ctx, error: ctx.t('totp.missing') }), 400);
     const outcome = await checkStaffTotp(db, ctx.tenant.id, session.data.pendingUserId!, code, policy);
-    if (outcome.result !== 'ok') return sendHtml(reply, TotpView({ ctx, error: refusalText(ctx, outcome, 'totp.failed') }), refusalStatus(outcome));
+    if (outcome.result !== 'ok')
+      return sendHtml(reply, TotpView({ ctx, error: refusalText(ctx, outcome, 'totp.failed') }), refusalStatus(outcome));
     return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
   });
 
@@ -99,17 +116,24 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     const { code = '' } = formFields(request);
     if (!(await enrolTotp(db, ctx.tenant.id, session.data.pendingUserId!, secret, code))) {
       const user = await findUserById(db, ctx.tenant.id, session.data.pendingUserId!);
-      return sendHtml(reply, EnrolView({ ctx, secret, uri: totpUri(secret, user?.email ?? 'staff', ctx.tenant.name), error: ctx.t('totp.failed') }), 400);
+      return sendHtml(
+        reply,
+        EnrolView({ ctx, secret, uri: totpUri(secret, user?.email ?? 'staff', ctx.tenant.name), error: ctx.t('totp.failed') }),
+        400,
+      );
     }
     return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
   });
 
-  app.get('/bo/passwort-vergessen', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, ForgotView({ ctx: request.ctx })));
+  app.get('/bo/passwort-vergessen', { config: { access: 'public' } }, async (request, reply) =>
+    sendHtml(reply, ForgotView({ ctx: request.ctx })),
+  );
 
   app.post('/bo/passwort-vergessen', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
     const { ctx } = request;
     const { email = '' } = formFields(request);
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) return sendHtml(reply, ForgotView({ ctx, email, errors: { email: ctx.t('error.invalidEmail') } }), 400);
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim()))
+      return sendHtml(reply, ForgotView({ ctx, email, errors: { email: ctx.t('error.invalidEmail') } }), 400);
     await requestPasswordReset(db, ctx.tenant.id, ctx.lang, email.trim());
     return sendHtml(reply, ForgotView({ ctx, sent: true }));
   });
@@ -125,7 +149,8 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     const { token } = request.params as { token: string };
     const { password = '' } = formFields(request);
     const outcome = await resetPassword(db, ctx.tenant.id, token, password);
-    if (outcome === 'too_short') return sendHtml(reply, NewPasswordView({ ctx, token, valid: true, errors: { password: ctx.t('error.passwordTooShort') } }), 400);
+    if (outcome === 'too_short')
+      return sendHtml(reply, NewPasswordView({ ctx, token, valid: true, errors: { password: ctx.t('error.passwordTooShort') } }), 400);
     if (outcome === 'invalid') return sendHtml(reply, NewPasswordView({ ctx, token, valid: false }), 410);
     setFlash(reply, ctx.t('reset.done'));
     return reply.redirect('/bo/anmelden', 303);
@@ -146,5 +171,4 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     setFlash(reply, ctx.t('account.loggedOut'));
     return reply.redirect('/', 303);
   });
-
 }

@@ -14,12 +14,35 @@ export function LoginView(props: { ctx: RequestContext; email?: string; next: st
       <ErrorSummary errors={props.errors} t={t} />
       <Form action="/bo/anmelden" csrf={ctx.csrfToken()}>
         <input type="hidden" name="next" value={props.next} />
-        <TextField name="email" type="email" label={t('login.email')} value={props.email} autocomplete="username" error={props.errors?.email} required />
-        <TextField name="password" type="password" label={t('login.password')} autocomplete="current-password" error={props.errors?.password} required />
+        <TextField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          value={props.email}
+          autocomplete="username"
+          error={props.errors?.email}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('login.password')}
+          autocomplete="current-password"
+          error={props.errors?.password}
+          required
+        />
         <Button label={t('login.submit')} />
       </Form>
-      <p><a href="/bo/passwort-vergessen" safe>{t('login.forgot')}</a></p>
-      <p><a href="/konto" safe>{t('login.citizen')}</a></p>
+      <p>
+        <a href="/bo/passwort-vergessen" safe>
+          {t('login.forgot')}
+        </a>
+      </p>
+      <p>
+        <a href="/konto" safe>
+          {t('login.citizen')}
+        </a>
+      </p>
     </Page>
   );
 }
@@ -33,7 +56,16 @@ export function TotpView(props: { ctx: RequestContext; error?: string }) {
       <h1 safe>{t('totp.title')}</h1>
       <ErrorSummary errors={errors} t={t} />
       <Form action="/bo/anmelden/code" csrf={ctx.csrfToken()}>
-        <TextField name="code" label={t('totp.code')} hint={t('totp.hint')} inputmode="numeric" autocomplete="one-time-code" width="short" error={props.error} required />
+        <TextField
+          name="code"
+          label={t('totp.code')}
+          hint={t('totp.hint')}
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          width="short"
+          error={props.error}
+          required
+        />
         <Button label={t('totp.submit')} />
       </Form>
     </Page>
@@ -51,12 +83,24 @@ export function EnrolView(props: { ctx: RequestContext; secret: string; uri: str
       <p safe>{t('totp.setupText')}</p>
       <dl class="facts">
         <dt safe>{t('totp.secret')}</dt>
-        <dd><code safe>{props.secret}</code></dd>
+        <dd>
+          <code safe>{props.secret}</code>
+        </dd>
         <dt>URI</dt>
-        <dd><code safe>{props.uri}</code></dd>
+        <dd>
+          <code safe>{props.uri}</code>
+        </dd>
       </dl>
       <Form action="/bo/anmelden/einrichten" csrf={ctx.csrfToken()}>
-        <TextField name="code" label={t('totp.code')} inputmode="numeric" autocomplete="one-time-code" width="short" error={props.error} required />
+        <TextField
+          name="code"
+          label={t('totp.code')}
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          width="short"
+          error={props.error}
+          required
+        />
         <Button label={t('totp.submit')} />
       </Form>
     </Page>
@@ -72,7 +116,15 @@ export function ForgotView(props: { ctx: RequestContext; email?: string; errors?
       {props.sent ? <Alert kind="success" text={t('reset.sent')} /> : <p safe>{t('reset.text')}</p>}
       <ErrorSummary errors={props.errors} t={t} />
       <Form action="/bo/passwort-vergessen" csrf={ctx.csrfToken()}>
-        <TextField name="email" type="email" label={t('login.email')} value={props.email} autocomplete="username" error={props.errors?.email} required />
+        <TextField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          value={props.email}
+          autocomplete="username"
+          error={props.errors?.email}
+          required
+        />
         <Button label={t('reset.submit')} />
       </Form>
     </Page>
@@ -88,13 +140,25 @@ export function NewPasswordView(props: { ctx: RequestContext; token: string; val
       {!props.valid ? (
         <>
           <Alert kind="error" text={t('reset.invalid')} />
-          <p><a href="/bo/passwort-vergessen" safe>{t('reset.submit')}</a></p>
+          <p>
+            <a href="/bo/passwort-vergessen" safe>
+              {t('reset.submit')}
+            </a>
+          </p>
         </>
       ) : (
         <>
           <ErrorSummary errors={props.errors} t={t} />
           <Form action={`/bo/passwort-neu/${encodeURIComponent(props.token)}`} csrf={ctx.csrfToken()}>
-            <TextField name="password" type="password" label={t('reset.newPassword')} hint={t('reset.newPasswordHint')} autocomplete="new-password" error={props.errors?.password} required />
+            <TextField
+              name="password"
+              type="password"
+              label={t('reset.newPassword')}
+              hint={t('reset.newPasswordHint')}
+              autocomplete="new-password"
+              error={props.errors?.password}
+              required
+            />
             <Button label={t('reset.save')} />
           </Form>
         </>

@@ -53,21 +53,49 @@ export async function claimTotpStep(db: Db, tenantId: string, userId: string, st
 }
 
 export function recordLoginSuccess(db: Db, tenantId: string, userId: string) {
-  return db.updateTable('app_user').set({ last_login_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', userId).returning('email').executeTakeFirst();
+  return db
+    .updateTable('app_user')
+    .set({ last_login_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .returning('email')
+    .executeTakeFirst();
 }
 
 export function updateUser(
   db: Db,
   tenantId: string,
   userId: string,
-  values: Partial<{ password_hash: string; totp_secret: string | null; totp_enabled: boolean; totp_last_step: number | null; claims: string; display_name: string; email: string | null; trust_level: string | null }>,
+  values: Partial<{
+    password_hash: string;
+    totp_secret: string | null;
+    totp_enabled: boolean;
+    totp_last_step: number | null;
+    claims: string;
+    display_name: string;
+    email: string | null;
+    trust_level: string | null;
+  }>,
 ) {
   return db.updateTable('app_user').set(values).where('tenant_id', '=', tenantId).where('id', '=', userId).execute();
 }
 
 export function insertUser(
   db: Db,
-  values: { tenant_id: string; kind: 'staff' | 'citizen' | 'business'; display_name: string; email: string | null; password_hash?: string | null; totp_secret?: string | null; totp_enabled?: boolean; platform_admin?: boolean; oidc_issuer?: string; oidc_subject?: string; claims?: string; trust_level?: string },
+  values: {
+    tenant_id: string;
+    kind: 'staff' | 'citizen' | 'business';
+    display_name: string;
+    email: string | null;
+    password_hash?: string | null;
+    totp_secret?: string | null;
+    totp_enabled?: boolean;
+    platform_admin?: boolean;
+    oidc_issuer?: string;
+    oidc_subject?: string;
+    claims?: string;
+    trust_level?: string;
+  },
 ) {
   return db.insertInto('app_user').values(values).returningAll().executeTakeFirstOrThrow();
 }
@@ -119,7 +147,12 @@ export function addMembership(db: Db, tenantId: string, userId: string, unitId: 
 }
 
 export function listUnits(db: Db, tenantId: string) {
-  return db.selectFrom('unit').select(['id', 'name', 'short_name', 'parent_id']).where('tenant_id', '=', tenantId).orderBy('name').execute();
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name', 'short_name', 'parent_id'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('name')
+    .execute();
 }
 
 export function findUnit(db: Db, tenantId: string, unitId: string) {

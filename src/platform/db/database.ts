@@ -12,9 +12,10 @@ export type Database = { db: Db; kind: 'pglite' | 'postgres'; close(): Promise<v
 
 /** `template`: a dump a new embedded database starts from instead of an empty one (see pglite-template.ts). */
 export async function openDatabase(options: { databaseUrl?: string; dataDir: string; template?: Blob }): Promise<Database> {
-  const pool = options.databaseUrl && !options.databaseUrl.startsWith('memory:')
-    ? await serverPool(options.databaseUrl)
-    : await embeddedPool(options.databaseUrl ? undefined : join(options.dataDir, 'pglite'), options.template);
+  const pool =
+    options.databaseUrl && !options.databaseUrl.startsWith('memory:')
+      ? await serverPool(options.databaseUrl)
+      : await embeddedPool(options.databaseUrl ? undefined : join(options.dataDir, 'pglite'), options.template);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool.pool as never }), plugins: [new WriteWatch()] });
   return { db, kind: pool.kind, close: () => db.destroy(), dump: 'dump' in pool ? pool.dump : undefined };
 }
@@ -35,7 +36,11 @@ async function embeddedPool(dir: string | undefined, template: Blob | undefined)
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dir) mkdirSync(dir, { recursive: true });
   const fresh = !dir || !existsSync(join(dir, 'PG_VERSION'));
-  const pg = await PGlite.create(dir ?? 'memory://', { extensions: { pg_trgm }, parsers: { 20: (value: string) => Number(value) }, ...(fresh && template ? { loadDataDir: template } : {}) });
+  const pg = await PGlite.create(dir ?? 'memory://', {
+    extensions: { pg_trgm },
+    parsers: { 20: (value: string) => Number(value) },
+    ...(fresh && template ? { loadDataDir: template } : {}),
+  });
   return { kind: 'pglite' as const, pool: new PGlitePool(pg), dump: () => pg.dumpDataDir('gzip') as Promise<Blob> };
 }
 

@@ -12,7 +12,9 @@ export type Migration = { name: string; checksum: string; script: string };
 
 export function findMigrations(dirs: string[]): Migration[] {
   const files = dirs.filter(existsSync).flatMap((dir) =>
-    readdirSync(dir).filter((file) => file.endsWith('.sql')).map((file) => join(dir, file)),
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.sql'))
+      .map((file) => join(dir, file)),
   );
   return files
     .map((file) => {

@@ -19,7 +19,11 @@ function pgliteVersion(): string {
 
 /** Where the dump of a database migrated with exactly these migrations is kept. */
 export function migratedTemplatePath(migrations: Migration[]): string {
-  const key = createHash('sha256').update(pgliteVersion()).update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n')).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(pgliteVersion())
+    .update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
   return join(CACHE_DIR, `pglite-migrated-${key}.tar.gz`);
 }
 

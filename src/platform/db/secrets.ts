@@ -2,8 +2,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './database.js';
 
-export async function platformSecret(db: Db, name: string, make: () => string = () => randomBytes(32).toString('base64url')): Promise<string> {
-  await db.insertInto('platform_secret').values({ name, value: make() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+export async function platformSecret(
+  db: Db,
+  name: string,
+  make: () => string = () => randomBytes(32).toString('base64url'),
+): Promise<string> {
+  await db
+    .insertInto('platform_secret')
+    .values({ name, value: make() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const row = await db.selectFrom('platform_secret').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
 }

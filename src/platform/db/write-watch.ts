@@ -38,4 +38,3 @@ export class WriteWatch implements KyselyPlugin {
     return args.result;
   }
 }
-

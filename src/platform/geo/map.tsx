@@ -41,7 +41,10 @@ function Tiles({ template, focus }: { template: string; focus: Point }) {
     <svg class="map-tiles" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
       {tiles.map(({ dx, dy }) => (
         <image
-          href={template.replace('{z}', String(zoom)).replace('{x}', String(centre.x + dx)).replace('{y}', String(centre.y + dy))}
+          href={template
+            .replace('{z}', String(zoom))
+            .replace('{x}', String(centre.x + dx))
+            .replace('{y}', String(centre.y + dy))}
           x={(left + (dx + 1) * TILE).toFixed(1)}
           y={(top + (dy + 1) * TILE).toFixed(1)}
           width="256"
@@ -58,7 +61,13 @@ function BaseLines({ geo, project }: { geo: TownGeo; project: (point: Point) => 
   return (
     <>
       {(geo.lines ?? []).map((line) => (
-        <polyline class={`map-${line.kind}`} points={line.points.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}>
+        <polyline
+          class={`map-${line.kind}`}
+          points={line.points
+            .map(([lat, lng]) => project({ lat, lng }))
+            .map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+            .join(' ')}
+        >
           <title safe>{line.name}</title>
         </polyline>
       ))}
@@ -68,7 +77,14 @@ function BaseLines({ geo, project }: { geo: TownGeo; project: (point: Point) => 
 
 /** The town map with the place marked. With `pickFor` (the name of a coordinates input), app.js lets a click
  * on the map fill that input; without JavaScript the input is typed. */
-export function PlaceMap(props: { geo: TownGeo | undefined; focus?: Point; label: string; tileUrl?: string; attribution?: string; pickFor?: string }) {
+export function PlaceMap(props: {
+  geo: TownGeo | undefined;
+  focus?: Point;
+  label: string;
+  tileUrl?: string;
+  attribution?: string;
+  pickFor?: string;
+}) {
   const { geo, focus } = props;
   const project = geo ? projector(geo, focus) : undefined;
   const marker = focus ? project?.(focus) : undefined;
@@ -76,15 +92,29 @@ export function PlaceMap(props: { geo: TownGeo | undefined; focus?: Point; label
     <figure class={['map', props.pickFor && 'map--pick']}>
       <div class="map-canvas">
         {geo && project && (
-          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.label} data-pick-for={props.pickFor} data-inverse={props.pickFor ? project.inverse : undefined}>
-            <polygon class="map-boundary" points={geo.boundary.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} />
+          <svg
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            role="img"
+            aria-label={props.label}
+            data-pick-for={props.pickFor}
+            data-inverse={props.pickFor ? project.inverse : undefined}
+          >
+            <polygon
+              class="map-boundary"
+              points={geo.boundary
+                .map(([lat, lng]) => project({ lat, lng }))
+                .map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+                .join(' ')}
+            />
             <BaseLines geo={geo} project={project} />
             {geo.localities.map((place) => {
               const p = project(place);
               return (
                 <g class="map-locality">
                   <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r="3" />
-                  <text x={(p.x + 6).toFixed(1)} y={(p.y + 4).toFixed(1)} safe>{place.name}</text>
+                  <text x={(p.x + 6).toFixed(1)} y={(p.y + 4).toFixed(1)} safe>
+                    {place.name}
+                  </text>
                 </g>
               );
             })}
@@ -94,7 +124,13 @@ export function PlaceMap(props: { geo: TownGeo | undefined; focus?: Point; label
         {props.tileUrl && focus && <Tiles template={props.tileUrl} focus={focus} />}
       </div>
       <figcaption>
-        {focus ? <a href={`https://www.openstreetmap.org/?mlat=${focus.lat}&mlon=${focus.lng}#map=17/${focus.lat}/${focus.lng}`} safe>{props.label}</a> : <span safe>{props.label}</span>}
+        {focus ? (
+          <a href={`https://www.openstreetmap.org/?mlat=${focus.lat}&mlon=${focus.lng}#map=17/${focus.lat}/${focus.lng}`} safe>
+            {props.label}
+          </a>
+        ) : (
+          <span safe>{props.label}</span>
+        )}
         {props.tileUrl && props.attribution && <span safe>{` · ${props.attribution}`}</span>}
       </figcaption>
     </figure>
@@ -119,7 +155,14 @@ function cluster(markers: (MapMarker & { x: number; y: number })[]) {
 /** The town map with many places, each a link (keyboard-reachable); close places are clustered with their count
  * and lead to `clusterHref` (the list that every such map has beside it). With `live` (a GeoJSON URL and the
  * button's text), app.js offers an interactive map to zoom and pan, loading Leaflet only on request. */
-export function MarkerMap(props: { geo: TownGeo | undefined; label: string; markers: MapMarker[]; clusterLabel: (count: number) => string; clusterHref: string; live?: { geojson: string; button: string; tileUrl?: string; attribution?: string } }) {
+export function MarkerMap(props: {
+  geo: TownGeo | undefined;
+  label: string;
+  markers: MapMarker[];
+  clusterLabel: (count: number) => string;
+  clusterHref: string;
+  live?: { geojson: string; button: string; tileUrl?: string; attribution?: string };
+}) {
   const { geo } = props;
   if (!geo) return '';
   const project = projector(geo);
@@ -128,26 +171,58 @@ export function MarkerMap(props: { geo: TownGeo | undefined; label: string; mark
     <figure class="map">
       <div class="map-canvas">
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={props.label}>
-          <polygon class="map-boundary" points={geo.boundary.map(([lat, lng]) => project({ lat, lng })).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')} />
-          <g aria-hidden="true"><BaseLines geo={geo} project={project} /></g>
+          <polygon
+            class="map-boundary"
+            points={geo.boundary
+              .map(([lat, lng]) => project({ lat, lng }))
+              .map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+              .join(' ')}
+          />
+          <g aria-hidden="true">
+            <BaseLines geo={geo} project={project} />
+          </g>
           {geo.localities.map((place) => {
             const p = project(place);
-            return <g class="map-locality" aria-hidden="true"><circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r="3" /><text x={(p.x + 6).toFixed(1)} y={(p.y + 4).toFixed(1)} safe>{place.name}</text></g>;
+            return (
+              <g class="map-locality" aria-hidden="true">
+                <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r="3" />
+                <text x={(p.x + 6).toFixed(1)} y={(p.y + 4).toFixed(1)} safe>
+                  {place.name}
+                </text>
+              </g>
+            );
           })}
-          {groups.map((group) => group.members.length === 1 ? (
-            <a href={group.members[0]!.href} aria-label={group.members[0]!.label}><circle class="map-marker" cx={group.x.toFixed(1)} cy={group.y.toFixed(1)} r="7" /></a>
-          ) : (
-            <a href={props.clusterHref} aria-label={props.clusterLabel(group.members.length)}>
-              <circle class="map-cluster" cx={group.x.toFixed(1)} cy={group.y.toFixed(1)} r="11" />
-              <text class="map-cluster-count" x={group.x.toFixed(1)} y={(group.y + 4).toFixed(1)} text-anchor="middle" safe>{String(group.members.length)}</text>
-            </a>
-          ))}
+          {groups.map((group) =>
+            group.members.length === 1 ? (
+              <a href={group.members[0]!.href} aria-label={group.members[0]!.label}>
+                <circle class="map-marker" cx={group.x.toFixed(1)} cy={group.y.toFixed(1)} r="7" />
+              </a>
+            ) : (
+              <a href={props.clusterHref} aria-label={props.clusterLabel(group.members.length)}>
+                <circle class="map-cluster" cx={group.x.toFixed(1)} cy={group.y.toFixed(1)} r="11" />
+                <text class="map-cluster-count" x={group.x.toFixed(1)} y={(group.y + 4).toFixed(1)} text-anchor="middle" safe>
+                  {String(group.members.length)}
+                </text>
+              </a>
+            ),
+          )}
         </svg>
       </div>
       <figcaption safe>{props.label}</figcaption>
       {props.live && (
-        <button type="button" class="button button--secondary" hidden data-live-map={props.live.geojson} data-tiles={props.live.tileUrl} data-attribution={props.live.attribution}
-          data-boundary={JSON.stringify(geo.boundary)} data-localities={JSON.stringify(geo.localities.map((place) => [place.name, place.lat, place.lng]))} safe>{props.live.button}</button>
+        <button
+          type="button"
+          class="button button--secondary"
+          hidden
+          data-live-map={props.live.geojson}
+          data-tiles={props.live.tileUrl}
+          data-attribution={props.live.attribution}
+          data-boundary={JSON.stringify(geo.boundary)}
+          data-localities={JSON.stringify(geo.localities.map((place) => [place.name, place.lat, place.lng]))}
+          safe
+        >
+          {props.live.button}
+        </button>
       )}
     </figure>
   );

@@ -6,8 +6,14 @@ export function registerStreetApi(app: FastifyInstance) {
   app.get('/api/strassen', { config: { access: 'public' } }, async (request, reply) => {
     const typed = String((request.query as { q?: unknown }).q ?? '').slice(0, 120);
     const streets = suggestStreets(request.ctx.tenant.settings.geo?.streets ?? [], typed);
-    return reply
-      .header('cache-control', 'public, max-age=3600')
-      .send({ suggestions: streets.map((street) => ({ name: street.name, locality: street.locality, postalCode: street.postalCode, lat: street.lat, lng: street.lng })) });
+    return reply.header('cache-control', 'public, max-age=3600').send({
+      suggestions: streets.map((street) => ({
+        name: street.name,
+        locality: street.locality,
+        postalCode: street.postalCode,
+        lat: street.lat,
+        lng: street.lng,
+      })),
+    });
   });
 }

@@ -20,7 +20,16 @@ export type Deps = {
 type AuditObject = { type: string; id?: string | null; summary?: Record<string, unknown> };
 
 function entryOf(ctx: RequestContext, action: string, object: AuditObject): AuditEntry {
-  return { tenantId: ctx.tenant.id, actorId: actorId(ctx.actor), actorLabel: actorLabel(ctx.actor), action, objectType: object.type, objectId: object.id ?? null, summary: object.summary, requestId: ctx.requestId };
+  return {
+    tenantId: ctx.tenant.id,
+    actorId: actorId(ctx.actor),
+    actorLabel: actorLabel(ctx.actor),
+    action,
+    objectType: object.type,
+    objectId: object.id ?? null,
+    summary: object.summary,
+    requestId: ctx.requestId,
+  };
 }
 
 /** Records what an actor did, inside the caller's transaction when one is given. */
@@ -44,8 +53,10 @@ export function tenantBaseUrl(deps: Deps, ctx: RequestContext, host: string | un
   const configured = new URL(deps.baseUrl);
   const used = parseHost(host);
   if (!used) return deps.baseUrl;
-  if (ctx.tenant.hosts.includes(used.hostname)) return `${configured.protocol}//${used.hostname}${configured.port ? `:${configured.port}` : ''}`;
-  if (LOOPBACK.has(configured.hostname) && LOOPBACK.has(used.hostname) && used.port === configured.port) return `${configured.protocol}//${used.host}`;
+  if (ctx.tenant.hosts.includes(used.hostname))
+    return `${configured.protocol}//${used.hostname}${configured.port ? `:${configured.port}` : ''}`;
+  if (LOOPBACK.has(configured.hostname) && LOOPBACK.has(used.hostname) && used.port === configured.port)
+    return `${configured.protocol}//${used.host}`;
   return deps.baseUrl;
 }
 

@@ -2,7 +2,10 @@
 export type FieldErrors = Record<string, string>;
 
 export class DomainError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

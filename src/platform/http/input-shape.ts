@@ -58,7 +58,10 @@ export function registerJsonBodies(app: FastifyInstance) {
     if (text.trim() === '') return done(null, {});
     if (jsonTooDeep(text)) return done(new TooDeep(), undefined);
     try {
-      done(null, JSON.parse(text, (key, value: unknown) => (key === '__proto__' || key === 'constructor' ? undefined : value)));
+      done(
+        null,
+        JSON.parse(text, (key, value: unknown) => (key === '__proto__' || key === 'constructor' ? undefined : value)),
+      );
     } catch {
       done(Object.assign(new Error('invalid JSON body'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
     }

@@ -14,7 +14,10 @@ export function prettyLine(json: string): string {
     const entry = JSON.parse(json) as Record<string, unknown> & { level: number; time: number; msg?: string };
     if (PER_REQUEST.has(String(entry.msg)) && entry.level < 40) return '';
     const time = new Date(entry.time).toLocaleTimeString('de-DE', { hour12: false });
-    const details = SHOWN.filter((key) => entry[key] !== undefined).map((key) => `${key}=${typeof entry[key] === 'object' ? (entry[key] as { message?: string }).message ?? JSON.stringify(entry[key]) : String(entry[key])}`);
+    const details = SHOWN.filter((key) => entry[key] !== undefined).map(
+      (key) =>
+        `${key}=${typeof entry[key] === 'object' ? ((entry[key] as { message?: string }).message ?? JSON.stringify(entry[key])) : String(entry[key])}`,
+    );
     return `${time} ${LEVELS[entry.level] ?? entry.level} ${String(entry.msg ?? entry.event ?? '')}${details.length ? `  ${details.join(' ')}` : ''}\n`;
   } catch {
     return json.endsWith('\n') ? json : `${json}\n`;

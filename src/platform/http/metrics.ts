@@ -13,7 +13,13 @@ export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAcc
   collectDefaultMetrics({ register: registry });
   const labels = ['method', 'route', 'status'] as const;
   const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route', labelNames: labels, registers: [registry] });
-  const latency = new Histogram({ name: 'http_request_duration_seconds', help: 'HTTP latency by route', labelNames: labels, registers: [registry], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+  const latency = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP latency by route',
+    labelNames: labels,
+    registers: [registry],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  });
   new Gauge({
     name: 'job_queue_depth',
     help: 'Jobs in the queue by status',
@@ -42,7 +48,13 @@ export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAcc
   const allowed = mayRead(access);
   app.get('/metrics', { config: { access: 'apiKey', tenantless: true } }, async (request, reply) => {
     if (!allowed(request)) {
-      return reply.status(401).header('www-authenticate', 'Bearer realm="metrics"').type('text/plain; charset=utf-8').send('Nicht berechtigt: /metrics braucht METRICS_TOKEN oder eine Adresse aus METRICS_ALLOW.\nNot authorised: /metrics needs METRICS_TOKEN or an address in METRICS_ALLOW.\n');
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .type('text/plain; charset=utf-8')
+        .send(
+          'Nicht berechtigt: /metrics braucht METRICS_TOKEN oder eine Adresse aus METRICS_ALLOW.\nNot authorised: /metrics needs METRICS_TOKEN or an address in METRICS_ALLOW.\n',
+        );
     }
     return reply.type(registry.contentType).send(await registry.metrics());
   });

@@ -10,5 +10,7 @@ export function registerOpenApi(app: FastifyInstance, modules: Module[], version
     components: { schemas: Object.assign({}, ...modules.map((module) => module.openapi?.schemas ?? {})) },
   };
   const body = JSON.stringify(document); // the same for every request: serialised once
-  app.get('/api/openapi.json', { config: { access: 'public', tenantless: true } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
+  app.get('/api/openapi.json', { config: { access: 'public', tenantless: true } }, async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(body),
+  );
 }

@@ -26,7 +26,7 @@ function pickLang(request: FastifyRequest, reply: FastifyReply): Lang {
 }
 
 function baseContext(request: FastifyRequest, reply: FastifyReply | undefined, tenant: Tenant, nav: NavItem[]): RequestContext {
-  const lang = reply ? pickLang(request, reply) : parseLang(request.cookies?.[LANG_COOKIE]) ?? 'de';
+  const lang = reply ? pickLang(request, reply) : (parseLang(request.cookies?.[LANG_COOKIE]) ?? 'de');
   // One token per response: a second call would make a new secret and orphan the first token on the page.
   let token: string | undefined;
   return {

@@ -15,7 +15,13 @@ export function sharedPagesChanged(tenantId: string, scope: string) {
   generations.set(key, (generations.get(key) ?? 0) + 1);
 }
 
-export async function sharedPage(ctx: RequestContext, scope: string, url: string, seconds: number, render: (ctx: RequestContext) => JSX.Element): Promise<string> {
+export async function sharedPage(
+  ctx: RequestContext,
+  scope: string,
+  url: string,
+  seconds: number,
+  render: (ctx: RequestContext) => JSX.Element,
+): Promise<string> {
   if (!isSharedView(ctx)) return await render(ctx);
   const key = `${ctx.tenant.id}:${scope}:${ctx.lang}:${url}`;
   const generation = generations.get(`${ctx.tenant.id}:${scope}`) ?? 0;

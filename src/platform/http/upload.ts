@@ -5,7 +5,14 @@ import type { Multipart } from '@fastify/multipart';
 import { checkCsrf } from './csrf.js';
 
 export type UploadedFile = { bytes: Buffer; name: string; field: string };
-export type UploadedForm = { fields: Record<string, string>; file: Buffer | undefined; fileName?: string; files: UploadedFile[]; tooLarge: boolean; tooMany: boolean };
+export type UploadedForm = {
+  fields: Record<string, string>;
+  file: Buffer | undefined;
+  fileName?: string;
+  files: UploadedFile[];
+  tooLarge: boolean;
+  tooMany: boolean;
+};
 
 export async function readFormWithFiles(request: FastifyRequest, maxBytes: number, maxFiles = 1): Promise<UploadedForm> {
   const fields: Record<string, string> = {};
@@ -43,7 +50,10 @@ export const readFormWithFile = (request: FastifyRequest, maxBytes: number) => r
  * The parts of a multipart form after its CSRF token: the form's first field (the Form component puts it there).
  * A form without it, or with a wrong one, is refused before any file is read.
  */
-export async function* formParts(request: FastifyRequest, limits: { fileSize: number; files: number; fields: number }): AsyncGenerator<Multipart> {
+export async function* formParts(
+  request: FastifyRequest,
+  limits: { fileSize: number; files: number; fields: number },
+): AsyncGenerator<Multipart> {
   let checked = false;
   for await (const part of request.parts({ limits })) {
     if (!checked) {

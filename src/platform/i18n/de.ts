@@ -29,7 +29,8 @@ export const de = {
   'error.forbidden': 'Kein Zugriff',
   'error.forbiddenText': 'Sie haben für diese Seite keine Berechtigung.',
   'error.csrf': 'Sicherheitsprüfung fehlgeschlagen',
-  'error.csrfText': 'Das Formular war abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte gehen Sie zurück, laden Sie die Seite neu und senden Sie es erneut.',
+  'error.csrfText':
+    'Das Formular war abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte gehen Sie zurück, laden Sie die Seite neu und senden Sie es erneut.',
   'error.back': 'Zurück zur vorherigen Seite',
   'error.badRequestText': 'Diese Anfrage war unvollständig oder ist abgelaufen. Bitte beginnen Sie den Vorgang erneut.',
   'error.tooLarge': 'Datei zu groß',
@@ -38,7 +39,8 @@ export const de = {
   'error.rateLimited': 'Zu viele Anfragen',
   'error.rateLimitedText': 'Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
   'error.internal': 'Technische Störung',
-  'error.internalText': 'Es ist ein unerwarteter Fehler aufgetreten. Ihre Eingaben wurden nicht gespeichert. Bitte versuchen Sie es später erneut. Vorgangsnummer: {requestId}',
+  'error.internalText':
+    'Es ist ein unerwarteter Fehler aufgetreten. Ihre Eingaben wurden nicht gespeichert. Bitte versuchen Sie es später erneut. Vorgangsnummer: {requestId}',
   'error.summary': 'Bitte korrigieren Sie folgende Angaben',
   'error.required': 'Bitte füllen Sie dieses Feld aus.',
   'error.invalidEmail': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
@@ -49,7 +51,8 @@ export const de = {
   'login.password': 'Passwort',
   'login.submit': 'Anmelden',
   'login.failed': 'E-Mail-Adresse oder Passwort sind falsch.',
-  'login.throttled': 'Zu viele Fehlversuche für diese E-Mail-Adresse. Bitte versuchen Sie es ab {until} Uhr erneut oder setzen Sie Ihr Passwort zurück.',
+  'login.throttled':
+    'Zu viele Fehlversuche für diese E-Mail-Adresse. Bitte versuchen Sie es ab {until} Uhr erneut oder setzen Sie Ihr Passwort zurück.',
   'login.forgot': 'Passwort vergessen?',
   'login.expired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'login.citizen': 'Bürgerinnen und Bürger melden sich mit ihrem Bürgerkonto an.',
@@ -60,7 +63,8 @@ export const de = {
   'totp.failed': 'Der Code ist falsch oder abgelaufen.',
   'totp.missing': 'Bitte geben Sie den Code aus Ihrer Authenticator-App ein.',
   'totp.setupTitle': 'Zwei-Faktor-Anmeldung einrichten',
-  'totp.setupText': 'Ihre Rolle erfordert einen zweiten Faktor. Fügen Sie diesen Schlüssel in Ihrer Authenticator-App hinzu und geben Sie dann den angezeigten Code ein.',
+  'totp.setupText':
+    'Ihre Rolle erfordert einen zweiten Faktor. Fügen Sie diesen Schlüssel in Ihrer Authenticator-App hinzu und geben Sie dann den angezeigten Code ein.',
   'totp.secret': 'Schlüssel',
   'reset.title': 'Passwort zurücksetzen',
   'reset.text': 'Geben Sie Ihre E-Mail-Adresse ein. Wenn ein Konto dazu existiert, senden wir Ihnen einen Link, der 1 Stunde gültig ist.',
@@ -72,7 +76,8 @@ export const de = {
   'reset.invalid': 'Dieser Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.',
   'reset.done': 'Ihr Passwort wurde geändert. Bitte melden Sie sich an.',
   'reset.mailSubject': 'Passwort zurücksetzen – {town}',
-  'reset.mailBody': 'Guten Tag,\n\nüber folgenden Link können Sie innerhalb einer Stunde ein neues Passwort für das digitale Rathaus festlegen:\n\n{link}\n\nWenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren.\n\n{town}',
+  'reset.mailBody':
+    'Guten Tag,\n\nüber folgenden Link können Sie innerhalb einer Stunde ein neues Passwort für das digitale Rathaus festlegen:\n\n{link}\n\nWenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren.\n\n{town}',
   'account.title': 'Mein Konto',
   'account.received': 'Diese Daten hat Ihr Bürgerkonto an uns übermittelt',
   'account.source': 'Quelle: {issuer}, Vertrauensniveau „{level}“',
@@ -83,7 +88,8 @@ export const de = {
   'account.level': 'Vertrauensniveau',
   'account.company': 'Unternehmen',
   'account.deleteTitle': 'Konto und Daten löschen',
-  'account.deleteText': 'Wir löschen Ihr Konto und alle hier gespeicherten Daten. Anträge, über die noch entschieden wird, bleiben in der Akte der Verwaltung.',
+  'account.deleteText':
+    'Wir löschen Ihr Konto und alle hier gespeicherten Daten. Anträge, über die noch entschieden wird, bleiben in der Akte der Verwaltung.',
   'account.deleteConfirm': 'Ja, ich möchte mein Konto löschen.',
   'account.deleteSubmit': 'Konto löschen',
   'account.deleteMustConfirm': 'Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten.',
@@ -98,7 +104,8 @@ export const de = {
   'level.substantial': 'substanziell (ELSTER-Zertifikat)',
   'level.high': 'hoch (Online-Ausweis)',
   'idp.title': 'Demo-Bürgerkonto',
-  'idp.text': 'Dies ist der Demo-Identitätsanbieter. Er vertritt BundID bzw. das Servicekonto. Wählen Sie eine Demo-Person oder ein Unternehmen und das Vertrauensniveau.',
+  'idp.text':
+    'Dies ist der Demo-Identitätsanbieter. Er vertritt BundID bzw. das Servicekonto. Wählen Sie eine Demo-Person oder ein Unternehmen und das Vertrauensniveau.',
   'idp.persona': 'Demo-Person oder Unternehmen',
   'idp.level': 'Vertrauensniveau',
   'idp.submit': 'Anmelden und Daten übermitteln',

@@ -74,7 +74,8 @@ export const en: Record<MessageKey, string> = {
   'reset.invalid': 'This link is invalid or has expired. Please request a new one.',
   'reset.done': 'Your password has been changed. Please log in.',
   'reset.mailSubject': 'Reset your password – {town}',
-  'reset.mailBody': 'Hello,\n\nuse the following link within one hour to set a new password for the digital town hall:\n\n{link}\n\nIf you did not ask for this, you can ignore this e-mail.\n\n{town}',
+  'reset.mailBody':
+    'Hello,\n\nuse the following link within one hour to set a new password for the digital town hall:\n\n{link}\n\nIf you did not ask for this, you can ignore this e-mail.\n\n{town}',
   'account.title': 'My account',
   'account.received': 'The data your citizen account sent us',
   'account.source': 'Source: {issuer}, trust level “{level}”',
@@ -85,7 +86,8 @@ export const en: Record<MessageKey, string> = {
   'account.level': 'Trust level',
   'account.company': 'Company',
   'account.deleteTitle': 'Delete account and data',
-  'account.deleteText': 'We delete your account and all data stored here. Applications still being decided stay in the administration’s file.',
+  'account.deleteText':
+    'We delete your account and all data stored here. Applications still being decided stay in the administration’s file.',
   'account.deleteConfirm': 'Yes, I want to delete my account.',
   'account.deleteSubmit': 'Delete account',
   'account.deleteMustConfirm': 'Please confirm that you want to delete your account.',
@@ -100,7 +102,8 @@ export const en: Record<MessageKey, string> = {
   'level.substantial': 'substantial (ELSTER certificate)',
   'level.high': 'high (eID card)',
   'idp.title': 'Demo citizen account',
-  'idp.text': 'This is the demo identity provider. It stands in for BundID or the Servicekonto. Pick a demo person or company and the trust level.',
+  'idp.text':
+    'This is the demo identity provider. It stands in for BundID or the Servicekonto. Pick a demo person or company and the trust level.',
   'idp.persona': 'Demo person or company',
   'idp.level': 'Trust level',
   'idp.submit': 'Log in and send data',

@@ -23,7 +23,9 @@ export function messages<K extends string>(byLang: Record<Lang, Record<K, string
       const text = byLang[lang][key];
       if (!params) return text;
       return text
-        .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) => (name in params ? (Number(params[name]) === 1 ? one : other).replaceAll('#', formatCount(lang, params[name]!)) : whole))
+        .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+          name in params ? (Number(params[name]) === 1 ? one : other).replaceAll('#', formatCount(lang, params[name]!)) : whole,
+        )
         .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
     };
 }
@@ -47,7 +49,12 @@ function formatter(lang: Lang, style: 'dateTime' | 'date' | 'time'): Intl.DateTi
   const key = `${lang}:${style}`;
   let cached = formatters.get(key);
   if (!cached) {
-    const options: Intl.DateTimeFormatOptions = style === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short' } : style === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short' };
+    const options: Intl.DateTimeFormatOptions =
+      style === 'dateTime'
+        ? { dateStyle: 'medium', timeStyle: 'short' }
+        : style === 'date'
+          ? { dateStyle: 'medium' }
+          : { timeStyle: 'short' };
     cached = new Intl.DateTimeFormat(berlin[lang], { ...options, timeZone: 'Europe/Berlin' });
     formatters.set(key, cached);
   }
@@ -71,7 +78,10 @@ export function formatTime(lang: Lang, date: Date): string {
   return formatter(lang, 'time').format(date);
 }
 
-const euros = { de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }), en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }) };
+const euros = {
+  de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }),
+};
 
 /** "12,50 €" / "€12.50". */
 export function formatMoney(lang: Lang, amount: number): string {
@@ -84,7 +94,8 @@ const berlinOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin
 export function parseBerlinDay(value: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim()) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
   if (!match) return undefined;
-  const [year, month, day] = match[1]!.length === 4 ? [match[1], match[2], match[3]].map(Number) : [match[3], match[2], match[1]].map(Number);
+  const [year, month, day] =
+    match[1]!.length === 4 ? [match[1], match[2], match[3]].map(Number) : [match[3], match[2], match[1]].map(Number);
   const utc = Date.UTC(year!, month! - 1, day!);
   const check = new Date(utc);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day) return undefined;

@@ -8,9 +8,15 @@ import { sql } from 'kysely';
 import { CronExpressionParser } from 'cron-parser';
 import type { Db } from '../db/database.js';
 
-export type JobHandler = (payload: Record<string, unknown>, job: { id: string; tenantId: string | null; attempts: number }) => Promise<void>;
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  job: { id: string; tenantId: string | null; attempts: number },
+) => Promise<void>;
 
-export function enqueue(db: Db, job: { name: string; tenantId?: string | null; payload?: Record<string, unknown>; runAt?: Date; dedupeKey?: string }) {
+export function enqueue(
+  db: Db,
+  job: { name: string; tenantId?: string | null; payload?: Record<string, unknown>; runAt?: Date; dedupeKey?: string },
+) {
   return db
     .insertInto('job')
     .values({
@@ -24,12 +30,23 @@ export function enqueue(db: Db, job: { name: string; tenantId?: string | null; p
     .execute();
 }
 
-export async function schedule(db: Db, entry: { jobName: string; cron: string; tenantId?: string | null; payload?: Record<string, unknown> }) {
+export async function schedule(
+  db: Db,
+  entry: { jobName: string; cron: string; tenantId?: string | null; payload?: Record<string, unknown> },
+) {
   const next = nextRun(entry.cron, new Date());
   await db
     .insertInto('job_schedule')
-    .values({ job_name: entry.jobName, cron: entry.cron, tenant_id: entry.tenantId ?? null, payload: JSON.stringify(entry.payload ?? {}), next_run_at: next })
-    .onConflict((oc) => oc.expression(sql`coalesce(tenant_id, '00000000-0000-0000-0000-000000000000'::uuid), job_name`).doUpdateSet({ cron: entry.cron }))
+    .values({
+      job_name: entry.jobName,
+      cron: entry.cron,
+      tenant_id: entry.tenantId ?? null,
+      payload: JSON.stringify(entry.payload ?? {}),
+      next_run_at: next,
+    })
+    .onConflict((oc) =>
+      oc.expression(sql`coalesce(tenant_id, '00000000-0000-0000-0000-000000000000'::uuid), job_name`).doUpdateSet({ cron: entry.cron }),
+    )
     .execute();
 }
 
@@ -41,8 +58,17 @@ function nextRun(cron: string, after: Date): Date {
 export async function enqueueDueSchedules(db: Db): Promise<number> {
   const due = await db.selectFrom('job_schedule').selectAll().where('next_run_at', '<=', new Date()).execute();
   for (const entry of due) {
-    await enqueue(db, { name: entry.job_name, tenantId: entry.tenant_id, payload: entry.payload, dedupeKey: `${entry.id}:${entry.next_run_at.toISOString()}` });
-    await db.updateTable('job_schedule').set({ next_run_at: nextRun(entry.cron, new Date()) }).where('id', '=', entry.id).execute();
+    await enqueue(db, {
+      name: entry.job_name,
+      tenantId: entry.tenant_id,
+      payload: entry.payload,
+      dedupeKey: `${entry.id}:${entry.next_run_at.toISOString()}`,
+    });
+    await db
+      .updateTable('job_schedule')
+      .set({ next_run_at: nextRun(entry.cron, new Date()) })
+      .where('id', '=', entry.id)
+      .execute();
   }
   return due.length;
 }
@@ -53,7 +79,12 @@ async function claim(db: Db, workerId: string, leaseMs: number) {
     const job = await trx
       .selectFrom('job')
       .selectAll()
-      .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
+          eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)]),
+        ]),
+      )
       .orderBy('run_at')
       .limit(1)
       .forUpdate()
@@ -61,12 +92,22 @@ async function claim(db: Db, workerId: string, leaseMs: number) {
       .executeTakeFirst();
     if (!job) return undefined;
     if (job.status === 'running' && job.attempts >= job.max_attempts) {
-      await trx.updateTable('job').set({ status: 'failed', last_error: 'the process running it stopped every time', locked_by: null, finished_at: now }).where('id', '=', job.id).execute();
+      await trx
+        .updateTable('job')
+        .set({ status: 'failed', last_error: 'the process running it stopped every time', locked_by: null, finished_at: now })
+        .where('id', '=', job.id)
+        .execute();
       return { ...job, abandoned: true };
     }
     await trx
       .updateTable('job')
-      .set((eb) => ({ status: 'running', locked_at: now, locked_by: workerId, lease_until: new Date(now.getTime() + leaseMs), attempts: eb('attempts', '+', 1) }))
+      .set((eb) => ({
+        status: 'running',
+        locked_at: now,
+        locked_by: workerId,
+        lease_until: new Date(now.getTime() + leaseMs),
+        attempts: eb('attempts', '+', 1),
+      }))
       .where('id', '=', job.id)
       .execute();
     return { ...job, attempts: job.attempts + 1, abandoned: false };
@@ -75,16 +116,28 @@ async function claim(db: Db, workerId: string, leaseMs: number) {
 
 /** Renews the lease while the handler works, so only a dead process lets it run out. */
 function keepLease(db: Db, jobId: string, workerId: string, leaseMs: number): () => void {
-  const timer = setInterval(() => {
-    db.updateTable('job').set({ lease_until: new Date(Date.now() + leaseMs) }).where('id', '=', jobId).where('locked_by', '=', workerId).execute().catch(() => undefined);
-  }, Math.max(leaseMs / 3, 50));
+  const timer = setInterval(
+    () => {
+      db.updateTable('job')
+        .set({ lease_until: new Date(Date.now() + leaseMs) })
+        .where('id', '=', jobId)
+        .where('locked_by', '=', workerId)
+        .execute()
+        .catch(() => undefined);
+    },
+    Math.max(leaseMs / 3, 50),
+  );
   timer.unref();
   return () => clearInterval(timer);
 }
 
 export type JobRunner = { runDue(): Promise<number>; start(): void; stop(): Promise<void> };
 
-export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, options: { pollMs: number; leaseMs: number; onError?: (name: string, error: unknown) => void }): JobRunner {
+export function createJobRunner(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  options: { pollMs: number; leaseMs: number; onError?: (name: string, error: unknown) => void },
+): JobRunner {
   const workerId = randomUUID();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -106,7 +159,14 @@ export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, op
       const final = job.attempts >= job.max_attempts;
       const backoffMs = Math.min(2 ** job.attempts * 1000, 3_600_000);
       await mine
-        .set({ status: final ? 'failed' : 'queued', last_error: String(error instanceof Error ? error.message : error).slice(0, 500), run_at: new Date(Date.now() + backoffMs), locked_by: null, lease_until: null, finished_at: final ? new Date() : null })
+        .set({
+          status: final ? 'failed' : 'queued',
+          last_error: String(error instanceof Error ? error.message : error).slice(0, 500),
+          run_at: new Date(Date.now() + backoffMs),
+          locked_by: null,
+          lease_until: null,
+          finished_at: final ? new Date() : null,
+        })
         .execute();
     } finally {
       release();
@@ -149,10 +209,18 @@ export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, op
 
 /** Finished jobs are of no use after a while, and their payloads may name people (a password reset's address). */
 export async function deleteFinishedJobs(db: Db, days = 30): Promise<number> {
-  const result = await db.deleteFrom('job').where('status', 'in', ['done', 'failed']).where('finished_at', '<', new Date(Date.now() - days * 86_400_000)).executeTakeFirst();
+  const result = await db
+    .deleteFrom('job')
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', new Date(Date.now() - days * 86_400_000))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 export async function queueDepth(db: Db): Promise<{ status: string; count: number }[]> {
-  return db.selectFrom('job').select(['status', sql<number>`count(*)::int`.as('count')]).groupBy('status').execute();
+  return db
+    .selectFrom('job')
+    .select(['status', sql<number>`count(*)::int`.as('count')])
+    .groupBy('status')
+    .execute();
 }

@@ -28,7 +28,8 @@ export function sendMailJob(db: Db, options: { smtpUrl: string | undefined; from
     // The Message-ID is the outbox row's: when a process dies between handing the mail to the relay and noting
     // it as sent, the retry carries the same id, and mail systems that see it twice keep one.
     const messageId = `<${mail.id}@${options.from.split('@')[1] ?? 'rathaus'}>`;
-    if (transport) await transport.sendMail({ from: options.from, to: mail.recipient, subject: mail.subject, text: mail.body_text, messageId });
+    if (transport)
+      await transport.sendMail({ from: options.from, to: mail.recipient, subject: mail.subject, text: mail.body_text, messageId });
     await db
       .updateTable('mail_message')
       .set({ status: transport ? 'sent' : 'captured', sent_at: new Date() })
@@ -47,6 +48,9 @@ export function findMail(db: Db, tenantId: string, id: string) {
 
 /** Mail bodies hold links and names: they are kept 30 days, then deleted by the scheduled clean-up. */
 export async function deleteOldMail(db: Db, days = 30): Promise<number> {
-  const result = await db.deleteFrom('mail_message').where('created_at', '<', new Date(Date.now() - days * 86_400_000)).executeTakeFirst();
+  const result = await db
+    .deleteFrom('mail_message')
+    .where('created_at', '<', new Date(Date.now() - days * 86_400_000))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -20,17 +20,40 @@ export function registerMailPages(app: FastifyInstance, deps: Deps) {
       <Page ctx={ctx} title={t('admin.mail')} crumbs={[{ label: t('admin.title'), href: '/bo' }, { label: t('admin.mail') }]}>
         <h1 safe>{t('admin.mail')}</h1>
         <Alert kind="info" text={t('admin.mailDemoOnly')} />
-        {mails.length === 0 ? <p class="empty" safe>{t('admin.empty')}</p> : (
+        {mails.length === 0 ? (
+          <p class="empty" safe>
+            {t('admin.empty')}
+          </p>
+        ) : (
           <TableScroll label={t('admin.mail')}>
             <table>
               <caption safe>{t('admin.mail')}</caption>
-              <thead><tr><th scope="col" safe>{t('admin.when')}</th><th scope="col" safe>{t('admin.recipient')}</th><th scope="col" safe>{t('admin.subject')}</th><th scope="col" safe>{t('admin.status')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {t('admin.when')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('admin.recipient')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('admin.subject')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('admin.status')}
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {mails.map((mail) => (
                   <tr>
                     <td safe>{formatDateTime(ctx.lang, mail.created_at)}</td>
                     <td safe>{mail.recipient}</td>
-                    <td><a href={`/admin/mail/${mail.id}`} safe>{mail.subject}</a></td>
+                    <td>
+                      <a href={`/admin/mail/${mail.id}`} safe>
+                        {mail.subject}
+                      </a>
+                    </td>
                     <td safe>{mail.status}</td>
                   </tr>
                 ))}
@@ -49,10 +72,20 @@ export function registerMailPages(app: FastifyInstance, deps: Deps) {
     if (!mail) throw new NotFound('mail');
     return sendHtml(
       reply,
-      <Page ctx={ctx} title={mail.subject} crumbs={[{ label: ctx.t('admin.title'), href: '/bo' }, { label: ctx.t('admin.mail'), href: '/admin/mail' }, { label: mail.subject }]}>
+      <Page
+        ctx={ctx}
+        title={mail.subject}
+        crumbs={[
+          { label: ctx.t('admin.title'), href: '/bo' },
+          { label: ctx.t('admin.mail'), href: '/admin/mail' },
+          { label: mail.subject },
+        ]}
+      >
         <h1 safe>{mail.subject}</h1>
         <p safe>{`${ctx.t('admin.recipient')}: ${mail.recipient}`}</p>
-        <pre class="mail" safe>{mail.body_text}</pre>
+        <pre class="mail" safe>
+          {mail.body_text}
+        </pre>
       </Page>,
     );
   });

@@ -6,7 +6,14 @@ import QRCode from 'qrcode';
 export type PdfSection = { heading?: string; lines: string[] };
 /** A verification mark: a QR code of `url` at the top right, with `label` and `code` under it. */
 export type PdfVerification = { url: string; code: string; label: string };
-export type PdfInput = { title: string; lang: 'de' | 'en'; letterhead: string; sections: PdfSection[]; footer?: string; verification?: PdfVerification };
+export type PdfInput = {
+  title: string;
+  lang: 'de' | 'en';
+  letterhead: string;
+  sections: PdfSection[];
+  footer?: string;
+  verification?: PdfVerification;
+};
 
 const QR_SIZE = 72;
 
@@ -19,7 +26,8 @@ function drawVerification(page: PDFPage, verification: PdfVerification, font: PD
   const top = A4[1] - MARGIN + 8;
   for (let row = 0; row < modules; row++) {
     for (let column = 0; column < modules; column++) {
-      if (qr.modules.get(row, column)) page.drawRectangle({ x: left + column * cell, y: top - (row + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+      if (qr.modules.get(row, column))
+        page.drawRectangle({ x: left + column * cell, y: top - (row + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
     }
   }
   page.drawText(encodable(verification.label), { x: left - 40, y: top - QR_SIZE - 12, size: 7, font, color: rgb(0.2, 0.2, 0.2) });

@@ -2,7 +2,12 @@
 import type { FastifyReply } from 'fastify';
 import type { BlobStore } from './storage.js';
 
-export async function sendStoredFile(reply: FastifyReply, store: BlobStore, file: { content_hash: string; media_type: string; original_name: string }, disposition: 'attachment' | 'inline' = 'attachment') {
+export async function sendStoredFile(
+  reply: FastifyReply,
+  store: BlobStore,
+  file: { content_hash: string; media_type: string; original_name: string },
+  disposition: 'attachment' | 'inline' = 'attachment',
+) {
   const name = file.original_name.replace(/[^\w.\-äöüÄÖÜß ]/g, '_');
   return reply
     .type(file.media_type)

@@ -38,11 +38,17 @@ describe('file storage', () => {
   });
 
   it('sniffs the type from the bytes: a script named .pdf is refused', async () => {
-    await assert.rejects(storeUpload(deps(), { tenantId, bytes: Buffer.from('#!/bin/sh\nrm -rf /\n'), originalName: 'bescheid.pdf', allowed: documentTypes }), FileTypeNotAllowed);
+    await assert.rejects(
+      storeUpload(deps(), { tenantId, bytes: Buffer.from('#!/bin/sh\nrm -rf /\n'), originalName: 'bescheid.pdf', allowed: documentTypes }),
+      FileTypeNotAllowed,
+    );
   });
 
   it('refuses files over the size limit', async () => {
-    await assert.rejects(storeUpload(deps(), { tenantId, bytes: Buffer.concat([png, Buffer.alloc(2000)]), originalName: 'gross.png', allowed: documentTypes }), FileTooLarge);
+    await assert.rejects(
+      storeUpload(deps(), { tenantId, bytes: Buffer.concat([png, Buffer.alloc(2000)]), originalName: 'gross.png', allowed: documentTypes }),
+      FileTooLarge,
+    );
   });
 
   it('the S3 store signs its requests (SigV4) and round-trips a file through an S3-speaking stand-in', async () => {
@@ -51,7 +57,11 @@ describe('file storage', () => {
     const standIn: Server = createServer((request, response) => {
       const auth = request.headers.authorization ?? '';
       authorizations.push(auth);
-      if (!auth.startsWith('AWS4-HMAC-SHA256 Credential=test-key/') || !request.headers['x-amz-date'] || !request.headers['x-amz-content-sha256']) {
+      if (
+        !auth.startsWith('AWS4-HMAC-SHA256 Credential=test-key/') ||
+        !request.headers['x-amz-date'] ||
+        !request.headers['x-amz-content-sha256']
+      ) {
         response.writeHead(403).end('<Error><Code>AccessDenied</Code></Error>');
         return;
       }
@@ -68,8 +78,16 @@ describe('file storage', () => {
     await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
     const port = (standIn.address() as { port: number }).port;
     try {
-      const store = s3Store({ endpoint: `http://127.0.0.1:${port}/rathaus-files`, accessKeyId: 'test-key', secretAccessKey: 'test-secret', region: 'eu-central-1' });
-      const row = await storeUpload({ db: database.db, store, maxBytes: 1000 }, { tenantId, bytes: png, originalName: 'foto.png', allowed: documentTypes });
+      const store = s3Store({
+        endpoint: `http://127.0.0.1:${port}/rathaus-files`,
+        accessKeyId: 'test-key',
+        secretAccessKey: 'test-secret',
+        region: 'eu-central-1',
+      });
+      const row = await storeUpload(
+        { db: database.db, store, maxBytes: 1000 },
+        { tenantId, bytes: png, originalName: 'foto.png', allowed: documentTypes },
+      );
       assert.ok(objects.has(`/rathaus-files/${row.content_hash}`));
       assert.deepEqual(await store.get(row.content_hash), png);
       assert.match(authorizations[0], /eu-central-1\/s3\/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}$/);

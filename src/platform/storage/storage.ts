@@ -31,7 +31,10 @@ export function localStore(dir: string): BlobStore {
   return {
     async put(hash, bytes) {
       const path = pathOf(hash);
-      const exists = await access(path).then(() => true, () => false);
+      const exists = await access(path).then(
+        () => true,
+        () => false,
+      );
       if (exists) return;
       await mkdir(join(dir, hash.slice(0, 2)), { recursive: true });
       await writeFile(path, bytes);
@@ -41,7 +44,12 @@ export function localStore(dir: string): BlobStore {
 }
 
 export function s3Store(options: { endpoint: string; accessKeyId: string; secretAccessKey: string; region: string }): BlobStore {
-  const client = new AwsClient({ accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, region: options.region, service: 's3' });
+  const client = new AwsClient({
+    accessKeyId: options.accessKeyId,
+    secretAccessKey: options.secretAccessKey,
+    region: options.region,
+    service: 's3',
+  });
   const urlOf = (hash: string) => `${options.endpoint.replace(/\/$/, '')}/${hash}`;
   return {
     async put(hash, bytes) {
@@ -83,7 +91,13 @@ export async function storeUpload(
   await deps.store.put(hash, upload.bytes);
   return deps.db
     .insertInto('stored_file')
-    .values({ tenant_id: upload.tenantId, content_hash: hash, size_bytes: upload.bytes.length, media_type: sniffed.mime, original_name: upload.originalName.slice(0, 200) })
+    .values({
+      tenant_id: upload.tenantId,
+      content_hash: hash,
+      size_bytes: upload.bytes.length,
+      media_type: sniffed.mime,
+      original_name: upload.originalName.slice(0, 200),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

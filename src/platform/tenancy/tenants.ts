@@ -48,7 +48,10 @@ async function findTenantByHost(db: Db, host: string): Promise<Tenant | undefine
   return row && toTenant(row);
 }
 
-export async function addTenant(db: Db, values: { slug: string; name: string; hosts: string[]; settings: TenantSettings }): Promise<Tenant> {
+export async function addTenant(
+  db: Db,
+  values: { slug: string; name: string; hosts: string[]; settings: TenantSettings },
+): Promise<Tenant> {
   const row = await db
     .insertInto('tenant')
     .values({ slug: values.slug, name: values.name, hosts: values.hosts, settings: JSON.stringify(values.settings) })
@@ -65,5 +68,9 @@ export function listTenants(db: Db) {
 export async function updateTenantSettings(db: Db, tenantId: string, change: Partial<TenantSettings>): Promise<void> {
   const current = await findTenantById(db, tenantId);
   if (!current) return;
-  await db.updateTable('tenant').set({ settings: JSON.stringify({ ...current.settings, ...change }) }).where('id', '=', tenantId).execute();
+  await db
+    .updateTable('tenant')
+    .set({ settings: JSON.stringify({ ...current.settings, ...change }) })
+    .where('id', '=', tenantId)
+    .execute();
 }

@@ -27,9 +27,19 @@ function Field(props: PropsWithChildren<{ name: string; id?: string; label: stri
   const id = props.id ?? `f-${props.name}`;
   return (
     <div class={['field', props.error && 'field--error']}>
-      <label for={id} safe>{props.label}</label>
-      {props.hint && <p class="hint" id={`${id}-hint`} safe>{props.hint}</p>}
-      {props.error && <p class="error-message" id={`${id}-error`} safe>{props.error}</p>}
+      <label for={id} safe>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`} safe>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="error-message" id={`${id}-error`} safe>
+          {props.error}
+        </p>
+      )}
       {props.children}
     </div>
   );
@@ -67,7 +77,15 @@ type Option = { value: string; label: string };
 export function FileField(props: { name: string; label: string; accept: string; hint?: string; error?: string; multiple?: boolean }) {
   return (
     <Field {...props}>
-      <input id={`f-${props.name}`} name={props.name} type="file" accept={props.accept} multiple={props.multiple} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined} />
+      <input
+        id={`f-${props.name}`}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        multiple={props.multiple}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
     </Field>
   );
 }
@@ -76,7 +94,14 @@ export function FileField(props: { name: string; label: string; accept: string; 
 export function TextArea(props: { name: string; label: string; value?: string; hint?: string; error?: string; rows?: number }) {
   return (
     <Field {...props}>
-      <textarea id={`f-${props.name}`} name={props.name} rows={String(props.rows ?? 4)} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined} safe>
+      <textarea
+        id={`f-${props.name}`}
+        name={props.name}
+        rows={String(props.rows ?? 4)}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.error ? 'true' : undefined}
+        safe
+      >
         {props.value ?? ''}
       </textarea>
     </Field>
@@ -88,24 +113,42 @@ export function CheckboxGroup(props: { name: string; legend: string; options: Op
   return (
     <fieldset class={['field', props.error && 'field--error']}>
       <legend safe>{props.legend}</legend>
-      {props.error && <p class="error-message" id={`f-${props.name}-error`} safe>{props.error}</p>}
+      {props.error && (
+        <p class="error-message" id={`f-${props.name}-error`} safe>
+          {props.error}
+        </p>
+      )}
       {props.options.map((option) => (
         <div class="choice">
-          <input type="checkbox" id={`f-${props.name}-${option.value}`} name={`${props.name}.${option.value}`} value="yes" checked={props.checked.includes(option.value)} />
-          <label for={`f-${props.name}-${option.value}`} safe>{option.label}</label>
+          <input
+            type="checkbox"
+            id={`f-${props.name}-${option.value}`}
+            name={`${props.name}.${option.value}`}
+            value="yes"
+            checked={props.checked.includes(option.value)}
+          />
+          <label for={`f-${props.name}-${option.value}`} safe>
+            {option.label}
+          </label>
         </div>
       ))}
     </fieldset>
   );
 }
 
-
 export function SelectField(props: { name: string; label: string; options: Option[]; value?: string; error?: string; hint?: string }) {
   return (
     <Field {...props}>
-      <select id={`f-${props.name}`} name={props.name} aria-describedby={describedBy(props)} aria-invalid={props.error ? 'true' : undefined}>
+      <select
+        id={`f-${props.name}`}
+        name={props.name}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
         {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value} safe>{option.label}</option>
+          <option value={option.value} selected={option.value === props.value} safe>
+            {option.label}
+          </option>
         ))}
       </select>
     </Field>
@@ -116,11 +159,23 @@ export function RadioGroup(props: { name: string; legend: string; options: Optio
   return (
     <fieldset class={['field', props.error && 'field--error']}>
       <legend safe>{props.legend}</legend>
-      {props.error && <p class="error-message" id={`f-${props.name}-error`} safe>{props.error}</p>}
+      {props.error && (
+        <p class="error-message" id={`f-${props.name}-error`} safe>
+          {props.error}
+        </p>
+      )}
       {props.options.map((option, index) => (
         <div class="choice">
-          <input type="radio" id={`f-${props.name}-${index}`} name={props.name} value={option.value} checked={option.value === props.value} />
-          <label for={`f-${props.name}-${index}`} safe>{option.label}</label>
+          <input
+            type="radio"
+            id={`f-${props.name}-${index}`}
+            name={props.name}
+            value={option.value}
+            checked={option.value === props.value}
+          />
+          <label for={`f-${props.name}-${index}`} safe>
+            {option.label}
+          </label>
         </div>
       ))}
     </fieldset>
@@ -130,9 +185,15 @@ export function RadioGroup(props: { name: string; legend: string; options: Optio
 export function Checkbox(props: { name: string; label: string; checked?: boolean; error?: string }) {
   return (
     <div class={['field', 'choice', props.error && 'field--error']}>
-      {props.error && <p class="error-message" id={`f-${props.name}-error`} safe>{props.error}</p>}
+      {props.error && (
+        <p class="error-message" id={`f-${props.name}-error`} safe>
+          {props.error}
+        </p>
+      )}
       <input type="checkbox" id={`f-${props.name}`} name={props.name} value="yes" checked={props.checked} />
-      <label for={`f-${props.name}`} safe>{props.label}</label>
+      <label for={`f-${props.name}`} safe>
+        {props.label}
+      </label>
     </div>
   );
 }
@@ -143,11 +204,15 @@ export function ErrorSummary(props: { errors: FieldErrors | undefined; t: Transl
   if (entries.length === 0) return '';
   return (
     <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" safe>{props.t('error.summary')}</h2>
+      <h2 id="error-summary-title" safe>
+        {props.t('error.summary')}
+      </h2>
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#f-${field}`} safe>{message}</a>
+            <a href={`#f-${field}`} safe>
+              {message}
+            </a>
           </li>
         ))}
       </ul>
@@ -169,7 +234,9 @@ export function Card(props: PropsWithChildren<{ title: string; href: string; des
   return (
     <li class="card" lang={props.lang}>
       <tag of={Heading}>
-        <a href={props.href} safe>{props.title}</a>
+        <a href={props.href} safe>
+          {props.title}
+        </a>
       </tag>
       {props.description && <p safe>{props.description}</p>}
       {props.children}
@@ -178,9 +245,23 @@ export function Card(props: PropsWithChildren<{ title: string; href: string; des
 }
 
 /** `shortcut`: a key app.js maps to this button (shown in its accessible name's description by the page). */
-export function Button(props: { label: string; kind?: 'primary' | 'secondary' | 'danger'; name?: string; value?: string; shortcut?: string }) {
+export function Button(props: {
+  label: string;
+  kind?: 'primary' | 'secondary' | 'danger';
+  name?: string;
+  value?: string;
+  shortcut?: string;
+}) {
   return (
-    <button type="submit" class={`button button--${props.kind ?? 'primary'}`} name={props.name} value={props.value} data-shortcut={props.shortcut} aria-keyshortcuts={props.shortcut} safe>
+    <button
+      type="submit"
+      class={`button button--${props.kind ?? 'primary'}`}
+      name={props.name}
+      value={props.value}
+      data-shortcut={props.shortcut}
+      aria-keyshortcuts={props.shortcut}
+      safe
+    >
       {props.label}
     </button>
   );
@@ -188,9 +269,17 @@ export function Button(props: { label: string; kind?: 'primary' | 'secondary' | 
 
 /** A form posting to our own server with its CSRF token. */
 /** `check`: an endpoint app.js posts the form's answers to when a field changes, for inline validation. */
-export function Form(props: PropsWithChildren<{ action: string; csrf: string; method?: 'post' | 'get'; multipart?: boolean; check?: string }>) {
+export function Form(
+  props: PropsWithChildren<{ action: string; csrf: string; method?: 'post' | 'get'; multipart?: boolean; check?: string }>,
+) {
   return (
-    <form method={props.method ?? 'post'} action={props.action} enctype={props.multipart ? 'multipart/form-data' : undefined} novalidate data-check={props.check}>
+    <form
+      method={props.method ?? 'post'}
+      action={props.action}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+      novalidate
+      data-check={props.check}
+    >
       {props.method !== 'get' && <input type="hidden" name="_csrf" value={props.csrf} />}
       {props.children}
     </form>
@@ -198,17 +287,32 @@ export function Form(props: PropsWithChildren<{ action: string; csrf: string; me
 }
 
 export function DataTable(props: { caption: string; head: string[]; rows: string[][]; empty: string }) {
-  if (props.rows.length === 0) return <p class="empty" safe>{props.empty}</p>;
+  if (props.rows.length === 0)
+    return (
+      <p class="empty" safe>
+        {props.empty}
+      </p>
+    );
   return (
     <TableScroll label={props.caption}>
       <table>
         <caption safe>{props.caption}</caption>
         <thead>
-          <tr>{props.head.map((label) => <th scope="col" safe>{label}</th>)}</tr>
+          <tr>
+            {props.head.map((label) => (
+              <th scope="col" safe>
+                {label}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {props.rows.map((row) => (
-            <tr>{row.map((cell) => <td safe>{cell}</td>)}</tr>
+            <tr>
+              {row.map((cell) => (
+                <td safe>{cell}</td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>
@@ -229,14 +333,27 @@ export function Pagination(props: { page: number; hasNext: boolean; href: (page:
   if (props.page <= 1 && !props.hasNext) return '';
   return (
     <nav class="pagination" aria-label={props.t('pagination.label')}>
-      {props.page > 1 && <a href={props.href(props.page - 1)} rel="prev" safe>{props.t('pagination.prev')}</a>}
-      <span aria-current="page" safe>{props.t('pagination.page', { page: props.page })}</span>
-      {props.hasNext && <a href={props.href(props.page + 1)} rel="next" safe>{props.t('pagination.next')}</a>}
+      {props.page > 1 && (
+        <a href={props.href(props.page - 1)} rel="prev" safe>
+          {props.t('pagination.prev')}
+        </a>
+      )}
+      <span aria-current="page" safe>
+        {props.t('pagination.page', { page: props.page })}
+      </span>
+      {props.hasNext && (
+        <a href={props.href(props.page + 1)} rel="next" safe>
+          {props.t('pagination.next')}
+        </a>
+      )}
     </nav>
   );
 }
 
 /** Multi-line text from a trusted template, escaped and split into paragraphs. */
 export function Paragraphs(props: { text: string }) {
-  return props.text.split(/\n{2,}/).map((paragraph) => <p>{escapeHtml(paragraph).replace(/\n/g, '<br />')}</p>).join('');
+  return props.text
+    .split(/\n{2,}/)
+    .map((paragraph) => <p>{escapeHtml(paragraph).replace(/\n/g, '<br />')}</p>)
+    .join('');
 }

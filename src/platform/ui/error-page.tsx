@@ -9,9 +9,15 @@ export function ErrorPage(props: { ctx: RequestContext; title: string; text: str
       <h1 safe>{props.title}</h1>
       <p safe>{props.text}</p>
       <p>
-        {props.backHref
-          ? <a href={props.backHref} safe>{ctx.t('error.back')}</a>
-          : <a href="/" safe>{ctx.t('error.home')}</a>}
+        {props.backHref ? (
+          <a href={props.backHref} safe>
+            {ctx.t('error.back')}
+          </a>
+        ) : (
+          <a href="/" safe>
+            {ctx.t('error.home')}
+          </a>
+        )}
       </p>
     </Page>
   );

@@ -27,7 +27,9 @@ export function Page({ ctx, title, crumbs, children }: PageProps) {
           <script src="/static/app.js" defer></script>
         </head>
         <body>
-          <a class="skip-link" href="#main" safe>{t('site.skip')}</a>
+          <a class="skip-link" href="#main" safe>
+            {t('site.skip')}
+          </a>
           <header class="site-header">
             <div class="container header-row">
               <a class="brand" href="/">
@@ -58,19 +60,46 @@ function MainNav({ ctx }: { ctx: RequestContext }) {
   return (
     <nav class="main-nav" aria-label={t('site.nav')}>
       <ul class="container">
-        <li><a href="/" aria-current={ctx.path === '/' ? 'page' : undefined} safe>{t('site.home')}</a></li>
+        <li>
+          <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined} safe>
+            {t('site.home')}
+          </a>
+        </li>
         {visible.map((item) => (
-          <li><a href={item.href} aria-current={ctx.path.startsWith(item.href) ? 'page' : undefined} safe>{item.label[lang]}</a></li>
+          <li>
+            <a href={item.href} aria-current={ctx.path.startsWith(item.href) ? 'page' : undefined} safe>
+              {item.label[lang]}
+            </a>
+          </li>
         ))}
-        {actor.kind === 'staff' && <li><a href="/bo" safe>{t('site.backoffice')}</a></li>}
-        {actor.kind === 'anonymous'
-          ? <li><a href="/konto" safe>{t('site.login')}</a></li>
-          : <li><a href={actor.kind === 'staff' ? '/bo/profil' : '/konto'}><span class="visually-hidden" safe>{`${t('site.account')}: `}</span><span safe>{actor.name}</span></a></li>}
+        {actor.kind === 'staff' && (
+          <li>
+            <a href="/bo" safe>
+              {t('site.backoffice')}
+            </a>
+          </li>
+        )}
+        {actor.kind === 'anonymous' ? (
+          <li>
+            <a href="/konto" safe>
+              {t('site.login')}
+            </a>
+          </li>
+        ) : (
+          <li>
+            <a href={actor.kind === 'staff' ? '/bo/profil' : '/konto'}>
+              <span class="visually-hidden" safe>{`${t('site.account')}: `}</span>
+              <span safe>{actor.name}</span>
+            </a>
+          </li>
+        )}
         {actor.kind !== 'anonymous' && (
           <li>
             <form method="post" action="/abmelden" class="inline-form">
               <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-              <button type="submit" class="link-button" safe>{t('site.logout')}</button>
+              <button type="submit" class="link-button" safe>
+                {t('site.logout')}
+              </button>
             </form>
           </li>
         )}
@@ -83,11 +112,23 @@ function Breadcrumb({ ctx, crumbs }: { ctx: RequestContext; crumbs: Crumb[] }) {
   return (
     <nav class="breadcrumb container" aria-label={ctx.t('site.breadcrumb')}>
       <ol>
-        <li><a href="/" safe>{ctx.t('site.home')}</a></li>
+        <li>
+          <a href="/" safe>
+            {ctx.t('site.home')}
+          </a>
+        </li>
         {crumbs.map((crumb, index) =>
-          crumb.href && index < crumbs.length - 1
-            ? <li><a href={crumb.href} safe>{crumb.label}</a></li>
-            : <li aria-current="page" safe>{crumb.label}</li>,
+          crumb.href && index < crumbs.length - 1 ? (
+            <li>
+              <a href={crumb.href} safe>
+                {crumb.label}
+              </a>
+            </li>
+          ) : (
+            <li aria-current="page" safe>
+              {crumb.label}
+            </li>
+          ),
         )}
       </ol>
     </nav>
@@ -106,18 +147,42 @@ function Footer({ ctx }: { ctx: RequestContext }) {
             <br />
             <span safe>{contact.address}</span>
             <br />
-            <a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`} safe>{contact.phone}</a>
+            <a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`} safe>
+              {contact.phone}
+            </a>
             <br />
-            <a href={`mailto:${contact.email}`} safe>{contact.email}</a>
+            <a href={`mailto:${contact.email}`} safe>
+              {contact.email}
+            </a>
           </address>
         )}
         <nav aria-label={t('site.footerNav')}>
           <ul>
-            <li><a href="/impressum" safe>{t('site.imprint')}</a></li>
-            <li><a href="/datenschutz" safe>{t('site.privacy')}</a></li>
-            <li><a href="/barrierefreiheit" safe>{t('site.accessibility')}</a></li>
-            <li><a href="/kontakt" safe>{t('site.contact')}</a></li>
-            <li><a href="/bo/anmelden" safe>{t('site.staffLogin')}</a></li>
+            <li>
+              <a href="/impressum" safe>
+                {t('site.imprint')}
+              </a>
+            </li>
+            <li>
+              <a href="/datenschutz" safe>
+                {t('site.privacy')}
+              </a>
+            </li>
+            <li>
+              <a href="/barrierefreiheit" safe>
+                {t('site.accessibility')}
+              </a>
+            </li>
+            <li>
+              <a href="/kontakt" safe>
+                {t('site.contact')}
+              </a>
+            </li>
+            <li>
+              <a href="/bo/anmelden" safe>
+                {t('site.staffLogin')}
+              </a>
+            </li>
           </ul>
         </nav>
       </div>

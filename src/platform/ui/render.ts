@@ -2,5 +2,9 @@
 import type { FastifyReply } from 'fastify';
 
 export async function sendHtml(reply: FastifyReply, body: JSX.Element, status = 200) {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(await body);
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(await body);
 }

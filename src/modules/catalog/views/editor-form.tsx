@@ -12,8 +12,12 @@ function fields({ values, errors, t }: FieldsProps) {
   const text = (name: string, extra: { hint?: string; type?: 'email' | 'tel'; width?: 'short' } = {}) => (
     <TextField name={name} label={t(`field.${name}` as CatalogTextKey)} value={values[name]} error={errors[name]} {...extra} />
   );
-  const area = (name: string, hint?: string, rows = 4) => <TextArea name={name} label={t(`field.${name}` as CatalogTextKey)} value={values[name]} error={errors[name]} hint={hint} rows={rows} />;
-  const check = (name: string) => <Checkbox name={name} label={t(`field.${name}` as CatalogTextKey)} checked={values[name] === 'yes'} error={errors[name]} />;
+  const area = (name: string, hint?: string, rows = 4) => (
+    <TextArea name={name} label={t(`field.${name}` as CatalogTextKey)} value={values[name]} error={errors[name]} hint={hint} rows={rows} />
+  );
+  const check = (name: string) => (
+    <Checkbox name={name} label={t(`field.${name}` as CatalogTextKey)} checked={values[name] === 'yes'} error={errors[name]} />
+  );
   return { text, area, check };
 }
 
@@ -22,7 +26,9 @@ function English({ t, children }: { t: CatalogTranslate; children: JSX.Element |
   return (
     <fieldset class="field">
       <legend safe>{t('field.english')}</legend>
-      <p class="hint" safe>{t('field.englishHint')}</p>
+      <p class="hint" safe>
+        {t('field.englishHint')}
+      </p>
       {children}
     </fieldset>
   );
@@ -31,7 +37,10 @@ function English({ t, children }: { t: CatalogTranslate; children: JSX.Element |
 function ServiceFields(props: FieldsProps) {
   const { values, errors, t, lang } = props;
   const { text, area, check } = fields(props);
-  const checkedIn = (name: string) => Object.keys(values).filter((key) => key.startsWith(`${name}.`) && values[key] === 'yes').map((key) => key.slice(name.length + 1));
+  const checkedIn = (name: string) =>
+    Object.keys(values)
+      .filter((key) => key.startsWith(`${name}.`) && values[key] === 'yes')
+      .map((key) => key.slice(name.length + 1));
   return (
     <>
       {text('name')}
@@ -40,12 +49,41 @@ function ServiceFields(props: FieldsProps) {
       {area('plainLanguage')}
       {text('leikaKey', { width: 'short' })}
       {text('ozgId', { width: 'short' })}
-      <SelectField name="ozgType" label={t('field.ozgType')} value={values.ozgType} error={errors.ozgType} options={[{ value: '', label: t('field.ozgTypeNone') }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `Typ ${n}` }))]} />
-      <CheckboxGroup name="lifeSituations" legend={t('field.lifeSituations')} options={LIFE_SITUATIONS.map((s) => ({ value: s.slug, label: s[lang] }))} checked={checkedIn('lifeSituations')} error={errors.lifeSituations} />
-      <CheckboxGroup name="businessSituations" legend={t('field.businessSituations')} options={BUSINESS_SITUATIONS.map((s) => ({ value: s.slug, label: s[lang] }))} checked={checkedIn('businessSituations')} error={errors.businessSituations} />
+      <SelectField
+        name="ozgType"
+        label={t('field.ozgType')}
+        value={values.ozgType}
+        error={errors.ozgType}
+        options={[{ value: '', label: t('field.ozgTypeNone') }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `Typ ${n}` }))]}
+      />
+      <CheckboxGroup
+        name="lifeSituations"
+        legend={t('field.lifeSituations')}
+        options={LIFE_SITUATIONS.map((s) => ({ value: s.slug, label: s[lang] }))}
+        checked={checkedIn('lifeSituations')}
+        error={errors.lifeSituations}
+      />
+      <CheckboxGroup
+        name="businessSituations"
+        legend={t('field.businessSituations')}
+        options={BUSINESS_SITUATIONS.map((s) => ({ value: s.slug, label: s[lang] }))}
+        checked={checkedIn('businessSituations')}
+        error={errors.businessSituations}
+      />
       {area('prerequisites', t('field.linesHint'))}
       {area('documents', t('field.linesHint'))}
-      <RadioGroup name="costsKind" legend={t('field.costsKind')} value={values.costsKind || 'free'} error={errors.costsKind} options={[{ value: 'free', label: t('costs.free') }, { value: 'fixed', label: t('costs.kindFixed') }, { value: 'range', label: t('costs.kindRange') }, { value: 'formula', label: t('costs.kindFormula') }]} />
+      <RadioGroup
+        name="costsKind"
+        legend={t('field.costsKind')}
+        value={values.costsKind || 'free'}
+        error={errors.costsKind}
+        options={[
+          { value: 'free', label: t('costs.free') },
+          { value: 'fixed', label: t('costs.kindFixed') },
+          { value: 'range', label: t('costs.kindRange') },
+          { value: 'formula', label: t('costs.kindFormula') },
+        ]}
+      />
       {text('costsAmount', { width: 'short' })}
       {text('costsMin', { width: 'short' })}
       {text('costsMax', { width: 'short' })}
@@ -137,14 +175,37 @@ export function ContentFields(props: FieldsProps & { kind: EntryKind }) {
   return <ContactFields {...props} />;
 }
 
-export function SettingsFields(props: FieldsProps & { units: { id: string; name: string }[]; staff: { id: string; display_name: string }[]; withSlug: boolean }) {
+export function SettingsFields(
+  props: FieldsProps & { units: { id: string; name: string }[]; staff: { id: string; display_name: string }[]; withSlug: boolean },
+) {
   const { values, errors, t } = props;
   return (
     <>
-      {props.withSlug && <TextField name="slug" label={t('field.slug')} hint={t('field.slugHint')} value={values.slug} error={errors.slug} />}
-      <SelectField name="unitId" label={t('field.unit')} value={values.unitId} error={errors.unitId} options={props.units.map((unit) => ({ value: unit.id, label: unit.name }))} />
- <SelectField name="ownerUserId" label={t('field.owner')} value={values.ownerUserId} error={errors.ownerUserId} options={[{ value: '', label: '–' }, ...props.staff.map((person) => ({ value: person.id, label: person.display_name }))]} />
-      <TextField name="reviewMonths" label={t('field.reviewMonths')} value={values.reviewMonths || '12'} error={errors.reviewMonths} type="number" width="short" />
+      {props.withSlug && (
+        <TextField name="slug" label={t('field.slug')} hint={t('field.slugHint')} value={values.slug} error={errors.slug} />
+      )}
+      <SelectField
+        name="unitId"
+        label={t('field.unit')}
+        value={values.unitId}
+        error={errors.unitId}
+        options={props.units.map((unit) => ({ value: unit.id, label: unit.name }))}
+      />
+      <SelectField
+        name="ownerUserId"
+        label={t('field.owner')}
+        value={values.ownerUserId}
+        error={errors.ownerUserId}
+        options={[{ value: '', label: '–' }, ...props.staff.map((person) => ({ value: person.id, label: person.display_name }))]}
+      />
+      <TextField
+        name="reviewMonths"
+        label={t('field.reviewMonths')}
+        value={values.reviewMonths || '12'}
+        error={errors.reviewMonths}
+        type="number"
+        width="short"
+      />
     </>
   );
 }

@@ -25,13 +25,19 @@ type Props = {
 function Hours({ t, office }: Pick<Props, 't' | 'office'>) {
   return (
     <section aria-labelledby="hours">
-      <h2 id="hours" safe>{t('office.hours')}</h2>
+      <h2 id="hours" safe>
+        {t('office.hours')}
+      </h2>
       <table class="hours">
-        <caption class="visually-hidden" safe>{t('office.hours')}</caption>
+        <caption class="visually-hidden" safe>
+          {t('office.hours')}
+        </caption>
         <tbody>
           {weeklyTable(office).map((row) => (
             <tr>
-              <th scope="row" safe>{t(`weekday.${row.day}` as CatalogTextKey)}</th>
+              <th scope="row" safe>
+                {t(`weekday.${row.day}` as CatalogTextKey)}
+              </th>
               <td safe>{row.slots.length ? row.slots.join(', ') : t('office.closed')}</td>
             </tr>
           ))}
@@ -43,7 +49,9 @@ function Hours({ t, office }: Pick<Props, 't' | 'office'>) {
           <h3 safe>{t('office.exceptions')}</h3>
           <ul>
             {office.exceptions.map((day) => (
-              <li safe>{`${day.date.split('-').reverse().join('.')}: ${day.closed ? t('office.closed') : `${day.opens}–${day.closes}`}${day.note ? ` (${day.note})` : ''}`}</li>
+              <li
+                safe
+              >{`${day.date.split('-').reverse().join('.')}: ${day.closed ? t('office.closed') : `${day.opens}–${day.closes}`}${day.note ? ` (${day.note})` : ''}`}</li>
             ))}
           </ul>
         </>
@@ -60,45 +68,104 @@ export function OfficePageView(props: Props) {
   const en = props.office.translations.en;
   return (
     <Page ctx={ctx} title={office.name} crumbs={[{ label: t('offices.title'), href: '/behoerden' }, { label: office.name }]}>
-      <h1 lang={german(en?.name)} safe>{office.name}</h1>
-      {office.german && <p class="hint" safe>{t('office.germanOnly')}</p>}
-      {office.description && <p class="lead" lang={german(en?.description)} safe>{office.description}</p>}
+      <h1 lang={german(en?.name)} safe>
+        {office.name}
+      </h1>
+      {office.german && (
+        <p class="hint" safe>
+          {t('office.germanOnly')}
+        </p>
+      )}
+      {office.description && (
+        <p class="lead" lang={german(en?.description)} safe>
+          {office.description}
+        </p>
+      )}
       <OpenBadge state={props.state} lang={ctx.lang} t={t} />
       <div class="two-columns">
         <section aria-labelledby="address">
-          <h2 id="address" safe>{t('office.address')}</h2>
+          <h2 id="address" safe>
+            {t('office.address')}
+          </h2>
           <p safe>{`${office.street}, ${office.postalCode} ${office.city}`}</p>
           <h2 safe>{t('office.contact')}</h2>
           <p>
-            {office.phone && <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`} safe>{office.phone}</a>}
-            {office.email && <> · <a href={`mailto:${office.email}`} safe>{office.email}</a></>}
-            {office.contactFormUrl && <> · <a href={office.contactFormUrl} safe>{t('office.contactForm')}</a></>}
+            {office.phone && (
+              <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`} safe>
+                {office.phone}
+              </a>
+            )}
+            {office.email && (
+              <>
+                {' '}
+                ·{' '}
+                <a href={`mailto:${office.email}`} safe>
+                  {office.email}
+                </a>
+              </>
+            )}
+            {office.contactFormUrl && (
+              <>
+                {' '}
+                ·{' '}
+                <a href={office.contactFormUrl} safe>
+                  {t('office.contactForm')}
+                </a>
+              </>
+            )}
           </p>
           <h2 safe>{t('office.accessibility')}</h2>
           <ul>
             <li safe>{office.stepFree ? t('office.stepFree') : t('office.notStepFree')}</li>
             {office.parking && <li safe>{t('office.parking')}</li>}
-            {office.accessibilityNote && <li lang={german(en?.accessibilityNote)} safe>{office.accessibilityNote}</li>}
+            {office.accessibilityNote && (
+              <li lang={german(en?.accessibilityNote)} safe>
+                {office.accessibilityNote}
+              </li>
+            )}
           </ul>
         </section>
         <Hours t={t} office={office} />
       </div>
       {office.latitude !== undefined && office.longitude !== undefined && (
         <section aria-labelledby="map">
-          <h2 id="map" safe>{t('office.map')}</h2>
-          <PlaceMap geo={props.geo} focus={{ lat: office.latitude, lng: office.longitude }} label={`${office.name}: ${t('office.mapLink')}`} tileUrl={props.tileUrl} attribution="© OpenStreetMap" />
+          <h2 id="map" safe>
+            {t('office.map')}
+          </h2>
+          <PlaceMap
+            geo={props.geo}
+            focus={{ lat: office.latitude, lng: office.longitude }}
+            label={`${office.name}: ${t('office.mapLink')}`}
+            tileUrl={props.tileUrl}
+            attribution="© OpenStreetMap"
+          />
         </section>
       )}
       {props.contacts.length > 0 && (
         <section>
           <h2 safe>{t('office.people')}</h2>
-          <ul class="contacts">{props.contacts.map((contact) => <ContactCard contact={contact} t={t} lang={ctx.lang} />)}</ul>
+          <ul class="contacts">
+            {props.contacts.map((contact) => (
+              <ContactCard contact={contact} t={t} lang={ctx.lang} />
+            ))}
+          </ul>
         </section>
       )}
       <section>
         <h2 safe>{t('office.services')}</h2>
-        {props.services.length === 0 ? <p safe>{t('list.none')}</p> : (
-          <ul class="cards">{props.services.map((service) => <Card title={service.name} href={`/leistungen/${service.slug}`} description={service.summary} lang={service.german ? 'de' : undefined} />)}</ul>
+        {props.services.length === 0 ? (
+          <p safe>{t('list.none')}</p>
+        ) : (
+          <ul class="cards">
+            {props.services.map((service) => (
+              <Card
+                title={service.name}
+                href={`/leistungen/${service.slug}`}
+                description={service.summary}
+                lang={service.german ? 'de' : undefined}
+              />
+            ))}
+          </ul>
         )}
       </section>
     </Page>

@@ -11,7 +11,16 @@ import type { FormsTextKey, FormsTranslate } from '../texts.js';
 import type { FieldError, StepErrors } from '../validate.js';
 
 export type Values = Record<string, string | string[] | undefined>;
-export type FieldContext = { lang: Lang; t: FormsTranslate; values: Values; errors: StepErrors; answers: Answers; prefilled: Set<string>; rates: Rates; geo?: TownGeo };
+export type FieldContext = {
+  lang: Lang;
+  t: FormsTranslate;
+  values: Values;
+  errors: StepErrors;
+  answers: Answers;
+  prefilled: Set<string>;
+  rates: Rates;
+  geo?: TownGeo;
+};
 
 export function errorText(error: FieldError | undefined, t: FormsTranslate, lang: Lang): string | undefined {
   if (!error) return undefined;
@@ -19,7 +28,6 @@ export function errorText(error: FieldError | undefined, t: FormsTranslate, lang
   if (error.code === 'unknownStreet' && error.limit) return t('error.unknownStreetSuggest', { limit: error.limit });
   return t(`error.${error.code}` as FormsTextKey, { limit: error.limit ?? '' });
 }
-
 
 function labelOf(field: ScalarField, context: FieldContext): string {
   const optional = field.required === false ? ` ${context.t('optional')}` : '';
@@ -29,46 +37,101 @@ function labelOf(field: ScalarField, context: FieldContext): string {
 function Scalar({ field, name, context }: { field: ScalarField; name: string; context: FieldContext }) {
   const { lang, t } = context;
   const raw = context.values[name];
-  const value = Array.isArray(raw) ? raw : raw ?? '';
+  const value = Array.isArray(raw) ? raw : (raw ?? '');
   const error = errorText(context.errors[name], t, lang);
   const label = labelOf(field, context);
   const hint = field.hint?.[lang];
-  const single = Array.isArray(value) ? value[0] ?? '' : value;
+  const single = Array.isArray(value) ? (value[0] ?? '') : value;
   switch (field.type) {
     case 'textarea':
       return <TextArea name={name} label={label} value={single} hint={hint} error={error} rows={5} />;
     case 'choice': {
       const options = field.options.map((option) => ({ value: option.value, label: option.label[lang] }));
-      if (field.style === 'select') return <SelectField name={name} label={label} value={single} error={error} options={[{ value: '', label: '–' }, ...options]} />;
+      if (field.style === 'select')
+        return <SelectField name={name} label={label} value={single} error={error} options={[{ value: '', label: '–' }, ...options]} />;
       if (field.style === 'radio') return <RadioGroup name={name} legend={label} value={single} error={error} options={options} />;
       const chosen = Array.isArray(value) ? value : [value];
       return (
         <fieldset class={['field', error && 'field--error']}>
           <legend safe>{label}</legend>
-          {error && <p class="error-message" id={`f-${name}-error`} safe>{error}</p>}
+          {error && (
+            <p class="error-message" id={`f-${name}-error`} safe>
+              {error}
+            </p>
+          )}
           {options.map((option, index) => (
             <div class="choice">
-              <input type="checkbox" id={index === 0 ? `f-${name}` : `f-${name}-${index}`} name={name} value={option.value} checked={chosen.includes(option.value)} />
-              <label for={index === 0 ? `f-${name}` : `f-${name}-${index}`} safe>{option.label}</label>
+              <input
+                type="checkbox"
+                id={index === 0 ? `f-${name}` : `f-${name}-${index}`}
+                name={name}
+                value={option.value}
+                checked={chosen.includes(option.value)}
+              />
+              <label for={index === 0 ? `f-${name}` : `f-${name}-${index}`} safe>
+                {option.label}
+              </label>
             </div>
           ))}
         </fieldset>
       );
     }
     case 'yesno':
-      return <RadioGroup name={name} legend={label} value={single} error={error} options={[{ value: 'yes', label: t('yes') }, { value: 'no', label: t('no') }]} />;
+      return (
+        <RadioGroup
+          name={name}
+          legend={label}
+          value={single}
+          error={error}
+          options={[
+            { value: 'yes', label: t('yes') },
+            { value: 'no', label: t('no') },
+          ]}
+        />
+      );
     case 'consent':
       return <Checkbox name={name} label={label} checked={single === 'yes'} error={error} />;
     case 'iban': {
       const bank = typeof single === 'string' ? bankOf(single) : undefined;
       const known = bank ? context.t('iban.bank', { bank: bank.name, bic: bank.bic }) : undefined;
-      return <TextField name={name} label={label} value={single} hint={[hint, known].filter(Boolean).join(' · ') || undefined} error={error} autocomplete="off" />;
+      return (
+        <TextField
+          name={name}
+          label={label}
+          value={single}
+          hint={[hint, known].filter(Boolean).join(' · ') || undefined}
+          error={error}
+          autocomplete="off"
+        />
+      );
     }
     default: {
       const type = field.type === 'date' ? 'date' : field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text';
       const inputmode = field.type === 'number' || field.type === 'money' ? 'numeric' : undefined;
-      const autocomplete = field.prefill === 'given_name' ? 'given-name' : field.prefill === 'family_name' ? 'family-name' : field.prefill === 'email' ? 'email' : field.prefill === 'street_address' ? 'street-address' : field.prefill === 'name' ? 'name' : undefined;
-      return <TextField name={name} label={label} value={single} hint={hint} error={error} type={type} inputmode={inputmode} autocomplete={autocomplete} />;
+      const autocomplete =
+        field.prefill === 'given_name'
+          ? 'given-name'
+          : field.prefill === 'family_name'
+            ? 'family-name'
+            : field.prefill === 'email'
+              ? 'email'
+              : field.prefill === 'street_address'
+                ? 'street-address'
+                : field.prefill === 'name'
+                  ? 'name'
+                  : undefined;
+      return (
+        <TextField
+          name={name}
+          label={label}
+          value={single}
+          hint={hint}
+          error={error}
+          type={type}
+          inputmode={inputmode}
+          autocomplete={autocomplete}
+        />
+      );
     }
   }
 }
@@ -77,9 +140,15 @@ function Scalar({ field, name, context }: { field: ScalarField; name: string; co
 function PrefilledValue({ label, value, context }: { label: string; value: string; context: FieldContext }) {
   return (
     <div class="field prefilled">
-      <p class="label" safe>{label}</p>
-      <p class="value" safe>{value}</p>
-      <p class="hint" safe>{context.t('prefilled')}</p>
+      <p class="label" safe>
+        {label}
+      </p>
+      <p class="value" safe>
+        {value}
+      </p>
+      <p class="hint" safe>
+        {context.t('prefilled')}
+      </p>
     </div>
   );
 }
@@ -91,24 +160,45 @@ function Group({ field, context }: { field: GroupField; context: FieldContext })
   return (
     <div class="repeat-group" id={`f-${field.name}`}>
       <h2 safe>{field.label[lang]}</h2>
-      {error && <p class="error-message" safe>{error}</p>}
+      {error && (
+        <p class="error-message" safe>
+          {error}
+        </p>
+      )}
       {Array.from({ length: count }, (_, index) => {
-        const item = Object.fromEntries(field.fields.map((inner) => [inner.name, context.values[`${field.name}.${index}.${inner.name}`]])) as Answers;
+        const item = Object.fromEntries(
+          field.fields.map((inner) => [inner.name, context.values[`${field.name}.${index}.${inner.name}`]]),
+        ) as Answers;
         return (
           <fieldset class="repeat-item">
             <legend safe>{`${field.itemLabel[lang]} ${index + 1}`}</legend>
-            {field.fields.filter((inner) => holds(inner.visibleIf, { ...context.answers, ...item })).map((inner) => <Scalar field={inner} name={`${field.name}.${index}.${inner.name}`} context={context} />)}
-            {count > field.min && <button type="submit" class="button button--secondary" name="action" value={`remove:${field.name}:${index}`} safe>{t('button.remove', { item: field.itemLabel[lang], number: index + 1 })}</button>}
+            {field.fields
+              .filter((inner) => holds(inner.visibleIf, { ...context.answers, ...item }))
+              .map((inner) => (
+                <Scalar field={inner} name={`${field.name}.${index}.${inner.name}`} context={context} />
+              ))}
+            {count > field.min && (
+              <button type="submit" class="button button--secondary" name="action" value={`remove:${field.name}:${index}`} safe>
+                {t('button.remove', { item: field.itemLabel[lang], number: index + 1 })}
+              </button>
+            )}
           </fieldset>
         );
       })}
-      {count < field.max && <button type="submit" class="button button--secondary" name="action" value={`add:${field.name}`} safe>{t('button.add', { item: field.itemLabel[lang] })}</button>}
+      {count < field.max && (
+        <button type="submit" class="button button--secondary" name="action" value={`add:${field.name}`} safe>
+          {t('button.add', { item: field.itemLabel[lang] })}
+        </button>
+      )}
     </div>
   );
 }
 
 export function countItems(name: string, values: Values): number {
-  const indexes = Object.keys(values).map((key) => new RegExp(`^${name}\\.(\\d+)\\.`).exec(key)?.[1]).filter(Boolean).map(Number);
+  const indexes = Object.keys(values)
+    .map((key) => new RegExp(`^${name}\\.(\\d+)\\.`).exec(key)?.[1])
+    .filter(Boolean)
+    .map(Number);
   return indexes.length ? Math.max(...indexes) + 1 : 0;
 }
 
@@ -119,20 +209,45 @@ function FileInput({ field, context }: { field: FileField; context: FieldContext
   const hintId = `f-${field.name}-hint`;
   return (
     <div class={['field', error && 'field--error']}>
-      <label for={`f-${field.name}`} safe>{field.label[lang]}</label>
-      <p class="hint" id={hintId} safe>{[field.hint?.[lang], field.accept.map((type) => type.split('/')[1]!.toUpperCase()).join(', '), `≤ ${Math.round(field.maxBytes / 1024 / 1024)} MB`].filter(Boolean).join(' · ')}</p>
-      {error && <p class="error-message" id={`f-${field.name}-error`} safe>{error}</p>}
+      <label for={`f-${field.name}`} safe>
+        {field.label[lang]}
+      </label>
+      <p class="hint" id={hintId} safe>
+        {[
+          field.hint?.[lang],
+          field.accept.map((type) => type.split('/')[1]!.toUpperCase()).join(', '),
+          `≤ ${Math.round(field.maxBytes / 1024 / 1024)} MB`,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {error && (
+        <p class="error-message" id={`f-${field.name}-error`} safe>
+          {error}
+        </p>
+      )}
       {files.length > 0 && (
         <ul class="file-list" aria-label={t('file.uploaded')}>
           {files.map((file, index) => (
             <li>
               <span safe>{`${String(file.name)} (${Math.ceil(Number(file.size) / 1024)} KB)`}</span>{' '}
-              <button type="submit" class="link-button" name="action" value={`removefile:${field.name}:${index}`} safe>{t('file.remove', { name: String(file.name) })}</button>
+              <button type="submit" class="link-button" name="action" value={`removefile:${field.name}:${index}`} safe>
+                {t('file.remove', { name: String(file.name) })}
+              </button>
             </li>
           ))}
         </ul>
       )}
-      {files.length < field.maxFiles && <input type="file" id={`f-${field.name}`} name={field.name} accept={field.accept.join(',')} multiple={field.maxFiles - files.length > 1} aria-describedby={[hintId, error ? `f-${field.name}-error` : ''].filter(Boolean).join(' ')} />}
+      {files.length < field.maxFiles && (
+        <input
+          type="file"
+          id={`f-${field.name}`}
+          name={field.name}
+          accept={field.accept.join(',')}
+          multiple={field.maxFiles - files.length > 1}
+          aria-describedby={[hintId, error ? `f-${field.name}-error` : ''].filter(Boolean).join(' ')}
+        />
+      )}
     </div>
   );
 }
@@ -147,10 +262,33 @@ function LocationInput({ field, context }: { field: LocationField; context: Fiel
   return (
     <fieldset class="field location">
       <legend safe>{field.label[lang]}</legend>
-      <TextField name={field.name} label={t('location.address')} value={one(context.values[field.name])} hint={field.hint?.[lang]} error={errorText(context.errors[field.name], t, lang)} autocomplete="street-address" />
-      <TextField name={`${field.name}.coordinates`} label={t('location.coordinates')} hint={`${t('location.coordinatesHint')} ${t('location.pickHint')}`} value={coordinates} width="short" error={errorText(context.errors[`${field.name}.coordinates`], t, lang)} />
-      {approximate && <p class="hint" safe>{t('location.approximate')}</p>}
-      <PlaceMap geo={context.geo} focus={Number.isFinite(lat) && Number.isFinite(lng) ? { lat: lat!, lng: lng! } : undefined} label={t('location.mapLabel')} pickFor={`${field.name}.coordinates`} />
+      <TextField
+        name={field.name}
+        label={t('location.address')}
+        value={one(context.values[field.name])}
+        hint={field.hint?.[lang]}
+        error={errorText(context.errors[field.name], t, lang)}
+        autocomplete="street-address"
+      />
+      <TextField
+        name={`${field.name}.coordinates`}
+        label={t('location.coordinates')}
+        hint={`${t('location.coordinatesHint')} ${t('location.pickHint')}`}
+        value={coordinates}
+        width="short"
+        error={errorText(context.errors[`${field.name}.coordinates`], t, lang)}
+      />
+      {approximate && (
+        <p class="hint" safe>
+          {t('location.approximate')}
+        </p>
+      )}
+      <PlaceMap
+        geo={context.geo}
+        focus={Number.isFinite(lat) && Number.isFinite(lng) ? { lat: lat!, lng: lng! } : undefined}
+        label={t('location.mapLabel')}
+        pickFor={`${field.name}.coordinates`}
+      />
     </fieldset>
   );
 }
@@ -159,7 +297,10 @@ function LocationInput({ field, context }: { field: LocationField; context: Fiel
  * address only asks for the street: postcode and town come from the directory. */
 function AddressInput({ field, context }: { field: AddressField; context: FieldContext }) {
   const { lang, t } = context;
-  const one = (key: string) => { const value = context.values[`${field.name}.${key}`]; return (Array.isArray(value) ? value[0] : value) ?? ''; };
+  const one = (key: string) => {
+    const value = context.values[`${field.name}.${key}`];
+    return (Array.isArray(value) ? value[0] : value) ?? '';
+  };
   const error = errorText(context.errors[field.name], t, lang);
   if (context.prefilled.has(field.name)) {
     const address = (context.answers[field.name] as Answers[] | undefined)?.[0] ?? {};
@@ -169,10 +310,30 @@ function AddressInput({ field, context }: { field: AddressField; context: FieldC
   return (
     <fieldset class={['field', 'address', error && 'field--error']}>
       <legend safe>{field.label[lang]}</legend>
-      <TextField name={`${field.name}.street`} label={t('address.street')} value={one('street')} hint={field.local ? t('address.localHint') : field.hint?.[lang]} error={error} autocomplete="street-address" list={listId} suggest="/api/strassen" />
+      <TextField
+        name={`${field.name}.street`}
+        label={t('address.street')}
+        value={one('street')}
+        hint={field.local ? t('address.localHint') : field.hint?.[lang]}
+        error={error}
+        autocomplete="street-address"
+        list={listId}
+        suggest="/api/strassen"
+      />
       <datalist id={listId}></datalist>
-      {!field.local && <TextField name={`${field.name}.postalCode`} label={t('address.postalCode')} value={one('postalCode')} autocomplete="postal-code" inputmode="numeric" width="short" />}
-      {!field.local && <TextField name={`${field.name}.city`} label={t('address.city')} value={one('city')} autocomplete="address-level2" />}
+      {!field.local && (
+        <TextField
+          name={`${field.name}.postalCode`}
+          label={t('address.postalCode')}
+          value={one('postalCode')}
+          autocomplete="postal-code"
+          inputmode="numeric"
+          width="short"
+        />
+      )}
+      {!field.local && (
+        <TextField name={`${field.name}.city`} label={t('address.city')} value={one('city')} autocomplete="address-level2" />
+      )}
     </fieldset>
   );
 }
@@ -190,7 +351,12 @@ export function FieldView({ field, context }: { field: Field; context: FieldCont
 function FieldBody({ field, context }: { field: Field; context: FieldContext }) {
   if (field.type === 'file') return <FileInput field={field} context={context} />;
   if (field.type === 'location') return <LocationInput field={field} context={context} />;
-  if (field.type === 'info') return <p class="info" safe>{field.text[context.lang]}</p>;
+  if (field.type === 'info')
+    return (
+      <p class="info" safe>
+        {field.text[context.lang]}
+      </p>
+    );
   if (field.type === 'computed') {
     const amount = evaluate(field.expression, context.answers, context.rates);
     return (
@@ -202,6 +368,7 @@ function FieldBody({ field, context }: { field: Field; context: FieldContext }) 
   }
   if (field.type === 'group') return <Group field={field} context={context} />;
   if (field.type === 'address') return <AddressInput field={field} context={context} />;
-  if (context.prefilled.has(field.name)) return <PrefilledValue label={field.label[context.lang]} value={String(context.answers[field.name] ?? '')} context={context} />;
+  if (context.prefilled.has(field.name))
+    return <PrefilledValue label={field.label[context.lang]} value={String(context.answers[field.name] ?? '')} context={context} />;
   return <Scalar field={field} name={field.name} context={context} />;
 }

@@ -18,7 +18,19 @@ import { isUuid } from '../../../platform/http/ids.js';
 const adminAccess: readonly Role[] = ['tenant_admin', 'platform_admin'];
 const PAGE = '/bo/open311';
 
-async function ClientsView({ ctx, deps, key, error, name }: { ctx: RequestContext; deps: Deps; key?: string; error?: string; name?: string }) {
+async function ClientsView({
+  ctx,
+  deps,
+  key,
+  error,
+  name,
+}: {
+  ctx: RequestContext;
+  deps: Deps;
+  key?: string;
+  error?: string;
+  name?: string;
+}) {
   const t = reportsText(ctx.lang);
   const clients = await listClients(deps.db, ctx.tenant.id);
   return (
@@ -30,8 +42,14 @@ async function ClientsView({ ctx, deps, key, error, name }: { ctx: RequestContex
       <ul>
         {clients.map((client) => (
           <li>
-            <span safe>{`${client.name} · ${formatDateTime(ctx.lang, client.created_at)}${client.revoked_at ? ` · ${t('clients.revoked', { date: formatDateTime(ctx.lang, client.revoked_at) })}` : ''}`}</span>
-            {!client.revoked_at && <Form action={`${PAGE}/${client.id}/widerrufen`} csrf={ctx.csrfToken()}><Button label={t('clients.revoke', { name: client.name })} kind="danger" /></Form>}
+            <span
+              safe
+            >{`${client.name} · ${formatDateTime(ctx.lang, client.created_at)}${client.revoked_at ? ` · ${t('clients.revoked', { date: formatDateTime(ctx.lang, client.revoked_at) })}` : ''}`}</span>
+            {!client.revoked_at && (
+              <Form action={`${PAGE}/${client.id}/widerrufen`} csrf={ctx.csrfToken()}>
+                <Button label={t('clients.revoke', { name: client.name })} kind="danger" />
+              </Form>
+            )}
           </li>
         ))}
       </ul>
@@ -49,7 +67,9 @@ export function registerOpen311Clients(app: FastifyInstance, deps: Deps) {
 
   app.post(PAGE, { config }, async (request, reply) => {
     const { ctx } = request;
-    const name = String((request.body as { name?: unknown } | undefined)?.name ?? '').trim().slice(0, 100);
+    const name = String((request.body as { name?: unknown } | undefined)?.name ?? '')
+      .trim()
+      .slice(0, 100);
     if (!name) return sendHtml(reply, await ClientsView({ ctx, deps, error: reportsText(ctx.lang)('clients.nameMissing'), name }), 400);
     const key = `o311_${randomBytes(24).toString('base64url')}`;
     const client = await insertClient(deps.db, { tenant_id: ctx.tenant.id, name, key_hash: keyHash(key) });

@@ -7,17 +7,33 @@ type Value = string | number | boolean | null | undefined | Value[] | { [key: st
 
 /** Element names of list items: <services><service>…, <attributes><attribute>…, <values><value>…. */
 const ITEM: Record<string, string> = {
-  services: 'service', service_requests: 'request', attributes: 'attribute', values: 'value', errors: 'error',
-  service_requests_updates: 'request_update', notes: 'note', endpoints: 'endpoint', formats: 'format',
+  services: 'service',
+  service_requests: 'request',
+  attributes: 'attribute',
+  values: 'value',
+  errors: 'error',
+  service_requests_updates: 'request_update',
+  notes: 'note',
+  endpoints: 'endpoint',
+  formats: 'format',
 };
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const escapeXml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 function element(name: string, value: Value): string {
   if (value === null || value === undefined) return `<${name}/>`;
   if (Array.isArray(value)) return `<${name}>${value.map((item) => element(ITEM[name] ?? 'item', item)).join('')}</${name}>`;
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([key, inner]) => element(key, inner)).join('')}</${name}>`;
-  return `<${name}>${escape(String(value))}</${name}>`;
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value)
+      .map(([key, inner]) => element(key, inner))
+      .join('')}</${name}>`;
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
 export function toXml(root: string, value: Value): string {
@@ -32,18 +48,41 @@ export function sendOpen311(reply: FastifyReply, format: Format, root: string, v
 
 /** The specification's error list: 404 for what does not exist, 403 for a wrong or missing key, 400 otherwise. */
 export class Open311Error extends Error {
-  constructor(readonly status: 400 | 403 | 404 | 429, readonly errors: string[]) {
+  constructor(
+    readonly status: 400 | 403 | 404 | 429,
+    readonly errors: string[],
+  ) {
     super(errors.join('; '));
   }
 }
 
 export function sendErrors(reply: FastifyReply, format: Format, error: Open311Error) {
-  return sendOpen311(reply, format, 'errors', error.errors.map((description) => ({ code: error.status, description })), error.status);
+  return sendOpen311(
+    reply,
+    format,
+    'errors',
+    error.errors.map((description) => ({ code: error.status, description })),
+    error.status,
+  );
 }
 
 /** W3C datetime with the offset of Europe/Berlin, e.g. 2026-11-29T23:55:00+01:00. */
 export function w3cDate(date: Date): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' }).formatToParts(date).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

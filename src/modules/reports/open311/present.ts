@@ -4,7 +4,13 @@ import type { CategoryRow, ReportRow } from '../repo.js';
 import { w3cDate } from './format.js';
 import { publicPlace } from '../place.js';
 
-export type Presentation = { categories: CategoryRow[]; baseUrl: string; agency: (unit: string) => string; photos: Map<string, number>; notes?: Map<string, { at: Date; label: string }[]> };
+export type Presentation = {
+  categories: CategoryRow[];
+  baseUrl: string;
+  agency: (unit: string) => string;
+  photos: Map<string, number>;
+  notes?: Map<string, { at: Date; label: string }[]>;
+};
 
 const OPEN = ['new', 'in_progress'];
 export const open311Status = (status: ReportRow['status']) => (OPEN.includes(status) ? 'open' : 'closed');
@@ -31,11 +37,25 @@ export function presentRequest(report: ReportRow, with_: Presentation) {
     lat: Number(report.lat.toFixed(6)),
     long: Number(report.lng.toFixed(6)),
     media_url: photo !== undefined ? `${with_.baseUrl}/maengelmelder/meldung/${report.id}/foto/${photo}` : report.media_url,
-    ...(notes ? { extended_attributes: { token: report.id, detailed_status: report.status.toUpperCase(), supporters: report.supporters, notes: notes.map((note) => ({ datetime: w3cDate(note.at), status: note.label })) } } : {}),
+    ...(notes
+      ? {
+          extended_attributes: {
+            token: report.id,
+            detailed_status: report.status.toUpperCase(),
+            supporters: report.supporters,
+            notes: notes.map((note) => ({ datetime: w3cDate(note.at), status: note.label })),
+          },
+        }
+      : {}),
   };
 }
 
 /** mySociety's status words for `servicerequestupdates`, as FixMyStreet reads them. */
 export const UPDATE_STATUS: Record<ReportRow['status'], string> = {
-  new: 'OPEN', in_progress: 'IN_PROGRESS', fixed: 'FIXED', closed: 'NO_FURTHER_ACTION', not_responsible: 'NOT_COUNCILS_RESPONSIBILITY', duplicate: 'DUPLICATE',
+  new: 'OPEN',
+  in_progress: 'IN_PROGRESS',
+  fixed: 'FIXED',
+  closed: 'NO_FURTHER_ACTION',
+  not_responsible: 'NOT_COUNCILS_RESPONSIBILITY',
+  duplicate: 'DUPLICATE',
 };

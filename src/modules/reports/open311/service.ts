@@ -30,16 +30,22 @@ export function readWindow(params: Params, now = new Date()): { from: Date; unti
   const until = end ?? (start ? new Date(Math.min(start.getTime() + MAX_WINDOW_DAYS * DAY, now.getTime())) : now);
   const from = start ?? new Date(until.getTime() - MAX_WINDOW_DAYS * DAY);
   if (from > until) throw new Open311Error(400, ['start_date is after end_date']);
-  if (until.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY) throw new Open311Error(400, [`start_date and end_date may not span more than ${MAX_WINDOW_DAYS} days`]);
+  if (until.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY)
+    throw new Open311Error(400, [`start_date and end_date may not span more than ${MAX_WINDOW_DAYS} days`]);
   return { from, until };
 }
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function readRequestQuery(params: Params): RequestQuery {
   const pageSize = params.page_size ? Number(params.page_size) : MAX_RESULTS;
   const page = params.page ? Number(params.page) : 1;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_RESULTS) throw new Open311Error(400, [`page_size must be between 1 and ${MAX_RESULTS}`]);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_RESULTS)
+    throw new Open311Error(400, [`page_size must be between 1 and ${MAX_RESULTS}`]);
   if (!Number.isInteger(page) || page < 1) throw new Open311Error(400, ['page must be a positive whole number']);
   const paging = { offset: (page - 1) * pageSize, limit: pageSize };
   const numbers = list(params.service_request_id);
@@ -65,26 +71,53 @@ export function readAttributes(body: Params): Record<string, string> {
   return attributes;
 }
 
-export type Open311Post = { db: Db; tenantId: string; geo: TownGeo | undefined; clientId: string; body: Params; files: { store: BlobStore } };
+export type Open311Post = {
+  db: Db;
+  tenantId: string;
+  geo: TownGeo | undefined;
+  clientId: string;
+  body: Params;
+  files: { store: BlobStore };
+};
 
 export async function createRequest(post: Open311Post) {
   const { body } = post;
   if (!body.service_code) throw new Open311Error(400, ['service_code was not provided']);
-  const category = (await listCategories(post.db, post.tenantId)).find((candidate) => candidate.code === body.service_code && candidate.parent_code);
+  const category = (await listCategories(post.db, post.tenantId)).find(
+    (candidate) => candidate.code === body.service_code && candidate.parent_code,
+  );
   if (!category) throw new Open311Error(404, [`service_code ${body.service_code} was not found`]);
   const hasCoordinates = Boolean(body.lat && body.long);
   if (!hasCoordinates && !body.address_string) throw new Open311Error(400, ['a location is required: lat and long, or address_string']);
-  if (hasCoordinates && (!Number.isFinite(Number(body.lat)) || !Number.isFinite(Number(body.long)))) throw new Open311Error(400, ['lat and long must be numbers (WGS84)']);
-  if ((await reportsOfClientSince(post.db, post.clientId, new Date(Date.now() - 3_600_000))) >= CLIENT_REPORTS_PER_HOUR) throw new Open311Error(429, [`more than ${CLIENT_REPORTS_PER_HOUR} requests per hour from this api_key; please try again later`]);
+  if (hasCoordinates && (!Number.isFinite(Number(body.lat)) || !Number.isFinite(Number(body.long))))
+    throw new Open311Error(400, ['lat and long must be numbers (WGS84)']);
+  if ((await reportsOfClientSince(post.db, post.clientId, new Date(Date.now() - 3_600_000))) >= CLIENT_REPORTS_PER_HOUR)
+    throw new Open311Error(429, [`more than ${CLIENT_REPORTS_PER_HOUR} requests per hour from this api_key; please try again later`]);
   const outcome = await submitReport(post.db, {
-    tenantId: post.tenantId, geo: post.geo, userId: null, lang: 'de', confirmed: true, photos: [], files: post.files,
-    input: { category: category.code, description: (body.description ?? '').slice(0, 4000), address: hasCoordinates ? body.address_string ?? '' : body.address_string ?? '', coordinates: hasCoordinates ? `${body.lat}, ${body.long}` : '', name: [body.first_name, body.last_name].filter(Boolean).join(' '), email: body.email ?? '' },
+    tenantId: post.tenantId,
+    geo: post.geo,
+    userId: null,
+    lang: 'de',
+    confirmed: true,
+    photos: [],
+    files: post.files,
+    input: {
+      category: category.code,
+      description: (body.description ?? '').slice(0, 4000),
+      address: hasCoordinates ? (body.address_string ?? '') : (body.address_string ?? ''),
+      coordinates: hasCoordinates ? `${body.lat}, ${body.long}` : '',
+      name: [body.first_name, body.last_name].filter(Boolean).join(' '),
+      email: body.email ?? '',
+    },
     answers: readAttributes(body),
     client: { id: post.clientId, mediaUrl: /^https?:\/\/\S+$/.test(body.media_url ?? '') ? body.media_url!.slice(0, 500) : undefined },
   });
   if (!outcome.report) {
     const { questions, ...fields } = outcome.errors;
-    throw new Open311Error(400, [...Object.values(fields), ...Object.entries(questions ?? {}).map(([code, message]) => `attribute[${code}]: ${message}`)]);
+    throw new Open311Error(400, [
+      ...Object.values(fields),
+      ...Object.entries(questions ?? {}).map(([code, message]) => `attribute[${code}]: ${message}`),
+    ]);
   }
   return { report: outcome.report, category };
 }

@@ -21,6 +21,7 @@ import { prettyStream } from './platform/http/log-format.js';
 import { NotFound } from './platform/http/errors.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { watchAuditedChanges } from './platform/audit/audit-scope.js';
+import { holdAnswersUntilCommit } from './platform/http/route.js';
 import { parseQuery, registerJsonBodies } from './platform/http/input-shape.js';
 import { contextHook } from './platform/http/request-context.js';
 import { authorize, collectRouteDeclarations } from './platform/http/routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(
       await checkCsrf(request);
   });
   app.addHook('preHandler', authorize);
+  holdAnswersUntilCommit(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(async () => {
     throw new NotFound('page');

@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { openCase } from '../cases/index.js';
 import type { AccessibilityTables } from './tables.js';
+import { isEmail } from '../../platform/validation/rules.js';
 
 const feedbackTable = (db: Db) => db.withTables<AccessibilityTables>();
 
@@ -13,7 +14,7 @@ export type FeedbackErrors = Partial<Record<keyof Feedback, 'tooShort' | 'badEma
 export function checkFeedback(input: Feedback): FeedbackErrors {
   const errors: FeedbackErrors = {};
   if (input.description.trim().length < 10) errors.description = 'tooShort';
-  if (input.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) errors.email = 'badEmail';
+  if (input.email.trim() && !isEmail(input.email.trim())) errors.email = 'badEmail';
   return errors;
 }
 

@@ -3,6 +3,7 @@
 // change by a clerk carries the version the clerk saw; a stale change is refused and nothing changes.
 import { createHash } from 'node:crypto';
 import { inTransaction, type Db } from '../../platform/db/database.js';
+import { recordAudit } from '../../platform/audit/audit-log.js';
 import { listRoleHolders, listUnits } from '../../platform/auth/users-repo.js';
 import { listTenants } from '../../platform/tenancy/tenants.js';
 import { enqueue } from '../../platform/jobs/queue.js';
@@ -222,6 +223,15 @@ export async function assign(
 export async function startAbsence(db: Db, tenantId: string, userId: string, deputyId: string, actor: CaseActor): Promise<number> {
   return inTransaction(db, async (trx) => {
     await saveAbsence(trx, tenantId, userId, deputyId);
+    await recordAudit(trx, {
+      tenantId,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'cases.absence-started',
+      objectType: 'user',
+      objectId: userId,
+      summary: { deputy: deputyId },
+    });
     const open = await openCasesAssignedTo(trx, tenantId, userId);
     for (const row of open) {
       await updateCase(trx, tenantId, row.id, row.version, { assignee_id: deputyId, deputy_for: userId });
@@ -242,6 +252,14 @@ export async function startAbsence(db: Db, tenantId: string, userId: string, dep
 export async function endAbsence(db: Db, tenantId: string, userId: string, actor: CaseActor): Promise<number> {
   return inTransaction(db, async (trx) => {
     await deleteAbsence(trx, tenantId, userId);
+    await recordAudit(trx, {
+      tenantId,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'cases.absence-ended',
+      objectType: 'user',
+      objectId: userId,
+    });
     const held = await casesHeldFor(trx, tenantId, userId);
     for (const row of held) {
       await updateCase(trx, tenantId, row.id, row.version, { assignee_id: userId, deputy_for: null });

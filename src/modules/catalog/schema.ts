@@ -2,6 +2,7 @@
 // JSON and XZuFi import and the API. Content is stored as JSON per revision and validated on every write.
 import { z } from 'zod';
 import { BUSINESS_SITUATIONS, LIFE_SITUATIONS, OZG_TYPES } from './constants.js';
+import { email, isPostcode } from '../../platform/validation/rules.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -117,10 +118,7 @@ export const officeContent = z.object({
   name: text(200),
   description: optionalText(2000),
   street: text(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{5}$/, 'postalCode'),
+  postalCode: z.string().trim().refine(isPostcode, 'postalCode'),
   city: text(100),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
@@ -132,7 +130,7 @@ export const officeContent = z.object({
   /** Closed on the statutory public holidays of the tenant's state. */
   closedOnHolidays: z.boolean().default(true),
   phone: optionalText(40),
-  email: z.string().trim().email().max(200).optional(),
+  email: email.optional(),
   contactFormUrl: httpUrl.optional(),
   /** English texts; `exceptionNotes` by date ("2026-12-24": "Christmas Eve"). */
   translations: z
@@ -155,7 +153,7 @@ export const contactContent = z.object({
   role: text(200),
   office: slug.optional(),
   phone: optionalText(40),
-  email: z.string().trim().email().max(200).optional(),
+  email: email.optional(),
   room: optionalText(40),
   translations: z.object({ en: z.object({ role: text(200) }).optional() }).default({}),
 });

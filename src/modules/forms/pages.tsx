@@ -43,6 +43,7 @@ import { PayView, ReceiptView, ResumeFailedView, StartView, StepView, SummaryVie
 import { publicTimeline } from '../cases/index.js';
 import { beginPayment, PAYMENT_METHODS, PaymentUnavailable, paymentMethodLabel, paymentsOf } from '../payments/index.js';
 import { errorText, type Values } from './views/fields.js';
+import { isEmail } from '../../platform/validation/rules.js';
 
 const OWNER_COOKIE = 'rh_forms';
 const route = { config: { access: 'public' as const } };
@@ -357,7 +358,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const email = typeof body.resumeEmail === 'string' ? body.resumeEmail.trim() : '';
     const step = definition.steps.find((candidate) => candidate.id === body.step) ?? definition.steps[0]!;
     if (draft.user_id) return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
-    if (!/^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/.test(email)) {
+    if (!isEmail(email)) {
       return sendHtml(
         reply,
         renderStep(request, definition, draft.id, step.id, answers, owner, undefined, {}, false, {

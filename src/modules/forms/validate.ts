@@ -14,6 +14,7 @@ import type {
   Text,
 } from './definition.js';
 import { holds, type Answers } from './expressions.js';
+import { isEmail, isIban, isPhone, isPostcode, normaliseIban } from '../../platform/validation/rules.js';
 
 export type ErrorCode =
   | 'fileInfected'
@@ -50,14 +51,6 @@ const MAX_ITEMS = 20;
 
 function isRequired(field: ScalarField, answers: Answers): boolean {
   return typeof field.required === 'boolean' ? field.required : holds(field.required, answers);
-}
-
-function ibanValid(iban: string): boolean {
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
-  const moved = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
-  let remainder = 0;
-  for (const digit of moved) remainder = (remainder * 10 + Number(digit)) % 97;
-  return remainder === 1;
 }
 
 function isoDay(offsetDays: number, today: Date): string {
@@ -97,12 +90,11 @@ export function checkScalar(
     case 'textarea':
       return value.length > field.maxLength ? { error: { code: 'tooLong', limit: String(field.maxLength) } } : { value };
     case 'email':
-      return /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/.test(value) ? { value } : { error: { code: 'email' } };
+      return isEmail(value) ? { value } : { error: { code: 'email' } };
     case 'phone':
-      return /^\+?[\d\s/()-]{6,25}$/.test(value) ? { value } : { error: { code: 'phone' } };
+      return isPhone(value) ? { value } : { error: { code: 'phone' } };
     case 'iban': {
-      const iban = value.replace(/\s/g, '').toUpperCase();
-      return ibanValid(iban) ? { value: iban } : { error: { code: 'iban' } };
+      return isIban(value) ? { value: normaliseIban(value) } : { error: { code: 'iban' } };
     }
     case 'number':
     case 'money': {
@@ -167,7 +159,7 @@ function readAddress(field: AddressField, values: Values, answers: Answers, stre
   }
   const postalCode = one('postalCode');
   const city = one('city');
-  if (!/^\d{5}$/.test(postalCode)) return { error: { code: 'postalCode' } };
+  if (!isPostcode(postalCode)) return { error: { code: 'postalCode' } };
   if (!city) return { error: { code: 'required' } };
   if (city.length > 80) return { error: { code: 'tooLong', limit: '80' } };
   return { value: { street: `${street} ${number}`, postalCode, city } };

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/http/deps.js';
 import type { Db } from '../../platform/db/database.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
+import { routes } from '../../platform/http/route.js';
 import { readFormWithFile } from '../../platform/http/upload.js';
 import { formatDateTime } from '../../platform/i18n/index.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
@@ -24,11 +25,12 @@ import { Button, Checkbox, ErrorSummary, FileField, Form, Paragraphs, TextArea, 
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { deleteForCitizen, findOwnItem, listItems, markRead, notifiesByEmail, saveSetting, type MailboxItem } from './repo.js';
+import { mailboxPolicy } from './policy.js';
+import { attachmentParams, itemParams, listQuery, settingsBody } from './schema.js';
 import { reply as replyTo } from './service.js';
 import type { Attachment } from './tables.js';
 import { mailboxText, type MailboxTranslate } from './texts.js';
 
-const citizenOnly = { config: { access: ['citizen' as const] } };
 const REPLY_MAX_BYTES = 10 * 1024 * 1024;
 type Citizen = RequestContext & { actor: { kind: 'citizen'; userId: string; name: string } };
 
@@ -149,20 +151,19 @@ export function registerMailboxPages(
   onFirstRead: (item: MailboxItem) => Promise<void>,
   onReply: (db: Db, item: MailboxItem) => Promise<void>,
 ) {
-  const { db } = deps;
-  const ownItem = async (request: FastifyRequest) => {
+  const route = routes(app, deps.db);
+  const access = mailboxPolicy.ownMailbox;
+  /** `db`: the route's own (in a changing route its transaction, the only connection the embedded database has). */
+  const ownItem = async (db: Db, request: FastifyRequest, id: string) => {
     const ctx = citizenOf(request);
-    const id = (request.params as { id: string }).id;
-    const item = /^[0-9a-f-]{36}$/i.test(id) ? await findOwnItem(db, ctx.tenant.id, ctx.actor.userId, id) : undefined;
+    const item = await findOwnItem(db, ctx.tenant.id, ctx.actor.userId, id);
     if (!item) throw new NotFound('mailbox item');
     return { ctx, item };
   };
 
-  app.get('/postfach', citizenOnly, async (request, reply) => {
+  route.get('/postfach', { access, query: listQuery }, async ({ request, reply, query, db }) => {
     const ctx = citizenOf(request);
-    const search = String((request.query as { q?: unknown }).q ?? '')
-      .trim()
-      .slice(0, 100);
+    const search = query.q;
     const [items, notify] = await Promise.all([
       listItems(db, ctx.tenant.id, ctx.actor.userId, search || undefined),
       notifiesByEmail(db, ctx.tenant.id, ctx.actor.userId),
@@ -170,8 +171,8 @@ export function registerMailboxPages(
     return sendHtml(reply, <ListView ctx={ctx} items={items} search={search} notify={notify} />);
   });
 
-  app.get('/postfach/:id', citizenOnly, async (request, reply) => {
-    const { ctx, item } = await ownItem(request);
+  route.get('/postfach/:id', { access, params: itemParams }, async ({ request, reply, params, db }) => {
+    const { ctx, item } = await ownItem(db, request, params.id);
     // The first opening is when the item reached the citizen (the start of a deadline it sets): audited, once.
     const first = item.direction === 'to_citizen' ? await markRead(db, ctx.tenant.id, item.id) : undefined;
     if (first) {
@@ -189,49 +190,53 @@ export function registerMailboxPages(
     return sendHtml(reply, <ItemView ctx={ctx} item={item} />);
   });
 
-  app.get('/postfach/:id/anhang/:index', citizenOnly, async (request, reply) => {
-    const { ctx, item } = await ownItem(request);
-    const attachment = (item.attachments as Attachment[])[Number((request.params as { index: string }).index)];
+  route.get('/postfach/:id/anhang/:index', { access, params: attachmentParams }, async ({ request, reply, params, db }) => {
+    const { ctx, item } = await ownItem(db, request, params.id);
+    const attachment = (item.attachments as Attachment[])[params.index];
     const file = attachment ? await findStoredFile(db, ctx.tenant.id, attachment.file) : undefined;
     if (!file) throw new NotFound('attachment');
     return sendStoredFile(reply, deps.store, file, file.media_type === 'application/pdf' ? 'inline' : 'attachment');
   });
 
-  app.post('/postfach/:id/antworten', { config: { ...citizenOnly.config, multipart: true } }, async (request, reply) => {
-    const { ctx, item } = await ownItem(request);
-    const t = mailboxText(ctx.lang);
-    const upload = await readFormWithFile(request, REPLY_MAX_BYTES);
-    const text = (upload.fields.reply ?? '').trim();
-    const refuse = (error: string, status = 400) => sendHtml(reply, <ItemView ctx={ctx} item={item} error={error} text={text} />, status);
-    if (upload.tooLarge) return refuse(t('fileRefused'), 413);
-    if (!text && !upload.file) return refuse(t('replyEmpty'));
-    if (text.length > 4000) return refuse(t('replyTooLong'));
-    const attachments: Attachment[] = [];
-    if (upload.file) {
-      try {
-        const stored = await storeUpload(
-          { db, store: deps.store, maxBytes: REPLY_MAX_BYTES, scanner: deps.scanner },
-          { tenantId: ctx.tenant.id, bytes: upload.file, originalName: upload.fileName ?? 'Unterlage', allowed: documentTypes },
-        );
-        attachments.push({ file: stored.id, name: stored.original_name, size: Number(stored.size_bytes), type: stored.media_type });
-      } catch (error) {
-        if (
-          error instanceof FileTooLarge ||
-          error instanceof FileTypeNotAllowed ||
-          error instanceof FileInfected ||
-          error instanceof ScannerUnavailable
-        )
-          return refuse(t('fileRefused'));
-        throw error;
+  route.post(
+    '/postfach/:id/antworten',
+    { access, params: itemParams, config: { multipart: true } },
+    async ({ request, reply, params, db }) => {
+      const { ctx, item } = await ownItem(db, request, params.id);
+      const t = mailboxText(ctx.lang);
+      const upload = await readFormWithFile(request, REPLY_MAX_BYTES);
+      const text = (upload.fields.reply ?? '').trim();
+      const refuse = (error: string, status = 400) => sendHtml(reply, <ItemView ctx={ctx} item={item} error={error} text={text} />, status);
+      if (upload.tooLarge) return refuse(t('fileRefused'), 413);
+      if (!text && !upload.file) return refuse(t('replyEmpty'));
+      if (text.length > 4000) return refuse(t('replyTooLong'));
+      const attachments: Attachment[] = [];
+      if (upload.file) {
+        try {
+          const stored = await storeUpload(
+            { db, store: deps.store, maxBytes: REPLY_MAX_BYTES, scanner: deps.scanner },
+            { tenantId: ctx.tenant.id, bytes: upload.file, originalName: upload.fileName ?? 'Unterlage', allowed: documentTypes },
+          );
+          attachments.push({ file: stored.id, name: stored.original_name, size: Number(stored.size_bytes), type: stored.media_type });
+        } catch (error) {
+          if (
+            error instanceof FileTooLarge ||
+            error instanceof FileTypeNotAllowed ||
+            error instanceof FileInfected ||
+            error instanceof ScannerUnavailable
+          )
+            return refuse(t('fileRefused'));
+          throw error;
+        }
       }
-    }
-    await replyTo(db, item, text, attachments, ctx.actor.name, onReply);
-    setFlash(reply, t('replySent'));
-    return reply.redirect('/postfach', 303);
-  });
+      await replyTo(db, item, text, attachments, ctx.actor.name, onReply);
+      setFlash(reply, t('replySent'));
+      return reply.redirect('/postfach', 303);
+    },
+  );
 
-  app.post('/postfach/:id/loeschen', citizenOnly, async (request, reply) => {
-    const { ctx, item } = await ownItem(request);
+  route.post('/postfach/:id/loeschen', { access, params: itemParams, changes: true }, async ({ request, reply, params, db }) => {
+    const { ctx, item } = await ownItem(db, request, params.id);
     await deleteForCitizen(db, ctx.tenant.id, ctx.actor.userId, item.id);
     await recordAudit(db, {
       tenantId: ctx.tenant.id,
@@ -246,9 +251,9 @@ export function registerMailboxPages(
     return reply.redirect('/postfach', 303);
   });
 
-  app.post('/postfach/einstellungen', citizenOnly, async (request, reply) => {
+  route.post('/postfach/einstellungen', { access, body: settingsBody, changes: true }, async ({ request, reply, body, db }) => {
     const ctx = citizenOf(request);
-    await saveSetting(db, ctx.tenant.id, ctx.actor.userId, (request.body as { notify?: unknown } | undefined)?.notify === 'yes');
+    await saveSetting(db, ctx.tenant.id, ctx.actor.userId, body.notify === 'yes');
     setFlash(reply, mailboxText(ctx.lang)('settingsSaved'));
     return reply.redirect('/postfach', 303);
   });

@@ -27,6 +27,7 @@ import { queueMail } from '../../platform/mail/mailer.js';
 import { locate } from './place.js';
 import { reportsText } from './texts.js';
 import { OPEN_REPORT_STATUSES } from './tables.js';
+import { isEmail } from '../../platform/validation/rules.js';
 
 export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
 export type ReportErrors = Partial<Record<keyof ReportInput | 'photos', string>> & { questions?: Record<string, string> };
@@ -87,7 +88,7 @@ export async function submitReport(
   const errors: ReportErrors = { ...located.errors };
   if (!category) errors.category = t('error.category');
   if (input.description.trim().length < 5 && !request.client) errors.description = t('error.description');
-  if (input.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) errors.email = t('error.email');
+  if (input.email.trim() && !isEmail(input.email.trim())) errors.email = t('error.email');
   const cleaned = await cleanPhotos(request);
   if (cleaned.error) errors.photos = cleaned.error;
   const checked = checkAnswers(category?.questions ?? [], request.answers, request.lang);
@@ -191,6 +192,6 @@ export async function supportReport(
   const t = reportsText(lang);
   if (!OPEN_REPORT_STATUSES.includes(report.status)) return { error: t('support.finished'), counted: false };
   const address = email.trim().slice(0, 200);
-  if (address && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return { error: t('error.email'), counted: false };
+  if (address && !isEmail(address)) return { error: t('error.email'), counted: false };
   return { counted: await inTransaction(db, (trx) => recordSupport(trx, tenantId, report.id, address || null)) };
 }

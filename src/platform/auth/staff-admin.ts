@@ -5,10 +5,11 @@ import { Invalid, NotFound } from '../http/errors.js';
 import type { Translate } from '../i18n/index.js';
 import { staffRoles } from './roles.js';
 import { addMembership, findStaffByEmail, findUnit, findUserById, insertUnit, insertUser } from './users-repo.js';
+import { email } from '../validation/rules.js';
 
 export const newStaffSchema = z.object({
   display_name: z.string().trim().min(1).max(120),
-  email: z.string().trim().email().max(200),
+  email,
 });
 
 export const membershipSchema = z.object({ unit_id: z.string().uuid(), role: z.enum(staffRoles) });

@@ -45,6 +45,8 @@ function wantsJson(request: FastifyRequest): boolean {
 }
 
 export async function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  // An answer the handler had begun (a redirect before a failed commit) is replaced whole.
+  reply.removeHeader('location');
   if (error instanceof Unauthenticated && !wantsJson(request)) {
     const next = encodeURIComponent(request.url);
     const expired = request.ctx?.sessionExpired ? '&abgelaufen=1' : '';

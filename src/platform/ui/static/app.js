@@ -26,9 +26,7 @@ function suggestWhileTyping(input) {
     timer = setTimeout(async () => {
       if (input.value.trim().length < 2) return;
       try {
-        const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(input.value)}`, {
-          headers: { accept: 'application/json' },
-        });
+        const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(input.value)}`, { headers: { accept: 'application/json' } });
         if (!response.ok) return;
         latest = (await response.json()).suggestions;
         list.replaceChildren(...latest.map((item) => Object.assign(document.createElement('option'), { value: item.name })));
@@ -45,10 +43,9 @@ document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('form').forEach((form) => {
     const conditional = form.querySelectorAll('[data-visible-if]');
     if (conditional.length === 0) return;
-    const update = () =>
-      conditional.forEach((element) => {
-        element.hidden = !holds(JSON.parse(element.dataset.visibleIf), form);
-      });
+    const update = () => conditional.forEach((element) => {
+      element.hidden = !holds(JSON.parse(element.dataset.visibleIf), form);
+    });
     form.addEventListener('change', update);
     form.addEventListener('input', update);
     update();
@@ -72,8 +69,7 @@ function holds(condition, form) {
   if (value === undefined) return true;
   if ('equals' in condition) return Array.isArray(value) ? value.includes(String(condition.equals)) : value === String(condition.equals);
   if ('in' in condition) return condition.in.map(String).includes(value);
-  if ('greaterThan' in condition)
-    return (Array.isArray(value) ? value.length : Number(String(value).replace(',', '.'))) > condition.greaterThan;
+  if ('greaterThan' in condition) return (Array.isArray(value) ? value.length : Number(String(value).replace(',', '.'))) > condition.greaterThan;
   const filled = Array.isArray(value) ? value.length > 0 : value !== '';
   return filled === condition.filled;
 }
@@ -88,11 +84,7 @@ function checkWhileTyping(form) {
     const body = new URLSearchParams();
     for (const [name, value] of new FormData(form)) if (typeof value === 'string' && name !== 'action') body.append(name, value);
     try {
-      const response = await fetch(form.dataset.check, {
-        method: 'POST',
-        body,
-        headers: { accept: 'application/json', 'csrf-token': form.elements._csrf.value },
-      });
+      const response = await fetch(form.dataset.check, { method: 'POST', body, headers: { accept: 'application/json', 'csrf-token': form.elements._csrf.value } });
       if (!response.ok) return;
       const { errors } = await response.json();
       for (const name of touched) showFieldError(form, name, errors[name]);
@@ -161,14 +153,10 @@ function useMyPosition(button) {
   const input = document.getElementById(`f-${button.dataset.locateFor}`);
   button.hidden = false;
   button.addEventListener('click', () => {
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        input.value = `${position.coords.latitude.toFixed(5)}, ${position.coords.longitude.toFixed(5)}`;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      },
-      () => input.focus(),
-      { enableHighAccuracy: true, timeout: 10000 },
-    );
+    navigator.geolocation.getCurrentPosition((position) => {
+      input.value = `${position.coords.latitude.toFixed(5)}, ${position.coords.longitude.toFixed(5)}`;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, () => input.focus(), { enableHighAccuracy: true, timeout: 10000 });
   });
 }
 
@@ -207,19 +195,8 @@ function offerLiveMap(button) {
     button.closest('figure').replaceWith(holder);
     const map = L.map(holder, { keyboard: true });
     if (button.dataset.tiles) L.tileLayer(button.dataset.tiles, { attribution: button.dataset.attribution || '', maxZoom: 19 }).addTo(map);
-    const outline = L.polygon(JSON.parse(button.dataset.boundary), {
-      color: '#2f6b3a',
-      weight: 2,
-      fillColor: '#e4efe6',
-      fillOpacity: button.dataset.tiles ? 0.1 : 1,
-      interactive: false,
-    }).addTo(map);
-    for (const [name, lat, lng] of JSON.parse(button.dataset.localities))
-      L.marker([lat, lng], {
-        icon: L.divIcon({ className: 'live-map-locality', html: `<span>${name.replace(/[<&]/g, '')}</span>` }),
-        interactive: false,
-        keyboard: false,
-      }).addTo(map);
+    const outline = L.polygon(JSON.parse(button.dataset.boundary), { color: '#2f6b3a', weight: 2, fillColor: '#e4efe6', fillOpacity: button.dataset.tiles ? 0.1 : 1, interactive: false }).addTo(map);
+    for (const [name, lat, lng] of JSON.parse(button.dataset.localities)) L.marker([lat, lng], { icon: L.divIcon({ className: 'live-map-locality', html: `<span>${name.replace(/[<&]/g, '')}</span>` }), interactive: false, keyboard: false }).addTo(map);
     map.fitBounds(outline.getBounds());
     const features = (await (await fetch(button.dataset.liveMap)).json()).features;
     const layer = L.layerGroup().addTo(map);
@@ -261,14 +238,8 @@ function drawClusters(map, layer, features) {
     const props = group[0].properties;
     const title = single ? `${props.number}: ${props.categoryName}, ${props.address || ''}, ${props.statusName}` : `${group.length}`;
     const marker = L.marker([lat, lng], {
-      title,
-      alt: title,
-      keyboard: true,
-      icon: L.divIcon({
-        className: single ? 'live-map-marker' : 'live-map-cluster',
-        html: single ? '' : `<span>${group.length}</span>`,
-        iconSize: single ? [18, 18] : [30, 30],
-      }),
+      title, alt: title, keyboard: true,
+      icon: L.divIcon({ className: single ? 'live-map-marker' : 'live-map-cluster', html: single ? '' : `<span>${group.length}</span>`, iconSize: single ? [18, 18] : [30, 30] }),
     });
     // Leaflet turns Enter on a focused marker into a click.
     marker.on('click', () => (single ? location.assign(props.url) : map.setView([lat, lng], map.getZoom() + 2)));

@@ -8,23 +8,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 type Scope = { requestId: string; entries: number; writes: Set<string> };
 
-/** Tables of working state, not records: writing them needs no audit entry (each with its reason). */
+/** Tables of working state, not records: writing them needs no audit entry. */
 const UNRECORDED = new Set([
-  'session',
-  'login_throttle',
-  'password_reset',
-  'platform_secret', // sign-in state; sign-ins themselves are audited
-  'job',
-  'job_schedule',
-  'mail_message', // the queue and outgoing mail, which follow from an audited change
-  'form_draft', // what a citizen typed before sending: theirs alone until submitted (the submission is audited)
-  'form_usage',
-  'report_support',
-  'catalog_lexicon', // counters and a search index, no one's decision
-  'mailbox_setting', // a citizen's own notification preference
-  'stored_file', // file contents belong to the record that refers to them, audited there
-  'payment_demo_transaction', // the demo payment provider's own state
-  'audit_log',
+  // sign-in state; sign-ins themselves are audited
+  ...['session', 'login_throttle', 'password_reset', 'platform_secret'],
+  // the queue and outgoing mail, which follow from an audited change
+  ...['job', 'job_schedule', 'mail_message'],
+  // what a citizen typed before sending: theirs alone until submitted (the submission is audited)
+  'form_draft',
+  // counters and a search index, no one's decision
+  ...['form_usage', 'report_support', 'catalog_lexicon'],
+  // a citizen's own notification preference
+  'mailbox_setting',
+  // file contents belong to the record that refers to them, audited there
+  'stored_file',
+  // the demo payment provider's own state, and the log itself
+  ...['payment_demo_transaction', 'audit_log'],
 ]);
 
 const scopes = new AsyncLocalStorage<Scope>();

@@ -94,15 +94,19 @@ describe('the rathaus command line', () => {
         env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
       });
       let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      let home: Response | undefined;
-      for (let i = 0; i < 60 && !home; i++) {
-        home = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
-        if (!home) await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      assert.equal(home?.status, 200, `round ${round}: the portal answers`);
-      assert.match(await home!.text(), /Stadt Hennef \(Sieg\)/);
+      // Ready when the server says so (its `rathaus_started` line), however long a loaded machine takes.
+      const started = new Promise<boolean>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('rathaus_started')) resolve(true);
+        });
+        void exited.then(() => resolve(false));
+      });
+      assert.ok(await started, `round ${round}: the server started (${output.slice(-500)})`);
+      const home = await fetch(`http://127.0.0.1:${port}/`);
+      assert.equal(home.status, 200, `round ${round}: the portal answers`);
+      assert.match(await home.text(), /Stadt Hennef \(Sieg\)/);
       child.kill('SIGTERM');
       assert.equal(await exited, 0, `round ${round}: clean exit`);
       assert.match(output, /rathaus_stopping/);

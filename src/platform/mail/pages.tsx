@@ -1,8 +1,10 @@
 // Captured mail viewer for demo and development: only when no SMTP relay is configured.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { adminAccess } from '../auth/access.js';
 import type { Deps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
+import { routes } from '../http/route.js';
 import { formatDateTime } from '../i18n/index.js';
 import { Alert, TableScroll } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
@@ -65,28 +67,31 @@ export function registerMailPages(app: FastifyInstance, deps: Deps) {
     );
   });
 
-  app.get('/admin/mail/:id', { config: { access: adminAccess } }, async (request, reply) => {
-    const { ctx } = request;
-    const id = (request.params as { id: string }).id;
-    const mail = deps.config.demoMode && /^[0-9a-f-]{36}$/i.test(id) ? await findMail(deps.db, ctx.tenant.id, id) : undefined;
-    if (!mail) throw new NotFound('mail');
-    return sendHtml(
-      reply,
-      <Page
-        ctx={ctx}
-        title={mail.subject}
-        crumbs={[
-          { label: ctx.t('admin.title'), href: '/bo' },
-          { label: ctx.t('admin.mail'), href: '/admin/mail' },
-          { label: mail.subject },
-        ]}
-      >
-        <h1 safe>{mail.subject}</h1>
-        <p safe>{`${ctx.t('admin.recipient')}: ${mail.recipient}`}</p>
-        <pre class="mail" safe>
-          {mail.body_text}
-        </pre>
-      </Page>,
-    );
-  });
+  routes(app, deps.db).get(
+    '/admin/mail/:id',
+    { access: adminAccess, params: z.object({ id: z.uuid() }) },
+    async ({ request, reply, params, db }) => {
+      const { ctx } = request;
+      const mail = deps.config.demoMode ? await findMail(db, ctx.tenant.id, params.id) : undefined;
+      if (!mail) throw new NotFound('mail');
+      return sendHtml(
+        reply,
+        <Page
+          ctx={ctx}
+          title={mail.subject}
+          crumbs={[
+            { label: ctx.t('admin.title'), href: '/bo' },
+            { label: ctx.t('admin.mail'), href: '/admin/mail' },
+            { label: mail.subject },
+          ]}
+        >
+          <h1 safe>{mail.subject}</h1>
+          <p safe>{`${ctx.t('admin.recipient')}: ${mail.recipient}`}</p>
+          <pre class="mail" safe>
+            {mail.body_text}
+          </pre>
+        </Page>,
+      );
+    },
+  );
 }

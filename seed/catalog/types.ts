@@ -33,6 +33,9 @@ const CLAIM =
 
 export const eur = (amount: number): Costs => ({ kind: 'fixed', amount });
 
+/** A service the town decides on and charges for ends in a notice, and so names the legal remedy against it. */
+const withRemedy = (service: SeedService) => !service.elsewhere && Boolean(service.costs);
+
 export function toContent(service: SeedService): ServiceContent {
   const responsibilities = service.contacts?.length
     ? service.contacts.map((contact) => ({
@@ -62,7 +65,7 @@ export function toContent(service: SeedService): ServiceContent {
     forms: [],
     bookable: service.bookable ?? false,
     notes: service.notes,
-    legalRemedy: service.elsewhere || !service.costs ? undefined : CLAIM,
+    legalRemedy: withRemedy(service) ? CLAIM : undefined,
     keywords: (service.kw ?? '')
       .split(',')
       .map((word) => word.trim())
@@ -76,7 +79,7 @@ export function toContent(service: SeedService): ServiceContent {
             name: service.en[0],
             summary: service.en[1],
             ...englishDetails[service.slug],
-            ...(service.elsewhere || !service.costs ? {} : { legalRemedy: englishLegalRemedy }),
+            ...(withRemedy(service) ? { legalRemedy: englishLegalRemedy } : {}),
           },
         }
       : {},

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
+// `npm test -- test/http/mailbox.test.ts …` runs only the files named.
 const e2e = process.argv[2] === 'e2e';
+const named = process.argv.slice(e2e ? 3 : 2);
 const roots = e2e ? ['test/e2e'] : ['src', 'test'];
 
 function find(dir) {
@@ -35,7 +37,7 @@ async function dropTemplate(name) {
   await admin.end();
 }
 
-const files = roots.flatMap(find).sort();
+const files = named.length > 0 ? named : roots.flatMap(find).sort();
 const dir = mkdtempSync(join(tmpdir(), 'rathaus-template-'));
 const template = prepareTemplate(dir);
 const env = {

@@ -8,7 +8,8 @@ import { usageTally } from './usage-tally.js';
 import { accountSection, registerOverviewPages } from './overview-pages.js';
 import { ServiceLibrary } from './library.js';
 import { registerLibraryPages } from './library-pages.js';
-import { registerStaffPages, staffAccess, SubmissionAnswers } from './staff-pages.js';
+import { registerStaffPages, SubmissionAnswers } from './staff-pages.js';
+import { formsPolicy } from './policy.js';
 import { describeCaseSource } from '../cases/index.js';
 import { findSubmission } from './repo.js';
 import { definitionAt } from './versions.js';
@@ -40,11 +41,11 @@ export const forms: Module = {
         en: 'Apply online around the clock and continue applications you started.',
       },
     },
-    { href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: [...staffAccess] },
+    { href: '/bo/antraege', label: { de: 'Anträge', en: 'Applications' }, access: formsPolicy.processSubmissions },
     {
       href: '/bo/online-dienste',
       label: { de: 'Online-Dienste verwalten', en: 'Manage online services' },
-      access: [...staffAccess, 'editor'],
+      access: formsPolicy.readLibrary,
     },
   ],
   async register(app, deps) {

@@ -1,7 +1,7 @@
 // Back office for the tenant's online services (/bo/online-dienste): overview, the tenant's adjustments (unit,
 // fee, texts, on/off), the changes between published versions, and package export and import (Einer für Alle).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { isAllowed } from '../../platform/http/routes.js';
 import { listUnits } from '../../platform/auth/users-repo.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
@@ -30,15 +30,16 @@ import { overridesSchema, type LibraryEntry, type Overrides, type ServiceLibrary
 import { libraryText, type LibraryTranslate } from './library-texts.js';
 import { exportPackage, importPackage, PACKAGE_MAX_BYTES, type ImportReport } from './package.js';
 import { listDefinitionVersions, saveOverride } from './repo.js';
-import { staffAccess } from './staff-pages.js';
+import { formsPolicy } from './policy.js';
+import { adjustBody, libraryServiceParams, versionsQuery } from './schema.js';
+import { routes } from '../../platform/http/route.js';
 import { diffDefinitions } from './version-diff.js';
 
-const readAccess: readonly Role[] = [...staffAccess, 'editor'];
-const manageAccess: readonly Role[] = ['tenant_admin', 'platform_admin', 'cdo'];
+const readAccess = formsPolicy.readLibrary;
+const manageAccess = formsPolicy.manageLibrary;
 const BASE = '/bo/online-dienste';
 
-const canManage = (ctx: RequestContext) =>
-  ctx.actor.kind === 'staff' && manageAccess.some((role) => ctx.actor.kind === 'staff' && ctx.actor.roles.has(role));
+const canManage = (ctx: RequestContext) => ctx.actor.kind === 'staff' && isAllowed(manageAccess, ctx);
 
 function feeText(definition: ServiceDefinition, ctx: RequestContext, t: LibraryTranslate): string {
   if (definition.fee === undefined) return t('none');
@@ -390,18 +391,19 @@ function VersionsView({
 
 export function registerLibraryPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
   const { db } = deps;
-  const entryOf = (request: FastifyRequest) => {
-    const entry = library.entry(request.ctx.tenant.id, (request.params as { id: string }).id);
+  const route = routes(app, db);
+  const entryOf = (request: FastifyRequest, id: string) => {
+    const entry = library.entry(request.ctx.tenant.id, id);
     if (!entry) throw new NotFound('online service');
     return entry;
   };
   const unitNames = async (tenantId: string) => (await listUnits(db, tenantId)).map((unit) => unit.short_name ?? unit.name).sort();
 
-  app.get(BASE, { config: { access: readAccess } }, async (request, reply) =>
+  route.get(BASE, { access: readAccess }, async ({ request, reply }) =>
     sendHtml(reply, <OverviewView ctx={request.ctx} entries={library.entries(request.ctx.tenant.id)} />),
   );
 
-  app.get(`${BASE}/paket.json`, { config: { access: manageAccess } }, async (request, reply) => {
+  route.get(`${BASE}/paket.json`, { access: manageAccess }, async ({ request, reply }) => {
     const { ctx } = request;
     await audit(db, ctx, 'forms.package_exported', { type: 'service-package' });
     return reply
@@ -409,7 +411,7 @@ export function registerLibraryPages(app: FastifyInstance, deps: Deps, library: 
       .send(exportPackage(library.entries(ctx.tenant.id), ctx.tenant.name));
   });
 
-  app.post(`${BASE}/paket-import`, { config: { access: manageAccess, multipart: true } }, async (request, reply) => {
+  route.post(`${BASE}/paket-import`, { access: manageAccess, config: { multipart: true } }, async ({ request, reply }) => {
     const { ctx } = request;
     const t = libraryText(ctx.lang);
     const upload = await readFormWithFile(request, PACKAGE_MAX_BYTES);
@@ -434,57 +436,64 @@ export function registerLibraryPages(app: FastifyInstance, deps: Deps, library: 
     return sendHtml(reply, <OverviewView ctx={ctx} entries={library.entries(ctx.tenant.id)} report={report} />, report.ok ? 200 : 400);
   });
 
-  app.get(`${BASE}/:id/anpassen`, { config: { access: manageAccess } }, async (request, reply) => {
-    const entry = entryOf(request);
+  route.get(`${BASE}/:id/anpassen`, { access: manageAccess, params: libraryServiceParams }, async ({ request, reply, params }) => {
+    const entry = entryOf(request, params.id);
     return sendHtml(
       reply,
       <AdjustView ctx={request.ctx} entry={entry} units={await unitNames(request.ctx.tenant.id)} values={valuesOf(entry)} errors={{}} />,
     );
   });
 
-  app.post(`${BASE}/:id/anpassen`, { config: { access: manageAccess } }, async (request, reply) => {
-    const { ctx } = request;
-    const entry = entryOf(request);
-    const t = libraryText(ctx.lang);
-    const units = await unitNames(ctx.tenant.id);
-    const posted = Object.fromEntries(
-      Object.entries((request.body ?? {}) as Record<string, unknown>).map(([key, value]) => [
-        key,
-        String(Array.isArray(value) ? value[0] : (value ?? '')),
-      ]),
-    );
-    const { overrides, errors } = readAdjustments(entry, posted, units, t);
-    if (!overrides) return sendHtml(reply, <AdjustView ctx={ctx} entry={entry} units={units} values={posted} errors={errors} />, 400);
-    await db.transaction().execute(async (trx) => {
-      await saveOverride(trx, ctx.tenant.id, entry.base.id, overrides);
-      await audit(trx, ctx, 'forms.service_adjusted', {
-        type: 'online-service',
-        id: entry.base.id,
-        summary: { active: overrides.active, targetUnit: overrides.targetUnit ?? null, fee: overrides.fee ?? null, rates: overrides.rates },
+  route.post(
+    `${BASE}/:id/anpassen`,
+    { access: manageAccess, params: libraryServiceParams, body: adjustBody },
+    async ({ request, reply, params, body: posted }) => {
+      const { ctx } = request;
+      const entry = entryOf(request, params.id);
+      const t = libraryText(ctx.lang);
+      const units = await unitNames(ctx.tenant.id);
+      const { overrides, errors } = readAdjustments(entry, posted, units, t);
+      if (!overrides) return sendHtml(reply, <AdjustView ctx={ctx} entry={entry} units={units} values={posted} errors={errors} />, 400);
+      await db.transaction().execute(async (trx) => {
+        await saveOverride(trx, ctx.tenant.id, entry.base.id, overrides);
+        await audit(trx, ctx, 'forms.service_adjusted', {
+          type: 'online-service',
+          id: entry.base.id,
+          summary: {
+            active: overrides.active,
+            targetUnit: overrides.targetUnit ?? null,
+            fee: overrides.fee ?? null,
+            rates: overrides.rates,
+          },
+        });
       });
-    });
-    await library.load();
-    setFlash(reply, t('adjust.saved'));
-    return reply.redirect(BASE, 303);
-  });
+      await library.load();
+      setFlash(reply, t('adjust.saved'));
+      return reply.redirect(BASE, 303);
+    },
+  );
 
-  app.get(`${BASE}/:id/versionen`, { config: { access: readAccess } }, async (request, reply) => {
-    const { ctx } = request;
-    const entry = entryOf(request);
-    const versions = await listDefinitionVersions(db, entry.base.id);
-    const query = request.query as { von?: string; bis?: string };
-    if (!query.von || !query.bis) return sendHtml(reply, <VersionsView ctx={ctx} entry={entry} versions={versions} />);
-    const from = Number(query.von);
-    const to = Number(query.bis);
-    const before = versions.find((row) => row.version === from);
-    const after = versions.find((row) => row.version === to);
-    if (!before || !after)
-      return sendHtml(
-        reply,
-        <VersionsView ctx={ctx} entry={entry} versions={versions} error={libraryText(ctx.lang)('versions.unknown')} />,
-        404,
-      );
-    const changes = diffDefinitions(serviceDefinition.parse(before.definition), serviceDefinition.parse(after.definition), ctx.lang);
-    return sendHtml(reply, <VersionsView ctx={ctx} entry={entry} versions={versions} from={from} to={to} changes={changes} />);
-  });
+  route.get(
+    `${BASE}/:id/versionen`,
+    { access: readAccess, params: libraryServiceParams, query: versionsQuery },
+    async ({ request, reply, params, query }) => {
+      const { ctx } = request;
+      const entry = entryOf(request, params.id);
+      const versions = await listDefinitionVersions(db, entry.base.id);
+      if (query.von === undefined || query.bis === undefined)
+        return sendHtml(reply, <VersionsView ctx={ctx} entry={entry} versions={versions} />);
+      const from = query.von;
+      const to = query.bis;
+      const before = versions.find((row) => row.version === from);
+      const after = versions.find((row) => row.version === to);
+      if (!before || !after)
+        return sendHtml(
+          reply,
+          <VersionsView ctx={ctx} entry={entry} versions={versions} error={libraryText(ctx.lang)('versions.unknown')} />,
+          404,
+        );
+      const changes = diffDefinitions(serviceDefinition.parse(before.definition), serviceDefinition.parse(after.definition), ctx.lang);
+      return sendHtml(reply, <VersionsView ctx={ctx} entry={entry} versions={versions} from={from} to={to} changes={changes} />);
+    },
+  );
 }

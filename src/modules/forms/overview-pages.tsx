@@ -11,11 +11,13 @@ import type { ServiceDefinition } from './definition.js';
 import type { ServiceLibrary } from './library.js';
 import { listDraftsOf, listSubmissionsOf } from './repo.js';
 import { formsText } from './texts.js';
+import { routes } from '../../platform/http/route.js';
+import { formsPolicy } from './policy.js';
 
 export function registerOverviewPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
   const { db } = deps;
 
-  app.get('/online', { config: { access: 'public' } }, async (request, reply) => {
+  routes(app, deps.db).get('/online', { access: formsPolicy.apply }, async ({ request, reply }) => {
     const { ctx } = request;
     const t = formsText(ctx.lang);
     const drafts = ctx.actor.kind === 'citizen' ? await listDraftsOf(db, ctx.tenant.id, ctx.actor.userId) : [];

@@ -44,10 +44,23 @@ import { publicTimeline } from '../cases/index.js';
 import { beginPayment, PAYMENT_METHODS, PaymentUnavailable, paymentMethodLabel, paymentsOf } from '../payments/index.js';
 import { errorText, type Values } from './views/fields.js';
 import { isEmail } from '../../platform/validation/rules.js';
+import { routes } from '../../platform/http/route.js';
+import { formsPolicy } from './policy.js';
+import {
+  answersBody,
+  declarationsBody,
+  draftParams,
+  payBody,
+  resumeBody,
+  resumeParams,
+  serviceParams,
+  stepParams,
+  submissionParams,
+} from './schema.js';
 
 const OWNER_COOKIE = 'rh_forms';
-const route = { config: { access: 'public' as const } };
-type Params = { service: string; draft: string; step: string; submission: string };
+/** Anyone may apply; what they may see of a draft or a submission follows from owning it (`ownsDraft`). */
+const access = formsPolicy.apply;
 
 /** The account filling in the form, or the anonymous browser's secret (created on first use). */
 async function ownerOf(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<Owner> {
@@ -124,17 +137,6 @@ function blocker(t: FormsTranslate, definition: ServiceDefinition, owner: Owner 
   );
 }
 
-/** The posted answers without the form's own controls. */
-function withoutControls(posted: Values): Values {
-  const values: Values = {};
-  for (const [key, value] of Object.entries(posted)) {
-    if (key === '_csrf' || key === 'action') continue;
-    if (typeof value === 'string') values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.filter((item): item is string => typeof item === 'string');
-  }
-  return values;
-}
-
 /** The files of each file field after this post: those kept from the draft, minus a removed one, plus new uploads. */
 function currentFiles(step: Step, saved: Answers, uploaded: Record<string, Answers[]>, action: string): Record<string, Answers[]> {
   const [kind, name, index] = action.split(':');
@@ -167,6 +169,7 @@ function applyGroupAction(action: string, values: Values): Values {
 
 export function registerAssistantPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary, tally: UsageTally) {
   const { db } = deps;
+  const route = routes(app, db);
   /** A service the tenant offers now; receipts of a service switched off since stay readable (`anyState`). */
   const definitionOf = (request: FastifyRequest, id: string, anyState = false) => {
     const entry = library.entry(request.ctx.tenant.id, id);
@@ -174,9 +177,9 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     return entry.effective;
   };
 
-  app.get('/online/:service', route, async (request, reply) => {
+  route.get('/online/:service', { access, params: serviceParams }, async ({ request, reply, params }) => {
     const { ctx } = request;
-    const definition = definitionOf(request, (request.params as Params).service);
+    const definition = definitionOf(request, params.service);
     tally.opened(ctx.tenant.id, definition.id);
     const owner = ctx.actor.kind === 'citizen' ? await ownerOf(deps, request, reply) : undefined;
     const t = formsText(ctx.lang);
@@ -186,9 +189,9 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     );
   });
 
-  app.post('/online/:service', route, async (request, reply) => {
+  route.post('/online/:service', { access, params: serviceParams }, async ({ request, reply, params }) => {
     const { ctx } = request;
-    const definition = definitionOf(request, (request.params as Params).service);
+    const definition = definitionOf(request, params.service);
     const owner = await ownerOf(deps, request, reply);
     const t = formsText(ctx.lang);
     const blocked = blocker(t, definition, owner, ctx.path);
@@ -197,8 +200,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     return reply.redirect(`/online/${definition.id}/${draft.id}/${definition.steps[0]!.id}`, 303);
   });
 
-  async function stepContext(request: FastifyRequest, reply: FastifyReply) {
-    const params = request.params as Params;
+  async function stepContext(request: FastifyRequest, reply: FastifyReply, params: { service: string; draft: string }) {
     const definition = definitionOf(request, params.service);
     const owner = await ownerOf(deps, request, reply);
     const draft = await draftOf(db, request.ctx.tenant.id, params.draft, owner);
@@ -242,9 +244,9 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     );
   }
 
-  app.get('/online/:service/:draft/:step', route, async (request, reply) => {
-    const { definition, owner, draft, answers, migrated } = await stepContext(request, reply);
-    const stepId = (request.params as Params).step;
+  route.get('/online/:service/:draft/:step', { access, params: stepParams }, async ({ request, reply, params }) => {
+    const { definition, owner, draft, answers, migrated } = await stepContext(request, reply, params);
+    const stepId = params.step;
     if (stepId === 'zusammenfassung') {
       const { ctx } = request;
       return sendHtml(
@@ -263,137 +265,149 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     return sendHtml(reply, renderStep(request, definition, draft.id, stepId, answers, owner, undefined, {}, migrated));
   });
 
-  app.post('/online/:service/:draft/:step', { config: { ...route.config, multipart: true } }, async (request, reply) => {
-    const { definition, owner, draft } = await stepContext(request, reply);
-    const { ctx } = request;
-    const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);
-    if (!step) throw new NotFound('step');
-    const upload = request.isMultipart()
-      ? await readMultipartStep(request, step, { db, store: deps.store, tenantId: ctx.tenant.id, scanner: deps.scanner })
-      : undefined;
-    const posted = upload?.values ?? ((request.body ?? {}) as Values);
-    const action = String(([] as unknown[]).concat(posted.action ?? 'next')[0]);
-    const values = applyGroupAction(action, withoutControls(posted));
-    const files = currentFiles(step, draft.answers, upload?.files ?? {}, action);
-    const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner, files, ctx.tenant.settings.geo);
-    const errors = { ...saved.errors, ...upload?.errors };
-    if (/^(add|remove|removefile):/.test(action))
-      return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
-    if (action === 'back') {
-      const previous = previousStep(definition, saved.answers, step);
-      return reply.redirect(`/online/${definition.id}/${draft.id}/${previous?.id ?? step.id}`, 303);
-    }
-    if (Object.keys(errors).length > 0)
-      return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values, errors), 400);
-    const next = nextStep(definition, saved.answers, step);
-    return reply.redirect(`/online/${definition.id}/${draft.id}/${next?.id ?? 'zusammenfassung'}`, 303);
-  });
+  route.post(
+    '/online/:service/:draft/:step',
+    { access, params: stepParams, body: answersBody, config: { multipart: true } },
+    async ({ request, reply, params, body }) => {
+      const { definition, owner, draft } = await stepContext(request, reply, params);
+      const { ctx } = request;
+      const step = definition.steps.find((candidate) => candidate.id === params.step);
+      if (!step) throw new NotFound('step');
+      const upload = request.isMultipart()
+        ? await readMultipartStep(request, step, { db, store: deps.store, tenantId: ctx.tenant.id, scanner: deps.scanner })
+        : undefined;
+      const posted = upload ? answersBody.parse(upload.values) : body;
+      const { action } = posted;
+      const values = applyGroupAction(action, posted.values);
+      const files = currentFiles(step, draft.answers, upload?.files ?? {}, action);
+      const saved = await saveStep(db, ctx.tenant.id, draft, definition, step, values, owner, files, ctx.tenant.settings.geo);
+      const errors = { ...saved.errors, ...upload?.errors };
+      if (/^(add|remove|removefile):/.test(action))
+        return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values));
+      if (action === 'back') {
+        const previous = previousStep(definition, saved.answers, step);
+        return reply.redirect(`/online/${definition.id}/${draft.id}/${previous?.id ?? step.id}`, 303);
+      }
+      if (Object.keys(errors).length > 0)
+        return sendHtml(reply, renderStep(request, definition, draft.id, step.id, saved.answers, owner, values, errors), 400);
+      const next = nextStep(definition, saved.answers, step);
+      return reply.redirect(`/online/${definition.id}/${draft.id}/${next?.id ?? 'zusammenfassung'}`, 303);
+    },
+  );
 
   // Inline validation: the same checks as saving, nothing stored; answers JSON messages per field.
-  app.post('/online/:service/:draft/:step/pruefen', route, async (request, reply) => {
-    const { definition, owner, draft } = await stepContext(request, reply);
-    const { ctx } = request;
-    const step = definition.steps.find((candidate) => candidate.id === (request.params as Params).step);
-    if (!step) throw new NotFound('step');
-    const values = withoutControls((request.body ?? {}) as Values);
-    const { errors } = checkStep(
-      draft,
-      definition,
-      step,
-      values,
-      owner,
-      currentFiles(step, draft.answers, {}, 'next'),
-      ctx.tenant.settings.geo,
-    );
-    const t = formsText(ctx.lang);
-    return reply
-      .header('cache-control', 'no-store')
-      .send({ errors: Object.fromEntries(Object.entries(errors).map(([name, error]) => [name, errorText(error, t, ctx.lang)])) });
-  });
-
-  app.post('/online/:service/:draft/absenden', route, async (request, reply) => {
-    const params = request.params as Params;
-    const earlier = await earlierSubmission(db, request.ctx.tenant.id, params.draft, await ownerOf(deps, request, reply));
-    if (earlier) return reply.redirect(`/online/${earlier.service}/eingang/${earlier.id}`, 303);
-    const { definition, owner, draft, answers } = await stepContext(request, reply);
-    const { ctx } = request;
-    const t = formsText(ctx.lang);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const missing = Object.fromEntries(
-      definition.declarations
-        .map((_, index) => `declaration${index}`)
-        .filter((name) => body[name] !== 'yes')
-        .map((name) => [name, t('summary.declarationMissing')]),
-    );
-    if (Object.keys(missing).length > 0) {
-      return sendHtml(
-        reply,
-        <SummaryView
-          ctx={ctx}
-          t={t}
-          definition={definition}
-          draftId={draft.id}
-          steps={visibleSteps(definition, answers)}
-          answers={withComputedValues(definition, answers)}
-          fee={feeOf(definition, answers)}
-          errors={missing}
-        />,
-        400,
+  route.post(
+    '/online/:service/:draft/:step/pruefen',
+    { access, params: stepParams, body: answersBody },
+    async ({ request, reply, params, body }) => {
+      const { definition, owner, draft } = await stepContext(request, reply, params);
+      const { ctx } = request;
+      const step = definition.steps.find((candidate) => candidate.id === params.step);
+      if (!step) throw new NotFound('step');
+      const { values } = body;
+      const { errors } = checkStep(
+        draft,
+        definition,
+        step,
+        values,
+        owner,
+        currentFiles(step, draft.answers, {}, 'next'),
+        ctx.tenant.settings.geo,
       );
-    }
-    const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo, {
-      baseUrl: tenantBaseUrl(deps, ctx, request.headers.host),
-      town: ctx.tenant.name,
-      lang: ctx.lang,
-    });
-    if (!outcome.ok) return reply.redirect(`/online/${definition.id}/${draft.id}/${outcome.firstInvalidStep}`, 303);
-    return reply.redirect(`/online/${definition.id}/eingang/${outcome.submissionId}`, 303);
-  });
+      const t = formsText(ctx.lang);
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ errors: Object.fromEntries(Object.entries(errors).map(([name, error]) => [name, errorText(error, t, ctx.lang)])) });
+    },
+  );
 
-  app.post('/online/:service/:draft/merken', route, async (request, reply) => {
-    const { ctx } = request;
-    const { definition, draft, owner, answers } = await stepContext(request, reply);
-    const t = formsText(ctx.lang);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const email = typeof body.resumeEmail === 'string' ? body.resumeEmail.trim() : '';
-    const step = definition.steps.find((candidate) => candidate.id === body.step) ?? definition.steps[0]!;
-    if (draft.user_id) return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
-    if (!isEmail(email)) {
-      return sendHtml(
-        reply,
-        renderStep(request, definition, draft.id, step.id, answers, owner, undefined, {}, false, {
-          email: email.slice(0, 254),
-          error: t('error.email'),
-        }),
-        400,
+  route.post(
+    '/online/:service/:draft/absenden',
+    { access, params: draftParams, body: declarationsBody },
+    async ({ request, reply, params, body }) => {
+      const earlier = await earlierSubmission(db, request.ctx.tenant.id, params.draft, await ownerOf(deps, request, reply));
+      if (earlier) return reply.redirect(`/online/${earlier.service}/eingang/${earlier.id}`, 303);
+      const { definition, owner, draft, answers } = await stepContext(request, reply, params);
+      const { ctx } = request;
+      const t = formsText(ctx.lang);
+      const missing = Object.fromEntries(
+        definition.declarations
+          .map((_, index) => `declaration${index}`)
+          .filter((name) => body[name] !== 'yes')
+          .map((name) => [name, t('summary.declarationMissing')]),
       );
-    }
-    const until = await sendResumeLink(db, draft, {
-      tenantId: ctx.tenant.id,
-      to: email,
-      baseUrl: tenantBaseUrl(deps, ctx, request.headers.host),
-      serviceTitle: definition.title[ctx.lang],
-      town: ctx.tenant.name,
-      lang: ctx.lang,
-    });
-    setFlash(reply, t('resume.sent', { until }));
-    return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
-  });
+      if (Object.keys(missing).length > 0) {
+        return sendHtml(
+          reply,
+          <SummaryView
+            ctx={ctx}
+            t={t}
+            definition={definition}
+            draftId={draft.id}
+            steps={visibleSteps(definition, answers)}
+            answers={withComputedValues(definition, answers)}
+            fee={feeOf(definition, answers)}
+            errors={missing}
+          />,
+          400,
+        );
+      }
+      const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo, {
+        baseUrl: tenantBaseUrl(deps, ctx, request.headers.host),
+        town: ctx.tenant.name,
+        lang: ctx.lang,
+      });
+      if (!outcome.ok) return reply.redirect(`/online/${definition.id}/${draft.id}/${outcome.firstInvalidStep}`, 303);
+      return reply.redirect(`/online/${definition.id}/eingang/${outcome.submissionId}`, 303);
+    },
+  );
 
-  app.get('/online/fortsetzen/:token', route, async (request, reply) => {
+  route.post(
+    '/online/:service/:draft/merken',
+    { access, params: draftParams, body: resumeBody },
+    async ({ request, reply, params, body }) => {
+      const { ctx } = request;
+      const { definition, draft, owner, answers } = await stepContext(request, reply, params);
+      const t = formsText(ctx.lang);
+      const email = body.resumeEmail;
+      const step = definition.steps.find((candidate) => candidate.id === body.step) ?? definition.steps[0]!;
+      if (draft.user_id) return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
+      if (!isEmail(email)) {
+        return sendHtml(
+          reply,
+          renderStep(request, definition, draft.id, step.id, answers, owner, undefined, {}, false, {
+            email: email.slice(0, 254),
+            error: t('error.email'),
+          }),
+          400,
+        );
+      }
+      const until = await sendResumeLink(db, draft, {
+        tenantId: ctx.tenant.id,
+        to: email,
+        baseUrl: tenantBaseUrl(deps, ctx, request.headers.host),
+        serviceTitle: definition.title[ctx.lang],
+        town: ctx.tenant.name,
+        lang: ctx.lang,
+      });
+      setFlash(reply, t('resume.sent', { until }));
+      return reply.redirect(`/online/${definition.id}/${draft.id}/${step.id}`, 303);
+    },
+  );
+
+  route.get('/online/fortsetzen/:token', { access, params: resumeParams }, async ({ request, reply, params }) => {
     const { ctx } = request;
     const owner = await ownerOf(deps, request, reply);
-    const draft = await resumeWithLink(db, ctx.tenant.id, (request.params as { token: string }).token, owner);
+    const draft = await resumeWithLink(db, ctx.tenant.id, params.token, owner);
     const definition = draft ? library.active(ctx.tenant.id).get(draft.service) : undefined;
     if (!draft || !definition) return sendHtml(reply, <ResumeFailedView ctx={ctx} t={formsText(ctx.lang)} />, 410);
     return reply.redirect(`/online/${definition.id}/${draft.id}/${definition.steps[0]!.id}`, 303);
   });
 
-  async function ownSubmission(request: FastifyRequest, reply: FastifyReply) {
+  async function ownSubmission(request: FastifyRequest, reply: FastifyReply, params: { service: string; submission: string }) {
     const { ctx } = request;
-    const definition = definitionOf(request, (request.params as Params).service, true);
-    const id = (request.params as Params).submission;
-    const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmission(db, ctx.tenant.id, id) : undefined;
+    const definition = definitionOf(request, params.service, true);
+    const submission = await findSubmission(db, ctx.tenant.id, params.submission);
     const owner = await ownerOf(deps, request, reply);
     if (!submission || submission.service !== definition.id || !ownsDraft(submission, owner)) throw new NotFound('submission');
     const asSubmitted = await definitionAt(db, definition, submission.version);
@@ -424,9 +438,9 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     );
   }
 
-  app.get('/online/:service/eingang/:submission', route, async (request, reply) => {
+  route.get('/online/:service/eingang/:submission', { access, params: submissionParams }, async ({ request, reply, params }) => {
     const { ctx } = request;
-    const { submission, definition, steps } = await ownSubmission(request, reply);
+    const { submission, definition, steps } = await ownSubmission(request, reply, params);
     if (submission.status === 'payment_pending') return sendHtml(reply, await payView(ctx, definition, submission));
     const [timeline, paid] = await Promise.all([
       publicTimeline(db, ctx.tenant.id, { kind: 'submission', id: submission.id }, ctx.lang),
@@ -449,40 +463,47 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
   });
 
   // The amount comes from the stored submission, never from the browser.
-  app.post('/online/:service/eingang/:submission/bezahlen', route, async (request, reply) => {
-    const { ctx } = request;
-    const { submission, definition } = await ownSubmission(request, reply);
-    const receipt = `/online/${definition.id}/eingang/${submission.id}`;
-    if (submission.status !== 'payment_pending' || !submission.fee_cents) return reply.redirect(receipt, 303);
-    const method =
-      PAYMENT_METHODS.find((candidate) => candidate === (request.body as { method?: unknown } | undefined)?.method) ?? PAYMENT_METHODS[0];
-    try {
-      const target = await beginPayment(db, tenantBaseUrl(deps, ctx, request.headers.host), {
-        tenantId: ctx.tenant.id,
-        purpose: { kind: 'submission', id: submission.id },
-        service: definition.id,
-        serviceTitle: definition.title.de,
-        description: `${definition.title.de} ${submission.number}`,
-        amountCents: submission.fee_cents,
-        method,
-        returnPath: receipt,
-      });
-      return reply.redirect(target, 303);
-    } catch (error) {
-      if (!(error instanceof PaymentUnavailable)) throw error;
-      return sendHtml(reply, await payView(ctx, definition, submission, true), 503);
-    }
-  });
+  route.post(
+    '/online/:service/eingang/:submission/bezahlen',
+    { access, params: submissionParams, body: payBody },
+    async ({ request, reply, params, body }) => {
+      const { ctx } = request;
+      const { submission, definition } = await ownSubmission(request, reply, params);
+      const receipt = `/online/${definition.id}/eingang/${submission.id}`;
+      if (submission.status !== 'payment_pending' || !submission.fee_cents) return reply.redirect(receipt, 303);
+      const { method } = body;
+      try {
+        const target = await beginPayment(db, tenantBaseUrl(deps, ctx, request.headers.host), {
+          tenantId: ctx.tenant.id,
+          purpose: { kind: 'submission', id: submission.id },
+          service: definition.id,
+          serviceTitle: definition.title.de,
+          description: `${definition.title.de} ${submission.number}`,
+          amountCents: submission.fee_cents,
+          method,
+          returnPath: receipt,
+        });
+        return reply.redirect(target, 303);
+      } catch (error) {
+        if (!(error instanceof PaymentUnavailable)) throw error;
+        return sendHtml(reply, await payView(ctx, definition, submission, true), 503);
+      }
+    },
+  );
 
-  app.get('/online/:service/eingang/:submission/bestaetigung.pdf', route, async (request, reply) => {
-    const { ctx } = request;
-    const { submission, definition } = await ownSubmission(request, reply);
-    if (submission.status === 'payment_pending') return reply.redirect(`/online/${definition.id}/eingang/${submission.id}`, 303);
-    const pdf = await receiptPdf(ctx.tenant, definition, submission, ctx.lang, await paidFor(db, ctx.tenant.id, submission.id));
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="eingangsbestaetigung-${submission.number}.pdf"`)
-      .header('cache-control', 'private, no-store')
-      .send(Buffer.from(pdf));
-  });
+  route.get(
+    '/online/:service/eingang/:submission/bestaetigung.pdf',
+    { access, params: submissionParams },
+    async ({ request, reply, params }) => {
+      const { ctx } = request;
+      const { submission, definition } = await ownSubmission(request, reply, params);
+      if (submission.status === 'payment_pending') return reply.redirect(`/online/${definition.id}/eingang/${submission.id}`, 303);
+      const pdf = await receiptPdf(ctx.tenant, definition, submission, ctx.lang, await paidFor(db, ctx.tenant.id, submission.id));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="eingangsbestaetigung-${submission.number}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(pdf));
+    },
+  );
 }

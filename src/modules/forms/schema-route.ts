@@ -5,18 +5,24 @@ import { NotFound } from '../../platform/http/errors.js';
 import { jsonSchemaOf } from './json-schema.js';
 import type { ServiceLibrary } from './library.js';
 import { definitionAt } from './versions.js';
+import { routes } from '../../platform/http/route.js';
+import { formsPolicy } from './policy.js';
+import { schemaParams } from './schema.js';
 
 export function registerSchemaRoute(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
-  app.get('/api/schemas/:service/:version', { config: { access: 'public' } }, async (request, reply) => {
-    const params = request.params as { service: string; version: string };
-    const version = /^v(\d{1,4})\.json$/.exec(params.version)?.[1];
-    const current = library.entry(request.ctx.tenant.id, params.service)?.base;
-    if (!current || !version || Number(version) > current.version) throw new NotFound('schema');
-    const definition = await definitionAt(deps.db, current, Number(version));
-    if (definition.version !== Number(version)) throw new NotFound('schema');
-    return reply
-      .type('application/schema+json')
-      .header('cache-control', 'public, max-age=86400')
-      .send(jsonSchemaOf(definition, deps.baseUrl));
-  });
+  routes(app, deps.db).get(
+    '/api/schemas/:service/:version',
+    { access: formsPolicy.apply, params: schemaParams },
+    async ({ request, reply, params }) => {
+      const { version } = params;
+      const current = library.entry(request.ctx.tenant.id, params.service)?.base;
+      if (!current || version > current.version) throw new NotFound('schema');
+      const definition = await definitionAt(deps.db, current, Number(version));
+      if (definition.version !== Number(version)) throw new NotFound('schema');
+      return reply
+        .type('application/schema+json')
+        .header('cache-control', 'public, max-age=86400')
+        .send(jsonSchemaOf(definition, deps.baseUrl));
+    },
+  );
 }

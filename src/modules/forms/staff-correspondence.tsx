@@ -1,7 +1,10 @@
 // The correspondence of a submission for the clerk: messages and requests to the applicant's Postfach, and the
 // applicant's answers with their documents, all in the case.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { formsPolicy } from './policy.js';
+import { correspondenceFileParams, messageBody } from './schema.js';
 import { actorLabel, type RequestContext } from '../../platform/http/context.js';
 import { audit, auditView, tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -87,66 +90,67 @@ export function CorrespondenceSection({
 export function registerCorrespondenceRoutes(
   app: FastifyInstance,
   deps: Deps,
-  access: readonly Role[],
-  readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>,
-  render: (request: FastifyRequest, extra: { values?: Record<string, string>; errors?: Record<string, string> }) => Promise<string>,
+  readableSubmission: (request: FastifyRequest, id: string) => Promise<SubmissionRow>,
+  render: (
+    request: FastifyRequest,
+    id: string,
+    extra: { values?: Record<string, string>; errors?: Record<string, string> },
+  ) => Promise<string>,
 ) {
   const { db } = deps;
-  const config = { access };
 
-  app.post('/bo/antraege/:id/nachricht', { config }, async (request, reply) => {
-    const { ctx } = request;
-    const t = formsText(ctx.lang);
-    const submission = await readableSubmission(request);
-    const body = (request.body ?? {}) as Record<string, string>;
-    const values = {
-      kind: body.kind === 'message' ? 'message' : 'request',
-      subject: String(body.subject ?? '')
-        .trim()
-        .slice(0, 200),
-      body: String(body.body ?? '')
-        .trim()
-        .slice(0, 8000),
-    };
-    const errors: Record<string, string> = {};
-    if (!values.subject) errors.subject = t('error.required');
-    if (!values.body) errors.body = t('error.required');
-    if (!submission.user_id || Object.keys(errors).length > 0) {
-      reply.status(400);
-      return reply.type('text/html; charset=utf-8').send(await render(request, { values, errors }));
-    }
-    await db.transaction().execute(async (trx) => {
-      await deliver(trx, {
-        tenantId: ctx.tenant.id,
-        userId: submission.user_id!,
-        kind: values.kind as 'request' | 'message',
-        subject: `${values.subject} (${submission.number})`,
-        body: values.body,
-        case: { kind: 'submission', id: submission.id },
-        senderLabel: ctx.tenant.name,
-        notify: { baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), town: ctx.tenant.name, lang: 'de' },
+  routes(app, db).post(
+    '/bo/antraege/:id/nachricht',
+    { access: formsPolicy.processSubmissions, params: recordParams, body: messageBody },
+    async ({ request, reply, params, body: values }) => {
+      const { ctx } = request;
+      const t = formsText(ctx.lang);
+      const submission = await readableSubmission(request, params.id);
+      const errors: Record<string, string> = {};
+      if (!values.subject) errors.subject = t('error.required');
+      if (!values.body) errors.body = t('error.required');
+      if (!submission.user_id || Object.keys(errors).length > 0) {
+        reply.status(400);
+        return reply.type('text/html; charset=utf-8').send(await render(request, params.id, { values, errors }));
+      }
+      await db.transaction().execute(async (trx) => {
+        await deliver(trx, {
+          tenantId: ctx.tenant.id,
+          userId: submission.user_id!,
+          kind: values.kind as 'request' | 'message',
+          subject: `${values.subject} (${submission.number})`,
+          body: values.body,
+          case: { kind: 'submission', id: submission.id },
+          senderLabel: ctx.tenant.name,
+          notify: { baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), town: ctx.tenant.name, lang: 'de' },
+        });
+        await audit(trx, ctx, 'forms.message_sent', { type: 'submission', id: submission.id, summary: { kind: values.kind } });
       });
-      await audit(trx, ctx, 'forms.message_sent', { type: 'submission', id: submission.id, summary: { kind: values.kind } });
-    });
-    // A request waits for the citizen; the deadline pauses until the answer arrives.
-    if (values.kind === 'request') await moveCase(db, ctx.tenant.id, submission.id, 'request', actorLabel(ctx.actor));
-    setFlash(reply, t('bo.messageSent'));
-    return reply.redirect(`/bo/antraege/${submission.id}#correspondence`, 303);
-  });
+      // A request waits for the citizen; the deadline pauses until the answer arrives.
+      if (values.kind === 'request') await moveCase(db, ctx.tenant.id, submission.id, 'request', actorLabel(ctx.actor));
+      setFlash(reply, t('bo.messageSent'));
+      return reply.redirect(`/bo/antraege/${submission.id}#correspondence`, 303);
+    },
+  );
 
-  app.get('/bo/antraege/:id/post/:item/:index', { config }, async (request, reply) => {
-    const { ctx } = request;
-    const submission = await readableSubmission(request);
-    const params = request.params as { item: string; index: string };
-    const item = (await correspondenceOf(db, ctx.tenant.id, 'submission', submission.id)).find((candidate) => candidate.id === params.item);
-    const attachment = item ? (item.attachments as Attachment[])[Number(params.index)] : undefined;
-    const file = attachment ? await findStoredFile(db, ctx.tenant.id, attachment.file) : undefined;
-    if (!file) throw new NotFound('attachment');
-    await auditView(db, ctx, 'forms.attachment_viewed', {
-      type: 'stored_file',
-      id: file.id,
-      summary: { submission: submission.id, file: file.original_name },
-    });
-    return sendStoredFile(reply, deps.store, file);
-  });
+  routes(app, db).get(
+    '/bo/antraege/:id/post/:item/:index',
+    { access: formsPolicy.processSubmissions, params: correspondenceFileParams },
+    async ({ request, reply, params }) => {
+      const { ctx } = request;
+      const submission = await readableSubmission(request, params.id);
+      const item = (await correspondenceOf(db, ctx.tenant.id, 'submission', submission.id)).find(
+        (candidate) => candidate.id === params.item,
+      );
+      const attachment = item ? (item.attachments as Attachment[])[params.index] : undefined;
+      const file = attachment ? await findStoredFile(db, ctx.tenant.id, attachment.file) : undefined;
+      if (!file) throw new NotFound('attachment');
+      await auditView(db, ctx, 'forms.attachment_viewed', {
+        type: 'stored_file',
+        id: file.id,
+        summary: { submission: submission.id, file: file.original_name },
+      });
+      return sendStoredFile(reply, deps.store, file);
+    },
+  );
 }

@@ -4,7 +4,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { Tenant } from '../../platform/http/context.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { formsPolicy } from './policy.js';
 import { actorId, actorLabel } from '../../platform/http/context.js';
 import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
@@ -252,14 +254,15 @@ function NoticePreview({ ctx, submission, draft }: { ctx: RequestContext; submis
 export function registerNoticeRoute(
   app: FastifyInstance,
   deps: Deps,
-  access: readonly Role[],
   library: ServiceLibrary,
-  readableSubmission: (request: FastifyRequest) => Promise<SubmissionRow>,
+  readableSubmission: (request: FastifyRequest, id: string) => Promise<SubmissionRow>,
 ) {
+  const route = routes(app, deps.db);
+  const spec = { access: formsPolicy.processSubmissions, params: recordParams };
   /** The submission, its service and the notice it would get; undefined when no notice can be issued from here. */
-  async function noticeOf(request: FastifyRequest) {
+  async function noticeOf(request: FastifyRequest, id: string) {
     const { ctx } = request;
-    const submission = await readableSubmission(request);
+    const submission = await readableSubmission(request, id);
     const definition: ServiceDefinition | undefined = library.entry(ctx.tenant.id, submission.service)?.effective;
     if (submission.status !== 'received' || !definition || noticeByWorkflow(definition)) return { submission, notice: undefined };
     const issuer = { id: actorId(ctx.actor), name: actorLabel(ctx.actor) };
@@ -273,15 +276,15 @@ export function registerNoticeRoute(
     return { submission, definition, notice };
   }
 
-  app.get('/bo/antraege/:id/bescheid', { config: { access } }, async (request, reply) => {
-    const { submission, notice } = await noticeOf(request);
+  route.get('/bo/antraege/:id/bescheid', spec, async ({ request, reply, params }) => {
+    const { submission, notice } = await noticeOf(request, params.id);
     if (!notice) return reply.redirect(`/bo/antraege/${submission.id}#notice`, 303);
     return sendHtml(reply, <NoticePreview ctx={request.ctx} submission={submission} draft={await draftNotice(deps.db, notice)} />);
   });
 
-  app.post('/bo/antraege/:id/bescheid', { config: { access } }, async (request, reply) => {
+  route.post('/bo/antraege/:id/bescheid', spec, async ({ request, reply, params }) => {
     const { ctx } = request;
-    const { submission, notice } = await noticeOf(request);
+    const { submission, notice } = await noticeOf(request, params.id);
     if (!notice) return reply.redirect(`/bo/antraege/${submission.id}#notice`, 303);
     try {
       await issueNotice(deps, notice);

@@ -1,7 +1,10 @@
 // Staff read submissions of their units until the back office (issue 6) takes them over: the list with usage
 // counts, one submission as a readable summary, and its attachments.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { formsPolicy } from './policy.js';
+import { attachmentParams, attachmentQuery } from './schema.js';
 import { visibleUnits } from '../../platform/auth/unit-scope.js';
 import { auditView, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -109,22 +112,21 @@ function AttachmentPreview({
   );
 }
 
-export const staffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
-
 export function registerStaffPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary, tally: UsageTally) {
   const { db } = deps;
-  const config = { access: staffAccess };
+  const route = routes(app, db);
+  const access = formsPolicy.processSubmissions;
 
   const readableUnits = (request: FastifyRequest) => visibleUnits(db, request.ctx);
 
-  async function readableSubmission(request: FastifyRequest) {
-    const id = (request.params as { id: string }).id;
-    const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmission(db, request.ctx.tenant.id, id) : undefined;
+  /** A submission of a unit the staff member works for; any other is "not found". */
+  async function readableSubmission(request: FastifyRequest, id: string) {
+    const submission = await findSubmission(db, request.ctx.tenant.id, id);
     if (!submission || !(await readableUnits(request)).includes(submission.target_unit)) throw new NotFound('submission');
     return submission;
   }
 
-  app.get('/bo/antraege', { config }, async (request, reply) => {
+  route.get('/bo/antraege', { access }, async ({ request, reply }) => {
     const { ctx } = request;
     const t = formsText(ctx.lang);
     await tally.flush();
@@ -165,11 +167,12 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
   /** One submission as the clerk reads it: answers, attachments, correspondence. */
   async function submissionPage(
     request: FastifyRequest,
+    id: string,
     extra: { values?: Record<string, string>; errors?: Record<string, string> } = {},
   ): Promise<string> {
     const { ctx } = request;
     const t = formsText(ctx.lang);
-    const submission = await readableSubmission(request);
+    const submission = await readableSubmission(request, id);
     const current = library.entry(ctx.tenant.id, submission.service)?.effective;
     if (!current) throw new NotFound('service');
     const definition = await definitionAt(db, current, submission.version);
@@ -228,36 +231,38 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, library: Se
     ) as string;
   }
 
-  app.get('/bo/antraege/:id', { config }, async (request, reply) => {
-    const page = await submissionPage(request);
-    const { ctx } = request;
-    const id = (request.params as { id: string }).id;
-    await auditView(db, ctx, 'forms.submission_viewed', { type: 'submission', id });
+  route.get('/bo/antraege/:id', { access, params: recordParams }, async ({ request, reply, params }) => {
+    const page = await submissionPage(request, params.id);
+    await auditView(db, request.ctx, 'forms.submission_viewed', { type: 'submission', id: params.id });
     return sendHtml(reply, page);
   });
 
-  registerCorrespondenceRoutes(app, deps, staffAccess, readableSubmission, submissionPage);
-  registerNoticeRoute(app, deps, staffAccess, library, readableSubmission);
+  registerCorrespondenceRoutes(app, deps, readableSubmission, submissionPage);
+  registerNoticeRoute(app, deps, library, readableSubmission);
 
-  app.get('/bo/antraege/:id/anhang/:file', { config }, async (request, reply) => {
-    const { ctx } = request;
-    const submission = await readableSubmission(request);
-    const fileId = (request.params as { file: string }).file;
-    const referenced = Object.values(submission.answers).some(
-      (value) => Array.isArray(value) && (value as Answers[]).some((item) => typeof item === 'object' && item.file === fileId),
-    );
-    const file = referenced && /^[0-9a-f-]{36}$/i.test(fileId) ? await findStoredFile(db, ctx.tenant.id, fileId) : undefined;
-    if (!file) throw new NotFound('attachment');
-    await auditView(db, ctx, 'forms.attachment_viewed', {
-      type: 'stored_file',
-      id: file.id,
-      summary: { submission: submission.id, file: file.original_name },
-    });
-    if ((request.query as { ansicht?: string }).ansicht !== 'vorschau') return sendStoredFile(reply, deps.store, file);
-    // The preview is shown inside our own case page only, and may load nothing itself.
-    reply
-      .header('content-security-policy', "default-src 'none'; img-src 'self'; frame-ancestors 'self'")
-      .header('x-frame-options', 'SAMEORIGIN');
-    return sendStoredFile(reply, deps.store, file, 'inline');
-  });
+  route.get(
+    '/bo/antraege/:id/anhang/:file',
+    { access, params: attachmentParams, query: attachmentQuery },
+    async ({ request, reply, params, query }) => {
+      const { ctx } = request;
+      const submission = await readableSubmission(request, params.id);
+      const fileId = params.file;
+      const referenced = Object.values(submission.answers).some(
+        (value) => Array.isArray(value) && (value as Answers[]).some((item) => typeof item === 'object' && item.file === fileId),
+      );
+      const file = referenced ? await findStoredFile(db, ctx.tenant.id, fileId) : undefined;
+      if (!file) throw new NotFound('attachment');
+      await auditView(db, ctx, 'forms.attachment_viewed', {
+        type: 'stored_file',
+        id: file.id,
+        summary: { submission: submission.id, file: file.original_name },
+      });
+      if (query.ansicht !== 'vorschau') return sendStoredFile(reply, deps.store, file);
+      // The preview is shown inside our own case page only, and may load nothing itself.
+      reply
+        .header('content-security-policy', "default-src 'none'; img-src 'self'; frame-ancestors 'self'")
+        .header('x-frame-options', 'SAMEORIGIN');
+      return sendStoredFile(reply, deps.store, file, 'inline');
+    },
+  );
 }

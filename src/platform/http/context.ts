@@ -13,7 +13,7 @@ export type Actor =
   | { kind: 'staff'; userId: string; name: string; roles: Set<Role>; unitIds: string[] }
   | { kind: 'citizen'; userId: string; name: string; roles: Set<Role> };
 
-export type NavItem = { href: string; label: Record<Lang, string>; description?: Record<Lang, string>; access?: Role[] };
+export type NavItem = { href: string; label: Record<Lang, string>; description?: Record<Lang, string>; access?: readonly Role[] };
 
 export type RequestContext = {
   tenant: Tenant;

@@ -41,3 +41,6 @@ export const phone = z.string().trim().refine(isPhone, 'phone');
 export const postcode = z.string().trim().refine(isPostcode, 'postalCode');
 export const latitude = z.coerce.number().min(-90).max(90);
 export const longitude = z.coerce.number().min(-180).max(180);
+
+/** The path of one stored record: `/…/:id` with a UUID (any other segment names nothing: 404). */
+export const recordParams = z.object({ id: z.uuid() });

@@ -4,13 +4,16 @@ import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
 import { describeCaseSource } from '../cases/index.js';
 import { findFeedback } from './feedback.js';
-import { editorAccess, registerAccessibilityPages } from './pages.js';
+import { registerAccessibilityPages } from './pages.js';
+import { accessibilityPolicy } from './policy.js';
 import { accessibilityText } from './texts.js';
 
 export const accessibility: Module = {
   name: 'accessibility',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  nav: [{ href: '/bo/barrierefreiheit', label: { de: 'Barrierefreiheit', en: 'Accessibility' }, access: [...editorAccess] }],
+  nav: [
+    { href: '/bo/barrierefreiheit', label: { de: 'Barrierefreiheit', en: 'Accessibility' }, access: accessibilityPolicy.editStatement },
+  ],
   register(app, deps) {
     registerAccessibilityPages(app, deps);
     // The case page shows what was reported.

@@ -4,7 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AccessibilityStatement } from '../../platform/db/tables.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
-import { formFields } from '../../platform/http/forms.js';
+import { textForm } from '../../platform/http/forms.js';
+import { routes } from '../../platform/http/route.js';
+import { accessibilityPolicy } from './policy.js';
+import { feedbackBody } from './schema.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { listUnits } from '../../platform/auth/users-repo.js';
 import type { Role } from '../../platform/auth/roles.js';
@@ -21,7 +24,6 @@ import { accessibilityText } from './texts.js';
 
 export const PATH = '/barrierefreiheit';
 const EDIT_PATH = '/bo/barrierefreiheit';
-export const editorAccess: readonly Role[] = ['editor', 'tenant_admin', 'platform_admin'];
 const feedbackLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
 
 export const statementOf = (ctx: RequestContext): AccessibilityStatement => ctx.tenant.settings.accessibilityStatement ?? DEFAULT_STATEMENT;
@@ -45,7 +47,7 @@ function StatementPage({
       <h1 safe>{title}</h1>
       <ErrorSummary errors={errors} t={ctx.t} />
       <p safe>{t('intro', { town: ctx.tenant.name })}</p>
-      {isAllowed(editorAccess, ctx) && (
+      {isAllowed(accessibilityPolicy.editStatement, ctx) && (
         <p>
           <a href={EDIT_PATH} safe>
             {t('edit.link')}
@@ -128,44 +130,46 @@ const asFormValues = (statement: AccessibilityStatement) => ({
 
 export function registerAccessibilityPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
+  const route = routes(app, db);
 
-  app.get(PATH, { config: { access: 'public' } }, async (request, reply) =>
+  route.get(PATH, { access: accessibilityPolicy.read }, async ({ request, reply }) =>
     sendHtml(
       reply,
       sharedPage(request.ctx, 'accessibility', request.url, 60, (ctx) => <StatementPage ctx={ctx} />),
     ),
   );
 
-  app.post(`${PATH}/rueckmeldung`, { config: { access: 'public', ...feedbackLimit } }, async (request, reply) => {
-    const { ctx } = request;
-    const t = accessibilityText(ctx.lang);
-    const fields = formFields(request);
-    const input: Feedback = { page: fields.page ?? '', description: fields.description ?? '', email: fields.email ?? '' };
-    const problems = checkFeedback(input);
-    if (Object.keys(problems).length > 0) {
-      const errors = Object.fromEntries(Object.entries(problems).map(([field, code]) => [field, t(`feedback.${code}`)]));
-      return sendHtml(reply, <StatementPage ctx={ctx} values={input} errors={errors} />, 400);
-    }
-    const number = await receiveFeedback(
-      db,
-      ctx.tenant.id,
-      statementOf(ctx).unit,
-      input,
-      accessibilityText('de')('case.title'),
-      ctx.requestId,
-    );
-    setFlash(reply, t('feedback.sent', { number }));
-    return reply.redirect(PATH, 303);
-  });
+  route.post(
+    `${PATH}/rueckmeldung`,
+    { access: accessibilityPolicy.giveFeedback, body: feedbackBody, config: feedbackLimit },
+    async ({ request, reply, body: input }) => {
+      const { ctx } = request;
+      const t = accessibilityText(ctx.lang);
+      const problems = checkFeedback(input);
+      if (Object.keys(problems).length > 0) {
+        const errors = Object.fromEntries(Object.entries(problems).map(([field, code]) => [field, t(`feedback.${code}`)]));
+        return sendHtml(reply, <StatementPage ctx={ctx} values={input} errors={errors} />, 400);
+      }
+      const number = await receiveFeedback(
+        db,
+        ctx.tenant.id,
+        statementOf(ctx).unit,
+        input,
+        accessibilityText('de')('case.title'),
+        ctx.requestId,
+      );
+      setFlash(reply, t('feedback.sent', { number }));
+      return reply.redirect(PATH, 303);
+    },
+  );
 
-  app.get(EDIT_PATH, { config: { access: editorAccess } }, async (request, reply) =>
+  route.get(EDIT_PATH, { access: accessibilityPolicy.editStatement }, async ({ request, reply }) =>
     sendHtml(reply, <EditPage ctx={request.ctx} values={asFormValues(statementOf(request.ctx))} />),
   );
 
-  app.post(EDIT_PATH, { config: { access: editorAccess } }, async (request, reply) => {
+  route.post(EDIT_PATH, { access: accessibilityPolicy.editStatement, body: textForm }, async ({ request, reply, body: values }) => {
     const { ctx } = request;
     const t = accessibilityText(ctx.lang);
-    const values = formFields(request);
     const errors: Record<string, string> = {};
     const status = (['full', 'partial', 'none'] as const).find((candidate) => candidate === values.status) ?? 'partial';
     const { gaps, bad } = parseGaps((values.gaps ?? '').replace(/\r\n/g, '\n'));

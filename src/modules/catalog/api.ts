@@ -3,15 +3,26 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
-import { parseLang, type Lang } from '../../platform/i18n/index.js';
+import type { Lang } from '../../platform/i18n/index.js';
+import { routes } from '../../platform/http/route.js';
+import { catalogPolicy } from './policy.js';
 import { openState } from './opening-hours.js';
 import { localize, localizeOffice } from './present.js';
 import { findEntryBySlug, listPublished } from './repo.js';
-import { contactContent, officeContent, serviceContent, type OfficeContent, type ServiceContent } from './schema.js';
+import {
+  apiEntryParams,
+  apiLangQuery,
+  apiListQuery,
+  contactContent,
+  officeContent,
+  serviceContent,
+  type OfficeContent,
+  type ServiceContent,
+} from './schema.js';
 import { searchServices } from './search.js';
 import { cached } from './search-cache.js';
 
-const route = { config: { access: 'public' as const } };
+const access = catalogPolicy.read;
 const BASE = '/api/catalog/v1';
 
 const summarySchema = {
@@ -92,13 +103,11 @@ function officeJson(slug: string, office: OfficeContent, lang: Lang, now: Date) 
 
 export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const lang = (query: unknown) => parseLang((query as { lang?: string }).lang) ?? 'de';
+  const route = routes(app, db);
 
   // The lists are the same for every caller until the catalog changes: computed once per tenant, language and query.
-  app.get(`${BASE}/services`, route, async (request) => {
+  route.get(`${BASE}/services`, { access, query: apiListQuery }, async ({ request, query: { q, lang: language } }) => {
     const { tenant } = request.ctx;
-    const language = lang(request.query);
-    const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
     return cached(tenant.id, `api:services:${language}:${q}`, () => serviceList(tenant.id, language, q));
   });
 
@@ -121,10 +130,10 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
     };
   }
 
-  app.get(`${BASE}/services/:id`, route, async (request) => {
-    const row = await findEntryBySlug(db, request.ctx.tenant.id, 'service', (request.params as { id: string }).id);
+  route.get(`${BASE}/services/:id`, { access, params: apiEntryParams, query: apiLangQuery }, async ({ request, params, query }) => {
+    const row = await findEntryBySlug(db, request.ctx.tenant.id, 'service', params.id);
     if (!row?.published) throw new NotFound('service');
-    const { translated: _translated, german, ...content } = localize(row.published as ServiceContent, lang(request.query));
+    const { translated: _translated, german, ...content } = localize(row.published as ServiceContent, query.lang);
     return {
       id: row.slug,
       url: `${deps.baseUrl}/leistungen/${row.slug}`,
@@ -134,23 +143,22 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
     };
   });
 
-  app.get(`${BASE}/offices`, route, async (request) => {
+  route.get(`${BASE}/offices`, { access, query: apiLangQuery }, async ({ request, query: { lang: language } }) => {
     // "open now" changes by the minute: the list is computed once per minute and language.
     const now = new Date();
-    const language = lang(request.query);
     return cached(request.ctx.tenant.id, `api:offices:${language}:${now.toISOString().slice(0, 16)}`, async () => {
       const rows = await listPublished(db, request.ctx.tenant.id, 'office');
       return { items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, language, now)) };
     });
   });
 
-  app.get(`${BASE}/offices/:id`, route, async (request) => {
-    const row = await findEntryBySlug(db, request.ctx.tenant.id, 'office', (request.params as { id: string }).id);
+  route.get(`${BASE}/offices/:id`, { access, params: apiEntryParams, query: apiLangQuery }, async ({ request, params, query }) => {
+    const row = await findEntryBySlug(db, request.ctx.tenant.id, 'office', params.id);
     if (!row?.published) throw new NotFound('office');
-    return officeJson(row.slug, row.published as OfficeContent, lang(request.query), new Date());
+    return officeJson(row.slug, row.published as OfficeContent, query.lang, new Date());
   });
 
-  app.get(`${BASE}/contacts`, route, async (request) => {
+  route.get(`${BASE}/contacts`, { access }, async ({ request }) => {
     const rows = await cached(request.ctx.tenant.id, 'api:contacts', () => listPublished(db, request.ctx.tenant.id, 'contact'));
     return { items: rows.map((row) => ({ id: row.slug, ...(row.published as object) })) };
   });

@@ -4,13 +4,16 @@ import { listStaff, listUnits } from '../../platform/auth/users-repo.js';
 import { actorLabel, type RequestContext } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { Invalid } from '../../platform/http/errors.js';
-import { formFields } from '../../platform/http/forms.js';
+import { textForm } from '../../platform/http/forms.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { entriesQuery, newEntryQuery } from './schema.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { ENTRY_KINDS, type EntryKind } from './constants.js';
 import { diffContent } from './diff.js';
 import { contentFromForm, contentToForm } from './form-codec.js';
-import { can, catalogPermissions, catalogStaffAccess, ensure } from './policy.js';
+import { can, catalogPermissions, catalogPolicy, ensure } from './policy.js';
 import { findLatestRevision, findOpenRevision, listEntries, listPublishedRevisions, type EntryRow } from './repo.js';
 import { entrySettings, type EntrySettings } from './schema.js';
 import {
@@ -26,8 +29,6 @@ import {
 import { catalogText } from './texts.js';
 import { EditView, EntriesView, HistoryView } from './views/editor.js';
 
-const config = { access: catalogStaffAccess };
-
 export function authorOf(ctx: RequestContext): Author {
   return {
     tenantId: ctx.tenant.id,
@@ -35,10 +36,6 @@ export function authorOf(ctx: RequestContext): Author {
     label: actorLabel(ctx.actor),
     requestId: ctx.requestId,
   };
-}
-
-function kindOf(value: unknown): EntryKind {
-  return ENTRY_KINDS.includes(value as EntryKind) ? (value as EntryKind) : 'service';
 }
 
 function settingsFrom(
@@ -61,6 +58,8 @@ function settingsFrom(
 
 export function registerEditorPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
+  const route = routes(app, db);
+  const access = catalogPolicy.work;
 
   async function editContext(request: FastifyRequest) {
     const { ctx } = request;
@@ -109,10 +108,9 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     };
   }
 
-  app.get('/bo/katalog', { config }, async (request, reply) => {
+  route.get('/bo/katalog', { access, query: entriesQuery }, async ({ request, reply, query }) => {
     const { ctx } = request;
-    const query = request.query as { art?: string; status?: string };
-    const kind = query.art ? kindOf(query.art) : undefined;
+    const kind = query.art;
     const [entries, waiting, units, permissions] = await Promise.all([
       listEntries(db, ctx.tenant.id, { kind, status: query.status === 'review' ? 'review' : undefined }),
       listEntries(db, ctx.tenant.id, { status: 'review' }),
@@ -134,9 +132,9 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     );
   });
 
-  app.get('/bo/katalog/neu', { config }, async (request, reply) => {
+  route.get('/bo/katalog/neu', { access, query: newEntryQuery }, async ({ request, reply, query }) => {
     const { ctx } = request;
-    const kind = kindOf((request.query as { art?: string }).art);
+    const kind = query.art;
     const { permissions, units, staff } = await editContext(request);
     const editable = units.filter((unit) => permissions.editUnits.has(unit.id));
     return sendHtml(
@@ -154,11 +152,10 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     );
   });
 
-  app.post('/bo/katalog/neu', { config }, async (request, reply) => {
+  route.post('/bo/katalog/neu', { access, query: newEntryQuery, body: textForm }, async ({ request, reply, query, body: values }) => {
     const { ctx } = request;
     const t = catalogText(ctx.lang);
-    const kind = kindOf((request.query as { art?: string }).art);
-    const values = formFields(request);
+    const kind = query.art;
     const { permissions, units, staff } = await editContext(request);
     const decoded = contentFromForm(kind, values, t);
     const settings = settingsFrom(values, decoded.errors, t, true);
@@ -191,19 +188,18 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     }
   });
 
-  app.get('/bo/katalog/:id', { config }, async (request, reply) => {
-    const entry = await entryOrThrow(db, request.ctx.tenant.id, (request.params as { id: string }).id);
+  route.get('/bo/katalog/:id', { access, params: recordParams }, async ({ request, reply, params }) => {
+    const entry = await entryOrThrow(db, request.ctx.tenant.id, params.id);
     const { view } = await renderEdit(request, entry);
     return sendHtml(reply, view);
   });
 
-  app.post('/bo/katalog/:id', { config }, async (request, reply) => {
+  route.post('/bo/katalog/:id', { access, params: recordParams, body: textForm }, async ({ request, reply, params, body: values }) => {
     const { ctx } = request;
     const t = catalogText(ctx.lang);
-    const entry = await entryOrThrow(db, ctx.tenant.id, (request.params as { id: string }).id);
+    const entry = await entryOrThrow(db, ctx.tenant.id, params.id);
     const { permissions } = await editContext(request);
     ensure(permissions, 'edit', entry);
-    const values = formFields(request);
     const decoded = contentFromForm(entry.kind, values, t);
     const settings = settingsFrom(values, decoded.errors, t, false);
     if (settings && !permissions.editUnits.has(settings.unitId)) decoded.errors.unitId = t('invalid.format');
@@ -219,13 +215,13 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`/bo/katalog/${entry.id}`, 303);
   });
 
-  app.post('/bo/katalog/:id/entscheidung', { config }, async (request, reply) => {
+  route.post('/bo/katalog/:id/entscheidung', { access, params: recordParams, body: textForm }, async ({ request, reply, params, body }) => {
     const { ctx } = request;
     const t = catalogText(ctx.lang);
-    const entry = await entryOrThrow(db, ctx.tenant.id, (request.params as { id: string }).id);
+    const entry = await entryOrThrow(db, ctx.tenant.id, params.id);
     const { permissions } = await editContext(request);
     ensure(permissions, 'review', entry);
-    const { decision, comment } = formFields(request);
+    const { decision, comment } = body;
     const reason = comment?.trim() ?? '';
     if (decision !== 'approve' && !reason) {
       const { view } = await renderEdit(request, entry, { errors: { comment: t('invalid.comment') } });
@@ -248,9 +244,9 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`/bo/katalog/${entry.id}`, 303);
   });
 
-  app.post('/bo/katalog/:id/geprueft', { config }, async (request, reply) => {
+  route.post('/bo/katalog/:id/geprueft', { access, params: recordParams }, async ({ request, reply, params }) => {
     const { ctx } = request;
-    const entry = await entryOrThrow(db, ctx.tenant.id, (request.params as { id: string }).id);
+    const entry = await entryOrThrow(db, ctx.tenant.id, params.id);
     const { permissions } = await editContext(request);
     if (!can(permissions, 'review', entry)) ensure(permissions, 'edit', entry);
     await db.transaction().execute((trx) => confirmReviewed(trx, authorOf(ctx), entry));
@@ -258,9 +254,9 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`/bo/katalog/${entry.id}`, 303);
   });
 
-  app.get('/bo/katalog/:id/verlauf', { config }, async (request, reply) => {
+  route.get('/bo/katalog/:id/verlauf', { access, params: recordParams }, async ({ request, reply, params }) => {
     const { ctx } = request;
-    const entry = await entryOrThrow(db, ctx.tenant.id, (request.params as { id: string }).id);
+    const entry = await entryOrThrow(db, ctx.tenant.id, params.id);
     const versions = await listPublishedRevisions(db, ctx.tenant.id, entry.id);
     const items = versions.map((version, index) => {
       const previous = versions[index + 1];

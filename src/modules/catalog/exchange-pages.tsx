@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { readFormWithFile } from '../../platform/http/upload.js';
 import { listUnits } from '../../platform/auth/users-repo.js';
-import type { Role } from '../../platform/auth/roles.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
@@ -12,11 +11,12 @@ import { sendHtml } from '../../platform/ui/render.js';
 import { authorOf } from './editor-pages.js';
 import type { ImportProblem } from './exchange-model.js';
 import { exportJson, exportXml, importEntries, parseExchangeFile, UnsafeXml } from './exchange.js';
-import { catalogStaffAccess } from './policy.js';
+import { catalogPolicy } from './policy.js';
+import { routes } from '../../platform/http/route.js';
+import { isAllowed } from '../../platform/http/routes.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
 
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-const importAccess: readonly Role[] = ['tenant_admin', 'platform_admin', 'cdo'];
 
 type Props = {
   ctx: RequestContext;
@@ -27,8 +27,7 @@ type Props = {
 };
 
 function ExchangeView({ ctx, t, units, message, problems }: Props) {
-  const canImport =
-    ctx.actor.kind !== 'anonymous' && importAccess.some((role) => ctx.actor.kind !== 'anonymous' && ctx.actor.roles.has(role));
+  const canImport = isAllowed(catalogPolicy.importExchange, ctx);
   return (
     <Page
       ctx={ctx}
@@ -85,26 +84,27 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
 
 export function registerExchangePages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
+  const route = routes(app, db);
   const render = async (ctx: RequestContext, extra: Partial<Props> = {}) => (
     <ExchangeView ctx={ctx} t={catalogText(ctx.lang)} units={await listUnits(db, ctx.tenant.id)} {...extra} />
   );
 
-  app.get('/bo/katalog/austausch', { config: { access: catalogStaffAccess } }, async (request, reply) =>
+  route.get('/bo/katalog/austausch', { access: catalogPolicy.work }, async ({ request, reply }) =>
     sendHtml(reply, await render(request.ctx)),
   );
 
-  app.get('/bo/katalog/export.xml', { config: { access: catalogStaffAccess } }, async (request, reply) =>
+  route.get('/bo/katalog/export.xml', { access: catalogPolicy.work }, async ({ request, reply }) =>
     reply
       .type('application/xml; charset=utf-8')
       .header('content-disposition', 'attachment; filename="katalog-xzufi.xml"')
       .send(await exportXml(db, request.ctx.tenant.id, request.ctx.tenant.name)),
   );
 
-  app.get('/bo/katalog/export.json', { config: { access: catalogStaffAccess } }, async (request, reply) =>
+  route.get('/bo/katalog/export.json', { access: catalogPolicy.work }, async ({ request, reply }) =>
     reply.header('content-disposition', 'attachment; filename="katalog.json"').send(await exportJson(db, request.ctx.tenant.id)),
   );
 
-  app.post('/bo/katalog/import', { config: { access: importAccess, multipart: true } }, async (request, reply) => {
+  route.post('/bo/katalog/import', { access: catalogPolicy.importExchange, config: { multipart: true } }, async ({ request, reply }) => {
     const { ctx } = request;
     const t = catalogText(ctx.lang);
     const upload = await readFormWithFile(request, IMPORT_MAX_BYTES);

@@ -7,7 +7,8 @@ import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { byUnit, freshnessReport, type FreshnessItem, type UnitFreshness } from './freshness.js';
 import { problemText } from './freshness-job.js';
-import { catalogStaffAccess } from './policy.js';
+import { catalogPolicy } from './policy.js';
+import { routes } from '../../platform/http/route.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
 
 type Props = {
@@ -92,7 +93,8 @@ function FreshnessView({ ctx, t, total, items, units, unitNames }: Props) {
 }
 
 export function registerFreshnessPage(app: FastifyInstance, deps: Deps) {
-  app.get('/bo/katalog/aktualitaet', { config: { access: catalogStaffAccess } }, async (request, reply) => {
+  const route = routes(app, deps.db);
+  route.get('/bo/katalog/aktualitaet', { access: catalogPolicy.work }, async ({ request, reply }) => {
     const { ctx } = request;
     const [{ entries, items }, units] = await Promise.all([
       freshnessReport(deps.db, ctx.tenant.id, new Date(), { checkLinks: false }),

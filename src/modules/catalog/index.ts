@@ -12,7 +12,7 @@ import { catalogJobs, FRESHNESS_JOB } from './freshness-job.js';
 import { registerPublicPages } from './pages.js';
 import { registerFreshnessPage } from './freshness-page.js';
 import { registerSynonymPages } from './synonym-pages.js';
-import { catalogStaffAccess } from './policy.js';
+import { catalogPolicy } from './policy.js';
 import { findEntryBySlug, rebuildLexicon, upsertSynonym } from './repo.js';
 import { contentSchemas, type EntrySettings } from './schema.js';
 import { catalogChanged } from './search-cache.js';
@@ -50,7 +50,7 @@ export const catalog: Module = {
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
     { href: '/leistungen', label: inBothLanguages('nav.label'), description: inBothLanguages('nav.description') },
-    { href: '/bo/katalog', label: inBothLanguages('nav.staff'), access: [...catalogStaffAccess] },
+    { href: '/bo/katalog', label: inBothLanguages('nav.staff'), access: catalogPolicy.work },
   ],
   openapi: catalogOpenApi,
   register(app, deps) {

@@ -10,7 +10,18 @@ import { announcedOnlineService } from './online-services.js';
 import { openState } from './opening-hours.js';
 import { governmentServiceJsonLd, localize } from './present.js';
 import { findEntryBySlug, listPublished, listPublishedServicesContaining, type EntryRow } from './repo.js';
-import type { ContactContent, OfficeContent, ServiceContent } from './schema.js';
+import {
+  letterQuery,
+  printQuery,
+  searchQuery,
+  situationParams,
+  slugParams,
+  type ContactContent,
+  type OfficeContent,
+  type ServiceContent,
+} from './schema.js';
+import { catalogPolicy } from './policy.js';
+import { routes } from '../../platform/http/route.js';
 import { searchServices } from './search.js';
 import { cached } from './search-cache.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
@@ -18,7 +29,7 @@ import { OfficePageView } from './views/office-page.js';
 import { CatalogHomeView, LetterNav, OfficesView, SearchView, ServiceListView, type ServiceLink } from './views/public.js';
 import { ServicePageView, type ResolvedResponsibility } from './views/service-page.js';
 
-const publicRoute = { config: { access: 'public' as const } };
+const access = catalogPolicy.read;
 
 /** The content's own online service, or the one this installation announced for the entry. */
 function withOnlineService<T extends ServiceContent>(service: T, tenantId: string, slug: string): T {
@@ -72,6 +83,7 @@ async function resolveResponsibilities(
 
 export function registerPublicPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
+  const route = routes(app, db);
 
   /** Anonymous visitors share each rendered catalog page (per tenant, language and address) until the catalog
    * changes: a publish in this process clears it at once, other processes within the cache's minute. */
@@ -80,16 +92,15 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
     return isSharedView(request.ctx) ? cached(request.ctx.tenant.id, `page:${request.ctx.lang}:${request.url}`, html) : html();
   };
 
-  app.get('/leistungen', publicRoute, async (request, reply) =>
+  route.get('/leistungen', { access }, async ({ request, reply }) =>
     sendHtml(
       reply,
       shared(request, () => <CatalogHomeView ctx={request.ctx} t={catalogText(request.ctx.lang)} />),
     ),
   );
 
-  app.get('/leistungen/suche', publicRoute, async (request, reply) => {
+  route.get('/leistungen/suche', { access, query: searchQuery }, async ({ request, reply, query: { q: query } }) => {
     const { ctx } = request;
-    const query = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
     const render = async () => {
       const result = await searchServices(db, ctx.tenant.id, query);
       if (ctx.lang === 'en')
@@ -100,15 +111,14 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
     return sendHtml(reply, shared(request, render));
   });
 
-  app.get('/leistungen/suche/vorschlaege', publicRoute, async (request, reply) => {
-    const query = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
+  route.get('/leistungen/suche/vorschlaege', { access, query: searchQuery }, async ({ request, reply, query: { q: query } }) => {
     const result = query.trim().length < 2 ? { hits: [] } : await searchServices(db, request.ctx.tenant.id, query, 8);
     return reply
       .header('cache-control', 'no-store')
       .send({ suggestions: result.hits.map((hit) => ({ name: hit.name, url: `/leistungen/${hit.slug}` })) });
   });
 
-  app.get('/leistungen/a-z', publicRoute, async (request, reply) =>
+  route.get('/leistungen/a-z', { access, query: letterQuery }, async ({ request, reply, query }) =>
     sendHtml(
       reply,
       shared(request, async () => {
@@ -118,7 +128,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
           a.name.localeCompare(b.name, ctx.lang),
         );
         const letters = [...new Set(services.map((service) => initial(service.name)))].sort();
-        const wanted = String((request.query as { buchstabe?: unknown }).buchstabe ?? '').toUpperCase();
+        const wanted = query.buchstabe;
         const current = letters.includes(wanted) ? wanted : (letters[0] ?? 'A');
         return (
           <ServiceListView
@@ -138,12 +148,12 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
     ['lebenslagen', LIFE_SITUATIONS, 'lifeSituations'],
     ['unternehmen', BUSINESS_SITUATIONS, 'businessSituations'],
   ] as const) {
-    app.get(`/leistungen/${path}/:situation`, publicRoute, async (request, reply) =>
+    route.get(`/leistungen/${path}/:situation`, { access, params: situationParams }, async ({ request, reply, params }) =>
       sendHtml(
         reply,
         shared(request, async () => {
           const { ctx } = request;
-          const situation = situations.find((item) => item.slug === (request.params as { situation: string }).situation);
+          const situation = situations.find((item) => item.slug === params.situation);
           if (!situation) throw new NotFound('situation');
           const rows = await listPublishedServicesContaining(db, ctx.tenant.id, { [field]: [situation.slug] });
           return (
@@ -154,12 +164,12 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
     );
   }
 
-  app.get('/leistungen/:slug', publicRoute, async (request, reply) =>
+  route.get('/leistungen/:slug', { access, params: slugParams, query: printQuery }, async ({ request, reply, params, query }) =>
     sendHtml(
       reply,
       shared(request, async () => {
         const { ctx } = request;
-        const entry = await findEntryBySlug(db, ctx.tenant.id, 'service', (request.params as { slug: string }).slug);
+        const entry = await findEntryBySlug(db, ctx.tenant.id, 'service', params.slug);
         if (!entry?.published) throw new NotFound('service');
         const content = entry.published as ServiceContent;
         const t = catalogText(ctx.lang);
@@ -174,14 +184,14 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
             jsonLd={governmentServiceJsonLd(content, url, ctx.tenant.name)}
             lastReviewed={entry.last_reviewed_at}
             appointments={ctx.nav.some((item) => item.href.startsWith('/termine'))}
-            print={(request.query as { ansicht?: string }).ansicht === 'druck'}
+            print={query.ansicht === 'druck'}
           />
         );
       }),
     ),
   );
 
-  app.get('/behoerden', publicRoute, async (request, reply) =>
+  route.get('/behoerden', { access }, async ({ request, reply }) =>
     sendHtml(
       reply,
       shared(request, async () => {
@@ -195,12 +205,12 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
     ),
   );
 
-  app.get('/behoerden/:slug', publicRoute, async (request, reply) =>
+  route.get('/behoerden/:slug', { access, params: slugParams }, async ({ request, reply, params }) =>
     sendHtml(
       reply,
       shared(request, async () => {
         const { ctx } = request;
-        const entry = await findEntryBySlug(db, ctx.tenant.id, 'office', (request.params as { slug: string }).slug);
+        const entry = await findEntryBySlug(db, ctx.tenant.id, 'office', params.slug);
         if (!entry?.published) throw new NotFound('office');
         const office = entry.published as OfficeContent;
         const [contacts, services] = await Promise.all([

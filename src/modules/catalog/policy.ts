@@ -4,9 +4,19 @@ import type { Db } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/http/context.js';
 import { Forbidden } from '../../platform/http/errors.js';
 import { listUnits, membershipsOf } from '../../platform/auth/users-repo.js';
-import type { Role } from '../../platform/auth/roles.js';
+import type { Access } from '../../platform/http/routes.js';
 
-export const catalogStaffAccess: readonly Role[] = ['editor', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
+/** Who reaches which catalog page; which entries an editor or lead may then change, `can` below decides by unit. */
+export const catalogPolicy = {
+  /** The public catalog: service and office pages, search, the JSON API. */
+  read: 'public',
+  /** The editorial pages: entries, history, freshness, exchange, synonyms. */
+  work: ['editor', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'],
+  /** Synonyms for the search. */
+  editSynonyms: ['editor', 'tenant_admin', 'platform_admin'],
+  /** Importing a whole XZuFi or JSON exchange file. */
+  importExchange: ['tenant_admin', 'platform_admin', 'cdo'],
+} as const satisfies Record<string, Access>;
 
 export type CatalogPermissions = { editUnits: Set<string>; reviewUnits: Set<string> };
 

@@ -1,8 +1,9 @@
 // The content of catalog entries, after FIM / XZuFi: one schema per kind, shared by the editor form, the
 // JSON and XZuFi import and the API. Content is stored as JSON per revision and validated on every write.
 import { z } from 'zod';
-import { BUSINESS_SITUATIONS, LIFE_SITUATIONS, OZG_TYPES } from './constants.js';
+import { BUSINESS_SITUATIONS, ENTRY_KINDS, LIFE_SITUATIONS, OZG_TYPES } from './constants.js';
 import { email, isPostcode } from '../../platform/validation/rules.js';
+import { parseLang } from '../../platform/i18n/index.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -171,3 +172,34 @@ export const entrySettings = z.object({
   reviewMonths: z.coerce.number().int().min(1).max(60).default(12),
 });
 export type EntrySettings = z.infer<typeof entrySettings>;
+
+// What the catalog's routes accept.
+const searchText = z
+  .string()
+  .default('')
+  .transform((q) => q.slice(0, 200));
+export const slugParams = z.object({ slug: z.string().max(200) });
+export const situationParams = z.object({ situation: z.string().max(200) });
+export const searchQuery = z.object({ q: searchText });
+export const letterQuery = z.object({
+  buchstabe: z
+    .string()
+    .default('')
+    .transform((letter) => letter.toUpperCase()),
+});
+export const printQuery = z.object({ ansicht: z.string().optional() });
+/** `?lang=en` for the English texts; anything else is German. */
+const apiLang = z
+  .string()
+  .optional()
+  .transform((lang) => parseLang(lang) ?? 'de');
+export const apiListQuery = z.object({ q: searchText, lang: apiLang });
+export const apiEntryParams = z.object({ id: z.string().max(200) });
+export const apiLangQuery = z.object({ lang: apiLang });
+/** The editorial list: one kind, or those waiting for review. An unknown kind lists all. */
+export const entriesQuery = z.object({
+  art: z.enum(ENTRY_KINDS).optional().catch(undefined),
+  status: z.string().optional(),
+});
+/** A new entry: of the kind asked for, a service unless said otherwise. */
+export const newEntryQuery = z.object({ art: z.enum(ENTRY_KINDS).catch('service') });

@@ -1,20 +1,18 @@
 // Editors maintain the search synonyms: the words people type mapped to the words the catalog uses.
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
-import { formFields } from '../../platform/http/forms.js';
+import { textForm } from '../../platform/http/forms.js';
+import { routes } from '../../platform/http/route.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { Button, ErrorSummary, Form, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { catalogStaffAccess } from './policy.js';
+import { catalogPolicy } from './policy.js';
 import { deleteSynonym, listSynonyms, upsertSynonym } from './repo.js';
 import { catalogChanged } from './search-cache.js';
 import { tokenize } from '../../platform/db/text-search.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
-
-const editAccess: readonly Role[] = ['editor', 'tenant_admin', 'platform_admin'];
 
 type Props = {
   ctx: RequestContext;
@@ -91,18 +89,18 @@ function SynonymsView({ ctx, t, synonyms, values = {}, errors }: Props) {
 
 export function registerSynonymPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
+  const route = routes(app, db);
   const render = async (ctx: RequestContext, extra: Partial<Props> = {}) => (
     <SynonymsView ctx={ctx} t={catalogText(ctx.lang)} synonyms={await listSynonyms(db, ctx.tenant.id)} {...extra} />
   );
 
-  app.get('/bo/katalog/synonyme', { config: { access: catalogStaffAccess } }, async (request, reply) =>
+  route.get('/bo/katalog/synonyme', { access: catalogPolicy.work }, async ({ request, reply }) =>
     sendHtml(reply, await render(request.ctx)),
   );
 
-  app.post('/bo/katalog/synonyme', { config: { access: editAccess } }, async (request, reply) => {
+  route.post('/bo/katalog/synonyme', { access: catalogPolicy.editSynonyms, body: textForm }, async ({ request, reply, body: values }) => {
     const { ctx } = request;
     const t = catalogText(ctx.lang);
-    const values = formFields(request);
     const term = tokenize(values.term ?? '');
     const expansion = (values.expansion ?? '').trim();
     const errors: Record<string, string> = {};
@@ -118,9 +116,9 @@ export function registerSynonymPages(app: FastifyInstance, deps: Deps) {
     return reply.redirect('/bo/katalog/synonyme', 303);
   });
 
-  app.post('/bo/katalog/synonyme/entfernen', { config: { access: editAccess } }, async (request, reply) => {
+  route.post('/bo/katalog/synonyme/entfernen', { access: catalogPolicy.editSynonyms, body: textForm }, async ({ request, reply, body }) => {
     const { ctx } = request;
-    const term = formFields(request).term ?? '';
+    const term = body.term ?? '';
     await db.transaction().execute(async (trx) => {
       await deleteSynonym(trx, ctx.tenant.id, term);
       await audit(trx, ctx, 'catalog.synonym_removed', { type: 'catalog_synonym', summary: { term } });

@@ -8,9 +8,14 @@ import { sendStoredFile } from '../../platform/storage/download.js';
 import { findStoredFile } from '../../platform/storage/storage.js';
 import { acknowledge, findConsumerByKey, findDelivery, markFetched, pendingDeliveries, type ConsumerRow } from './repo.js';
 import { keyHash } from './service.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { handoverPolicy } from './policy.js';
+import { attachmentParams, consumerBody } from './schema.js';
 
 const BASE = '/api/handover/v1/submissions';
-const api = { config: { access: 'apiKey' as const, csrf: false, tenantless: true } };
+/** Machine access: the consumer's key is checked by `consumerOf`; no browser session, so no CSRF token. */
+const api = { access: handoverPolicy.fetch, config: { csrf: false, tenantless: true } };
 
 async function consumerOf(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<ConsumerRow | undefined> {
   const match = /^Bearer (rh_[A-Za-z0-9_-]{20,64})$/.exec(String(request.headers.authorization ?? ''));
@@ -33,16 +38,16 @@ function audited(db: Db, found: { consumer: ConsumerRow; row: { tenant_id: strin
 
 export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const delivery = async (request: FastifyRequest, reply: FastifyReply) => {
+  const route = routes(app, db);
+  const delivery = async (request: FastifyRequest, reply: FastifyReply, id: string) => {
     const consumer = await consumerOf(deps, request, reply);
     if (!consumer) return undefined;
-    const id = (request.params as { id: string }).id;
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await findDelivery(db, consumer.id, id) : undefined;
+    const row = await findDelivery(db, consumer.id, id);
     if (!row) void reply.status(404).send({ error: 'not found' });
     return row && { consumer, row };
   };
 
-  app.get(BASE, api, async (request, reply) => {
+  route.get(BASE, api, async ({ request, reply }) => {
     const consumer = await consumerOf(deps, request, reply);
     if (!consumer) return reply;
     const rows = await pendingDeliveries(db, consumer.id);
@@ -57,8 +62,8 @@ export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.get(`${BASE}/:id`, api, async (request, reply) => {
-    const found = await delivery(request, reply);
+  route.get(`${BASE}/:id`, { ...api, params: recordParams }, async ({ request, reply, params }) => {
+    const found = await delivery(request, reply, params.id);
     if (!found) return reply;
     await inTransaction(db, async (trx) => {
       await markFetched(trx, found.row.id);
@@ -67,10 +72,10 @@ export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
     return reply.header('cache-control', 'no-store').header('idempotency-key', found.row.id).send(found.row.package);
   });
 
-  app.get(`${BASE}/:id/attachments/:attachment`, api, async (request, reply) => {
-    const found = await delivery(request, reply);
+  route.get(`${BASE}/:id/attachments/:attachment`, { ...api, params: attachmentParams }, async ({ request, reply, params }) => {
+    const found = await delivery(request, reply, params.id);
     if (!found) return reply;
-    const wanted = (request.params as { attachment: string }).attachment;
+    const wanted = params.attachment;
     const listed = (
       found.row.package.metadata as { contentStructure: { attachments: { attachmentId: string }[] } }
     ).contentStructure.attachments.some((attachment) => attachment.attachmentId === wanted);
@@ -79,8 +84,8 @@ export function registerHandoverApi(app: FastifyInstance, deps: Deps) {
     return sendStoredFile(reply, deps.store, file);
   });
 
-  app.post(`${BASE}/:id/ack`, api, async (request, reply) => {
-    const found = await delivery(request, reply);
+  route.post(`${BASE}/:id/ack`, { ...api, params: recordParams }, async ({ request, reply, params }) => {
+    const found = await delivery(request, reply, params.id);
     if (!found) return reply;
     await inTransaction(db, async (trx) => {
       await acknowledge(trx, found.row.id);

@@ -3,7 +3,9 @@
 // is kept.
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { handoverPolicy } from './policy.js';
+import { consumerBody } from './schema.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
 import { Alert, Button, ErrorSummary, Form, TextField } from '../../platform/ui/components.js';
@@ -12,7 +14,6 @@ import { sendHtml } from '../../platform/ui/render.js';
 import { listConsumers } from './repo.js';
 import { createConsumer } from './service.js';
 
-const adminAccess: readonly Role[] = ['tenant_admin', 'platform_admin'];
 const BASE = '/bo/schnittstellen';
 
 async function ConsumersView({
@@ -98,21 +99,13 @@ async function ConsumersView({
 }
 
 export function registerConsumerPages(app: FastifyInstance, deps: Deps) {
-  app.get(BASE, { config: { access: adminAccess } }, async (request, reply) =>
+  const route = routes(app, deps.db);
+  route.get(BASE, { access: handoverPolicy.manageConsumers }, async ({ request, reply }) =>
     sendHtml(reply, await ConsumersView({ ctx: request.ctx, deps })),
   );
 
-  app.post(BASE, { config: { access: adminAccess } }, async (request, reply) => {
+  route.post(BASE, { access: handoverPolicy.manageConsumers, body: consumerBody }, async ({ request, reply, body: values }) => {
     const { ctx } = request;
-    const body = (request.body ?? {}) as Record<string, string>;
-    const values = {
-      name: String(body.name ?? '')
-        .trim()
-        .slice(0, 100),
-      services: String(body.services ?? '').trim(),
-      pushUrl: String(body.pushUrl ?? '').trim(),
-      dropFolder: String(body.dropFolder ?? '').trim(),
-    };
     const services = values.services.split(/[\s,]+/).filter(Boolean);
     const errors: Record<string, string> = {};
     const de = ctx.lang === 'de';

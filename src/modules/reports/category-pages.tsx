@@ -2,7 +2,10 @@
 // target time, on/off and the extra questions; and add sub-categories. New reports follow the change; reports
 // already made keep their unit (a clerk re-categorises those).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { textForm } from '../../platform/http/forms.js';
+import { reportsPolicy } from './policy.js';
+import { categoryParams } from './schema.js';
 import { listUnits } from '../../platform/auth/users-repo.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
@@ -16,7 +19,6 @@ import { seedReportCategories } from './categories.js';
 import { allCategories, insertCategories, updateCategory, type CategoryRow } from './repo.js';
 import { reportsText } from './texts.js';
 
-const editorAccess: readonly Role[] = ['editor', 'tenant_admin', 'platform_admin'];
 const PAGE = '/bo/meldungen/kategorien';
 type Values = Record<string, string>;
 
@@ -94,9 +96,8 @@ async function CategoryForm({
 }
 
 /** The posted values, checked; the messages name what to correct. */
-async function readCategory(request: FastifyRequest, deps: Deps, isNew: boolean, existing: CategoryRow[]) {
+async function readCategory(request: FastifyRequest, body: Values, deps: Deps, isNew: boolean, existing: CategoryRow[]) {
   const t = reportsText(request.ctx.lang);
-  const body = (request.body ?? {}) as Values;
   const values = Object.fromEntries(
     ['parent', 'code', 'name_de', 'name_en', 'unit', 'target_days', 'active', 'questions'].map((name) => [
       name,
@@ -123,7 +124,8 @@ async function readCategory(request: FastifyRequest, deps: Deps, isNew: boolean,
 }
 
 export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
-  const config = { access: editorAccess };
+  const route = routes(app, deps.db);
+  const access = reportsPolicy.editCategories;
 
   async function overview(ctx: RequestContext, values: Values = {}, errors: Values = {}) {
     const t = reportsText(ctx.lang);
@@ -177,12 +179,12 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
     );
   }
 
-  app.get(PAGE, { config }, async (request, reply) => sendHtml(reply, await overview(request.ctx)));
+  route.get(PAGE, { access }, async ({ request, reply }) => sendHtml(reply, await overview(request.ctx)));
 
-  app.post(PAGE, { config }, async (request, reply) => {
+  route.post(PAGE, { access, body: textForm }, async ({ request, reply, body }) => {
     const { ctx } = request;
     const existing = await allCategories(deps.db, ctx.tenant.id);
-    const { values, errors, days, questions } = await readCategory(request, deps, true, existing);
+    const { values, errors, days, questions } = await readCategory(request, body, deps, true, existing);
     if (Object.keys(errors).length > 0) return sendHtml(reply, await overview(ctx, values, errors), 400);
     const parent = existing.find((category) => category.code === values.parent)!;
     const position =
@@ -210,7 +212,7 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
   });
 
   // A town that started before the Mängelmelder existed gets the standard stock of categories on request.
-  app.post(`${PAGE}/vorlage`, { config }, async (request, reply) => {
+  route.post(`${PAGE}/vorlage`, { access }, async ({ request, reply }) => {
     const { ctx } = request;
     if ((await allCategories(deps.db, ctx.tenant.id)).length === 0) {
       await seedReportCategories(deps.db, ctx.tenant.id);
@@ -244,16 +246,16 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
     );
   }
 
-  app.get(`${PAGE}/:code`, { config }, async (request, reply) =>
-    sendHtml(reply, await editPage(request.ctx, (request.params as { code: string }).code)),
+  route.get(`${PAGE}/:code`, { access, params: categoryParams }, async ({ request, reply, params }) =>
+    sendHtml(reply, await editPage(request.ctx, params.code)),
   );
 
-  app.post(`${PAGE}/:code`, { config }, async (request, reply) => {
+  route.post(`${PAGE}/:code`, { access, params: categoryParams, body: textForm }, async ({ request, reply, params, body }) => {
     const { ctx } = request;
-    const code = (request.params as { code: string }).code;
+    const { code } = params;
     const existing = await allCategories(deps.db, ctx.tenant.id);
     if (!existing.some((category) => category.code === code)) throw new NotFound('category');
-    const { values, errors, days, questions } = await readCategory(request, deps, false, existing);
+    const { values, errors, days, questions } = await readCategory(request, body, deps, false, existing);
     if (Object.keys(errors).length > 0) return sendHtml(reply, await editPage(ctx, code, values, errors), 400);
     await updateCategory(deps.db, ctx.tenant.id, code, {
       name_de: values.name_de!,

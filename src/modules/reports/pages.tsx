@@ -22,7 +22,10 @@ import { keyHash, reopenReport, submitReport, supportReport, type Nearby, type R
 import { setFlash } from '../../platform/http/request-context.js';
 import { reportsText } from './texts.js';
 import { categoryLabel } from './categories.js';
-import { isUuid } from '../../platform/http/ids.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { reportsPolicy } from './policy.js';
+import { photoParams, reopenBody, reportBody, reporterQuery, supportBody } from './schema.js';
 import { publicPlace } from './place.js';
 
 const BASE = '/maengelmelder';
@@ -220,111 +223,118 @@ const isReporter = (ctx: RequestContext, report: { key_hash: string; user_id: st
 
 export function registerReportPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
+  const route = routes(app, db);
+  const access = reportsPolicy.report;
 
   /** The report named in the URL, or 404. */
-  async function reportOf(request: FastifyRequest) {
-    const id = (request.params as { id: string }).id;
-    const report = isUuid(id) ? await findReport(db, request.ctx.tenant.id, id) : undefined;
+  async function reportOf(request: FastifyRequest, id: string) {
+    const report = await findReport(db, request.ctx.tenant.id, id);
     if (!report) throw new NotFound('report');
     return report;
   }
 
   // The empty form with the newest reports, shared by anonymous visitors (their CSRF token filled in per visit).
-  app.get(BASE, { config: { access: 'public' } }, async (request, reply) =>
+  route.get(BASE, { access }, async ({ request, reply }) =>
     sendHtml(
       reply,
       sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, (ctx) => ReportForm({ ctx, deps, values: {}, errors: {} })),
     ),
   );
 
-  app.post(BASE, { config: { access: 'public', multipart: true, ...reportRateLimit } }, async (request, reply) => {
-    const { ctx } = request;
-    const upload = await readFormWithFiles(request, PHOTO_MAX_BYTES, MAX_PHOTOS);
-    const body = (request.isMultipart() ? upload.fields : (request.body ?? {})) as Record<string, unknown>;
-    const input = Object.fromEntries(FIELDS.map((name) => [name, String(body[name] ?? '').slice(0, 2000)])) as ReportInput;
-    const userId = ctx.actor.kind === 'citizen' ? ctx.actor.userId : null;
-    const answers = Object.fromEntries(
-      Object.entries(body)
-        .filter(([name]) => name.startsWith('q.'))
-        .map(([name, value]) => [name.slice(2), String(value ?? '')]),
-    );
-    const outcome = await submitReport(db, {
-      tenantId: ctx.tenant.id,
-      geo: ctx.tenant.settings.geo,
-      input,
-      userId,
-      lang: ctx.lang,
-      answers,
-      confirmed: body.confirmed === 'yes',
-      photos: upload.files,
-      photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined,
-      files: { store: deps.store, scanner: deps.scanner },
-      confirmationLink: (id, key) => `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${id}?schluessel=${key}`,
-    });
-    if (outcome.nearby) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: {}, nearby: outcome.nearby }));
-    if (!outcome.report) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: outcome.errors }), 400);
-    return reply.redirect(`${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}&neu=1`, 303);
-  });
+  route.post(
+    BASE,
+    { access, body: reportBody, config: { multipart: true, ...reportRateLimit } },
+    async ({ request, reply, body: posted }) => {
+      const { ctx } = request;
+      const upload = await readFormWithFiles(request, PHOTO_MAX_BYTES, MAX_PHOTOS);
+      const body: Record<string, unknown> = request.isMultipart() ? upload.fields : posted;
+      const input = Object.fromEntries(FIELDS.map((name) => [name, String(body[name] ?? '').slice(0, 2000)])) as ReportInput;
+      const userId = ctx.actor.kind === 'citizen' ? ctx.actor.userId : null;
+      const answers = Object.fromEntries(
+        Object.entries(body)
+          .filter(([name]) => name.startsWith('q.'))
+          .map(([name, value]) => [name.slice(2), String(value ?? '')]),
+      );
+      const outcome = await submitReport(db, {
+        tenantId: ctx.tenant.id,
+        geo: ctx.tenant.settings.geo,
+        input,
+        userId,
+        lang: ctx.lang,
+        answers,
+        confirmed: body.confirmed === 'yes',
+        photos: upload.files,
+        photoProblem: upload.tooLarge ? 'tooLarge' : upload.tooMany ? 'tooMany' : undefined,
+        files: { store: deps.store, scanner: deps.scanner },
+        confirmationLink: (id, key) => `${tenantBaseUrl(deps, ctx, request.headers.host)}${BASE}/meldung/${id}?schluessel=${key}`,
+      });
+      if (outcome.nearby)
+        return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: {}, nearby: outcome.nearby }));
+      if (!outcome.report) return sendHtml(reply, await ReportForm({ ctx, deps, values: input, answers, errors: outcome.errors }), 400);
+      return reply.redirect(`${BASE}/meldung/${outcome.report.id}?schluessel=${outcome.key}&neu=1`, 303);
+    },
+  );
 
-  app.post(`${BASE}/meldung/:id/unterstuetzen`, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
-    const { ctx } = request;
-    const t = reportsText(ctx.lang);
-    const report = await reportOf(request);
-    const outcome = await supportReport(
-      db,
-      ctx.tenant.id,
-      report,
-      String((request.body as { email?: unknown } | undefined)?.email ?? ''),
-      ctx.lang,
-    );
-    if (outcome.error) setFlash(reply, outcome.error, 'error');
-    else setFlash(reply, outcome.counted ? t('support.thanks') : t('support.already'));
-    return reply.redirect(`${BASE}/meldung/${report.id}`, 303);
-  });
+  route.post(
+    `${BASE}/meldung/:id/unterstuetzen`,
+    { access, params: recordParams, body: supportBody, config: reportRateLimit },
+    async ({ request, reply, params, body }) => {
+      const { ctx } = request;
+      const t = reportsText(ctx.lang);
+      const report = await reportOf(request, params.id);
+      const outcome = await supportReport(db, ctx.tenant.id, report, body.email, ctx.lang);
+      if (outcome.error) setFlash(reply, outcome.error, 'error');
+      else setFlash(reply, outcome.counted ? t('support.thanks') : t('support.already'));
+      return reply.redirect(`${BASE}/meldung/${report.id}`, 303);
+    },
+  );
 
   // The reporter (with the private key) says the problem is still there: back to the unit that closed it.
-  app.post(`${BASE}/meldung/:id/wieder-oeffnen`, { config: { access: 'public', ...reportRateLimit } }, async (request, reply) => {
-    const { ctx } = request;
-    const body = (request.body ?? {}) as { schluessel?: string; comment?: string };
-    const report = await reportOf(request);
-    if (!isReporter(ctx, report, body.schluessel)) throw new NotFound('report');
-    if (['fixed', 'closed'].includes(report.status)) {
-      await reopenReport(db, ctx.tenant.id, report, String(body.comment ?? ''));
-      setFlash(reply, reportsText(ctx.lang)('reopened'));
-    }
-    return reply.redirect(
-      `${BASE}/meldung/${report.id}${body.schluessel ? `?schluessel=${encodeURIComponent(body.schluessel)}` : ''}`,
-      303,
-    );
-  });
+  route.post(
+    `${BASE}/meldung/:id/wieder-oeffnen`,
+    { access, params: recordParams, body: reopenBody, config: reportRateLimit },
+    async ({ request, reply, params, body }) => {
+      const { ctx } = request;
+      const report = await reportOf(request, params.id);
+      if (!isReporter(ctx, report, body.schluessel)) throw new NotFound('report');
+      if (['fixed', 'closed'].includes(report.status)) {
+        await reopenReport(db, ctx.tenant.id, report, body.comment);
+        setFlash(reply, reportsText(ctx.lang)('reopened'));
+      }
+      return reply.redirect(
+        `${BASE}/meldung/${report.id}${body.schluessel ? `?schluessel=${encodeURIComponent(body.schluessel)}` : ''}`,
+        303,
+      );
+    },
+  );
 
   // A photo: in public only once a moderator released it; the reporter sees their own with the private key.
-  app.get(`${BASE}/meldung/:id/foto/:position`, { config: { access: 'public' } }, async (request, reply) => {
-    const { ctx } = request;
-    const report = await reportOf(request);
-    const photo = (await photosOf(db, report.id)).find(
-      (candidate) => String(candidate.position) === (request.params as { position: string }).position,
-    );
-    const allowed = photo && (photo.public || isReporter(ctx, report, (request.query as { schluessel?: string }).schluessel));
-    const file = allowed ? await findStoredFile(db, ctx.tenant.id, photo.file_id) : undefined;
-    if (!file) throw new NotFound('photo');
-    return sendStoredFile(reply, deps.store, file, 'inline');
-  });
+  route.get(
+    `${BASE}/meldung/:id/foto/:position`,
+    { access, params: photoParams, query: reporterQuery },
+    async ({ request, reply, params, query }) => {
+      const { ctx } = request;
+      const report = await reportOf(request, params.id);
+      const photo = (await photosOf(db, report.id)).find((candidate) => candidate.position === params.position);
+      const allowed = photo && (photo.public || isReporter(ctx, report, query.schluessel));
+      const file = allowed ? await findStoredFile(db, ctx.tenant.id, photo.file_id) : undefined;
+      if (!file) throw new NotFound('photo');
+      return sendStoredFile(reply, deps.store, file, 'inline');
+    },
+  );
 
   // Anonymous visitors without the reporter's key share the page (renewed by every change to reports, see repo.ts).
-  app.get(`${BASE}/meldung/:id`, { config: { access: 'public' } }, async (request, reply) => {
-    const query = request.query as { schluessel?: string; neu?: string };
-    const render = (ctx: RequestContext) => reportPage(request, ctx);
+  route.get(`${BASE}/meldung/:id`, { access, params: recordParams, query: reporterQuery }, async ({ request, reply, params, query }) => {
+    const render = (ctx: RequestContext) => reportPage(request, ctx, params.id, query);
     return sendHtml(
       reply,
       query.schluessel ? render(request.ctx) : sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, render),
     );
   });
 
-  async function reportPage(request: FastifyRequest, ctx: RequestContext) {
+  async function reportPage(request: FastifyRequest, ctx: RequestContext, id: string, query: { schluessel?: string; neu?: string }) {
     const t = reportsText(ctx.lang);
-    const query = request.query as { schluessel?: string; neu?: string };
-    const report = await reportOf(request);
+    const report = await reportOf(request, id);
     const own = isReporter(ctx, report, query.schluessel);
     const keyParam = query.schluessel ? `?schluessel=${encodeURIComponent(query.schluessel)}` : '';
     const [categories, photos, history] = await Promise.all([

@@ -2,6 +2,10 @@
 // clustering on the map and the same reports as a list (the map's equivalent for screen readers and keyboards);
 // the same selection as GeoJSON for other tools (kept for ten seconds). No personal data and no unmoderated text
 // leave here.
+import type { z } from 'zod';
+import { routes } from '../../platform/http/route.js';
+import { reportsPolicy } from './policy.js';
+import { mapQuery } from './schema.js';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
@@ -20,7 +24,7 @@ import { publicPlace } from './place.js';
 
 const BASE = '/maengelmelder';
 const PERIODS = ['7', '30', '365', 'alle'] as const;
-type Query = { kategorie?: string; status?: string; zeitraum?: string };
+type Query = z.infer<typeof mapQuery>;
 
 function readFilter(query: Query, categories: CategoryRow[]): PublicFilter {
   const chosen = categories.find((category) => category.code === query.kategorie);
@@ -56,12 +60,12 @@ async function cachedGeojson(key: string, build: () => Promise<string>): Promise
 }
 
 export function registerPublicMap(app: FastifyInstance, deps: Deps) {
-  app.get(`${BASE}/meldungen`, { config: { access: 'public' } }, async (request, reply) =>
+  const route = routes(app, deps.db);
+  route.get(`${BASE}/meldungen`, { access: reportsPolicy.report, query: mapQuery }, async ({ request, reply, query }) =>
     sendHtml(
       reply,
       sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, async (ctx) => {
         const t = reportsText(ctx.lang);
-        const query = request.query as Query;
         const categories = await listCategories(deps.db, ctx.tenant.id);
         const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
         const place = (row: (typeof rows)[number]) => publicPlace(row, ctx.lang);
@@ -163,9 +167,8 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
     ),
   );
 
-  app.get(`${BASE}/meldungen.geojson`, { config: { access: 'public' } }, async (request, reply) => {
+  route.get(`${BASE}/meldungen.geojson`, { access: reportsPolicy.report, query: mapQuery }, async ({ request, reply, query }) => {
     const { ctx } = request;
-    const query = request.query as Query;
     const geojson = await cachedGeojson(
       `${ctx.tenant.id}:${query.kategorie ?? ''}:${query.status ?? ''}:${query.zeitraum ?? ''}`,
       async () => {

@@ -11,12 +11,15 @@ import { audit, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { Button, Form, SelectField, TextArea } from '../../platform/ui/components.js';
-import { caseAccess, describeCaseSource, findCaseOfSource } from '../cases/index.js';
+import { describeCaseSource, findCaseOfSource } from '../cases/index.js';
 import { findReport, listCategories, photosOf, setPhotoPublic, setPublicDescription, type ReportRow } from './repo.js';
 import { recategorise } from './service.js';
 import { reportsText } from './texts.js';
 import { categoryLabel } from './categories.js';
-import { isUuid } from '../../platform/http/ids.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { reportsPolicy } from './policy.js';
+import { categoryBody, photoParams, photoVisibilityBody, publicDescriptionBody } from './schema.js';
 import { PlaceMap } from '../../platform/geo/map.js';
 import { publicPlace } from './place.js';
 
@@ -24,10 +27,9 @@ const STAFF = '/bo/meldungen';
 const PUBLIC_DESCRIPTION_MAX = 4000;
 
 /** The report behind a staff route, if its category's unit is one of the clerk's; otherwise 404. */
-async function staffReport(deps: Deps, request: FastifyRequest) {
+async function staffReport(deps: Deps, request: FastifyRequest, id: string) {
   const { ctx } = request;
-  const id = (request.params as { id: string }).id;
-  const report = isUuid(id) ? await findReport(deps.db, ctx.tenant.id, id) : undefined;
+  const report = await findReport(deps.db, ctx.tenant.id, id);
   const category = report && (await listCategories(deps.db, ctx.tenant.id)).find((candidate) => candidate.code === report.category_code);
   if (!report || !category || !(await visibleUnits(deps.db, ctx)).includes(category.unit)) throw new NotFound('report');
   return report;
@@ -158,65 +160,59 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     ) as string;
   });
 
-  app.get(`${STAFF}/:id/foto/:position`, { config: { access: caseAccess } }, async (request, reply) => {
-    const report = await staffReport(deps, request);
-    const photo = (await photosOf(deps.db, report.id)).find(
-      (candidate) => String(candidate.position) === (request.params as { position: string }).position,
-    );
+  const route = routes(app, deps.db);
+  const access = reportsPolicy.process;
+  route.get(`${STAFF}/:id/foto/:position`, { access, params: photoParams }, async ({ request, reply, params }) => {
+    const report = await staffReport(deps, request, params.id);
+    const photo = (await photosOf(deps.db, report.id)).find((candidate) => candidate.position === params.position);
     const file = photo && (await findStoredFile(deps.db, request.ctx.tenant.id, photo.file_id));
     if (!file) throw new NotFound('photo');
     return sendStoredFile(reply, deps.store, file, 'inline');
   });
 
   // Moderation: a photo is shown in public only after a clerk has checked it for faces and number plates.
-  app.post(`${STAFF}/:id/foto/:position/sichtbarkeit`, { config: { access: caseAccess } }, async (request, reply) => {
-    const report = await staffReport(deps, request);
-    const position = (await photosOf(deps.db, report.id)).find(
-      (photo) => String(photo.position) === (request.params as { position: string }).position,
-    )?.position;
-    if (position === undefined) throw new NotFound('photo');
-    const visible = (request.body as { public?: string } | undefined)?.public === 'yes';
-    await setPhotoPublic(deps.db, report.id, position, visible);
-    await audit(deps.db, request.ctx, visible ? 'reports.photo_released' : 'reports.photo_withdrawn', { type: 'report', id: report.id });
-    return reply.redirect(await caseUrl(deps, request.ctx, report.id), 303);
-  });
+  route.post(
+    `${STAFF}/:id/foto/:position/sichtbarkeit`,
+    { access, params: photoParams, body: photoVisibilityBody },
+    async ({ request, reply, params, body }) => {
+      const report = await staffReport(deps, request, params.id);
+      const position = (await photosOf(deps.db, report.id)).find((photo) => photo.position === params.position)?.position;
+      if (position === undefined) throw new NotFound('photo');
+      const visible = body.public === 'yes';
+      await setPhotoPublic(deps.db, report.id, position, visible);
+      await audit(deps.db, request.ctx, visible ? 'reports.photo_released' : 'reports.photo_withdrawn', { type: 'report', id: report.id });
+      return reply.redirect(await caseUrl(deps, request.ctx, report.id), 303);
+    },
+  );
 
-  app.post(`${STAFF}/:id/beschreibung`, { config: { access: caseAccess } }, async (request, reply) => {
-    const { ctx } = request;
-    const t = reportsText(ctx.lang);
-    const report = await staffReport(deps, request);
-    const body = (request.body ?? {}) as { action?: unknown; publicDescription?: unknown };
-    const text =
-      body.action === 'withdraw'
-        ? null
-        : String(body.publicDescription ?? '')
-            .trim()
-            .slice(0, PUBLIC_DESCRIPTION_MAX);
-    if (text === '') {
-      setFlash(reply, t('publicDescription.missing'), 'error');
-    } else {
-      await deps.db.transaction().execute(async (trx) => {
-        await setPublicDescription(trx, ctx.tenant.id, report.id, text);
-        await audit(trx, ctx, text === null ? 'reports.description_withdrawn' : 'reports.description_published', {
-          type: 'report',
-          id: report.id,
+  route.post(
+    `${STAFF}/:id/beschreibung`,
+    { access, params: recordParams, body: publicDescriptionBody },
+    async ({ request, reply, params, body }) => {
+      const { ctx } = request;
+      const t = reportsText(ctx.lang);
+      const report = await staffReport(deps, request, params.id);
+      const text = body.action === 'withdraw' ? null : body.publicDescription.trim().slice(0, PUBLIC_DESCRIPTION_MAX);
+      if (text === '') {
+        setFlash(reply, t('publicDescription.missing'), 'error');
+      } else {
+        await deps.db.transaction().execute(async (trx) => {
+          await setPublicDescription(trx, ctx.tenant.id, report.id, text);
+          await audit(trx, ctx, text === null ? 'reports.description_withdrawn' : 'reports.description_published', {
+            type: 'report',
+            id: report.id,
+          });
         });
-      });
-      setFlash(reply, t(text === null ? 'publicDescription.withdrawn' : 'publicDescription.published'));
-    }
-    return reply.redirect(await caseUrl(deps, ctx, report.id), 303);
-  });
+        setFlash(reply, t(text === null ? 'publicDescription.withdrawn' : 'publicDescription.published'));
+      }
+      return reply.redirect(await caseUrl(deps, ctx, report.id), 303);
+    },
+  );
 
-  app.post(`${STAFF}/:id/kategorie`, { config: { access: caseAccess } }, async (request, reply) => {
+  route.post(`${STAFF}/:id/kategorie`, { access, params: recordParams, body: categoryBody }, async ({ request, reply, params, body }) => {
     const { ctx } = request;
-    const report = await staffReport(deps, request);
-    const moved = await recategorise(
-      deps.db,
-      ctx.tenant.id,
-      report,
-      String((request.body as { category?: unknown } | undefined)?.category ?? ''),
-      actorLabel(ctx.actor),
-    );
+    const report = await staffReport(deps, request, params.id);
+    const moved = await recategorise(deps.db, ctx.tenant.id, report, body.category, actorLabel(ctx.actor));
     if (moved) setFlash(reply, reportsText(ctx.lang)('recategorised'));
     else setFlash(reply, reportsText(ctx.lang)('error.category'), 'error');
     return reply.redirect(

@@ -1,7 +1,8 @@
 // Figures for unit leads (/bo/meldungen/statistik): reports of the last twelve months per category, per month and
 // per locality (the nearest village), and the median days from report to closing per category.
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { reportsPolicy } from './policy.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { DataTable } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
@@ -10,8 +11,6 @@ import { firstClosings } from '../cases/index.js';
 import { listCategories, reportsSince } from './repo.js';
 import { reportsText } from './texts.js';
 import { categoryLabel } from './categories.js';
-
-const leadAccess: readonly Role[] = ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 
 function countBy<T>(items: T[], key: (item: T) => string): [string, number][] {
   const counts = new Map<string, number>();
@@ -27,7 +26,7 @@ function median(values: number[]): number | undefined {
 }
 
 export function registerReportStatistics(app: FastifyInstance, deps: Deps) {
-  app.get('/bo/meldungen/statistik', { config: { access: leadAccess } }, async (request, reply) => {
+  routes(app, deps.db).get('/bo/meldungen/statistik', { access: reportsPolicy.readStatistics }, async ({ request, reply }) => {
     const { ctx } = request;
     const t = reportsText(ctx.lang);
     const since = new Date(Date.now() - 365 * 86_400_000);

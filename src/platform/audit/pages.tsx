@@ -1,6 +1,6 @@
 // The admin page to search the audit log of the tenant, with the state of the hash chain.
 import type { FastifyInstance } from 'fastify';
-import { adminAccess } from '../auth/access.js';
+import { accountPolicy } from '../auth/policy.js';
 import type { Deps } from '../http/deps.js';
 import { formatDateTime } from '../i18n/index.js';
 import { Alert, Button, DataTable, Form, Pagination, TextField } from '../ui/components.js';
@@ -11,7 +11,7 @@ import { searchAudit, verifyAuditChain } from './audit-log.js';
 const PAGE_SIZE = 50;
 
 export function registerAuditPages(app: FastifyInstance, deps: Deps) {
-  app.get('/admin/protokoll', { config: { access: adminAccess } }, async (request, reply) => {
+  app.get('/admin/protokoll', { config: { access: accountPolicy.administer } }, async (request, reply) => {
     const { ctx } = request;
     const t = ctx.t;
     const query = request.query as { q?: string; seite?: string };

@@ -2,10 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { audit, type Deps } from '../http/deps.js';
 import { Invalid, NotFound } from '../http/errors.js';
-import { formFields } from '../http/forms.js';
+import { textForm } from '../http/forms.js';
+import { routes } from '../http/route.js';
+import { recordParams } from '../validation/rules.js';
 import { setFlash } from '../http/request-context.js';
 import { sendHtml } from '../ui/render.js';
-import { adminAccess } from './access.js';
+import { accountPolicy } from './policy.js';
 import { UnitsView, UserView, UsersView } from './admin-views.js';
 import { addStaffMember, addUnit, assignToUnit } from './staff-admin.js';
 import { sendPasswordResetMail } from './reset-mail.js';
@@ -13,15 +15,15 @@ import { findUserById, listStaff, listUnits, membershipsOf } from './users-repo.
 
 export function registerAdminPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const config = { access: adminAccess };
+  const route = routes(app, db);
+  const access = accountPolicy.administer;
 
-  app.get('/admin/benutzer', { config }, async (request, reply) =>
+  route.get('/admin/benutzer', { access }, async ({ request, reply }) =>
     sendHtml(reply, UsersView({ ctx: request.ctx, users: await listStaff(db, request.ctx.tenant.id) })),
   );
 
-  app.post('/admin/benutzer', { config }, async (request, reply) => {
+  route.post('/admin/benutzer', { access, body: textForm }, async ({ request, reply, body: values }) => {
     const { ctx } = request;
-    const values = formFields(request);
     try {
       const user = await db.transaction().execute(async (trx) => {
         const created = await addStaffMember(trx, ctx.tenant.id, values, ctx.t);
@@ -41,48 +43,50 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     }
   });
 
-  app.get('/admin/benutzer/:id', { config }, async (request, reply) => {
+  route.get('/admin/benutzer/:id', { access, params: recordParams }, async ({ request, reply, params }) => {
     const { ctx } = request;
-    const user = await staffMember(deps, ctx.tenant.id, (request.params as { id: string }).id);
+    const user = await staffMember(deps, ctx.tenant.id, params.id);
     return sendHtml(
       reply,
       UserView({ ctx, user, memberships: await membershipsOf(db, ctx.tenant.id, user.id), units: await listUnits(db, ctx.tenant.id) }),
     );
   });
 
-  app.post('/admin/benutzer/:id/zuordnungen', { config }, async (request, reply) => {
-    const { ctx } = request;
-    const user = await staffMember(deps, ctx.tenant.id, (request.params as { id: string }).id);
-    const values = formFields(request);
-    try {
-      await db.transaction().execute(async (trx) => {
-        const { unit, role } = await assignToUnit(trx, ctx.tenant.id, user.id, values, ctx.t);
-        await audit(trx, ctx, 'staff.membership_added', {
-          type: 'user',
-          id: user.id,
-          summary: { user: user.display_name, unit: unit.name, role },
+  route.post(
+    '/admin/benutzer/:id/zuordnungen',
+    { access, params: recordParams, body: textForm },
+    async ({ request, reply, params, body: values }) => {
+      const { ctx } = request;
+      const user = await staffMember(deps, ctx.tenant.id, params.id);
+      try {
+        await db.transaction().execute(async (trx) => {
+          const { unit, role } = await assignToUnit(trx, ctx.tenant.id, user.id, values, ctx.t);
+          await audit(trx, ctx, 'staff.membership_added', {
+            type: 'user',
+            id: user.id,
+            summary: { user: user.display_name, unit: unit.name, role },
+          });
         });
-      });
-      setFlash(reply, ctx.t('admin.membershipAdded'));
-      return reply.redirect(`/admin/benutzer/${user.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      const memberships = await membershipsOf(db, ctx.tenant.id, user.id);
-      return sendHtml(
-        reply,
-        UserView({ ctx, user, memberships, units: await listUnits(db, ctx.tenant.id), values, errors: error.fields }),
-        400,
-      );
-    }
-  });
+        setFlash(reply, ctx.t('admin.membershipAdded'));
+        return reply.redirect(`/admin/benutzer/${user.id}`, 303);
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        const memberships = await membershipsOf(db, ctx.tenant.id, user.id);
+        return sendHtml(
+          reply,
+          UserView({ ctx, user, memberships, units: await listUnits(db, ctx.tenant.id), values, errors: error.fields }),
+          400,
+        );
+      }
+    },
+  );
 
-  app.get('/admin/einheiten', { config }, async (request, reply) =>
+  route.get('/admin/einheiten', { access }, async ({ request, reply }) =>
     sendHtml(reply, UnitsView({ ctx: request.ctx, units: await listUnits(db, request.ctx.tenant.id) })),
   );
 
-  app.post('/admin/einheiten', { config }, async (request, reply) => {
+  route.post('/admin/einheiten', { access, body: textForm }, async ({ request, reply, body: values }) => {
     const { ctx } = request;
-    const values = formFields(request);
     try {
       await db.transaction().execute(async (trx) => {
         const unit = await addUnit(trx, ctx.tenant.id, values, ctx.t);

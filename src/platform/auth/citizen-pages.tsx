@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Module } from '../module.js';
 import type { Deps } from '../http/deps.js';
 import { tenantBaseUrl } from '../http/deps.js';
-import { formFields, localPath } from '../http/forms.js';
+import { localPath, textForm } from '../http/forms.js';
+import { routes } from '../http/route.js';
+import { accountQuery, nextQuery } from './schema.js';
 import { setFlash } from '../http/request-context.js';
 import { sendHtml } from '../ui/render.js';
-import { citizenAccess } from './access.js';
+import { accountPolicy } from './policy.js';
 import { deleteCitizen, upsertCitizen } from './citizen-account.js';
 import { AccountView, CitizenLoginView } from './citizen-views.js';
 import { oidcClient } from './oidc-client.js';
@@ -34,9 +36,9 @@ export function registerCitizenPages(
   });
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
-  app.get('/konto', { config: { access: 'public' } }, async (request, reply) => {
+  const route = routes(app, db);
+  route.get('/konto', { access: accountPolicy.anyone, query: accountQuery }, async ({ request, reply, query }) => {
     const { ctx } = request;
-    const query = request.query as Record<string, string>;
     if (ctx.actor.kind === 'staff') return reply.redirect('/bo/profil', 303);
     if (ctx.actor.kind === 'anonymous')
       return sendHtml(reply, CitizenLoginView({ ctx, next: localPath(query.next, '/konto'), failed: query.fehler === '1' }));
@@ -59,8 +61,8 @@ export function registerCitizenPages(
     );
   });
 
-  app.get('/konto/anmelden', { config: { access: 'public' } }, async (request, reply) => {
-    const next = localPath((request.query as Record<string, string>).next, '/konto');
+  route.get('/konto/anmelden', { access: accountPolicy.anyone, query: nextQuery }, async ({ request, reply, query }) => {
+    const next = localPath(query.next, '/konto');
     const flow = await oidc.start(`${tenantBaseUrl(deps, request.ctx, request.headers.host)}/konto/callback`);
     reply.setCookie(FLOW_COOKIE, JSON.stringify({ verifier: flow.verifier, state: flow.state, next }), {
       path: '/konto',
@@ -73,7 +75,7 @@ export function registerCitizenPages(
     return reply.redirect(flow.url, 303);
   });
 
-  app.get('/konto/callback', { config: { access: 'public' } }, async (request, reply) => {
+  route.get('/konto/callback', { access: accountPolicy.anyone }, async ({ request, reply }) => {
     const { ctx } = request;
     const raw = request.cookies[FLOW_COOKIE];
     const unsigned = raw ? request.unsignCookie(raw) : undefined;
@@ -95,10 +97,10 @@ export function registerCitizenPages(
     return reply.redirect(localPath(flow.next, '/konto'), 303);
   });
 
-  app.post('/konto/loeschen', { config: { access: citizenAccess } }, async (request, reply) => {
+  route.post('/konto/loeschen', { access: accountPolicy.citizen, body: textForm }, async ({ request, reply, body }) => {
     const { ctx } = request;
     if (ctx.actor.kind === 'anonymous') return reply.redirect('/konto', 303);
-    if (formFields(request).confirm !== 'yes') {
+    if (body.confirm !== 'yes') {
       const user = await findUserById(db, ctx.tenant.id, ctx.actor.userId);
       return sendHtml(
         reply,

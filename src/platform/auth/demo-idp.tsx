@@ -6,7 +6,10 @@ import Provider from 'oidc-provider';
 import type { Db } from '../db/database.js';
 import { platformSecret } from '../db/secrets.js';
 import { knownOrigins, type Deps } from '../http/deps.js';
-import { formFields } from '../http/forms.js';
+import { textForm } from '../http/forms.js';
+import { routes } from '../http/route.js';
+import { accountPolicy } from './policy.js';
+import { interactionParams } from './schema.js';
 import { Button, Form, RadioGroup } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
 import { sendHtml } from '../ui/render.js';
@@ -60,36 +63,45 @@ export async function registerDemoIdp(app: FastifyInstance, deps: Deps) {
   provider.proxy = true;
   const handle = provider.callback();
 
-  app.get(`${DEMO_IDP_PATH}/interaction/:uid`, { config: { access: 'public' } }, async (request, reply) => {
-    await provider.interactionDetails(request.raw, reply.raw);
-    return sendHtml(reply, PersonaPicker({ ctx: request.ctx, uid: (request.params as { uid: string }).uid }));
-  });
+  const route = routes(app, deps.db);
+  route.get(
+    `${DEMO_IDP_PATH}/interaction/:uid`,
+    { access: accountPolicy.anyone, params: interactionParams },
+    async ({ request, reply, params }) => {
+      await provider.interactionDetails(request.raw, reply.raw);
+      return sendHtml(reply, PersonaPicker({ ctx: request.ctx, uid: params.uid }));
+    },
+  );
 
-  app.post(`${DEMO_IDP_PATH}/interaction/:uid`, { config: { access: 'public' } }, async (request, reply) => {
-    const details = await provider.interactionDetails(request.raw, reply.raw);
-    const { persona: personaId = '', level = '', abort } = formFields(request);
-    const persona = findPersona(personaId);
-    const trust = trustLevels.includes(level as TrustLevel) ? (level as TrustLevel) : undefined;
-    if (abort !== undefined || !persona || !trust) {
-      const to = await provider.interactionResult(request.raw, reply.raw, {
-        error: 'access_denied',
-        error_description: 'cancelled by the user',
-      });
+  route.post(
+    `${DEMO_IDP_PATH}/interaction/:uid`,
+    { access: accountPolicy.anyone, params: interactionParams, body: textForm },
+    async ({ request, reply, body }) => {
+      const details = await provider.interactionDetails(request.raw, reply.raw);
+      const { persona: personaId = '', level = '', abort } = body;
+      const persona = findPersona(personaId);
+      const trust = trustLevels.includes(level as TrustLevel) ? (level as TrustLevel) : undefined;
+      if (abort !== undefined || !persona || !trust) {
+        const to = await provider.interactionResult(request.raw, reply.raw, {
+          error: 'access_denied',
+          error_description: 'cancelled by the user',
+        });
+        return reply.redirect(to, 303);
+      }
+      const grant = new provider.Grant({ accountId: persona.id, clientId: String(details.params.client_id) });
+      grant.addOIDCScope('openid profile email address');
+      const to = await provider.interactionResult(
+        request.raw,
+        reply.raw,
+        {
+          login: { accountId: persona.id, acr: trust, amr: [trust === 'basic' ? 'pwd' : trust === 'substantial' ? 'swk' : 'eid'] },
+          consent: { grantId: await grant.save() },
+        },
+        { mergeWithLastSubmission: false },
+      );
       return reply.redirect(to, 303);
-    }
-    const grant = new provider.Grant({ accountId: persona.id, clientId: String(details.params.client_id) });
-    grant.addOIDCScope('openid profile email address');
-    const to = await provider.interactionResult(
-      request.raw,
-      reply.raw,
-      {
-        login: { accountId: persona.id, acr: trust, amr: [trust === 'basic' ? 'pwd' : trust === 'substantial' ? 'swk' : 'eid'] },
-        consent: { grantId: await grant.save() },
-      },
-      { mergeWithLastSubmission: false },
-    );
-    return reply.redirect(to, 303);
-  });
+    },
+  );
 
   // Everything else under /idp is the provider's own protocol endpoints; they authenticate clients themselves.
   app.all(`${DEMO_IDP_PATH}/*`, { config: { access: 'public', csrf: false } }, async (request, reply) => {

@@ -7,7 +7,7 @@ import type { Module } from '../module.js';
 import { Button, Card, Form } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
 import { sendHtml } from '../ui/render.js';
-import { adminAccess, staffRolesAccess } from './access.js';
+import { accountPolicy } from './policy.js';
 import { membershipsOf } from './users-repo.js';
 
 type Tile = { href: string; key: 'admin.users' | 'admin.units' | 'admin.audit' | 'admin.mail' };
@@ -22,7 +22,7 @@ const adminTiles: Tile[] = [
 function BackOfficeHome({ ctx, sections, demoMode }: { ctx: RequestContext; sections: string[]; demoMode: boolean }) {
   const t = ctx.t;
   const areas = ctx.nav.filter((item) => isBackOfficeArea(item) && mayUse(item, ctx.actor));
-  const admin = isAllowed(adminAccess, ctx) ? adminTiles.filter((tile) => tile.href !== '/admin/mail' || demoMode) : [];
+  const admin = isAllowed(accountPolicy.administer, ctx) ? adminTiles.filter((tile) => tile.href !== '/admin/mail' || demoMode) : [];
   const name = ctx.actor.kind === 'staff' ? ctx.actor.name : '';
   return (
     <Page ctx={ctx} title={t('admin.title')} crumbs={[{ label: t('admin.title') }]}>
@@ -43,7 +43,7 @@ function BackOfficeHome({ ctx, sections, demoMode }: { ctx: RequestContext; sect
 }
 
 export function registerStaffHome(app: FastifyInstance, deps: Deps, modules: Module[]) {
-  app.get('/bo', { config: { access: staffRolesAccess } }, async (request, reply) => {
+  app.get('/bo', { config: { access: accountPolicy.staff } }, async (request, reply) => {
     const { ctx } = request;
     if (ctx.actor.kind !== 'staff') return reply.redirect('/bo/anmelden', 303);
     const staff = { ...ctx, actor: ctx.actor };
@@ -54,7 +54,7 @@ export function registerStaffHome(app: FastifyInstance, deps: Deps, modules: Mod
     return sendHtml(reply, BackOfficeHome({ ctx, sections, demoMode: deps.config.demoMode }));
   });
 
-  app.get('/bo/profil', { config: { access: staffRolesAccess } }, async (request, reply) => {
+  app.get('/bo/profil', { config: { access: accountPolicy.staff } }, async (request, reply) => {
     const { ctx } = request;
     if (ctx.actor.kind !== 'staff') return reply.redirect('/bo/anmelden', 303);
     const memberships = await membershipsOf(deps.db, ctx.tenant.id, ctx.actor.userId);

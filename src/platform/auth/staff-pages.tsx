@@ -2,7 +2,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../http/context.js';
 import type { Deps } from '../http/deps.js';
-import { formFields, localPath } from '../http/forms.js';
+import { localPath, textForm } from '../http/forms.js';
+import { routes } from '../http/route.js';
+import { isEmail } from '../validation/rules.js';
+import { accountPolicy } from './policy.js';
+import { nextQuery, resetParams } from './schema.js';
 import { formatTime } from '../i18n/index.js';
 import { requestPasswordReset } from './reset-mail.js';
 import { sharedPage } from '../http/shared-page.js';
@@ -33,6 +37,7 @@ const refusalStatus = (refusal: Refusal) => (refusal.result === 'throttled' ? 42
 
 export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boolean) {
   const { db, config } = deps;
+  const route = routes(app, db);
   const policy = { freeFailures: config.loginFreeFailures, maxDelayMinutes: config.loginMaxDelayMinutes };
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
@@ -50,9 +55,9 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     return reply.redirect(localPath(next, '/bo'), 303);
   }
 
-  app.get('/bo/anmelden', { config: { access: 'public' } }, async (request, reply) => {
+  route.get('/bo/anmelden', { access: accountPolicy.anyone, query: nextQuery }, async ({ request, reply, query }) => {
     const { ctx } = request;
-    const next = localPath((request.query as Record<string, string>).next, '/bo');
+    const next = localPath(query.next, '/bo');
     if (ctx.actor.kind === 'staff') return reply.redirect(next, 303);
     if (ctx.sessionExpired) return sendHtml(reply, LoginView({ ctx, next, notice: ctx.t('login.expired') }));
     // The same empty form for everyone (per address, so `next` stays), each with their own CSRF token.
@@ -62,9 +67,9 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     );
   });
 
-  app.post('/bo/anmelden', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
+  route.post('/bo/anmelden', { access: accountPolicy.anyone, body: textForm, config: loginRateLimit }, async ({ request, reply, body }) => {
     const { ctx } = request;
-    const { email = '', password = '', next = '/bo' } = formFields(request);
+    const { email = '', password = '', next = '/bo' } = body;
     const errors: Record<string, string> = {};
     if (!email.trim()) errors.email = ctx.t('error.required');
     if (!password) errors.password = ctx.t('error.required');
@@ -82,24 +87,28 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     return reply.redirect(outcome.mustEnrol ? '/bo/anmelden/einrichten' : '/bo/anmelden/code', 303);
   });
 
-  app.get('/bo/anmelden/code', { config: { access: 'public' } }, async (request, reply) => {
+  route.get('/bo/anmelden/code', { access: accountPolicy.anyone }, async ({ request, reply }) => {
     if (!(await pending(request))) return reply.redirect('/bo/anmelden', 303);
     return sendHtml(reply, TotpView({ ctx: request.ctx }));
   });
 
-  app.post('/bo/anmelden/code', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
-    const { ctx } = request;
-    const session = await pending(request);
-    if (!session) return reply.redirect('/bo/anmelden', 303);
-    const { code = '' } = formFields(request);
-    if (!code.trim()) return sendHtml(reply, TotpView({ ctx, error: ctx.t('totp.missing') }), 400);
-    const outcome = await checkStaffTotp(db, ctx.tenant.id, session.data.pendingUserId!, code, policy);
-    if (outcome.result !== 'ok')
-      return sendHtml(reply, TotpView({ ctx, error: refusalText(ctx, outcome, 'totp.failed') }), refusalStatus(outcome));
-    return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
-  });
+  route.post(
+    '/bo/anmelden/code',
+    { access: accountPolicy.anyone, body: textForm, config: loginRateLimit },
+    async ({ request, reply, body }) => {
+      const { ctx } = request;
+      const session = await pending(request);
+      if (!session) return reply.redirect('/bo/anmelden', 303);
+      const { code = '' } = body;
+      if (!code.trim()) return sendHtml(reply, TotpView({ ctx, error: ctx.t('totp.missing') }), 400);
+      const outcome = await checkStaffTotp(db, ctx.tenant.id, session.data.pendingUserId!, code, policy);
+      if (outcome.result !== 'ok')
+        return sendHtml(reply, TotpView({ ctx, error: refusalText(ctx, outcome, 'totp.failed') }), refusalStatus(outcome));
+      return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
+    },
+  );
 
-  app.get('/bo/anmelden/einrichten', { config: { access: 'public' } }, async (request, reply) => {
+  route.get('/bo/anmelden/einrichten', { access: accountPolicy.anyone }, async ({ request, reply }) => {
     const { ctx } = request;
     const session = await pending(request);
     const secret = session?.data.enrolSecret;
@@ -108,55 +117,68 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     return sendHtml(reply, EnrolView({ ctx, secret, uri: totpUri(secret, user?.email ?? 'staff', ctx.tenant.name) }));
   });
 
-  app.post('/bo/anmelden/einrichten', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
-    const { ctx } = request;
-    const session = await pending(request);
-    const secret = session?.data.enrolSecret;
-    if (!session || !secret) return reply.redirect('/bo/anmelden', 303);
-    const { code = '' } = formFields(request);
-    if (!(await enrolTotp(db, ctx.tenant.id, session.data.pendingUserId!, secret, code))) {
-      const user = await findUserById(db, ctx.tenant.id, session.data.pendingUserId!);
-      return sendHtml(
-        reply,
-        EnrolView({ ctx, secret, uri: totpUri(secret, user?.email ?? 'staff', ctx.tenant.name), error: ctx.t('totp.failed') }),
-        400,
-      );
-    }
-    return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
-  });
+  route.post(
+    '/bo/anmelden/einrichten',
+    { access: accountPolicy.anyone, body: textForm, config: loginRateLimit },
+    async ({ request, reply, body }) => {
+      const { ctx } = request;
+      const session = await pending(request);
+      const secret = session?.data.enrolSecret;
+      if (!session || !secret) return reply.redirect('/bo/anmelden', 303);
+      const { code = '' } = body;
+      if (!(await enrolTotp(db, ctx.tenant.id, session.data.pendingUserId!, secret, code))) {
+        const user = await findUserById(db, ctx.tenant.id, session.data.pendingUserId!);
+        return sendHtml(
+          reply,
+          EnrolView({ ctx, secret, uri: totpUri(secret, user?.email ?? 'staff', ctx.tenant.name), error: ctx.t('totp.failed') }),
+          400,
+        );
+      }
+      return finish(request, reply, session.data.pendingUserId!, session.data.next ?? '/bo');
+    },
+  );
 
-  app.get('/bo/passwort-vergessen', { config: { access: 'public' } }, async (request, reply) =>
+  route.get('/bo/passwort-vergessen', { access: accountPolicy.anyone }, async ({ request, reply }) =>
     sendHtml(reply, ForgotView({ ctx: request.ctx })),
   );
 
-  app.post('/bo/passwort-vergessen', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
-    const { ctx } = request;
-    const { email = '' } = formFields(request);
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim()))
-      return sendHtml(reply, ForgotView({ ctx, email, errors: { email: ctx.t('error.invalidEmail') } }), 400);
-    await requestPasswordReset(db, ctx.tenant.id, ctx.lang, email.trim());
-    return sendHtml(reply, ForgotView({ ctx, sent: true }));
-  });
+  route.post(
+    '/bo/passwort-vergessen',
+    { access: accountPolicy.anyone, body: textForm, config: loginRateLimit },
+    async ({ request, reply, body }) => {
+      const { ctx } = request;
+      const { email = '' } = body;
+      if (!isEmail(email.trim())) return sendHtml(reply, ForgotView({ ctx, email, errors: { email: ctx.t('error.invalidEmail') } }), 400);
+      await requestPasswordReset(db, ctx.tenant.id, ctx.lang, email.trim());
+      return sendHtml(reply, ForgotView({ ctx, sent: true }));
+    },
+  );
 
-  app.get('/bo/passwort-neu/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
-    const valid = Boolean(await findValidReset(db, request.ctx.tenant.id, token));
-    return sendHtml(reply, NewPasswordView({ ctx: request.ctx, token, valid }), valid ? 200 : 410);
-  });
+  route.get(
+    '/bo/passwort-neu/:token',
+    { access: accountPolicy.anyone, params: resetParams },
+    async ({ request, reply, params: { token } }) => {
+      const valid = Boolean(await findValidReset(db, request.ctx.tenant.id, token));
+      return sendHtml(reply, NewPasswordView({ ctx: request.ctx, token, valid }), valid ? 200 : 410);
+    },
+  );
 
-  app.post('/bo/passwort-neu/:token', { config: { access: 'public', ...loginRateLimit } }, async (request, reply) => {
-    const { ctx } = request;
-    const { token } = request.params as { token: string };
-    const { password = '' } = formFields(request);
-    const outcome = await resetPassword(db, ctx.tenant.id, token, password);
-    if (outcome === 'too_short')
-      return sendHtml(reply, NewPasswordView({ ctx, token, valid: true, errors: { password: ctx.t('error.passwordTooShort') } }), 400);
-    if (outcome === 'invalid') return sendHtml(reply, NewPasswordView({ ctx, token, valid: false }), 410);
-    setFlash(reply, ctx.t('reset.done'));
-    return reply.redirect('/bo/anmelden', 303);
-  });
+  route.post(
+    '/bo/passwort-neu/:token',
+    { access: accountPolicy.anyone, params: resetParams, body: textForm, config: loginRateLimit },
+    async ({ request, reply, params: { token }, body }) => {
+      const { ctx } = request;
+      const { password = '' } = body;
+      const outcome = await resetPassword(db, ctx.tenant.id, token, password);
+      if (outcome === 'too_short')
+        return sendHtml(reply, NewPasswordView({ ctx, token, valid: true, errors: { password: ctx.t('error.passwordTooShort') } }), 400);
+      if (outcome === 'invalid') return sendHtml(reply, NewPasswordView({ ctx, token, valid: false }), 410);
+      setFlash(reply, ctx.t('reset.done'));
+      return reply.redirect('/bo/anmelden', 303);
+    },
+  );
 
-  app.post('/abmelden', { config: { access: 'public' } }, async (request, reply) => {
+  route.post('/abmelden', { access: accountPolicy.anyone }, async ({ request, reply }) => {
     const { ctx } = request;
     if (ctx.sessionId) await destroySession(db, ctx.tenant.id, ctx.sessionId);
     clearSessionCookie(reply);
@@ -164,7 +186,7 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
     return reply.redirect('/', 303);
   });
 
-  app.post('/abmelden/ueberall', { config: { access: 'authenticated' } }, async (request, reply) => {
+  route.post('/abmelden/ueberall', { access: accountPolicy.signedIn }, async ({ request, reply }) => {
     const { ctx } = request;
     if (ctx.actor.kind !== 'anonymous') await destroyUserSessions(db, ctx.tenant.id, ctx.actor.userId);
     clearSessionCookie(reply);

@@ -1,10 +1,11 @@
 // Small helpers for HTML form posts: reading fields and safe local redirects.
-import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 
-export function formFields(request: FastifyRequest): Record<string, string> {
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
-}
+/** A plain form's body: each field one text; a field sent twice or with structure reads as empty. */
+export const textForm = z
+  .record(z.string(), z.unknown())
+  .default({})
+  .transform((body) => Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === 'string' ? value : ''])));
 
 const SITE = 'http://rathaus.invalid';
 

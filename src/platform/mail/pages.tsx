@@ -1,7 +1,7 @@
 // Captured mail viewer for demo and development: only when no SMTP relay is configured.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { adminAccess } from '../auth/access.js';
+import { accountPolicy } from '../auth/policy.js';
 import type { Deps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { routes } from '../http/route.js';
@@ -12,7 +12,7 @@ import { sendHtml } from '../ui/render.js';
 import { findMail, listMail } from './mailer.js';
 
 export function registerMailPages(app: FastifyInstance, deps: Deps) {
-  app.get('/admin/mail', { config: { access: adminAccess } }, async (request, reply) => {
+  app.get('/admin/mail', { config: { access: accountPolicy.administer } }, async (request, reply) => {
     if (!deps.config.demoMode) throw new NotFound('page');
     const { ctx } = request;
     const t = ctx.t;
@@ -69,7 +69,7 @@ export function registerMailPages(app: FastifyInstance, deps: Deps) {
 
   routes(app, deps.db).get(
     '/admin/mail/:id',
-    { access: adminAccess, params: z.object({ id: z.uuid() }) },
+    { access: accountPolicy.administer, params: z.object({ id: z.uuid() }) },
     async ({ request, reply, params, db }) => {
       const { ctx } = request;
       const mail = deps.config.demoMode ? await findMail(db, ctx.tenant.id, params.id) : undefined;

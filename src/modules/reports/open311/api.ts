@@ -17,6 +17,11 @@ import {
 } from '../repo.js';
 import { keyHash } from '../service.js';
 import { isUuid } from '../../../platform/http/ids.js';
+import { routes, type RouteInput } from '../../../platform/http/route.js';
+import { reportsPolicy } from '../policy.js';
+import { open311Params, open311Path } from '../schema.js';
+
+type Open311Path = { file: string };
 import { Open311Error, sendErrors, sendOpen311, w3cDate, type Format } from './format.js';
 import { presentRequest, UPDATE_STATUS, type Presentation } from './present.js';
 import { createRequest, readRequestQuery, readWindow } from './service.js';
@@ -36,21 +41,23 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
 
   /** Format, jurisdiction and the error list, the same for every method. */
-  const open311 = (param: string, handler: Handler) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const params = { ...(request.query as Params), ...((request.body ?? {}) as Params) };
-    let format: Format = 'xml';
-    try {
-      const split = splitFormat((request.params as Record<string, string>)[param] ?? '');
-      format = split.format;
-      const jurisdiction = params.jurisdiction_id;
-      if (jurisdiction && jurisdiction !== request.ctx.tenant.slug && !request.ctx.tenant.hosts.includes(jurisdiction))
-        throw new Open311Error(404, [`jurisdiction_id ${jurisdiction} was not found`]);
-      return await handler(request, reply, format, split.name, params);
-    } catch (error) {
-      if (error instanceof Open311Error) return sendErrors(reply, format, error);
-      throw error;
-    }
-  };
+  const open311 =
+    (handler: Handler) =>
+    async ({ request, reply, params: path, query, body }: RouteInput<Open311Path, Params, Params | undefined>) => {
+      const params = { ...query, ...body };
+      let format: Format = 'xml';
+      try {
+        const split = splitFormat(path.file);
+        format = split.format;
+        const jurisdiction = params.jurisdiction_id;
+        if (jurisdiction && jurisdiction !== request.ctx.tenant.slug && !request.ctx.tenant.hosts.includes(jurisdiction))
+          throw new Open311Error(404, [`jurisdiction_id ${jurisdiction} was not found`]);
+        return await handler(request, reply, format, split.name, params);
+      } catch (error) {
+        if (error instanceof Open311Error) return sendErrors(reply, format, error);
+        throw error;
+      }
+    };
 
   async function presentation(request: FastifyRequest, rows: ReportRow[], extended: boolean): Promise<Presentation> {
     const { ctx } = request;
@@ -73,12 +80,14 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
     return { categories, baseUrl: tenantBaseUrl(deps, ctx, request.headers.host), agency, photos, notes };
   }
 
-  const config = { access: 'public' as const };
+  const route = routes(app, db);
+  /** Open311 answers its own errors (XML or JSON by the URL's ending), so its input is read leniently here. */
+  const spec = { access: reportsPolicy.report, params: open311Path, query: open311Params };
 
-  app.get(
-    `${BASE}/:resource`,
-    { config },
-    open311('resource', async (request, reply, format, name, params) => {
+  route.get(
+    `${BASE}/:file`,
+    spec,
+    open311(async (request, reply, format, name, params) => {
       const { ctx } = request;
       const base = tenantBaseUrl(deps, ctx, request.headers.host);
       if (name === 'discovery') {
@@ -152,10 +161,10 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
     }),
   );
 
-  app.get(
+  route.get(
     `${BASE}/services/:file`,
-    { config },
-    open311('file', async (request, reply, format, code) => {
+    spec,
+    open311(async (request, reply, format, code) => {
       const category = (await listCategories(db, request.ctx.tenant.id)).find(
         (candidate) => candidate.code === code && candidate.parent_code,
       );
@@ -176,10 +185,10 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
     }),
   );
 
-  app.get(
+  route.get(
     `${BASE}/requests/:file`,
-    { config },
-    open311('file', async (request, reply, format, id, params) => {
+    spec,
+    open311(async (request, reply, format, id, params) => {
       const report = await findReportByNumber(db, request.ctx.tenant.id, id);
       if (!report) throw new Open311Error(404, [`service_request_id ${id} was not found`]);
       const with_ = await presentation(request, [report], params.extensions === 'true');
@@ -187,20 +196,20 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
     }),
   );
 
-  app.get(
+  route.get(
     `${BASE}/tokens/:file`,
-    { config },
-    open311('file', async (request, reply, format, token) => {
+    spec,
+    open311(async (request, reply, format, token) => {
       const report = isUuid(token) ? await findReport(db, request.ctx.tenant.id, token) : undefined;
       if (!report) throw new Open311Error(404, [`token ${token} was not found`]);
       return sendOpen311(reply, format, 'service_requests', [{ service_request_id: report.number, token: report.id }]);
     }),
   );
 
-  app.post(
-    `${BASE}/:resource`,
-    { config: { access: 'public', csrf: false } },
-    open311('resource', async (request, reply, format, name, params) => {
+  route.post(
+    `${BASE}/:file`,
+    { ...spec, body: open311Params, config: { csrf: false } },
+    open311(async (request, reply, format, name, params) => {
       const { ctx } = request;
       if (name !== 'requests') throw new Open311Error(404, [`${name} does not accept POST`]);
       const client = params.api_key ? await findActiveClient(db, ctx.tenant.id, keyHash(params.api_key)) : undefined;

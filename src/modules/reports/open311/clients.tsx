@@ -2,7 +2,10 @@
 // own api_key, shown once and kept only as a hash, and can be revoked; POSTs are limited per key.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../../platform/auth/roles.js';
+import { routes } from '../../../platform/http/route.js';
+import { recordParams } from '../../../platform/validation/rules.js';
+import { reportsPolicy } from '../policy.js';
+import { clientBody } from '../schema.js';
 import type { RequestContext } from '../../../platform/http/context.js';
 import { audit, type Deps } from '../../../platform/http/deps.js';
 import { setFlash } from '../../../platform/http/request-context.js';
@@ -13,9 +16,7 @@ import { sendHtml } from '../../../platform/ui/render.js';
 import { insertClient, listClients, revokeClient } from '../repo.js';
 import { keyHash } from '../service.js';
 import { reportsText } from '../texts.js';
-import { isUuid } from '../../../platform/http/ids.js';
 
-const adminAccess: readonly Role[] = ['tenant_admin', 'platform_admin'];
 const PAGE = '/bo/open311';
 
 async function ClientsView({
@@ -62,14 +63,13 @@ async function ClientsView({
 }
 
 export function registerOpen311Clients(app: FastifyInstance, deps: Deps) {
-  const config = { access: adminAccess };
-  app.get(PAGE, { config }, async (request, reply) => sendHtml(reply, await ClientsView({ ctx: request.ctx, deps })));
+  const route = routes(app, deps.db);
+  const access = reportsPolicy.manageApiClients;
+  route.get(PAGE, { access }, async ({ request, reply }) => sendHtml(reply, await ClientsView({ ctx: request.ctx, deps })));
 
-  app.post(PAGE, { config }, async (request, reply) => {
+  route.post(PAGE, { access, body: clientBody }, async ({ request, reply, body }) => {
     const { ctx } = request;
-    const name = String((request.body as { name?: unknown } | undefined)?.name ?? '')
-      .trim()
-      .slice(0, 100);
+    const name = body.name.trim().slice(0, 100);
     if (!name) return sendHtml(reply, await ClientsView({ ctx, deps, error: reportsText(ctx.lang)('clients.nameMissing'), name }), 400);
     const key = `o311_${randomBytes(24).toString('base64url')}`;
     const client = await insertClient(deps.db, { tenant_id: ctx.tenant.id, name, key_hash: keyHash(key) });
@@ -77,10 +77,9 @@ export function registerOpen311Clients(app: FastifyInstance, deps: Deps) {
     return sendHtml(reply, await ClientsView({ ctx, deps, key }));
   });
 
-  app.post(`${PAGE}/:id/widerrufen`, { config }, async (request, reply) => {
+  route.post(`${PAGE}/:id/widerrufen`, { access, params: recordParams }, async ({ request, reply, params: { id } }) => {
     const { ctx } = request;
-    const id = (request.params as { id: string }).id;
-    if (isUuid(id) && Number((await revokeClient(deps.db, ctx.tenant.id, id)).numUpdatedRows) > 0) {
+    if (Number((await revokeClient(deps.db, ctx.tenant.id, id)).numUpdatedRows) > 0) {
       await audit(deps.db, ctx, 'reports.open311_client_revoked', { type: 'open311-client', id });
       setFlash(reply, reportsText(ctx.lang)('clients.revokedNow'));
     }

@@ -2,7 +2,6 @@
 // (another unit's case by URL gets 403), the colleagues to assign to, the acting clerk, and how a refused
 // change is explained.
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
 import { visibleUnits } from '../../platform/auth/unit-scope.js';
 import { listRoleHolders, listStaff, listUnitMembers, listUnits } from '../../platform/auth/users-repo.js';
 import type { Db } from '../../platform/db/database.js';
@@ -15,14 +14,12 @@ import { workflowOf, type CaseActor, type CaseConflict } from './service.js';
 import type { CasesTranslate } from './texts.js';
 import { DEFAULT_WORKFLOW, findTransition, stateLabel, type Workflow } from './workflow.js';
 
-export const caseAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
 export type Colleague = { id: string; name: string };
 
 export { isUuid };
 
-export async function caseOf(db: Db, request: FastifyRequest): Promise<CaseRow> {
-  const id = (request.params as { id: string }).id;
-  const row = isUuid(id) ? await findCase(db, request.ctx.tenant.id, id) : undefined;
+export async function caseOf(db: Db, request: FastifyRequest, id: string): Promise<CaseRow> {
+  const row = await findCase(db, request.ctx.tenant.id, id);
   if (!row) throw new NotFound('case');
   if (!(await visibleUnits(db, request.ctx)).includes(row.unit)) throw new Forbidden();
   return row;

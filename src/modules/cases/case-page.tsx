@@ -11,7 +11,11 @@ import { Alert, Button, Form, SelectField, TableScroll, TextField } from '../../
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { CASES } from './paths.js';
-import { assigneesOf, caseAccess, caseOf, clerkOf, refusal, staffNames, type Colleague } from './access.js';
+import { assigneesOf, caseOf, clerkOf, refusal, staffNames, type Colleague } from './access.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { casesPolicy } from './policy.js';
+import { assignBody, noteBody, statusBody } from './schema.js';
 import { LinkedCases } from './links.js';
 import { eventsOfCase, recordCaseEvent, type CaseRow } from './repo.js';
 import { renderCaseSource } from './sources.js';
@@ -248,18 +252,16 @@ export async function CaseView({
 
 export function registerCasePage(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const config = { access: caseAccess };
+  const route = routes(app, db);
+  const access = casesPolicy.process;
 
-  app.get(`${CASES}/:id`, { config }, async (request, reply) =>
-    sendHtml(reply, await CaseView({ ctx: request.ctx, deps, row: await caseOf(db, request) })),
+  route.get(`${CASES}/:id`, { access, params: recordParams }, async ({ request, reply, params }) =>
+    sendHtml(reply, await CaseView({ ctx: request.ctx, deps, row: await caseOf(db, request, params.id) })),
   );
 
-  app.post(`${CASES}/:id/status`, { config }, async (request, reply) => {
+  route.post(`${CASES}/:id/status`, { access, params: recordParams, body: statusBody }, async ({ request, reply, params, body }) => {
     const { ctx } = request;
-    const row = await caseOf(db, request);
-    const body = Object.fromEntries(
-      Object.entries((request.body ?? {}) as Record<string, unknown>).map(([name, value]) => [name, String(value ?? '')]),
-    );
+    const row = await caseOf(db, request, params.id);
     const to = /^[a-z][a-z0-9_]{0,39}$/.test(body.to ?? '') ? body.to! : '';
     try {
       await changeStatus(db, ctx.tenant.id, row.id, Number(body.version), to, clerkOf(ctx), body);
@@ -273,12 +275,10 @@ export function registerCasePage(app: FastifyInstance, deps: Deps) {
   });
 
   // Internal notes: for colleagues only, never shown to the citizen.
-  app.post(`${CASES}/:id/notiz`, { config }, async (request, reply) => {
+  route.post(`${CASES}/:id/notiz`, { access, params: recordParams, body: noteBody }, async ({ request, reply, params, body }) => {
     const { ctx } = request;
-    const row = await caseOf(db, request);
-    const text = String((request.body as { note?: unknown } | undefined)?.note ?? '')
-      .trim()
-      .slice(0, 2000);
+    const row = await caseOf(db, request, params.id);
+    const text = body.note;
     if (text)
       await recordCaseEvent(db, {
         tenant_id: row.tenant_id,
@@ -291,10 +291,9 @@ export function registerCasePage(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`${CASES}/${row.id}`, 303);
   });
 
-  app.post(`${CASES}/:id/zuweisung`, { config }, async (request, reply) => {
+  route.post(`${CASES}/:id/zuweisung`, { access, params: recordParams, body: assignBody }, async ({ request, reply, params, body }) => {
     const { ctx } = request;
-    const row = await caseOf(db, request);
-    const body = (request.body ?? {}) as Record<string, string>;
+    const row = await caseOf(db, request, params.id);
     const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
     const colleagues = await assigneesOf(db, ctx.tenant.id, row.unit);
     const target =

@@ -1,7 +1,8 @@
 // The unit lead's dashboard (/bo/vorgaenge/uebersicht): open cases by state and age, throughput per week,
 // median processing time per service, the overdue list and the workload per clerk, for the lead's units.
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { casesPolicy } from './policy.js';
 import { visibleUnits } from '../../platform/auth/unit-scope.js';
 import { listRoleHolders } from '../../platform/auth/users-repo.js';
 import type { Deps } from '../../platform/http/deps.js';
@@ -13,10 +14,8 @@ import { dashboardFigures } from './repo.js';
 import { casesText } from './texts.js';
 import { stateLabels } from './access.js';
 
-export const leadAccess: readonly Role[] = ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
-
 export function registerDashboard(app: FastifyInstance, deps: Deps) {
-  app.get('/bo/vorgaenge/uebersicht', { config: { access: leadAccess } }, async (request, reply) => {
+  routes(app, deps.db).get('/bo/vorgaenge/uebersicht', { access: casesPolicy.overview }, async ({ request, reply }) => {
     const { ctx } = request;
     const t = casesText(ctx.lang);
     const units = await visibleUnits(deps.db, ctx);

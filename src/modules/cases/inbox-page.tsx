@@ -11,7 +11,12 @@ import { Button, ErrorSummary, Form, SelectField, TableScroll, TextField } from 
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { CASE_LIST_VIEWS, CASES, INBOX_VIEWS, inboxPath, type CaseListView, type InboxView } from './paths.js';
-import { caseAccess, clerkOf, colleaguesOf, isUuid, refusal, stateLabels, workflowsInUse, type Colleague } from './access.js';
+import { clerkOf, colleaguesOf, refusal, stateLabels, workflowsInUse, type Colleague } from './access.js';
+import type { z } from 'zod';
+import { routes } from '../../platform/http/route.js';
+import { isAllowed } from '../../platform/http/routes.js';
+import { casesPolicy } from './policy.js';
+import { absenceBody, bulkBody, inboxQuery } from './schema.js';
 import {
   escalatedCases,
   findAbsence,
@@ -27,7 +32,7 @@ import { assign, CaseConflict, changeStatus, endAbsence, startAbsence } from './
 import { casesText, type CasesTranslate } from './texts.js';
 import { RUNNING_PHASES } from './workflow.js';
 
-type Query = { ansicht?: string; leistung?: string; suche?: string; status?: string; von?: string; bis?: string; sortierung?: string };
+type Query = z.infer<typeof inboxQuery>;
 type Option = { value: string; label: string };
 
 function AbsenceForm({
@@ -215,12 +220,12 @@ function readFilter(query: Query, t: CasesTranslate): { filter: InboxFilter; err
 
 export function registerInbox(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const config = { access: caseAccess };
+  const route = routes(app, db);
+  const access = casesPolicy.process;
 
-  app.get(CASES, { config }, async (request, reply) => {
+  route.get(CASES, { access, query: inboxQuery }, async ({ request, reply, query }) => {
     const { ctx } = request;
     const t = casesText(ctx.lang);
-    const query = request.query as Query;
     const units = await visibleUnits(db, ctx);
     const userId = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
     const { filter, errors } = readFilter(query, t);
@@ -245,11 +250,7 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
       .map((state) => ({ value: `status:${state.value}`, label: `${t('bulk.setStatus')}: ${state.label}` }));
     const names = new Map(colleagues.map((colleague) => [colleague.id, colleague.name]));
     const absence = userId ? await findAbsence(db, ctx.tenant.id, userId) : undefined;
-    const isLead =
-      ctx.actor.kind === 'staff' &&
-      ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'].some(
-        (role) => ctx.actor.kind === 'staff' && ctx.actor.roles.has(role as never),
-      );
+    const isLead = isAllowed(casesPolicy.overview, ctx);
     const label = await stateLabels(db, rows, ctx.lang);
     return sendHtml(
       reply,
@@ -297,16 +298,9 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
   });
 
   // Bulk actions: each selected case on its own, with the version read now; the summary says what was refused.
-  app.post(`${CASES}/sammelaktion`, { config }, async (request, reply) => {
+  route.post(`${CASES}/sammelaktion`, { access, body: bulkBody }, async ({ request, reply, body: { ids, bulk, reason } }) => {
     const { ctx } = request;
     const t = casesText(ctx.lang);
-    const body = (request.body ?? {}) as Record<string, string | string[]>;
-    const ids = ([] as string[])
-      .concat(body.ids ?? [])
-      .filter(isUuid)
-      .slice(0, 200);
-    const bulk = String(body.bulk ?? '');
-    const reason = String(body.reason ?? '');
     const units = await visibleUnits(db, ctx);
     const me = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
     const done: string[] = [];
@@ -336,10 +330,9 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
     return reply.redirect(CASES, 303);
   });
 
-  app.post(`${CASES}/abwesenheit`, { config }, async (request, reply) => {
+  route.post(`${CASES}/abwesenheit`, { access, body: absenceBody }, async ({ request, reply, body }) => {
     const { ctx } = request;
     const t = casesText(ctx.lang);
-    const body = (request.body ?? {}) as Record<string, string>;
     const userId = ctx.actor.kind === 'staff' ? ctx.actor.userId : '';
     const deputy = (await colleaguesOf(db, ctx)).find((colleague) => colleague.id === body.deputy && colleague.id !== userId);
     if (body.action === 'end')

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
 import type { StateAction } from './workflow.js';
-import { caseAccess } from './access.js';
+import { casesPolicy } from './policy.js';
 import { registerInbox } from './inbox-page.js';
 import { registerCasePage } from './case-page.js';
 import { escalateOverdue, STATE_ACTION_JOB } from './service.js';
@@ -14,7 +14,7 @@ import { registerLinkRoutes } from './links.js';
 import { casesWorkSection } from './work-section.js';
 
 export { changeStatus, moveOnEvent, noteOnCase, openCase, publicTimeline, rerouteCase } from './service.js';
-export { caseAccess } from './access.js';
+export { casesPolicy } from './policy.js';
 export { findCaseOfSource, firstClosings, statusEventsBetween } from './repo.js';
 export { describeCaseSource } from './sources.js';
 export { defineStateAction } from './state-actions.js';
@@ -25,7 +25,7 @@ export const CASE_ESCALATION_JOB = 'cases.escalate';
 export const cases: Module = {
   name: 'cases',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  nav: [{ href: '/bo/vorgaenge', label: { de: 'Vorgänge', en: 'Cases' }, access: [...caseAccess] }],
+  nav: [{ href: '/bo/vorgaenge', label: { de: 'Vorgänge', en: 'Cases' }, access: casesPolicy.process }],
   register(app, deps) {
     registerDashboard(app, deps);
     registerInbox(app, deps);

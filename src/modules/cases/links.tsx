@@ -8,7 +8,11 @@ import type { Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { Button, Form, TextField } from '../../platform/ui/components.js';
 import { CASES } from './paths.js';
-import { caseAccess, caseOf, clerkOf, isUuid, stateLabels } from './access.js';
+import { caseOf, clerkOf, stateLabels } from './access.js';
+import { routes } from '../../platform/http/route.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { casesPolicy } from './policy.js';
+import { linkBody, linkParams } from './schema.js';
 import { findCase, findCaseByNumber, linkCases, linkedCases, recordCaseEvent, unlinkCases, type CaseRow } from './repo.js';
 import { casesText } from './texts.js';
 import { CaseView } from './case-page.js';
@@ -66,15 +70,14 @@ export async function LinkedCases({
 
 export function registerLinkRoutes(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
-  const config = { access: caseAccess };
+  const route = routes(app, db);
+  const access = casesPolicy.process;
 
-  app.post(`${CASES}/:id/verknuepfung`, { config }, async (request, reply) => {
+  route.post(`${CASES}/:id/verknuepfung`, { access, params: recordParams, body: linkBody }, async ({ request, reply, params, body }) => {
     const { ctx } = request;
     const t = casesText(ctx.lang);
-    const row = await caseOf(db, request);
-    const number = String((request.body as { number?: unknown } | undefined)?.number ?? '')
-      .trim()
-      .slice(0, 40);
+    const row = await caseOf(db, request, params.id);
+    const { number } = body;
     const other = number ? await findCaseByNumber(db, ctx.tenant.id, number) : undefined;
     const error =
       !other || !(await visibleUnits(db, ctx)).includes(other.unit)
@@ -106,11 +109,10 @@ export function registerLinkRoutes(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`${CASES}/${row.id}#links`, 303);
   });
 
-  app.post(`${CASES}/:id/verknuepfung/:other/loesen`, { config }, async (request, reply) => {
+  route.post(`${CASES}/:id/verknuepfung/:other/loesen`, { access, params: linkParams }, async ({ request, reply, params }) => {
     const { ctx } = request;
-    const row = await caseOf(db, request);
-    const otherId = (request.params as { other: string }).other;
-    const other = isUuid(otherId) ? await findCase(db, ctx.tenant.id, otherId) : undefined;
+    const row = await caseOf(db, request, params.id);
+    const other = await findCase(db, ctx.tenant.id, params.other);
     if (other && (await unlinkCases(db, ctx.tenant.id, row.id, other.id))) {
       const actor = clerkOf(ctx);
       await recordCaseEvent(db, {

@@ -6,8 +6,8 @@ import { isAllowed } from '../../platform/http/routes.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { DataTable } from '../../platform/ui/components.js';
-import { caseAccess, stateLabels } from './access.js';
-import { leadAccess } from './dashboard.js';
+import { stateLabels } from './access.js';
+import { casesPolicy } from './policy.js';
 import { CASES, casePath, inboxPath } from './paths.js';
 import { answeredCases, inboxCounts, listInbox, unitFigures } from './repo.js';
 import { casesText } from './texts.js';
@@ -15,10 +15,10 @@ import { casesText } from './texts.js';
 const NEXT_CASES = 5;
 
 export async function casesWorkSection(db: Db, ctx: RequestContext & { actor: { kind: 'staff'; userId: string } }): Promise<string> {
-  if (!isAllowed(caseAccess, ctx)) return '';
+  if (!isAllowed(casesPolicy.process, ctx)) return '';
   const t = casesText(ctx.lang);
   const units = await visibleUnits(db, ctx);
-  const lead = isAllowed(leadAccess, ctx);
+  const lead = isAllowed(casesPolicy.overview, ctx);
   const [counts, mine, answered, figures] = await Promise.all([
     inboxCounts(db, ctx.tenant.id, units, ctx.actor.userId),
     listInbox(db, { tenantId: ctx.tenant.id, units, userId: ctx.actor.userId, view: 'mine', sort: 'due' }),

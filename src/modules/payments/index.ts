@@ -13,7 +13,8 @@ import type { Lang } from '../../platform/i18n/index.js';
 import { paymentsText } from './texts.js';
 import { paymentsFor } from './repo.js';
 import { pollOpenPayments, startPayment, type PaymentRequest } from './service.js';
-import { paymentStaffAccess, registerPaymentStaffPages } from './staff-pages.js';
+import { registerPaymentStaffPages } from './staff-pages.js';
+import { paymentsPolicy } from './policy.js';
 
 export { onPaymentSettled } from './service.js';
 export { PAYMENT_METHODS, PaymentUnavailable, type PaymentMethod } from './provider.js';
@@ -41,7 +42,7 @@ export function paymentsOf(db: Db, tenantId: string, purpose: { kind: string; id
 export const payments: Module = {
   name: 'payments',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  nav: [{ href: '/bo/zahlungen', label: { de: 'Zahlungen', en: 'Payments' }, access: [...paymentStaffAccess] }],
+  nav: [{ href: '/bo/zahlungen', label: { de: 'Zahlungen', en: 'Payments' }, access: paymentsPolicy.read }],
   async register(app, deps) {
     const { config, db, baseUrl } = deps;
     const demo =

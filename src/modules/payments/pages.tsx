@@ -8,32 +8,27 @@ import { Alert, Button, Form, RadioGroup, TextField } from '../../platform/ui/co
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { DEMO_OUTCOMES, type demoProvider } from './demo-provider.js';
+import { routes } from '../../platform/http/route.js';
+import { paymentsPolicy } from './policy.js';
+import { demoOutcomeBody, notificationBody, providerParams, referenceParams } from './schema.js';
 import { PAYMENT_METHODS, type PaymentProvider } from './provider.js';
 import { findDemoTransaction, findPaymentByReference } from './repo.js';
 import { handleNotification, refreshFromProvider } from './service.js';
 import { paymentsText } from './texts.js';
 
 type DemoProvider = ReturnType<typeof demoProvider>;
-const REFERENCE = /^RH\d{8}[0-9A-F]{12}$/;
-
-function referenceOf(request: FastifyRequest): string {
-  const reference = (request.params as { reference: string }).reference;
-  if (!REFERENCE.test(reference)) throw new NotFound('payment');
-  return reference;
-}
 
 export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider: PaymentProvider, demo?: DemoProvider) {
   const { db } = deps;
+  const route = routes(app, db);
+  const access = paymentsPolicy.pay;
 
   // Server to server: answered with a status code only. A wrong signature is refused and changes nothing.
-  app.post(
+  route.post(
     '/zahlung/benachrichtigung/:provider',
-    { config: { access: 'public', csrf: false, tenantless: true } },
-    async (request, reply) => {
-      if ((request.params as { provider: string }).provider !== provider.name) return reply.status(404).send('unknown provider');
-      const body = Object.fromEntries(
-        Object.entries((request.body ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(value)]),
-      );
+    { access, params: providerParams, body: notificationBody, config: { csrf: false, tenantless: true } },
+    async ({ request, reply, params, body }) => {
+      if (params.provider !== provider.name) return reply.status(404).send('unknown provider');
       const outcome = await handleNotification(db, provider, body);
       if (outcome === 'rejected') request.log.warn({ provider: provider.name }, 'payment notification with an invalid signature');
       return reply
@@ -44,8 +39,8 @@ export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider:
   );
 
   // The citizen is back from the provider: parameters in the URL are ignored, the provider is asked.
-  app.get('/zahlung/:reference/rueckkehr', { config: { access: 'public' } }, async (request, reply) => {
-    const payment = await findPaymentByReference(db, referenceOf(request));
+  route.get('/zahlung/:reference/rueckkehr', { access, params: referenceParams }, async ({ request, reply, params }) => {
+    const payment = await findPaymentByReference(db, params.reference);
     if (!payment || payment.tenant_id !== request.ctx.tenant.id) throw new NotFound('payment');
     await refreshFromProvider(db, provider, payment, 'return');
     return reply.redirect(payment.return_path, 303);
@@ -53,10 +48,9 @@ export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider:
 
   if (!demo) return;
 
-  app.get('/zahlung/demo/:reference', { config: { access: 'public' } }, async (request, reply) => {
+  route.get('/zahlung/demo/:reference', { access, params: referenceParams }, async ({ request, reply, params: { reference } }) => {
     const { ctx } = request;
     const t = paymentsText(ctx.lang);
-    const reference = referenceOf(request);
     const [transaction, payment] = await Promise.all([findDemoTransaction(db, reference), findPaymentByReference(db, reference)]);
     if (!transaction || !payment) throw new NotFound('payment');
     const open = transaction.status === 'started';
@@ -107,12 +101,13 @@ export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider:
     );
   });
 
-  app.post('/zahlung/demo/:reference', { config: { access: 'public' } }, async (request, reply) => {
-    const reference = referenceOf(request);
-    const outcome =
-      DEMO_OUTCOMES.find((candidate) => candidate === (request.body as { outcome?: unknown } | undefined)?.outcome) ?? 'cancelled';
-    const returnUrl = await demo.complete(reference, outcome);
-    if (!returnUrl) throw new NotFound('payment');
-    return reply.redirect(returnUrl, 303);
-  });
+  route.post(
+    '/zahlung/demo/:reference',
+    { access, params: referenceParams, body: demoOutcomeBody },
+    async ({ reply, params: { reference }, body: { outcome } }) => {
+      const returnUrl = await demo.complete(reference, outcome);
+      if (!returnUrl) throw new NotFound('payment');
+      return reply.redirect(returnUrl, 303);
+    },
+  );
 }

@@ -2,7 +2,11 @@
 // booking export for the finance software; booking accounts per service; reconciliation against the
 // provider's statement; notifications that matched no payment.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { isAllowed } from '../../platform/http/routes.js';
+import { recordParams } from '../../platform/validation/rules.js';
+import { paymentsPolicy } from './policy.js';
+import { accountBody, bookingsQuery, paymentListQuery, refundBody } from './schema.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { actorId, actorLabel } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
@@ -30,15 +34,14 @@ import { refundPayment, RefundRefused } from './service.js';
 import { PAYMENT_STATUSES, type PaymentStatus } from './states.js';
 import { paymentsText, type PaymentsTranslate } from './texts.js';
 
-export const paymentStaffAccess: readonly Role[] = ['clerk', 'unit_lead', 'cdo', 'tenant_admin', 'platform_admin'];
-const financeAccess: readonly Role[] = ['unit_lead', 'tenant_admin', 'platform_admin'];
+const readAccess = paymentsPolicy.read;
+const financeAccess = paymentsPolicy.handleMoney;
 const BASE = '/bo/zahlungen';
 const STATEMENT_MAX_BYTES = 2 * 1024 * 1024;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const euros = (ctx: RequestContext, cents: number) => formatMoney(ctx.lang, cents / 100);
-const mayFinance = (ctx: RequestContext) =>
-  ctx.actor.kind === 'staff' && financeAccess.some((role) => ctx.actor.kind === 'staff' && ctx.actor.roles.has(role));
+const mayFinance = (ctx: RequestContext) => ctx.actor.kind === 'staff' && isAllowed(financeAccess, ctx);
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
 
 function crumbs(ctx: RequestContext, t: PaymentsTranslate, last?: string) {
@@ -283,9 +286,9 @@ function readCents(text: string): number {
 
 export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, provider: PaymentProvider) {
   const { db } = deps;
-  const paymentOf = async (request: FastifyRequest) => {
-    const id = (request.params as { id: string }).id;
-    const payment = /^[0-9a-f-]{36}$/i.test(id) ? await findPayment(db, request.ctx.tenant.id, id) : undefined;
+  const route = routes(app, db);
+  const paymentOf = async (request: FastifyRequest, id: string) => {
+    const payment = await findPayment(db, request.ctx.tenant.id, id);
     if (!payment) throw new NotFound('payment');
     return payment;
   };
@@ -304,13 +307,13 @@ export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, prov
     return <ListView ctx={ctx} rows={rows} filter={{ service, status, day }} services={services} unmatched={unmatched} {...extra} />;
   };
 
-  app.get(BASE, { config: { access: paymentStaffAccess } }, async (request, reply) =>
-    sendHtml(reply, await list(request.ctx, request.query as Record<string, string>)),
+  route.get(BASE, { access: readAccess, query: paymentListQuery }, async ({ request, reply, query }) =>
+    sendHtml(reply, await list(request.ctx, query)),
   );
 
-  app.get(`${BASE}/buchungen.csv`, { config: { access: financeAccess } }, async (request, reply) => {
+  route.get(`${BASE}/buchungen.csv`, { access: financeAccess, query: bookingsQuery }, async ({ request, reply, query }) => {
     const { ctx } = request;
-    const day = String((request.query as { tag?: string }).tag || today());
+    const day = query.tag || today();
     if (!DAY.test(day)) return sendHtml(reply, await list(ctx, {}, { message: paymentsText(ctx.lang)('bo.exportDay') }), 400);
     const rows = await bookingsOfDay(db, ctx.tenant.id, day);
     const head = ['Buchungstag', 'Referenz', 'Leistung', 'Verwendungszweck', 'Zahlart', 'Anbieter', 'Betrag', 'Kostenstelle', 'Sachkonto'];
@@ -336,7 +339,7 @@ export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, prov
       .send(`\uFEFF${[head.map(cell).join(';'), ...lines].join('\r\n')}\r\n`);
   });
 
-  app.post(`${BASE}/abgleich`, { config: { access: financeAccess, multipart: true } }, async (request, reply) => {
+  route.post(`${BASE}/abgleich`, { access: financeAccess, config: { multipart: true } }, async ({ request, reply }) => {
     const { ctx } = request;
     const t = paymentsText(ctx.lang);
     const upload = await readFormWithFile(request, STATEMENT_MAX_BYTES);
@@ -353,24 +356,22 @@ export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, prov
     return sendHtml(reply, await list(ctx, {}, { report: reconcile(statement.lines, booked, statement.unreadable) }));
   });
 
-  app.get(`${BASE}/konten`, { config: { access: financeAccess } }, async (request, reply) =>
-    sendHtml(reply, await accountsView(request.ctx)),
-  );
+  route.get(`${BASE}/konten`, { access: financeAccess }, async ({ request, reply }) => sendHtml(reply, await accountsView(request.ctx)));
 
-  app.post(`${BASE}/konten`, { config: { access: financeAccess } }, async (request, reply) => {
-    const { ctx } = request;
-    const t = paymentsText(ctx.lang);
-    const body = (request.body ?? {}) as Record<string, string>;
-    const service = String(body.service ?? '');
-    const costCentre = String(body.costCentre ?? '').trim();
-    const account = String(body.account ?? '').trim();
-    const valid = /^[a-z0-9-]{1,80}$/.test(service) && /^[A-Za-z0-9.-]{1,20}$/.test(costCentre) && /^[A-Za-z0-9.-]{1,20}$/.test(account);
-    if (!valid) return sendHtml(reply, await accountsView(ctx, { service, costCentre, account }, t('bo.accountsInvalid')), 400);
-    await saveAccount(db, { tenant_id: ctx.tenant.id, service, cost_centre: costCentre, account });
-    await audit(db, ctx, 'payments.account_set', { type: 'payment-account', id: service, summary: { costCentre, account } });
-    setFlash(reply, t('bo.accountsSaved'));
-    return reply.redirect(`${BASE}/konten`, 303);
-  });
+  route.post(
+    `${BASE}/konten`,
+    { access: financeAccess, body: accountBody },
+    async ({ request, reply, body: { service, costCentre, account } }) => {
+      const { ctx } = request;
+      const t = paymentsText(ctx.lang);
+      const valid = /^[a-z0-9-]{1,80}$/.test(service) && /^[A-Za-z0-9.-]{1,20}$/.test(costCentre) && /^[A-Za-z0-9.-]{1,20}$/.test(account);
+      if (!valid) return sendHtml(reply, await accountsView(ctx, { service, costCentre, account }, t('bo.accountsInvalid')), 400);
+      await saveAccount(db, { tenant_id: ctx.tenant.id, service, cost_centre: costCentre, account });
+      await audit(db, ctx, 'payments.account_set', { type: 'payment-account', id: service, summary: { costCentre, account } });
+      setFlash(reply, t('bo.accountsSaved'));
+      return reply.redirect(`${BASE}/konten`, 303);
+    },
+  );
 
   async function accountsView(ctx: RequestContext, values: Record<string, string> = {}, error?: string) {
     const t = paymentsText(ctx.lang);
@@ -404,47 +405,47 @@ export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, prov
     );
   }
 
-  app.get(`${BASE}/:id`, { config: { access: paymentStaffAccess } }, async (request, reply) =>
-    sendHtml(reply, await DetailView({ ctx: request.ctx, deps, payment: await paymentOf(request) })),
+  route.get(`${BASE}/:id`, { access: readAccess, params: recordParams }, async ({ request, reply, params }) =>
+    sendHtml(reply, await DetailView({ ctx: request.ctx, deps, payment: await paymentOf(request, params.id) })),
   );
 
-  app.post(`${BASE}/:id/erstattung`, { config: { access: financeAccess } }, async (request, reply) => {
-    const { ctx } = request;
-    const t = paymentsText(ctx.lang);
-    const payment = await paymentOf(request);
-    const body = (request.body ?? {}) as Record<string, string>;
-    const values = {
-      amount: String(body.amount ?? ''),
-      reason: String(body.reason ?? '')
-        .trim()
-        .slice(0, 300),
-    };
-    const cents = readCents(values.amount);
-    const errors: Record<string, string> = {};
-    if (!values.reason) errors.reason = t('bo.refundReasonMissing');
-    if (Number.isNaN(cents)) errors.amount = t('bo.refundTooMuch', { amount: euros(ctx, payment.amount_cents) });
-    if (Object.keys(errors).length === 0) {
-      try {
-        const refund = await refundPayment(db, provider, payment, cents, values.reason, {
-          id: actorId(ctx.actor),
-          label: actorLabel(ctx.actor),
-          requestId: ctx.requestId,
-        });
-        setFlash(
-          reply,
-          t('bo.refundDone', { amount: euros(ctx, refund.amount_cents), status: t(`bo.refundStatus.${refund.provider_status as 'done'}`) }),
-        );
-        return reply.redirect(`${BASE}/${payment.id}`, 303);
-      } catch (error) {
-        if (!(error instanceof RefundRefused)) throw error;
-        errors.amount =
-          error.reason === 'notPaid'
-            ? t('bo.refundNotPaid')
-            : error.reason === 'provider'
-              ? t('bo.refundRefused')
-              : t('bo.refundTooMuch', { amount: euros(ctx, error.remainingCents) });
+  route.post(
+    `${BASE}/:id/erstattung`,
+    { access: financeAccess, params: recordParams, body: refundBody },
+    async ({ request, reply, params, body: values }) => {
+      const { ctx } = request;
+      const t = paymentsText(ctx.lang);
+      const payment = await paymentOf(request, params.id);
+      const cents = readCents(values.amount);
+      const errors: Record<string, string> = {};
+      if (!values.reason) errors.reason = t('bo.refundReasonMissing');
+      if (Number.isNaN(cents)) errors.amount = t('bo.refundTooMuch', { amount: euros(ctx, payment.amount_cents) });
+      if (Object.keys(errors).length === 0) {
+        try {
+          const refund = await refundPayment(db, provider, payment, cents, values.reason, {
+            id: actorId(ctx.actor),
+            label: actorLabel(ctx.actor),
+            requestId: ctx.requestId,
+          });
+          setFlash(
+            reply,
+            t('bo.refundDone', {
+              amount: euros(ctx, refund.amount_cents),
+              status: t(`bo.refundStatus.${refund.provider_status as 'done'}`),
+            }),
+          );
+          return reply.redirect(`${BASE}/${payment.id}`, 303);
+        } catch (error) {
+          if (!(error instanceof RefundRefused)) throw error;
+          errors.amount =
+            error.reason === 'notPaid'
+              ? t('bo.refundNotPaid')
+              : error.reason === 'provider'
+                ? t('bo.refundRefused')
+                : t('bo.refundTooMuch', { amount: euros(ctx, error.remainingCents) });
+        }
       }
-    }
-    return sendHtml(reply, await DetailView({ ctx, deps, payment, errors, values }), 400);
-  });
+      return sendHtml(reply, await DetailView({ ctx, deps, payment, errors, values }), 400);
+    },
+  );
 }

@@ -1,5 +1,6 @@
 // Notices (Bescheide): templates per service, PDFs with letterhead and a verification mark, delivery into the
 // Postfach or by one-time pickup, the date of first access, and /verify for anyone to check a notice.
+import { noticesPolicy } from './policy.js';
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
 import { onFirstRead } from '../mailbox/index.js';
@@ -26,7 +27,7 @@ export const notices: Module = {
     {
       href: '/bo/bescheide',
       label: { de: 'Bescheidvorlagen', en: 'Notice templates' },
-      access: ['editor', 'unit_lead', 'tenant_admin', 'platform_admin'],
+      access: noticesPolicy.editTemplates,
     },
   ],
   register(app, deps) {

@@ -14,11 +14,13 @@ import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { countPickupAttempt, findByVerifyCode, findNotice, findPickup, recordFirstAccess, usePickup, type NoticeRow } from './repo.js';
 import { sha256 } from './service.js';
+import { routes } from '../../platform/http/route.js';
+import { noticesPolicy } from './policy.js';
+import { pickupBody, pickupParams, verifyParams, verifyQuery } from './schema.js';
 import { noticesText } from './texts.js';
 
 const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_ATTEMPTS = 5;
-const publicRoute = { config: { access: 'public' as const } };
 const normalizeCode = (code: string) =>
   code
     .toUpperCase()
@@ -104,78 +106,89 @@ function PickupView({ ctx, token, error, gone }: { ctx: RequestContext; token: s
 
 export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
+  const route = routes(app, db);
   const noticeOf = (tenantId: string, code: string) => findByVerifyCode(db, tenantId, normalizeCode(code));
 
-  app.get('/verify', publicRoute, async (request, reply) => {
+  route.get('/verify', { access: noticesPolicy.verify, query: verifyQuery }, async ({ request, reply, query: { code } }) => {
     const { ctx } = request;
-    const code = String((request.query as { code?: unknown }).code ?? '').slice(0, 40);
     if (!code) return sendHtml(reply, <VerifyView ctx={ctx} />);
     const notice = await noticeOf(ctx.tenant.id, code);
     if (notice) return reply.redirect(`/verify/${notice.verify_code}`, 303);
     return sendHtml(reply, <VerifyView ctx={ctx} code={code} error={noticesText(ctx.lang)('verify.unknown')} />, 404);
   });
 
-  app.get('/verify/:code', publicRoute, async (request, reply) => {
+  route.get('/verify/:code', { access: noticesPolicy.verify, params: verifyParams }, async ({ request, reply, params: { code } }) => {
     const { ctx } = request;
-    const code = (request.params as { code: string }).code.slice(0, 40);
     const notice = await noticeOf(ctx.tenant.id, code);
     if (!notice) return sendHtml(reply, <VerifyView ctx={ctx} code={code} error={noticesText(ctx.lang)('verify.unknown')} />, 404);
     return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} />);
   });
 
-  app.post('/verify/:code', { config: { ...publicRoute.config, multipart: true } }, async (request, reply) => {
-    const { ctx } = request;
-    const notice = await noticeOf(ctx.tenant.id, (request.params as { code: string }).code.slice(0, 40));
-    if (!notice) throw new NotFound('notice');
-    const upload = await readFormWithFile(request, VERIFY_MAX_BYTES);
-    if (!upload.file)
+  route.post(
+    '/verify/:code',
+    { access: noticesPolicy.verify, params: verifyParams, config: { multipart: true } },
+    async ({ request, reply, params }) => {
+      const { ctx } = request;
+      const notice = await noticeOf(ctx.tenant.id, params.code);
+      if (!notice) throw new NotFound('notice');
+      const upload = await readFormWithFile(request, VERIFY_MAX_BYTES);
+      if (!upload.file)
+        return sendHtml(
+          reply,
+          <VerifyView ctx={ctx} notice={notice} error={noticesText(ctx.lang)('verify.noFile')} />,
+          upload.tooLarge ? 413 : 400,
+        );
       return sendHtml(
         reply,
-        <VerifyView ctx={ctx} notice={notice} error={noticesText(ctx.lang)('verify.noFile')} />,
-        upload.tooLarge ? 413 : 400,
+        <VerifyView ctx={ctx} notice={notice} result={sha256(upload.file) === notice.sha256 ? 'match' : 'mismatch'} />,
       );
-    return sendHtml(reply, <VerifyView ctx={ctx} notice={notice} result={sha256(upload.file) === notice.sha256 ? 'match' : 'mismatch'} />);
-  });
+    },
+  );
 
   const openPickup = async (tenantId: string, token: string) => {
     const pickup = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await findPickup(db, tenantId, sha256(token)) : undefined;
     return pickup && !pickup.used_at && pickup.expires_at > new Date() && pickup.attempts < MAX_ATTEMPTS ? pickup : undefined;
   };
 
-  app.get('/bescheid/abholen/:token', publicRoute, async (request, reply) => {
-    const token = (request.params as { token: string }).token;
-    const pickup = await openPickup(request.ctx.tenant.id, token);
-    return sendHtml(reply, <PickupView ctx={request.ctx} token={token} gone={!pickup} />, pickup ? 200 : 410);
-  });
+  route.get(
+    '/bescheid/abholen/:token',
+    { access: noticesPolicy.pickUp, params: pickupParams },
+    async ({ request, reply, params: { token } }) => {
+      const pickup = await openPickup(request.ctx.tenant.id, token);
+      return sendHtml(reply, <PickupView ctx={request.ctx} token={token} gone={!pickup} />, pickup ? 200 : 410);
+    },
+  );
 
-  app.post('/bescheid/abholen/:token', publicRoute, async (request, reply) => {
-    const { ctx } = request;
-    const t = noticesText(ctx.lang);
-    const token = (request.params as { token: string }).token;
-    const pickup = await openPickup(ctx.tenant.id, token);
-    if (!pickup) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
-    const code = String((request.body as { code?: unknown } | undefined)?.code ?? '').replace(/\s/g, '');
-    if (sha256(`${pickup.notice_id}:${code}`) !== pickup.code_hash) {
-      const attempts = (await countPickupAttempt(db, pickup.notice_id))?.attempts ?? MAX_ATTEMPTS;
-      if (attempts >= MAX_ATTEMPTS) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
-      return sendHtml(
-        reply,
-        <PickupView ctx={ctx} token={token} error={t('pickup.wrong', { left: String(MAX_ATTEMPTS - attempts) })} />,
-        400,
-      );
-    }
-    const notice = await findNotice(db, ctx.tenant.id, pickup.notice_id);
-    const file = notice ? await findStoredFile(db, notice.tenant_id, notice.file_id) : undefined;
-    if (!notice || !file || !(await usePickup(db, notice.id))) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
-    await recordFirstAccess(db, { noticeId: notice.id });
-    await recordAudit(db, {
-      tenantId: notice.tenant_id,
-      actorId: null,
-      actorLabel: 'pickup-code',
-      action: 'notices.picked-up',
-      objectType: 'notice',
-      objectId: notice.id,
-    });
-    return sendStoredFile(reply, deps.store, file);
-  });
+  route.post(
+    '/bescheid/abholen/:token',
+    { access: noticesPolicy.pickUp, params: pickupParams, body: pickupBody },
+    async ({ request, reply, params: { token }, body: { code } }) => {
+      const { ctx } = request;
+      const t = noticesText(ctx.lang);
+      const pickup = await openPickup(ctx.tenant.id, token);
+      if (!pickup) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
+      if (sha256(`${pickup.notice_id}:${code}`) !== pickup.code_hash) {
+        const attempts = (await countPickupAttempt(db, pickup.notice_id))?.attempts ?? MAX_ATTEMPTS;
+        if (attempts >= MAX_ATTEMPTS) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
+        return sendHtml(
+          reply,
+          <PickupView ctx={ctx} token={token} error={t('pickup.wrong', { left: String(MAX_ATTEMPTS - attempts) })} />,
+          400,
+        );
+      }
+      const notice = await findNotice(db, ctx.tenant.id, pickup.notice_id);
+      const file = notice ? await findStoredFile(db, notice.tenant_id, notice.file_id) : undefined;
+      if (!notice || !file || !(await usePickup(db, notice.id))) return sendHtml(reply, <PickupView ctx={ctx} token={token} gone />, 410);
+      await recordFirstAccess(db, { noticeId: notice.id });
+      await recordAudit(db, {
+        tenantId: notice.tenant_id,
+        actorId: null,
+        actorLabel: 'pickup-code',
+        action: 'notices.picked-up',
+        objectType: 'notice',
+        objectId: notice.id,
+      });
+      return sendStoredFile(reply, deps.store, file);
+    },
+  );
 }

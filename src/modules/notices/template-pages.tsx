@@ -1,7 +1,9 @@
 // Editors keep one notice template per online service (/bo/bescheide): text and legal remedy with placeholders,
 // a preview with sample values, and unknown placeholders refused at the field before anything is saved.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../../platform/auth/roles.js';
+import { routes } from '../../platform/http/route.js';
+import { noticesPolicy } from './policy.js';
+import { templateBody, templateParams } from './schema.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { actorId, actorLabel } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
@@ -17,7 +19,7 @@ import { noticesText } from './texts.js';
 
 /** A service notices are written for: its answers' field names and its own template until the town writes one. */
 export type NoticeService = { id: string; title: string; fields: string[]; defaultBody?: string };
-const editorAccess: readonly Role[] = ['editor', 'unit_lead', 'tenant_admin', 'platform_admin'];
+const access = noticesPolicy.editTemplates;
 const BASE = '/bo/bescheide';
 
 const SAMPLE: NoticeValues = {
@@ -88,13 +90,14 @@ function EditView({ ctx, service, body, legal, errors, preview }: EditProps) {
 
 export function registerTemplatePages(app: FastifyInstance, deps: Deps, services: (tenantId: string) => NoticeService[]) {
   const { db } = deps;
-  const serviceOf = (request: FastifyRequest) => {
-    const service = services(request.ctx.tenant.id).find((candidate) => candidate.id === (request.params as { service: string }).service);
+  const route = routes(app, db);
+  const serviceOf = (request: FastifyRequest, id: string) => {
+    const service = services(request.ctx.tenant.id).find((candidate) => candidate.id === id);
     if (!service) throw new NotFound('service');
     return service;
   };
 
-  app.get(BASE, { config: { access: editorAccess } }, async (request, reply) => {
+  route.get(BASE, { access }, async ({ request, reply }) => {
     const { ctx } = request;
     const t = noticesText(ctx.lang);
     const custom = new Set((await listTemplates(db, ctx.tenant.id)).map((row) => row.service));
@@ -121,46 +124,51 @@ export function registerTemplatePages(app: FastifyInstance, deps: Deps, services
     );
   });
 
-  app.get(`${BASE}/:service`, { config: { access: editorAccess } }, async (request, reply) => {
-    const service = serviceOf(request);
+  route.get(`${BASE}/:service`, { access, params: templateParams }, async ({ request, reply, params }) => {
+    const service = serviceOf(request, params.service);
     const template = await templateFor(db, request.ctx.tenant.id, service.id, service.defaultBody);
     return sendHtml(reply, <EditView ctx={request.ctx} service={service} body={template.body} legal={template.legalRemedy} errors={{}} />);
   });
 
-  app.post(`${BASE}/:service`, { config: { access: editorAccess } }, async (request, reply) => {
-    const { ctx } = request;
-    const t = noticesText(ctx.lang);
-    const service = serviceOf(request);
-    const posted = (request.body ?? {}) as Record<string, string>;
-    const body = String(posted.body ?? '')
-      .replace(/\r\n/g, '\n')
-      .trim()
-      .slice(0, 20_000);
-    const legal = String(posted.legal ?? '')
-      .replace(/\r\n/g, '\n')
-      .trim()
-      .slice(0, 5_000);
-    const errors: Record<string, string> = {};
-    for (const [name, text] of [
-      ['body', body],
-      ['legal', legal],
-    ] as const) {
-      const unknown = unknownPlaceholders(text, service.fields);
-      if (!text) errors[name] = t('edit.empty');
-      else if (unknown.length > 0) errors[name] = t('edit.unknown', { names: unknown.map((item) => `{{${item}}}`).join(', ') });
-    }
-    const preview = posted.action === 'preview';
-    if (preview || Object.keys(errors).length > 0)
-      return sendHtml(
-        reply,
-        <EditView ctx={ctx} service={service} body={body} legal={legal} errors={errors} preview={preview} />,
-        Object.keys(errors).length ? 400 : 200,
-      );
-    await db.transaction().execute(async (trx) => {
-      await saveTemplate(trx, { tenant_id: ctx.tenant.id, service: service.id, body, legal_remedy: legal, updated_by: actorId(ctx.actor) });
-      await audit(trx, ctx, 'notices.template_saved', { type: 'notice-template', id: service.id, summary: { by: actorLabel(ctx.actor) } });
-    });
-    setFlash(reply, t('edit.saved'));
-    return reply.redirect(`${BASE}/${service.id}`, 303);
-  });
+  route.post(
+    `${BASE}/:service`,
+    { access, params: templateParams, body: templateBody },
+    async ({ request, reply, params, body: { body, legal, action } }) => {
+      const { ctx } = request;
+      const t = noticesText(ctx.lang);
+      const service = serviceOf(request, params.service);
+      const errors: Record<string, string> = {};
+      for (const [name, text] of [
+        ['body', body],
+        ['legal', legal],
+      ] as const) {
+        const unknown = unknownPlaceholders(text, service.fields);
+        if (!text) errors[name] = t('edit.empty');
+        else if (unknown.length > 0) errors[name] = t('edit.unknown', { names: unknown.map((item) => `{{${item}}}`).join(', ') });
+      }
+      const preview = action === 'preview';
+      if (preview || Object.keys(errors).length > 0)
+        return sendHtml(
+          reply,
+          <EditView ctx={ctx} service={service} body={body} legal={legal} errors={errors} preview={preview} />,
+          Object.keys(errors).length ? 400 : 200,
+        );
+      await db.transaction().execute(async (trx) => {
+        await saveTemplate(trx, {
+          tenant_id: ctx.tenant.id,
+          service: service.id,
+          body,
+          legal_remedy: legal,
+          updated_by: actorId(ctx.actor),
+        });
+        await audit(trx, ctx, 'notices.template_saved', {
+          type: 'notice-template',
+          id: service.id,
+          summary: { by: actorLabel(ctx.actor) },
+        });
+      });
+      setFlash(reply, t('edit.saved'));
+      return reply.redirect(`${BASE}/${service.id}`, 303);
+    },
+  );
 }

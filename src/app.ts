@@ -1,4 +1,5 @@
 // Builds the HTTP server: platform plugins and hooks first, then the platform's own pages, then every module.
+import { routes as declareRoutes } from './platform/http/route.js';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -137,8 +138,9 @@ export async function buildApp(
     throw new NotFound('page');
   });
 
-  app.get('/healthz', { config: { access: 'public', tenantless: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: 'public', tenantless: true } }, async (_request, reply) => {
+  const route = declareRoutes(app, db);
+  route.get('/healthz', { access: 'public', config: { tenantless: true } }, async () => ({ status: 'ok' }));
+  route.get('/readyz', { access: 'public', config: { tenantless: true } }, async ({ reply }) => {
     const ready = await isDatabaseReady(db);
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unavailable' });
   });

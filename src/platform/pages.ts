@@ -13,13 +13,13 @@ import { registerStreetApi } from './geo/streets-api.js';
 import { registerCommonPages } from './ui/pages.js';
 
 export async function registerPlatformPages(app: FastifyInstance, deps: Deps, secure: boolean, internalOrigin: string, modules: Module[]) {
-  registerCommonPages(app);
+  registerCommonPages(app, deps.db);
   registerStaffPages(app, deps, secure);
   registerStaffHome(app, deps, modules);
   registerAdminPages(app, deps);
   registerAuditPages(app, deps);
   registerMailPages(app, deps);
-  registerStreetApi(app);
+  registerStreetApi(app, deps.db);
   const embedded = !deps.config.oidc.issuer;
   const issuer = deps.config.oidc.issuer ?? (await registerDemoIdp(app, deps));
   registerCitizenPages(app, deps, issuer, secure, embedded ? internalOrigin : undefined, modules);

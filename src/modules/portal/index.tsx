@@ -1,4 +1,5 @@
 // The portal module: the tenant's home page, with an entry point for every module the tenant has enabled.
+import { routes } from '../../platform/http/route.js';
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/module.js';
 import { isSharedView, type RequestContext, type Tenant } from '../../platform/http/context.js';
@@ -54,7 +55,7 @@ async function homePageHtml(ctx: RequestContext): Promise<string> {
 
 export const portal: Module = {
   name: 'portal',
-  register(app: FastifyInstance) {
-    app.get('/', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, homePageHtml(request.ctx)));
+  register(app: FastifyInstance, deps) {
+    routes(app, deps.db).get('/', { access: 'public' }, async ({ request, reply }) => sendHtml(reply, homePageHtml(request.ctx)));
   },
 };

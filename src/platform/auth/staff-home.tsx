@@ -1,4 +1,5 @@
 // The back office's start page and the staff member's profile.
+import { routes } from '../http/route.js';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../http/deps.js';
 import { isAllowed } from '../http/routes.js';
@@ -43,7 +44,8 @@ function BackOfficeHome({ ctx, sections, demoMode }: { ctx: RequestContext; sect
 }
 
 export function registerStaffHome(app: FastifyInstance, deps: Deps, modules: Module[]) {
-  app.get('/bo', { config: { access: accountPolicy.staff } }, async (request, reply) => {
+  const route = routes(app, deps.db);
+  route.get('/bo', { access: accountPolicy.staff }, async ({ request, reply }) => {
     const { ctx } = request;
     if (ctx.actor.kind !== 'staff') return reply.redirect('/bo/anmelden', 303);
     const staff = { ...ctx, actor: ctx.actor };
@@ -54,7 +56,7 @@ export function registerStaffHome(app: FastifyInstance, deps: Deps, modules: Mod
     return sendHtml(reply, BackOfficeHome({ ctx, sections, demoMode: deps.config.demoMode }));
   });
 
-  app.get('/bo/profil', { config: { access: accountPolicy.staff } }, async (request, reply) => {
+  route.get('/bo/profil', { access: accountPolicy.staff }, async ({ request, reply }) => {
     const { ctx } = request;
     if (ctx.actor.kind !== 'staff') return reply.redirect('/bo/anmelden', 303);
     const memberships = await membershipsOf(deps.db, ctx.tenant.id, ctx.actor.userId);

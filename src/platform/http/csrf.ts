@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where the plugin finds the token: the form's `_csrf` field, or the `csrf-token` header of a script. */
 export function csrfTokenOf(request: { body?: unknown; headers: Record<string, unknown> }): string | undefined {
-  const fromBody = (request.body as Record<string, unknown> | undefined)?._csrf;
+  const fromBody = request.body && typeof request.body === 'object' && '_csrf' in request.body ? request.body._csrf : undefined;
   if (typeof fromBody === 'string') return fromBody;
   const header = request.headers['csrf-token'];
   return typeof header === 'string' ? header : undefined;

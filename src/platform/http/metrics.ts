@@ -1,4 +1,5 @@
 // Prometheus metrics: requests and latency per route, and the depth of the job queue.
+import { routes } from './route.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIPv6 } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -9,6 +10,7 @@ import { queueDepth } from '../jobs/queue.js';
 export type MetricsAccess = { token: string | undefined; allow: string[] };
 
 export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAccess, unaudited: Map<string, number>): Registry {
+  const route = routes(app, db);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labels = ['method', 'route', 'status'] as const;
@@ -46,7 +48,7 @@ export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAcc
     latency.observe(values, reply.elapsedTime / 1000);
   });
   const allowed = mayRead(access);
-  app.get('/metrics', { config: { access: 'apiKey', tenantless: true } }, async (request, reply) => {
+  route.get('/metrics', { access: 'apiKey', config: { tenantless: true } }, async ({ request, reply }) => {
     if (!allowed(request)) {
       return reply
         .status(401)

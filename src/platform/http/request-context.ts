@@ -1,6 +1,7 @@
 // Builds the request context in the onRequest hooks: tenant from the host, language from ?lang or the cookie,
 // and the actor from the server-side session.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../db/database.js';
 import { effectiveRoles, isStaffRole } from '../auth/roles.js';
@@ -16,8 +17,15 @@ export const FLASH_COOKIE = 'rh_flash';
 
 const neutralTenant: Tenant = { id: '', slug: '', name: 'Rathaus', hosts: [], settings: {} };
 
+/** What every page reads from the query before its route does: `?lang=en`, and `?abgelaufen=1` after a
+ * session ran out. Any other shape counts as absent. */
+const contextQuery = z
+  .object({ lang: z.string().optional().catch(undefined), abgelaufen: z.string().optional().catch(undefined) })
+  .catch({});
+const queryOf = (request: FastifyRequest) => contextQuery.parse(request.query ?? {});
+
 function pickLang(request: FastifyRequest, reply: FastifyReply): Lang {
-  const fromQuery = parseLang((request.query as Record<string, unknown> | undefined)?.lang);
+  const fromQuery = parseLang(queryOf(request).lang);
   if (fromQuery) {
     reply.setCookie(LANG_COOKIE, fromQuery, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400 });
     return fromQuery;
@@ -72,7 +80,7 @@ export function contextHook(deps: { db: Db; config: Config; tenants: TenantResol
     if (!tenant) throw new UnknownTenant();
     const ctx = baseContext(request, reply, tenant, deps.nav);
     request.ctx = ctx;
-    ctx.sessionExpired = (request.query as Record<string, unknown> | undefined)?.abgelaufen === '1';
+    ctx.sessionExpired = queryOf(request).abgelaufen === '1';
     const flash = request.cookies[FLASH_COOKIE];
     if (flash) {
       const unsigned = request.unsignCookie(flash);

@@ -81,8 +81,11 @@ export function holdAnswersUntilCommit(app: FastifyInstance): void {
   });
 }
 
-export function routes(app: FastifyInstance, db: Db) {
+/** `db` is needed by routes that change data (their transaction) and handed to every handler; routes of the
+ * platform that only answer from memory (health, OpenAPI) may leave it out. */
+export function routes(app: FastifyInstance, db?: Db) {
   function declare<P, Q, B>(method: 'GET' | 'POST', url: string, spec: RouteSpec<P, Q, B>, handler: Handler<P, Q, B>) {
+    if (!db && spec.changes) throw new Error(`${method} ${url} changes data but was declared without a database`);
     app.route({
       method,
       url,
@@ -91,7 +94,7 @@ export function routes(app: FastifyInstance, db: Db) {
         const params = parse(spec.params, request.params, () => new NotFound('page'));
         const query = parse(spec.query, request.query, (error) => new Invalid(fieldErrors(error)));
         const body = parse(spec.body, request.body, (error) => new Invalid(fieldErrors(error)));
-        if (!spec.changes) return handler({ request, reply, params, query, body, db });
+        if (!spec.changes || !db) return handler({ request, reply, params, query, body, db: db! });
         const entry: Pending = { trx: await db.startTransaction().execute(), state: 'open' };
         pending.set(request, entry);
         try {

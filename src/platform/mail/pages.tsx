@@ -12,7 +12,8 @@ import { sendHtml } from '../ui/render.js';
 import { findMail, listMail } from './mailer.js';
 
 export function registerMailPages(app: FastifyInstance, deps: Deps) {
-  app.get('/admin/mail', { config: { access: accountPolicy.administer } }, async (request, reply) => {
+  const route = routes(app, deps.db);
+  route.get('/admin/mail', { access: accountPolicy.administer }, async ({ request, reply }) => {
     if (!deps.config.demoMode) throw new NotFound('page');
     const { ctx } = request;
     const t = ctx.t;

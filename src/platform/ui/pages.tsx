@@ -1,4 +1,6 @@
 // Pages every tenant has: imprint, privacy, accessibility statement, contact, the style guide, the tenant's colours.
+import { routes } from '../http/route.js';
+import type { Db } from '../db/database.js';
 import type { FastifyInstance } from 'fastify';
 import type { RequestContext } from '../http/context.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -135,9 +137,10 @@ function Styleguide({ ctx }: { ctx: RequestContext }) {
   );
 }
 
-export function registerCommonPages(app: FastifyInstance) {
+export function registerCommonPages(app: FastifyInstance, db: Db) {
+  const route = routes(app, db);
   for (const page of legalPages) {
-    app.get(page.path, { config: { access: 'public' } }, async (request, reply) => {
+    route.get(page.path, { access: 'public' }, async ({ request, reply }) => {
       const { ctx } = request;
       const title = ctx.t(page.title);
       return sendHtml(
@@ -156,9 +159,9 @@ export function registerCommonPages(app: FastifyInstance) {
       );
     });
   }
-  app.get('/kontakt', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, <ContactPage ctx={request.ctx} />));
-  app.get('/styleguide', { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, <Styleguide ctx={request.ctx} />));
-  app.get('/tenant.css', { config: { access: 'public' } }, async (request, reply) => {
+  route.get('/kontakt', { access: 'public' }, async ({ request, reply }) => sendHtml(reply, <ContactPage ctx={request.ctx} />));
+  route.get('/styleguide', { access: 'public' }, async ({ request, reply }) => sendHtml(reply, <Styleguide ctx={request.ctx} />));
+  route.get('/tenant.css', { access: 'public' }, async ({ request, reply }) => {
     const colours = request.ctx.tenant.settings.colours;
     const safe = (value: string | undefined) => (value && /^#[0-9a-f]{3,8}$/i.test(value) ? value : undefined);
     const primary = safe(colours?.primary);

@@ -33,6 +33,7 @@ import { encryptedStore } from './platform/storage/encryption.js';
 import { clamdScanner } from './platform/storage/virus-scan.js';
 import { tenantResolver } from './platform/tenancy/tenants.js';
 import { platformJobs } from './platform/jobs/platform-jobs.js';
+import { EVENT_DELIVERY_JOB, EventBus } from './platform/events.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerPlatformPages } from './platform/pages.js';
 import type { Module } from './platform/module.js';
@@ -72,7 +73,9 @@ export async function buildApp(
   const fileKey = config.fileEncryptionKey ?? Buffer.from(await platformSecret(db, 'file-encryption'), 'base64url');
   const store = encryptedStore(createBlobStore(config.storage), fileKey);
   const scanner = config.clamd ? clamdScanner(config.clamd) : undefined;
-  const deps: Deps = { db, config, baseUrl, store, scanner, tenants: tenantResolver(db, config.defaultTenant) };
+  const events = new EventBus();
+  const deps: Deps = { db, config, baseUrl, store, scanner, tenants: tenantResolver(db, config.defaultTenant), modules: active, events };
+  for (const module of active) events.declare(module.name, module.subscribes?.(deps) ?? []);
 
   await app.register(cookie, { secret: config.sessionSecret ?? (await platformSecret(db, 'cookie')) });
   registerJsonBodies(app);
@@ -149,7 +152,11 @@ export async function buildApp(
   for (const module of active) await module.register(app, deps);
   registerOpenApi(app, active, '0.1.0');
 
-  const handlers: Record<string, JobHandler> = { ...platformJobs(deps), ...Object.assign({}, ...active.map((m) => m.jobs?.(deps) ?? {})) };
+  const handlers: Record<string, JobHandler> = {
+    ...platformJobs(deps),
+    [EVENT_DELIVERY_JOB]: events.deliveryJob(db),
+    ...Object.assign({}, ...active.map((m) => m.jobs?.(deps) ?? {})),
+  };
   const jobs = createJobRunner(db, handlers, {
     pollMs: config.jobPollMs,
     leaseMs: config.jobLeaseSeconds * 1000,

@@ -55,6 +55,7 @@ async function start(config: Config) {
   for (const entry of modules.flatMap((module) => module.schedules ?? [])) await schedule(database.db, entry);
   progress(config, 'Module laden / loading the modules', started);
   const { app, jobs, deps } = await buildApp(config, database);
+  app.log.info({ event: 'event_subscriptions', subscriptions: deps.events.describe() }, 'event_subscriptions');
   // The history (reports, applications, a notice) is for the demo only: an installation with a mail relay starts empty.
   if (seeded && config.demoMode) {
     progress(config, 'Demo-Meldungen anlegen / adding the demo reports', started);

@@ -2,7 +2,7 @@
 // whose messages reach the responsible unit as cases.
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
-import { describeCaseSource } from '../cases/index.js';
+import '../cases/index.js';
 import { findFeedback } from './feedback.js';
 import { registerAccessibilityPages } from './pages.js';
 import { accessibilityPolicy } from './policy.js';
@@ -10,14 +10,17 @@ import { accessibilityText } from './texts.js';
 
 export const accessibility: Module = {
   name: 'accessibility',
+  policy: accessibilityPolicy,
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
     { href: '/bo/barrierefreiheit', label: { de: 'Barrierefreiheit', en: 'Accessibility' }, access: accessibilityPolicy.editStatement },
   ],
   register(app, deps) {
     registerAccessibilityPages(app, deps);
-    // The case page shows what was reported.
-    describeCaseSource('accessibility', async (db, ctx, id) => {
+  },
+  // The case page shows what was reported.
+  caseSources: () => ({
+    accessibility: async (db, ctx, id) => {
       const feedback = await findFeedback(db, ctx.tenant.id, id);
       if (!feedback) return '';
       const t = accessibilityText(ctx.lang);
@@ -31,6 +34,6 @@ export const accessibility: Module = {
           <dd safe>{feedback.email ?? t('case.noEmail')}</dd>
         </dl>
       ) as string;
-    });
-  },
+    },
+  }),
 };

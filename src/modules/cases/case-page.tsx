@@ -178,7 +178,7 @@ export async function CaseView({
     eventsOfCase(deps.db, row.tenant_id, row.id),
     assigneesOf(deps.db, row.tenant_id, row.unit),
     staffNames(deps.db, row.tenant_id),
-    renderCaseSource(deps.db, ctx, row.source_kind, row.source_id),
+    renderCaseSource(deps, ctx, row.source_kind, row.source_id),
     workflowOf(deps.db, row.workflow_id),
   ]);
   const version = String(row.version);

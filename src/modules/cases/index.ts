@@ -16,14 +16,15 @@ import { casesWorkSection } from './work-section.js';
 export { changeStatus, moveOnEvent, noteOnCase, openCase, publicTimeline, rerouteCase } from './service.js';
 export { casesPolicy } from './policy.js';
 export { findCaseOfSource, firstClosings, statusEventsBetween } from './repo.js';
-export { describeCaseSource } from './sources.js';
-export { defineStateAction } from './state-actions.js';
+export { caseStateEntered } from './events.js';
+export type { CaseSourceRenderer } from './sources.js';
 export { workflowSchema, type WorkflowInput } from './workflow.js';
 
 export const CASE_ESCALATION_JOB = 'cases.escalate';
 
 export const cases: Module = {
   name: 'cases',
+  policy: casesPolicy,
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [{ href: '/bo/vorgaenge', label: { de: 'Vorgänge', en: 'Cases' }, access: casesPolicy.process }],
   register(app, deps) {
@@ -37,7 +38,7 @@ export const cases: Module = {
       await escalateOverdue(deps.db, deps.baseUrl);
     },
     [STATE_ACTION_JOB]: async (payload, job) => {
-      await runStateAction(deps.db, job.id, {
+      await runStateAction(deps.db, deps.events, job.id, {
         ...(payload as { caseId: string; state: string; action: StateAction; fields: Record<string, string>; actor: string }),
         tenantId: job.tenantId!,
       });

@@ -22,7 +22,6 @@ import { createEntry, entryOrThrow, publishDirectly, type Author } from './servi
 export type { Author } from './service.js';
 export type { Costs, ServiceContent, ServiceTranslation, OfficeContent, ContactContent } from './schema.js';
 export { searchServices } from './search.js';
-export { announceOnlineServices } from './online-services.js';
 export { FRESHNESS_JOB, sendFreshnessMails } from './freshness-job.js';
 
 /** Adds and publishes one entry (seed and fixtures); invalid content stops with the entry and path of the problem. */
@@ -47,6 +46,7 @@ function inBothLanguages(key: CatalogTextKey) {
 
 export const catalog: Module = {
   name: 'catalog',
+  policy: catalogPolicy,
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
     { href: '/leistungen', label: inBothLanguages('nav.label'), description: inBothLanguages('nav.description') },

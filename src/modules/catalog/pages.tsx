@@ -6,7 +6,7 @@ import { NotFound } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { BUSINESS_SITUATIONS, LIFE_SITUATIONS } from './constants.js';
-import { announcedOnlineService } from './online-services.js';
+import { onlineServiceFor } from './online-services.js';
 import { openState } from './opening-hours.js';
 import { governmentServiceJsonLd, localize } from './present.js';
 import { findEntryBySlug, listPublished, listPublishedServicesContaining, type EntryRow } from './repo.js';
@@ -31,9 +31,9 @@ import { ServicePageView, type ResolvedResponsibility } from './views/service-pa
 
 const access = catalogPolicy.read;
 
-/** The content's own online service, or the one this installation announced for the entry. */
-function withOnlineService<T extends ServiceContent>(service: T, tenantId: string, slug: string): T {
-  const path = announcedOnlineService(tenantId, slug);
+/** The content's own online service, or the one a module of this installation runs for the entry. */
+function withOnlineService<T extends ServiceContent>(deps: Deps, service: T, tenantId: string, slug: string): T {
+  const path = onlineServiceFor(deps, tenantId, slug);
   return service.onlineService || !path ? service : { ...service, onlineService: { url: path } };
 }
 
@@ -179,7 +179,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
             ctx={ctx}
             t={t}
             slug={entry.slug}
-            service={withOnlineService(localize(content, ctx.lang), ctx.tenant.id, entry.slug)}
+            service={withOnlineService(deps, localize(content, ctx.lang), ctx.tenant.id, entry.slug)}
             responsible={await resolveResponsibilities(deps, ctx.tenant.id, content, t)}
             jsonLd={governmentServiceJsonLd(content, url, ctx.tenant.name)}
             lastReviewed={entry.last_reviewed_at}

@@ -4,15 +4,19 @@
 import type { Deps } from '../../platform/http/deps.js';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { findTenantById } from '../../platform/tenancy/tenants.js';
-import { defineStateAction } from '../cases/index.js';
+import type { caseStateEntered } from '../cases/index.js';
+import type { Db } from '../../platform/db/database.js';
 import { deliver } from '../mailbox/index.js';
 import { noticesOfCase } from '../notices/index.js';
 import type { ServiceLibrary } from './library.js';
 import { findSubmission } from './repo.js';
 import { issueSubmissionNotice } from './staff-notice.js';
 
-export function defineSubmissionSteps(deps: Deps, library: ServiceLibrary) {
-  defineStateAction('submission', 'informCitizen', async (db, input) => {
+type Entered = NonNullable<(typeof caseStateEntered)['payload']>;
+
+/** The step a submission's case takes on entering a state, by the action its workflow names there. */
+export function submissionSteps(deps: Deps, library: ServiceLibrary) {
+  const informCitizen = async (db: Db, input: Entered) => {
     const [submission, tenant] = await Promise.all([
       findSubmission(db, input.tenantId, input.case.source_id),
       findTenantById(db, input.tenantId),
@@ -41,9 +45,9 @@ export function defineSubmissionSteps(deps: Deps, library: ServiceLibrary) {
     }
     const email = submission.answers.email;
     if (typeof email === 'string' && email.includes('@')) await queueMail(db, { tenantId: input.tenantId, to: email, subject, text: body });
-  });
+  };
 
-  defineStateAction('submission', 'notice', async (db, input) => {
+  const notice = async (db: Db, input: Entered) => {
     const [submission, tenant, issued] = await Promise.all([
       findSubmission(db, input.tenantId, input.case.source_id),
       findTenantById(db, input.tenantId),
@@ -55,5 +59,11 @@ export function defineSubmissionSteps(deps: Deps, library: ServiceLibrary) {
       { db, store: deps.store },
       { tenant, submission, definition, issuer: { id: null, name: input.actor }, baseUrl: deps.baseUrl },
     );
-  });
+  };
+
+  return async (db: Db, input: Entered) => {
+    if (input.case.source_kind !== 'submission') return;
+    if (input.action === 'informCitizen') await informCitizen(db, input);
+    if (input.action === 'notice') await notice(db, input);
+  };
 }

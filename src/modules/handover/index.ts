@@ -1,5 +1,6 @@
 // Hand-over to specialist software: FIT-Connect-style packages through a pull API with a key per consumer,
 // pushes with signature and retries, a file drop for legacy systems, all from an outbox so that nothing is lost or delivered twice.
+import { handoverPolicy } from './policy.js';
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
 import { registerHandoverApi } from './api.js';
@@ -15,8 +16,9 @@ export const HANDOVER_DROP_JOB = 'handover.drop';
 
 export const handover: Module = {
   name: 'handover',
+  policy: handoverPolicy,
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  nav: [{ href: '/bo/schnittstellen', label: { de: 'Schnittstellen', en: 'Interfaces' }, access: ['tenant_admin', 'platform_admin'] }],
+  nav: [{ href: '/bo/schnittstellen', label: { de: 'Schnittstellen', en: 'Interfaces' }, access: handoverPolicy.manageConsumers }],
   register(app, deps) {
     registerHandoverApi(app, deps);
     registerConsumerPages(app, deps);

@@ -1,6 +1,7 @@
 // The citizen's Postfach: receipts, notices and messages per account, two-way with the clerk, with a
 // content-free e-mail notification. Other modules deliver with `deliver` and read a case's correspondence
-// with `correspondenceOf`; `onFirstRead` tells them when a citizen first opened an item (Zugangsfiktion).
+// with `correspondenceOf`; the events in events.ts tell them when a citizen first opened an item (Zugangsfiktion) or answered.
+import { mailboxPolicy } from './policy.js';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../platform/db/database.js';
 import type { Module } from '../../platform/module.js';
@@ -9,27 +10,9 @@ import { itemsOfCase, unreadCount, type MailboxItem } from './repo.js';
 import { mailboxText } from './texts.js';
 
 export { deliver, type Delivery } from './service.js';
+export { mailboxFirstRead, mailboxReplied } from './events.js';
 export type { MailboxItem } from './repo.js';
 export type { Attachment } from './tables.js';
-
-type FirstRead = (db: Db, item: MailboxItem) => Promise<void>;
-const firstReadHandlers: FirstRead[] = [];
-
-export function onFirstRead(handler: FirstRead) {
-  firstReadHandlers.push(handler);
-}
-
-type Reply = (db: Db, item: MailboxItem) => Promise<void>;
-const replyHandlers: Reply[] = [];
-
-/** Called in the same transaction when a citizen answers into a case. */
-export function onCitizenReply(handler: Reply) {
-  replyHandlers.push(handler);
-}
-
-export async function notifyReply(db: Db, item: MailboxItem) {
-  for (const handler of replyHandlers) await handler(db, item);
-}
 
 export function correspondenceOf(db: Db, tenantId: string, kind: string, id: string) {
   return itemsOfCase(db, tenantId, kind, id);
@@ -37,17 +20,11 @@ export function correspondenceOf(db: Db, tenantId: string, kind: string, id: str
 
 export const mailbox: Module = {
   name: 'mailbox',
+  policy: mailboxPolicy,
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  nav: [{ href: '/postfach', label: { de: 'Postfach', en: 'Mailbox' }, access: ['citizen'] }],
+  nav: [{ href: '/postfach', label: { de: 'Postfach', en: 'Mailbox' }, access: mailboxPolicy.ownMailbox }],
   register(app, deps) {
-    registerMailboxPages(
-      app,
-      deps,
-      async (item) => {
-        for (const handler of firstReadHandlers) await handler(deps.db, item);
-      },
-      notifyReply,
-    );
+    registerMailboxPages(app, deps);
   },
   async accountSection(deps, ctx) {
     const t = mailboxText(ctx.lang);

@@ -26,6 +26,7 @@ import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { deleteForCitizen, findOwnItem, listItems, markRead, notifiesByEmail, saveSetting, type MailboxItem } from './repo.js';
 import { mailboxPolicy } from './policy.js';
+import { mailboxFirstRead, mailboxReplied } from './events.js';
 import { attachmentParams, itemParams, listQuery, settingsBody } from './schema.js';
 import { reply as replyTo } from './service.js';
 import type { Attachment } from './tables.js';
@@ -145,12 +146,7 @@ function ItemView({ ctx, item, error, text }: { ctx: Citizen; item: MailboxItem;
   );
 }
 
-export function registerMailboxPages(
-  app: FastifyInstance,
-  deps: Deps,
-  onFirstRead: (item: MailboxItem) => Promise<void>,
-  onReply: (db: Db, item: MailboxItem) => Promise<void>,
-) {
+export function registerMailboxPages(app: FastifyInstance, deps: Deps) {
   const route = routes(app, deps.db);
   const access = mailboxPolicy.ownMailbox;
   /** `db`: the route's own (in a changing route its transaction, the only connection the embedded database has). */
@@ -171,7 +167,7 @@ export function registerMailboxPages(
     return sendHtml(reply, <ListView ctx={ctx} items={items} search={search} notify={notify} />);
   });
 
-  route.get('/postfach/:id', { access, params: itemParams }, async ({ request, reply, params, db }) => {
+  route.get('/postfach/:id', { access, params: itemParams, changes: true }, async ({ request, reply, params, db }) => {
     const { ctx, item } = await ownItem(db, request, params.id);
     // The first opening is when the item reached the citizen (the start of a deadline it sets): audited, once.
     const first = item.direction === 'to_citizen' ? await markRead(db, ctx.tenant.id, item.id) : undefined;
@@ -185,7 +181,7 @@ export function registerMailboxPages(
         objectId: first.case_id ?? first.id,
         summary: { item: first.id },
       });
-      await onFirstRead(first);
+      await deps.events.publish(db, mailboxFirstRead, { item: first });
     }
     return sendHtml(reply, <ItemView ctx={ctx} item={item} />);
   });
@@ -229,7 +225,7 @@ export function registerMailboxPages(
           throw error;
         }
       }
-      await replyTo(db, item, text, attachments, ctx.actor.name, onReply);
+      await replyTo(db, item, text, attachments, ctx.actor.name, (trx, sent) => deps.events.publish(trx, mailboxReplied, { item: sent }));
       setFlash(reply, t('replySent'));
       return reply.redirect('/postfach', 303);
     },

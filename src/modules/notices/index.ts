@@ -3,7 +3,9 @@
 import { noticesPolicy } from './policy.js';
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
-import { onFirstRead } from '../mailbox/index.js';
+import { mailboxFirstRead } from '../mailbox/index.js';
+import { subscribe } from '../../platform/events.js';
+import type { Deps } from '../../platform/http/deps.js';
 import { registerNoticePublicPages } from './public-pages.js';
 import { recordFirstAccess } from './repo.js';
 import { registerTemplatePages, type NoticeService } from './template-pages.js';
@@ -13,15 +15,18 @@ export { feeValues, salutation } from './placeholders.js';
 export { noticesOfCase, type NoticeRow } from './repo.js';
 export type { NoticeService } from './template-pages.js';
 
-let services: (tenantId: string) => NoticeService[] = () => [];
-
-/** The services notices are written for (told by the forms module). */
-export function announceNoticeServices(list: (tenantId: string) => NoticeService[]) {
-  services = list;
+declare module '../../platform/module.js' {
+  interface Module {
+    /** The services this module issues notices for, with the fields a template may name. */
+    noticeServices?(tenantId: string): NoticeService[];
+  }
 }
+
+const noticeServices = (deps: Deps, tenantId: string) => deps.modules.flatMap((module) => module.noticeServices?.(tenantId) ?? []);
 
 export const notices: Module = {
   name: 'notices',
+  policy: noticesPolicy,
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
     {
@@ -31,11 +36,13 @@ export const notices: Module = {
     },
   ],
   register(app, deps) {
-    // Opening a notice in the Postfach is its first access (the date the Zugangsfiktion needs).
-    onFirstRead(async (db, item) => {
-      if (item.kind === 'notice') await recordFirstAccess(db, { mailboxItemId: item.id });
-    });
     registerNoticePublicPages(app, deps);
-    registerTemplatePages(app, deps, (tenantId) => services(tenantId));
+    registerTemplatePages(app, deps, (tenantId) => noticeServices(deps, tenantId));
   },
+  subscribes: () => [
+    // Opening a notice in the Postfach is its first access (the date the Zugangsfiktion needs).
+    subscribe(mailboxFirstRead, 'records the first access to a notice', async (db, { item }) => {
+      if (item.kind === 'notice') await recordFirstAccess(db, { mailboxItemId: item.id });
+    }),
+  ],
 };

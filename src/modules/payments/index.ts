@@ -12,11 +12,11 @@ import type { PaymentMethod, PaymentProvider } from './provider.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { paymentsText } from './texts.js';
 import { paymentsFor } from './repo.js';
-import { pollOpenPayments, startPayment, type PaymentRequest } from './service.js';
+import { pollOpenPayments, startPayment, type Gateway, type PaymentRequest } from './service.js';
 import { registerPaymentStaffPages } from './staff-pages.js';
 import { paymentsPolicy } from './policy.js';
 
-export { onPaymentSettled } from './service.js';
+export { paymentSettled } from './events.js';
 export { PAYMENT_METHODS, PaymentUnavailable, type PaymentMethod } from './provider.js';
 export type { PaymentRow } from './repo.js';
 
@@ -26,12 +26,12 @@ export function paymentMethodLabel(lang: Lang, method: PaymentMethod): string {
 
 export const PAYMENT_POLL_JOB = 'payments.poll';
 
-let provider: PaymentProvider | undefined;
+let gateway: Gateway | undefined;
 
 /** Starts a payment with the configured provider; returns the provider page to send the citizen to. */
 export function beginPayment(db: Db, baseUrl: string, request: PaymentRequest): Promise<string> {
-  if (!provider) throw new Error('payments module not registered');
-  return startPayment(db, provider, baseUrl, request);
+  if (!gateway) throw new Error('payments module not registered');
+  return startPayment(db, gateway, baseUrl, request);
 }
 
 /** All payment attempts for something (newest first). */
@@ -41,19 +41,21 @@ export function paymentsOf(db: Db, tenantId: string, purpose: { kind: string; id
 
 export const payments: Module = {
   name: 'payments',
+  policy: paymentsPolicy,
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [{ href: '/bo/zahlungen', label: { de: 'Zahlungen', en: 'Payments' }, access: paymentsPolicy.read }],
   async register(app, deps) {
     const { config, db, baseUrl } = deps;
     const demo =
       config.payment.provider === 'demo' ? demoProvider(db, { secret: await platformSecret(db, 'payment-demo'), baseUrl }) : undefined;
-    provider = demo ?? (config.payment.provider === 'pmpayment' ? pmPaymentProvider(config.payment) : undefined);
-    registerPaymentPages(app, deps, provider!, demo);
-    registerPaymentStaffPages(app, deps, provider!);
+    const provider = config.payment.provider === 'pmpayment' ? pmPaymentProvider(config.payment) : demo!;
+    gateway = { provider, events: deps.events };
+    registerPaymentPages(app, deps, gateway, demo);
+    registerPaymentStaffPages(app, deps, provider);
   },
   jobs: (deps) => ({
     [PAYMENT_POLL_JOB]: async () => {
-      if (provider) await pollOpenPayments(deps.db, provider);
+      if (gateway) await pollOpenPayments(deps.db, gateway);
     },
   }),
   schedules: [{ jobName: PAYMENT_POLL_JOB, cron: '*/5 * * * *' }],

@@ -13,12 +13,13 @@ import { paymentsPolicy } from './policy.js';
 import { demoOutcomeBody, notificationBody, providerParams, referenceParams } from './schema.js';
 import { PAYMENT_METHODS, type PaymentProvider } from './provider.js';
 import { findDemoTransaction, findPaymentByReference } from './repo.js';
-import { handleNotification, refreshFromProvider } from './service.js';
+import { handleNotification, refreshFromProvider, type Gateway } from './service.js';
 import { paymentsText } from './texts.js';
 
 type DemoProvider = ReturnType<typeof demoProvider>;
 
-export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider: PaymentProvider, demo?: DemoProvider) {
+export function registerPaymentPages(app: FastifyInstance, deps: Deps, gateway: Gateway, demo?: DemoProvider) {
+  const { provider } = gateway;
   const { db } = deps;
   const route = routes(app, db);
   const access = paymentsPolicy.pay;
@@ -29,7 +30,7 @@ export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider:
     { access, params: providerParams, body: notificationBody, config: { csrf: false, tenantless: true } },
     async ({ request, reply, params, body }) => {
       if (params.provider !== provider.name) return reply.status(404).send('unknown provider');
-      const outcome = await handleNotification(db, provider, body);
+      const outcome = await handleNotification(db, gateway, body);
       if (outcome === 'rejected') request.log.warn({ provider: provider.name }, 'payment notification with an invalid signature');
       return reply
         .status(outcome === 'rejected' ? 400 : 200)
@@ -42,7 +43,7 @@ export function registerPaymentPages(app: FastifyInstance, deps: Deps, provider:
   route.get('/zahlung/:reference/rueckkehr', { access, params: referenceParams }, async ({ request, reply, params }) => {
     const payment = await findPaymentByReference(db, params.reference);
     if (!payment || payment.tenant_id !== request.ctx.tenant.id) throw new NotFound('payment');
-    await refreshFromProvider(db, provider, payment, 'return');
+    await refreshFromProvider(db, gateway, payment, 'return');
     return reply.redirect(payment.return_path, 303);
   });
 

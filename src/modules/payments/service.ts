@@ -1,6 +1,8 @@
 // Use cases of online payment. The status of a payment comes only from the provider (signed notification or
 // status query), never from what the citizen's browser brings back. Every change is recorded; a successful
 // payment is booked exactly once and then settles what it paid for (e.g. completes a submission).
+import type { EventBus } from '../../platform/events.js';
+import { paymentSettled } from './events.js';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
@@ -19,13 +21,8 @@ import {
 } from './repo.js';
 import { isFinal, statesBefore, type PaymentStatus } from './states.js';
 
-/** What a settled payment completes, by purpose kind (registered by the module that asked for the payment). */
-export type SettlementHandler = (db: Db, payment: PaymentRow) => Promise<void>;
-const settlements = new Map<string, SettlementHandler>();
-
-export function onPaymentSettled(kind: string, handler: SettlementHandler) {
-  settlements.set(kind, handler);
-}
+/** The configured provider, and the events a booked payment is announced with. */
+export type Gateway = { provider: PaymentProvider; events: EventBus };
 
 export type PaymentRequest = {
   tenantId: string;
@@ -43,7 +40,7 @@ function newReference(now = new Date()): string {
 }
 
 /** Creates the payment and hands it to the provider; returns where to send the citizen. */
-export async function startPayment(db: Db, provider: PaymentProvider, baseUrl: string, request: PaymentRequest): Promise<string> {
+export async function startPayment(db: Db, { provider, events }: Gateway, baseUrl: string, request: PaymentRequest): Promise<string> {
   const payment = await insertPayment(db, {
     tenant_id: request.tenantId,
     reference: newReference(),
@@ -82,10 +79,10 @@ export async function startPayment(db: Db, provider: PaymentProvider, baseUrl: s
       notifyUrl: `${baseUrl}/zahlung/benachrichtigung/${provider.name}`,
       returnUrl: `${baseUrl}/zahlung/${payment.reference}/rueckkehr`,
     });
-    await applyStatus(db, payment.reference, 'started', 'provider', { providerRef: started.providerRef });
+    await applyStatus(db, events, payment.reference, 'started', 'provider', { providerRef: started.providerRef });
     return started.redirectUrl;
   } catch (error) {
-    await applyStatus(db, payment.reference, 'error', 'provider', {
+    await applyStatus(db, events, payment.reference, 'error', 'provider', {
       error: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
     });
     throw error instanceof PaymentUnavailable ? error : new PaymentUnavailable('provider failed');
@@ -96,6 +93,7 @@ export async function startPayment(db: Db, provider: PaymentProvider, baseUrl: s
  * move to `success` books it and settles its purpose, in one transaction. Returns the payment as it is now. */
 export async function applyStatus(
   db: Db,
+  events: EventBus,
   reference: string,
   to: ProviderStatus,
   source: string,
@@ -126,7 +124,7 @@ export async function applyStatus(
       to === 'success' &&
       (await insertBooking(trx, { payment_id: moved.id, tenant_id: moved.tenant_id, amount_cents: moved.amount_cents }))
     ) {
-      await settlements.get(moved.purpose_kind)?.(trx, moved);
+      await events.publish(trx, paymentSettled, { payment: moved });
       await recordAudit(trx, {
         tenantId: moved.tenant_id,
         actorId: null,
@@ -144,7 +142,11 @@ export async function applyStatus(
 export type NotificationOutcome = 'applied' | 'unmatched' | 'rejected';
 
 /** A provider's notification: a bad signature changes nothing; an unknown reference is kept for reconciliation. */
-export async function handleNotification(db: Db, provider: PaymentProvider, body: Record<string, string>): Promise<NotificationOutcome> {
+export async function handleNotification(
+  db: Db,
+  { provider, events }: Gateway,
+  body: Record<string, string>,
+): Promise<NotificationOutcome> {
   const notification = provider.readNotification(body);
   if (!notification) {
     await recordAudit(db, {
@@ -197,6 +199,7 @@ export async function handleNotification(db: Db, provider: PaymentProvider, body
   }
   await applyStatus(
     db,
+    events,
     payment.reference,
     notification.status,
     'notification',
@@ -208,19 +211,19 @@ export async function handleNotification(db: Db, provider: PaymentProvider, body
 /** Asks the provider about one payment (the citizen came back, or the poller found it open). */
 export async function refreshFromProvider(
   db: Db,
-  provider: PaymentProvider,
+  { provider, events }: Gateway,
   payment: PaymentRow,
   source: 'return' | 'poll',
 ): Promise<PaymentRow> {
   if (isFinal(payment.status) || payment.provider !== provider.name) return payment;
   const status = await provider.status(payment.reference);
-  return (await applyStatus(db, payment.reference, status, source)) ?? payment;
+  return (await applyStatus(db, events, payment.reference, status, source)) ?? payment;
 }
 
 /** The scheduled safety net: payments open for more than `minutes` are asked about again. */
-export async function pollOpenPayments(db: Db, provider: PaymentProvider, minutes = 2): Promise<number> {
+export async function pollOpenPayments(db: Db, gateway: Gateway, minutes = 2): Promise<number> {
   const open = await openPayments(db, new Date(Date.now() - minutes * 60_000));
-  for (const payment of open) await refreshFromProvider(db, provider, payment, 'poll');
+  for (const payment of open) await refreshFromProvider(db, gateway, payment, 'poll');
   return open.length;
 }
 

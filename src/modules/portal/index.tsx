@@ -1,4 +1,5 @@
 // The portal module: the tenant's home page, with an entry point for every module the tenant has enabled.
+import { portalPolicy } from './policy.js';
 import { routes } from '../../platform/http/route.js';
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/module.js';
@@ -55,7 +56,8 @@ async function homePageHtml(ctx: RequestContext): Promise<string> {
 
 export const portal: Module = {
   name: 'portal',
+  policy: portalPolicy,
   register(app: FastifyInstance, deps) {
-    routes(app, deps.db).get('/', { access: 'public' }, async ({ request, reply }) => sendHtml(reply, homePageHtml(request.ctx)));
+    routes(app, deps.db).get('/', { access: portalPolicy.read }, async ({ request, reply }) => sendHtml(reply, homePageHtml(request.ctx)));
   },
 };

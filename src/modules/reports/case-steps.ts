@@ -1,13 +1,17 @@
 // What happens to a report when its case changes state: the report takes the state and the public answer, a
 // duplicate adds its reporter's support to the original, and the reporter and the supporters who left an e-mail
 // address are told what the state means, with the answer.
-import { defineStateAction } from '../cases/index.js';
+import type { caseStateEntered } from '../cases/index.js';
+import type { Db } from '../../platform/db/database.js';
 import { queueMail } from '../../platform/mail/mailer.js';
 import { REPORT_STATUSES, type ReportStatus } from './tables.js';
 import { addSupporter, findReport, findReportByNumber, supporterEmails, updateReportStatus } from './repo.js';
 
-export function defineReportSteps(baseUrl: string) {
-  defineStateAction('report', 'informCitizen', async (db, input) => {
+type Entered = NonNullable<(typeof caseStateEntered)['payload']>;
+
+export function reportSteps(baseUrl: string) {
+  return async (db: Db, input: Entered) => {
+    if (input.case.source_kind !== 'report' || input.action !== 'informCitizen') return;
     const report = await findReport(db, input.tenantId, input.case.source_id);
     if (!report || !(REPORT_STATUSES as readonly string[]).includes(input.state)) return;
     let answer = input.fields.answer;
@@ -39,5 +43,5 @@ export function defineReportSteps(baseUrl: string) {
           .join('\n\n'),
       });
     }
-  });
+  };
 }

@@ -1,10 +1,13 @@
 // Mängelmelder: citizens report problems in public space (no account needed); each report becomes a case in the
 // unit responsible for its category, follows the report workflow, and the reporter is told of every public change.
+import { reportsPolicy } from './policy.js';
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
-import { defineReportSteps } from './case-steps.js';
+import { reportSteps } from './case-steps.js';
+import { subscribe } from '../../platform/events.js';
+import { caseStateEntered } from '../cases/index.js';
 import { registerReportPages } from './pages.js';
-import { registerReportStaff } from './staff.js';
+import { registerReportStaff, reportCaseSource } from './staff.js';
 import { registerPublicMap } from './public-map.js';
 import { registerOpen311 } from './open311/api.js';
 import { registerOpen311Clients } from './open311/clients.js';
@@ -17,6 +20,7 @@ export { submitReport } from './service.js';
 
 export const reports: Module = {
   name: 'reports',
+  policy: reportsPolicy,
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
   nav: [
     {
@@ -27,21 +31,24 @@ export const reports: Module = {
         en: 'Potholes, broken lamps, fly-tipping: report problems in town.',
       },
     },
-    { href: '/bo/open311', label: { de: 'Open311-Zugänge', en: 'Open311 access' }, access: ['tenant_admin', 'platform_admin'] },
+    { href: '/bo/open311', label: { de: 'Open311-Zugänge', en: 'Open311 access' }, access: reportsPolicy.manageApiClients },
     {
       href: '/bo/meldungen/kategorien',
       label: { de: 'Mängelmelder-Kategorien', en: 'Report categories' },
-      access: ['editor', 'tenant_admin', 'platform_admin'],
+      access: reportsPolicy.editCategories,
     },
     {
       href: '/bo/meldungen/statistik',
       label: { de: 'Mängelmelder-Statistik', en: 'Report statistics' },
-      access: ['unit_lead', 'cdo', 'tenant_admin', 'platform_admin'],
+      access: reportsPolicy.readStatistics,
     },
   ],
   accountSection: reportsAccountSection,
+  caseSources: (deps) => ({ report: reportCaseSource(deps) }),
+  subscribes: (deps) => [
+    subscribe(caseStateEntered, 'gives the report its new state and tells the reporter and supporters', reportSteps(deps.baseUrl)),
+  ],
   register(app, deps) {
-    defineReportSteps(deps.baseUrl);
     registerReportStaff(app, deps);
     registerReportPages(app, deps);
     registerPublicMap(app, deps);

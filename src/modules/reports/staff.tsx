@@ -11,7 +11,7 @@ import { audit, type Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { Button, Form, SelectField, TextArea } from '../../platform/ui/components.js';
-import { describeCaseSource, findCaseOfSource } from '../cases/index.js';
+import { findCaseOfSource, type CaseSourceRenderer } from '../cases/index.js';
 import { findReport, listCategories, photosOf, setPhotoPublic, setPublicDescription, type ReportRow } from './repo.js';
 import { recategorise } from './service.js';
 import { reportsText } from './texts.js';
@@ -99,8 +99,9 @@ async function caseUrl(deps: Deps, ctx: RequestContext, reportId: string) {
   return row ? `/bo/vorgaenge/${row.id}` : '/bo/vorgaenge';
 }
 
-export function registerReportStaff(app: FastifyInstance, deps: Deps) {
-  describeCaseSource('report', async (db, ctx, id) => {
+/** The report as the case page shows it: facts, place on the map, photo and description moderation. */
+export function reportCaseSource(deps: Deps): CaseSourceRenderer {
+  return async (db, ctx, id) => {
     const report = await findReport(db, ctx.tenant.id, id);
     if (!report) return '';
     const t = reportsText(ctx.lang);
@@ -158,8 +159,10 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
         </Form>
       </>
     ) as string;
-  });
+  };
+}
 
+export function registerReportStaff(app: FastifyInstance, deps: Deps) {
   const route = routes(app, deps.db);
   const access = reportsPolicy.process;
   route.get(`${STAFF}/:id/foto/:position`, { access, params: photoParams }, async ({ request, reply, params }) => {

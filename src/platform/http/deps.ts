@@ -4,6 +4,8 @@ import type { Db } from '../db/database.js';
 import type { BlobStore } from '../storage/storage.js';
 import type { VirusScanner } from '../storage/virus-scan.js';
 import type { TenantResolver } from '../tenancy/tenants.js';
+import type { Module } from '../module.js';
+import type { EventBus } from '../events.js';
 import { recordAudit, recordView, type AuditEntry } from '../audit/audit-log.js';
 import { actorId, actorLabel, type RequestContext } from './context.js';
 
@@ -15,6 +17,10 @@ export type Deps = {
   /** Set when CLAMD_HOST is configured: every upload is scanned before it is stored. */
   scanner?: VirusScanner;
   tenants: TenantResolver;
+  /** The installation's modules (to ask the questions they answer, see platform/module.ts). */
+  modules: readonly Module[];
+  /** Publishes domain events to the subscribers the modules declare. */
+  events: EventBus;
 };
 
 type AuditObject = { type: string; id?: string | null; summary?: Record<string, unknown> };

@@ -1,6 +1,7 @@
 // Use cases of case processing: open a case for a received submission, change its status along the workflow,
 // claim, assign and return it, automatic steps from other modules, and escalation of overdue cases. Every
 // change by a clerk carries the version the clerk saw; a stale change is refused and nothing changes.
+import { casesText } from './texts.js';
 import { createHash } from 'node:crypto';
 import { inTransaction, type Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
@@ -373,12 +374,18 @@ export async function escalateOverdue(db: Db, baseUrl: string, level = 1, now = 
 }
 
 function escalationMail(tenantId: string, to: string, row: CaseRow, baseUrl: string) {
-  const since = formatDate('de', row.due_at);
+  const t = casesText('de');
   return {
     tenantId,
     to,
-    subject: `Überfälliger Vorgang ${row.number}`,
-    text: `Der Vorgang ${row.number} („${row.title}“) ist seit ${since} überfällig.\n\nEskalierte Vorgänge: ${baseUrl}${inboxPath('escalated')}\nZum Vorgang: ${baseUrl}${casePath(row.id)}`,
+    subject: t('mail.overdue.subject', { number: row.number }),
+    text: t('mail.overdue.body', {
+      number: row.number,
+      title: row.title,
+      since: formatDate('de', row.due_at),
+      escalated: `${baseUrl}${inboxPath('escalated')}`,
+      link: `${baseUrl}${casePath(row.id)}`,
+    }),
   };
 }
 

@@ -130,6 +130,9 @@ const de = {
   'role.cdo': 'die oder der CDO',
   'role.tenant_admin': 'die Administration',
   changed: 'Der Vorgang ist aktualisiert.',
+  'mail.overdue.subject': 'Überfälliger Vorgang {number}',
+  'mail.overdue.body':
+    'Der Vorgang {number} („{title}“) ist seit {since} überfällig.\n\nEskalierte Vorgänge: {escalated}\nZum Vorgang: {link}',
 };
 
 const en: typeof de = {
@@ -259,6 +262,8 @@ const en: typeof de = {
   'role.cdo': 'the CDO',
   'role.tenant_admin': 'administrators',
   changed: 'The case is updated.',
+  'mail.overdue.subject': 'Overdue case {number}',
+  'mail.overdue.body': 'Case {number} (“{title}”) has been overdue since {since}.\n\nEscalated cases: {escalated}\nThe case: {link}',
 };
 
 export const casesText = messages({ de, en });

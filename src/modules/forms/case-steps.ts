@@ -10,6 +10,7 @@ import { deliver } from '../mailbox/index.js';
 import { noticesOfCase } from '../notices/index.js';
 import type { ServiceLibrary } from './library.js';
 import { findSubmission } from './repo.js';
+import { formsText } from './texts.js';
 import { issueSubmissionNotice } from './staff-notice.js';
 
 type Entered = NonNullable<(typeof caseStateEntered)['payload']>;
@@ -22,11 +23,14 @@ export function submissionSteps(deps: Deps, library: ServiceLibrary) {
       findTenantById(db, input.tenantId),
     ]);
     if (!submission || !tenant) return;
-    const subject = `${input.case.title} (${submission.number}): ${input.label.de}`;
+    // The town writes to applicants in German (the language of the procedure, § 23 VwVfG).
+    const t = formsText('de');
+    const facts = { number: submission.number, title: input.case.title, state: input.label.de };
+    const subject = t('steps.subject', facts);
     const body = [
-      `Der Stand Ihres Antrags ${submission.number} („${input.case.title}“) hat sich geändert: ${input.label.de}.`,
-      input.fields.reason ? `Begründung: ${input.fields.reason}` : '',
-      `Bei Fragen antworten Sie bitte über Ihr Postfach oder wenden Sie sich an ${input.case.unit}.`,
+      t('steps.changed', facts),
+      input.fields.reason ? t('steps.reason', { reason: input.fields.reason }) : '',
+      t('steps.questions', { unit: input.case.unit }),
     ]
       .filter(Boolean)
       .join('\n\n');

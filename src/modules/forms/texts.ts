@@ -194,6 +194,10 @@ const de = {
   'bo.started': 'Begonnen',
   'bo.submitted': 'Eingereicht',
   'bo.paid': 'Bezahlt',
+  'steps.subject': '{title} ({number}): {state}',
+  'steps.changed': 'Der Stand Ihres Antrags {number} („{title}“) hat sich geändert: {state}.',
+  'steps.reason': 'Begründung: {reason}',
+  'steps.questions': 'Bei Fragen antworten Sie bitte über Ihr Postfach oder wenden Sie sich an {unit}.',
 } as const;
 
 export type FormsTextKey = keyof typeof de;
@@ -383,6 +387,10 @@ const en: Record<FormsTextKey, string> = {
   'bo.started': 'Started',
   'bo.submitted': 'Submitted',
   'bo.paid': 'Paid',
+  'steps.subject': '{title} ({number}): {state}',
+  'steps.changed': 'The state of your application {number} (“{title}”) has changed: {state}.',
+  'steps.reason': 'Reason: {reason}',
+  'steps.questions': 'If you have questions, please answer through your mailbox or contact {unit}.',
 };
 
 export const formsText = messages({ de, en });

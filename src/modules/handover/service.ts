@@ -1,6 +1,7 @@
 // Use cases of the hand-over: queue a received submission for every consumer that takes its service (outbox),
 // pull by API key, idempotent acknowledgement, and pushes with a signature, retries with backoff and an alert
 // after repeated failure. The delivery id is the idempotency key, so a retry never creates a second case.
+import { handoverText } from './texts.js';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database.js';
 import { listRoleHolders } from '../../platform/auth/users-repo.js';
@@ -69,13 +70,19 @@ export async function alertAfterFailures(
   failure: { tenantId: string; consumer: string; submissionId: string; attempts: number; error: string },
 ) {
   if (failure.attempts !== ALERT_AFTER) return;
+  const t = handoverText('de');
   for (const admin of await listRoleHolders(db, failure.tenantId, 'tenant_admin')) {
     if (admin.email)
       await queueMail(db, {
         tenantId: failure.tenantId,
         to: admin.email,
-        subject: `Übergabe an ${failure.consumer} scheitert`,
-        text: `Die Übergabe des Antrags ${failure.submissionId} an ${failure.consumer} ist ${failure.attempts}-mal gescheitert (${failure.error}). Rathaus versucht es weiter; bitte prüfen Sie den Empfänger.`,
+        subject: t('alert.subject', { consumer: failure.consumer }),
+        text: t('alert.body', {
+          submission: failure.submissionId,
+          consumer: failure.consumer,
+          attempts: failure.attempts,
+          error: failure.error,
+        }),
       });
   }
 }

@@ -1,6 +1,7 @@
 // Issuing a notice: fill the template, render the PDF with the tenant's letterhead and a verification mark
 // (QR + short code), store it encrypted with its SHA-256, and deliver it: into the Postfach for account holders,
 // or by an e-mailed one-time link plus a separately mailed code for applicants without an account.
+import { noticesText } from './texts.js';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { inTransaction, type Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
@@ -11,6 +12,9 @@ import { storeUpload, type BlobStore } from '../../platform/storage/storage.js';
 import { deliver } from '../mailbox/index.js';
 import { DEFAULT_BODY, DEFAULT_LEGAL_REMEDY, emptyPlaceholders, fillPlaceholders, type NoticeValues } from './placeholders.js';
 import { findTemplate, insertNotice, insertPickup, linkMailboxItem, nextNoticeNumber, nextRunningNumber, type NoticeRow } from './repo.js';
+
+/** Notices and their mails are written in German, the language of the procedure (§ 23 VwVfG). */
+const letter = noticesText('de');
 
 const PICKUP_DAYS = 14;
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -82,18 +86,23 @@ export async function draftNotice(
     address: [request.values.name, ...request.values.anschrift.split(', ')].filter(Boolean),
     body: fillPlaceholders(template.body, values),
     legal: fillPlaceholders(template.legalRemedy, values),
-    signature: ['Mit freundlichen Grüßen', 'Im Auftrag', request.issuedBy.name, request.issuedBy.function, request.issuedBy.unit],
+    signature: [
+      letter('letter.closing'),
+      letter('letter.onBehalf'),
+      request.issuedBy.name,
+      request.issuedBy.function,
+      request.issuedBy.unit,
+    ],
     missing,
   };
 }
 
 /** How to pay: by the direct debit the applicant gave, or by transfer to the town's account with the notice number. */
 function paymentTerms(request: NoticeRequest, number: string, due: string): string {
-  if (request.directDebitIban)
-    return `Der Betrag wird zu den Fälligkeiten per SEPA-Lastschrift von Ihrem Konto mit der IBAN ${maskedIban(request.directDebitIban)} abgebucht.`;
+  if (request.directDebitIban) return letter('letter.directDebit', { iban: maskedIban(request.directDebitIban) });
   const account = request.tenant.settings.cashAccount;
   if (!account) return '';
-  return `Bitte überweisen Sie den Betrag bis zum ${due} auf das Konto der Stadtkasse: ${account.bank}, IBAN ${account.iban}, BIC ${account.bic}, Verwendungszweck ${number}.`;
+  return letter('letter.transfer', { due, bank: account.bank, iban: account.iban, bic: account.bic, number });
 }
 
 const maskedIban = (iban: string) => {
@@ -111,21 +120,28 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
   const draft = await draftNotice(db, request, { number, running, at: now });
   const code = verifyCode();
   const pdf = await renderTextPdf({
-    title: `Bescheid ${number}: ${request.subject}`,
+    title: letter('letter.title', { number, subject: request.subject }),
     lang: 'de',
     letterhead: `${request.tenant.name}${request.tenant.settings.contact ? ` · ${request.tenant.settings.contact.address}` : ''}`,
     verification: {
       url: `${request.baseUrl}/verify/${code}`,
       code,
-      label: `Echtheit prüfen: ${request.baseUrl.replace(/^https?:\/\//, '')}/verify`,
+      label: letter('letter.verify', { address: `${request.baseUrl.replace(/^https?:\/\//, '')}/verify` }),
     },
     sections: [
-      { lines: [...draft.address, '', `Bescheid-Nr. ${number} · ${longDate(now)}`, `Eingangsnummer ${request.values.eingangsnummer}`] },
+      {
+        lines: [
+          ...draft.address,
+          '',
+          letter('letter.reference', { number, date: longDate(now) }),
+          letter('letter.submission', { number: request.values.eingangsnummer }),
+        ],
+      },
       { heading: request.subject, lines: draft.body.split('\n') },
       { lines: draft.legal.split('\n') },
       { lines: draft.signature },
     ],
-    footer: `Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig. Echtheit prüfen: ${request.baseUrl}/verify/${code}`,
+    footer: letter('letter.footer', { link: `${request.baseUrl}/verify/${code}` }),
   });
   const bytes = Buffer.from(pdf);
   const file = await storeUpload(
@@ -155,8 +171,8 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
         tenantId: request.tenant.id,
         userId: request.recipient.userId,
         kind: 'notice',
-        subject: `Bescheid ${number}: ${request.subject}`,
-        body: `Anbei erhalten Sie den Bescheid zu Ihrem Antrag (Eingangsnummer ${request.values.eingangsnummer}).\n\nEchtheit prüfen: ${request.baseUrl}/verify/${code}`,
+        subject: letter('letter.title', { number, subject: request.subject }),
+        body: letter('letter.mailboxBody', { number: request.values.eingangsnummer, link: `${request.baseUrl}/verify/${code}` }),
         case: request.case,
         senderLabel: `${request.tenant.name}, ${request.issuedBy.unit}`,
         attachments: [{ file: file.id, name: file.original_name, size: Number(file.size_bytes), type: file.media_type }],
@@ -192,13 +208,13 @@ async function mailPickup(db: Db, notice: NoticeRow, email: string, tenant: Tena
   await queueMail(db, {
     tenantId: tenant.id,
     to: email,
-    subject: `Ihr Bescheid liegt bereit – ${tenant.name}`,
-    text: `Guten Tag,\n\nzu Ihrem Antrag liegt ein Bescheid bereit. Sie können ihn ${PICKUP_DAYS} Tage lang einmal abrufen:\n${baseUrl}/bescheid/abholen/${token}\n\nDen Abholcode erhalten Sie in einer eigenen E-Mail.`,
+    subject: letter('pickup.mail.subject', { town: tenant.name }),
+    text: letter('pickup.mail.body', { days: PICKUP_DAYS, link: `${baseUrl}/bescheid/abholen/${token}` }),
   });
   await queueMail(db, {
     tenantId: tenant.id,
     to: email,
-    subject: `Abholcode für Ihren Bescheid – ${tenant.name}`,
-    text: `Guten Tag,\n\nIhr Abholcode lautet: ${code}\n\nDen Link zum Bescheid haben Sie in einer eigenen E-Mail erhalten.`,
+    subject: letter('pickup.code.subject', { town: tenant.name }),
+    text: letter('pickup.code.body', { code }),
   });
 }

@@ -40,6 +40,22 @@ const de = {
   'pickup.wrong': 'Der Abholcode stimmt nicht. Sie haben noch {left} Versuche.',
   'pickup.gone':
     'Dieser Link ist nicht mehr gültig: Der Bescheid wurde bereits abgerufen, die Frist ist abgelaufen oder der Code wurde zu oft falsch eingegeben. Bitte wenden Sie sich an die Stadt.',
+  'letter.closing': 'Mit freundlichen Grüßen',
+  'letter.onBehalf': 'Im Auftrag',
+  'letter.directDebit': 'Der Betrag wird zu den Fälligkeiten per SEPA-Lastschrift von Ihrem Konto mit der IBAN {iban} abgebucht.',
+  'letter.transfer':
+    'Bitte überweisen Sie den Betrag bis zum {due} auf das Konto der Stadtkasse: {bank}, IBAN {iban}, BIC {bic}, Verwendungszweck {number}.',
+  'letter.title': 'Bescheid {number}: {subject}',
+  'letter.verify': 'Echtheit prüfen: {address}',
+  'letter.reference': 'Bescheid-Nr. {number} · {date}',
+  'letter.submission': 'Eingangsnummer {number}',
+  'letter.footer': 'Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig. Echtheit prüfen: {link}',
+  'letter.mailboxBody': 'Anbei erhalten Sie den Bescheid zu Ihrem Antrag (Eingangsnummer {number}).\n\nEchtheit prüfen: {link}',
+  'pickup.mail.subject': 'Ihr Bescheid liegt bereit – {town}',
+  'pickup.mail.body':
+    'Guten Tag,\n\nzu Ihrem Antrag liegt ein Bescheid bereit. Sie können ihn {days} Tage lang einmal abrufen:\n{link}\n\nDen Abholcode erhalten Sie in einer eigenen E-Mail.',
+  'pickup.code.subject': 'Abholcode für Ihren Bescheid – {town}',
+  'pickup.code.body': 'Guten Tag,\n\nIhr Abholcode lautet: {code}\n\nDen Link zum Bescheid haben Sie in einer eigenen E-Mail erhalten.',
 };
 
 const en: typeof de = {
@@ -81,6 +97,22 @@ const en: typeof de = {
   'pickup.wrong': 'The pickup code is not right. You have {left} attempts left.',
   'pickup.gone':
     'This link is no longer valid: the notice was downloaded already, the time ran out, or the code was entered wrongly too often. Please contact the town.',
+  'letter.closing': 'Yours sincerely',
+  'letter.onBehalf': 'On behalf of the mayor',
+  'letter.directDebit': 'The amount will be collected by SEPA direct debit from your account with the IBAN {iban} when due.',
+  'letter.transfer':
+    'Please transfer the amount by {due} to the town treasury’s account: {bank}, IBAN {iban}, BIC {bic}, reference {number}.',
+  'letter.title': 'Notice {number}: {subject}',
+  'letter.verify': 'Check authenticity: {address}',
+  'letter.reference': 'Notice no. {number} · {date}',
+  'letter.submission': 'Reference number {number}',
+  'letter.footer': 'This notice was created electronically and is valid without a signature. Check authenticity: {link}',
+  'letter.mailboxBody': 'Please find attached the notice on your application (reference number {number}).\n\nCheck authenticity: {link}',
+  'pickup.mail.subject': 'Your notice is ready – {town}',
+  'pickup.mail.body':
+    'Hello,\n\na notice on your application is ready. You can fetch it once within {days} days:\n{link}\n\nYou receive the pick-up code in a separate e-mail.',
+  'pickup.code.subject': 'Pick-up code for your notice – {town}',
+  'pickup.code.body': 'Hello,\n\nyour pick-up code is: {code}\n\nYou received the link to the notice in a separate e-mail.',
 };
 
 export const noticesText = messages({ de, en });

@@ -176,8 +176,9 @@ export async function recategorise(db: Db, tenantId: string, report: ReportRow, 
 
 /** The reporter says the problem is still there: the case goes back to processing in the unit that closed it. */
 export async function reopenReport(db: Db, tenantId: string, report: ReportRow, comment: string) {
-  await noteOnCase(db, tenantId, { kind: 'report', id: report.id }, 'Meldende Person', comment);
-  return moveOnEvent(db, tenantId, { kind: 'report', id: report.id }, 'reply', 'Meldende Person');
+  const reporter = reportsText('de')('facts.reporter');
+  await noteOnCase(db, tenantId, { kind: 'report', id: report.id }, reporter, comment);
+  return moveOnEvent(db, tenantId, { kind: 'report', id: report.id }, 'reply', reporter);
 }
 
 /** Support an open report instead of reporting it again; with an e-mail address, updates come too. A report

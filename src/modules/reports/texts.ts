@@ -171,6 +171,11 @@ const de = {
   'clients.revokedNow': 'Der Schlüssel ist widerrufen.',
   'mail.subject': 'Ihre Meldung {number} an den Mängelmelder',
   'mail.body': 'Danke für Ihre Meldung {number}. Den Stand sehen Sie jederzeit unter:\n{link}',
+  'steps.duplicate': 'Diese Meldung ist doppelt; sie wird unter {original} bearbeitet.',
+  'steps.mail.subject': 'Meldung {number}: {state}',
+  'steps.mail.state': 'Die Meldung {number} hat einen neuen Stand: {state}.',
+  'steps.mail.answer': 'Antwort der Stadt: {answer}',
+  'steps.mail.link': 'Zur Meldung: {link}',
 };
 
 const en: typeof de = {
@@ -338,6 +343,11 @@ const en: typeof de = {
   'clients.revokedNow': 'The key is revoked.',
   'mail.subject': 'Your report {number}',
   'mail.body': 'Thank you for your report {number}. Follow it at any time at:\n{link}',
+  'steps.duplicate': 'This report is a duplicate; it is being dealt with as {original}.',
+  'steps.mail.subject': 'Report {number}: {state}',
+  'steps.mail.state': 'Report {number} has a new state: {state}.',
+  'steps.mail.answer': 'The town’s answer: {answer}',
+  'steps.mail.link': 'The report: {link}',
 };
 
 export const reportsText = messages({ de, en });

@@ -10,7 +10,6 @@ import { accessibilityPolicy } from './policy.js';
 import { feedbackBody } from './schema.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { listUnits } from '../../platform/auth/users-repo.js';
-import type { Role } from '../../platform/auth/roles.js';
 import { formatDay, parseBerlinDay } from '../../platform/i18n/index.js';
 import { updateTenantSettings } from '../../platform/tenancy/tenants.js';
 import { Button, ErrorSummary, Form, Paragraphs, RadioGroup, TextArea, TextField } from '../../platform/ui/components.js';

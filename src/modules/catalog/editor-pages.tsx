@@ -10,7 +10,6 @@ import { recordParams } from '../../platform/validation/rules.js';
 import { entriesQuery, newEntryQuery } from './schema.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { ENTRY_KINDS, type EntryKind } from './constants.js';
 import { diffContent } from './diff.js';
 import { contentFromForm, contentToForm } from './form-codec.js';
 import { can, catalogPermissions, catalogPolicy, ensure } from './policy.js';

@@ -1,11 +1,12 @@
 // The citizen's side of the Mängelmelder: the report form (works without JavaScript: address instead of map pin),
 // the list of the latest reports, and a report's page. The description is shown only to the reporter (private
 // key) until moderation before publication exists; the public sees category, place, status and the answer.
+import type { Lang } from '../../platform/i18n/index.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
 import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { explain, NotFound } from '../../platform/http/errors.js';
 import { formatDate, formatDateTime } from '../../platform/i18n/index.js';
 import { publicTimeline } from '../cases/index.js';
 import { PlaceMap } from '../../platform/geo/map.js';
@@ -110,7 +111,7 @@ async function ReportForm({
   deps,
   values,
   answers = {},
-  errors,
+  errors: problems,
   nearby,
 }: {
   ctx: RequestContext;
@@ -121,6 +122,7 @@ async function ReportForm({
   nearby?: Nearby;
 }) {
   const t = reportsText(ctx.lang);
+  const errors = inWords(problems, ctx.lang);
   const [categories, recent] = await Promise.all([listCategories(deps.db, ctx.tenant.id), recentReports(deps.db, ctx.tenant.id, 20)]);
   const options = categories
     .filter((category) => category.parent_code)
@@ -205,7 +207,21 @@ async function ReportForm({
 }
 
 /** The error summary's entries, each pointing to its field (questions are named q.<code>). */
-function summary(errors: ReportErrors): Record<string, string> | undefined {
+type ReportMessages = Partial<Record<keyof ReportInput | 'photos', string>> & { questions?: Record<string, string> };
+
+/** The service's problems with a report, in the reader's words. */
+function inWords(problems: ReportErrors, lang: Lang): ReportMessages {
+  const t = reportsText(lang);
+  const { questions, ...fields } = problems;
+  return {
+    ...Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, explain(problem, t, lang)])),
+    ...(questions
+      ? { questions: Object.fromEntries(Object.entries(questions).map(([code, problem]) => [code, explain(problem, t, lang)])) }
+      : {}),
+  };
+}
+
+function summary(errors: ReportMessages): Record<string, string> | undefined {
   const { questions, ...fields } = errors;
   const all = {
     ...(fields as Record<string, string>),
@@ -282,8 +298,8 @@ export function registerReportPages(app: FastifyInstance, deps: Deps) {
       const { ctx } = request;
       const t = reportsText(ctx.lang);
       const report = await reportOf(request, params.id);
-      const outcome = await supportReport(db, ctx.tenant.id, report, body.email, ctx.lang);
-      if (outcome.error) setFlash(reply, outcome.error, 'error');
+      const outcome = await supportReport(db, ctx.tenant.id, report, body.email);
+      if (outcome.error) setFlash(reply, explain(outcome.error, t, ctx.lang), 'error');
       else setFlash(reply, outcome.counted ? t('support.thanks') : t('support.already'));
       return reply.redirect(`${BASE}/meldung/${report.id}`, 303);
     },

@@ -1,6 +1,7 @@
 // Where a report is: from typed coordinates (or a map pin) or an address from the street directory. What is
 // published is only what the directory says: street and house number, or the street nearest the pin ("near …").
 // What the reporter typed into the address field stays internal, like the description, for the clerk alone.
+import type { ReportProblem } from './texts.js';
 import type { TownGeo } from '../../platform/db/tables.js';
 import { insidePolygon, metresBetween } from '../../platform/geo/geometry.js';
 import { closestStreet, findStreet, nearestStreet, splitStreetAddress, type Street } from '../../platform/geo/streets.js';
@@ -9,7 +10,7 @@ import { reportsText } from './texts.js';
 
 /** `approximate`: the address names the street nearest the pin, not the place itself. `note`: the reporter's text. */
 export type Place = { lat: number; lng: number; address: string | null; approximate: boolean; note: string | null };
-export type PlaceErrors = { address?: string; coordinates?: string };
+export type PlaceErrors = { address?: ReportProblem; coordinates?: ReportProblem };
 
 export const ADDRESS_MAX_LENGTH = 200;
 /** A typed street counts for a pin within this distance of the street's point in the directory. */
@@ -41,32 +42,29 @@ function placeOfPin(streets: Street[], point: { lat: number; lng: number }, type
 }
 
 /** The place of the report, or the message why it cannot be used. */
-export function locate(
-  geo: TownGeo | undefined,
-  input: { address: string; coordinates: string },
-  lang: Lang,
-): { place?: Place; errors: PlaceErrors } {
-  const t = reportsText(lang);
+export function locate(geo: TownGeo | undefined, input: { address: string; coordinates: string }): { place?: Place; errors: PlaceErrors } {
   const typed = input.address.trim();
-  if (typed.length > ADDRESS_MAX_LENGTH) return { errors: { address: t('error.addressLength', { max: String(ADDRESS_MAX_LENGTH) }) } };
+  if (typed.length > ADDRESS_MAX_LENGTH)
+    return { errors: { address: { code: 'error.addressLength', params: { max: ADDRESS_MAX_LENGTH } } } };
   const streets = geo?.streets ?? [];
   const pin = input.coordinates.trim() ? parseCoordinates(input.coordinates) : undefined;
-  if (input.coordinates.trim() && !pin) return { errors: { coordinates: t('error.coordinates') } };
+  if (input.coordinates.trim() && !pin) return { errors: { coordinates: { code: 'error.coordinates' } } };
   let place = pin ? placeOfPin(streets, pin, typed) : undefined;
   if (!place && typed) {
     const parts = splitStreetAddress(typed);
     const street = findStreet(streets, parts.street);
     if (!street) {
       const guess = closestStreet(streets, parts.street);
-      return { errors: { address: guess ? t('error.streetGuess', { street: guess.name }) : t('error.street') } };
+      return { errors: { address: guess ? { code: 'error.streetGuess', params: { street: guess.name } } : { code: 'error.street' } } };
     }
     const address = directoryAddress(street, parts.number);
     place = { lat: street.lat, lng: street.lng, address, approximate: false, note: null };
   }
-  if (!place) return { errors: { address: t('error.place') } };
+  if (!place) return { errors: { address: { code: 'error.place' } } };
   if (geo && !insidePolygon(place, geo.boundary)) {
     const neighbour = responsibleNeighbour(geo, place);
-    return { errors: { [pin ? 'coordinates' : 'address']: neighbour ? t('error.outsideNeighbour', { neighbour }) : t('error.outside') } };
+    const problem: ReportProblem = neighbour ? { code: 'error.outsideNeighbour', params: { neighbour } } : { code: 'error.outside' };
+    return { errors: { [pin ? 'coordinates' : 'address']: problem } };
   }
   return { place, errors: {} };
 }

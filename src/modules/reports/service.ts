@@ -1,6 +1,7 @@
 // Reporting a problem: the place comes from coordinates (map pin) or an address in the town's street directory,
 // must lie inside the town (otherwise the neighbour responsible is named when known), and the report becomes a
 // case in the unit responsible for its category. Anonymous reporters get a private key to follow their report.
+import type { ReportProblem } from './texts.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { TownGeo } from '../../platform/db/tables.js';
 import { inTransaction, type Db } from '../../platform/db/database.js';
@@ -30,7 +31,7 @@ import { OPEN_REPORT_STATUSES } from './tables.js';
 import { isEmail } from '../../platform/validation/rules.js';
 
 export type ReportInput = { category: string; description: string; address: string; coordinates: string; name: string; email: string };
-export type ReportErrors = Partial<Record<keyof ReportInput | 'photos', string>> & { questions?: Record<string, string> };
+export type ReportErrors = Partial<Record<keyof ReportInput | 'photos', ReportProblem>> & { questions?: Record<string, ReportProblem> };
 
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -57,19 +58,21 @@ export type SubmitReport = {
 };
 
 /** Each photo cleaned of its metadata, or the message why one cannot be taken. */
-async function cleanPhotos(request: SubmitReport): Promise<{ photos: Buffer[]; error?: string }> {
-  const t = reportsText(request.lang);
+async function cleanPhotos(request: SubmitReport): Promise<{ photos: Buffer[]; error?: ReportProblem }> {
   if (request.photoProblem === 'tooLarge')
-    return { photos: [], error: t('error.photoSize', { mb: String(PHOTO_MAX_BYTES / 1024 / 1024) }) };
+    return { photos: [], error: { code: 'error.photoSize', params: { mb: PHOTO_MAX_BYTES / 1024 / 1024 } } };
   if (request.photoProblem === 'tooMany' || request.photos.length > MAX_PHOTOS)
-    return { photos: [], error: t('error.photoCount', { count: String(MAX_PHOTOS) }) };
+    return { photos: [], error: { code: 'error.photoCount', params: { count: MAX_PHOTOS } } };
   try {
     return { photos: await Promise.all(request.photos.map((photo) => cleanPhoto(photo.bytes))) };
   } catch (error) {
     if (error instanceof NotAPhoto)
       return {
         photos: [],
-        error: error.reason === 'pixels' ? t('error.photoPixels', { mp: String(PHOTO_MAX_PIXELS / 1_000_000) }) : t('error.photoType'),
+        error:
+          error.reason === 'pixels'
+            ? { code: 'error.photoPixels', params: { mp: PHOTO_MAX_PIXELS / 1_000_000 } }
+            : { code: 'error.photoType' },
       };
     throw error;
   }
@@ -84,14 +87,14 @@ export async function submitReport(
   const t = reportsText(request.lang);
   const { input } = request;
   const category = (await listCategories(db, request.tenantId)).find((candidate) => candidate.code === input.category);
-  const located = locate(request.geo, input, request.lang);
+  const located = locate(request.geo, input);
   const errors: ReportErrors = { ...located.errors };
-  if (!category) errors.category = t('error.category');
-  if (input.description.trim().length < 5 && !request.client) errors.description = t('error.description');
-  if (input.email.trim() && !isEmail(input.email.trim())) errors.email = t('error.email');
+  if (!category) errors.category = { code: 'error.category' };
+  if (input.description.trim().length < 5 && !request.client) errors.description = { code: 'error.description' };
+  if (input.email.trim() && !isEmail(input.email.trim())) errors.email = { code: 'error.email' };
   const cleaned = await cleanPhotos(request);
   if (cleaned.error) errors.photos = cleaned.error;
-  const checked = checkAnswers(category?.questions ?? [], request.answers, request.lang);
+  const checked = checkAnswers(category?.questions ?? [], request.answers);
   if (Object.keys(checked.errors).length > 0) errors.questions = checked.errors;
   if (Object.keys(errors).length > 0 || !category || !located.place) return { errors };
   const nearby = request.confirmed ? [] : await nearbyOpenReports(db, request.tenantId, category.code, located.place);
@@ -188,11 +191,9 @@ export async function supportReport(
   tenantId: string,
   report: ReportRow,
   email: string,
-  lang: Lang,
-): Promise<{ error?: string; counted: boolean }> {
-  const t = reportsText(lang);
-  if (!OPEN_REPORT_STATUSES.includes(report.status)) return { error: t('support.finished'), counted: false };
+): Promise<{ error?: ReportProblem; counted: boolean }> {
+  if (!OPEN_REPORT_STATUSES.includes(report.status)) return { error: { code: 'support.finished' }, counted: false };
   const address = email.trim().slice(0, 200);
-  if (address && !isEmail(address)) return { error: t('error.email'), counted: false };
+  if (address && !isEmail(address)) return { error: { code: 'error.email' }, counted: false };
   return { counted: await inTransaction(db, (trx) => recordSupport(trx, tenantId, report.id, address || null)) };
 }

@@ -1,5 +1,6 @@
 // Texts of the Mängelmelder, German and English.
 import { messages } from '../../platform/i18n/index.js';
+import type { Problem } from '../../platform/http/errors.js';
 
 const de = {
   title: 'Mängelmelder',
@@ -352,3 +353,6 @@ const en: typeof de = {
 
 export const reportsText = messages({ de, en });
 export type ReportsTranslate = ReturnType<typeof reportsText>;
+export type ReportsTextKey = keyof typeof de;
+/** A problem with a report, in words of this module's texts. */
+export type ReportProblem = Problem<ReportsTextKey>;

@@ -1,5 +1,22 @@
 // Typed errors that domain code throws; the error handler turns each into a page or an application/problem+json answer.
+import type { Lang } from '../i18n/index.js';
 export type FieldErrors = Record<string, string>;
+
+/** What is wrong, as a text key of the module and its values; the page puts it into words in the reader's
+ * language (`explain`). A value given in both languages (a question's label) is picked by language. Services
+ * return or throw problems, never sentences. */
+export type Problem<K extends string = string> = { code: K; params?: Record<string, string | number | Record<Lang, string>> };
+
+export function explain<K extends string>(
+  problem: Problem<K>,
+  t: (key: K, params?: Record<string, string | number>) => string,
+  lang: Lang,
+): string {
+  const params = Object.fromEntries(
+    Object.entries(problem.params ?? {}).map(([name, value]) => [name, typeof value === 'object' ? value[lang] : value]),
+  );
+  return t(problem.code, params);
+}
 
 export class DomainError extends Error {
   constructor(

@@ -1,5 +1,7 @@
 // Open311 requests: reading the query (window, statuses, codes, pages) as the specification defines it, and
 // turning a POSTed request into a report through the same checks as the web form.
+import { explain } from '../../../platform/http/errors.js';
+import { reportsText } from '../texts.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { TownGeo } from '../../../platform/db/tables.js';
 import type { BlobStore } from '../../../platform/storage/storage.js';
@@ -113,10 +115,12 @@ export async function createRequest(post: Open311Post) {
     client: { id: post.clientId, mediaUrl: /^https?:\/\/\S+$/.test(body.media_url ?? '') ? body.media_url!.slice(0, 500) : undefined },
   });
   if (!outcome.report) {
+    // Open311 clients read the descriptions in German, the language the town's categories and answers are in.
+    const t = reportsText('de');
     const { questions, ...fields } = outcome.errors;
     throw new Open311Error(400, [
-      ...Object.values(fields),
-      ...Object.entries(questions ?? {}).map(([code, message]) => `attribute[${code}]: ${message}`),
+      ...Object.values(fields).map((problem) => explain(problem, t, 'de')),
+      ...Object.entries(questions ?? {}).map(([code, problem]) => `attribute[${code}]: ${explain(problem, t, 'de')}`),
     ]);
   }
   return { report: outcome.report, category };

@@ -11,7 +11,7 @@ import { keyHash } from './service.js';
 import { routes } from '../../platform/http/route.js';
 import { recordParams } from '../../platform/validation/rules.js';
 import { handoverPolicy } from './policy.js';
-import { attachmentParams, } from './schema.js';
+import { attachmentParams } from './schema.js';
 
 const BASE = '/api/handover/v1/submissions';
 /** Machine access: the consumer's key is checked by `consumerOf`; no browser session, so no CSRF token. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../../platform/db/database.js';
 import type { Module } from '../../platform/module.js';
 import { registerMailboxPages } from './pages.js';
-import { itemsOfCase, unreadCount, } from './repo.js';
+import { itemsOfCase, unreadCount } from './repo.js';
 import { mailboxText } from './texts.js';
 
 export { deliver, type Delivery } from './service.js';

@@ -8,7 +8,7 @@ import type { Module } from '../../platform/module.js';
 import { demoProvider } from './demo-provider.js';
 import { registerPaymentPages } from './pages.js';
 import { pmPaymentProvider } from './pmpayment.js';
-import type { PaymentMethod, } from './provider.js';
+import type { PaymentMethod } from './provider.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { paymentsText } from './texts.js';
 import { paymentsFor } from './repo.js';

@@ -1,6 +1,6 @@
 // The citizen's side of a payment: the provider's notification endpoint, the return from the provider (the
 // status is asked from the provider, whatever the URL says) and the embedded demo provider's hosted page.
-import type { FastifyInstance, } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { formatMoney } from '../../platform/i18n/index.js';
@@ -11,7 +11,7 @@ import { DEMO_OUTCOMES, type demoProvider } from './demo-provider.js';
 import { routes } from '../../platform/http/route.js';
 import { paymentsPolicy } from './policy.js';
 import { demoOutcomeBody, notificationBody, providerParams, referenceParams } from './schema.js';
-import { PAYMENT_METHODS, } from './provider.js';
+import { PAYMENT_METHODS } from './provider.js';
 import { findDemoTransaction, findPaymentByReference } from './repo.js';
 import { handleNotification, refreshFromProvider, type Gateway } from './service.js';
 import { paymentsText } from './texts.js';

@@ -3,10 +3,10 @@
 // the same run. Needs DATABASE_URL or a local PostgreSQL.
 import { sql } from 'kysely';
 import { startServer } from '../test/support/server.js';
-import { loadDefinitions } from '../src/modules/forms/registry.js';
+import { loadDefinitions } from '../src/modules/forms/library/registry.js';
 import { startDraft, submit } from '../src/modules/forms/service.js';
 import { findSubmission, saveDraftAnswers } from '../src/modules/forms/repo.js';
-import { receiptPdf } from '../src/modules/forms/receipt.js';
+import { receiptPdf } from '../src/modules/forms/assistant/receipt.js';
 import type { Answers } from '../src/modules/forms/expressions.js';
 import type { TenantSettings } from '../src/platform/db/tables.js';
 

@@ -10,8 +10,8 @@ import { changeStatus, findCaseOfSource, moveOnEvent } from '../src/modules/case
 import { submitReport } from '../src/modules/reports/index.js';
 import { draftOf, saveStep, startDraft, submit, type Owner } from '../src/modules/forms/service.js';
 import { findSubmission } from '../src/modules/forms/repo.js';
-import { loadDefinitions } from '../src/modules/forms/registry.js';
-import { issueSubmissionNotice } from '../src/modules/forms/staff-notice.js';
+import { loadDefinitions } from '../src/modules/forms/library/registry.js';
+import { issueSubmissionNotice } from '../src/modules/forms/back-office/notice.js';
 import { upsertCitizen } from '../src/platform/auth/citizen-account.js';
 import { findPersona } from '../src/platform/auth/demo-personas.js';
 import { mapClaims } from '../src/platform/auth/oidc-client.js';

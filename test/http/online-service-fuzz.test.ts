@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
-import { loadDefinitions } from '../../src/modules/forms/registry.js';
+import { loadDefinitions } from '../../src/modules/forms/library/registry.js';
 import { checkAll } from '../../src/modules/forms/validate.js';
 import { hennefGeo } from '../../seed/geo.js';
 import type { ServiceDefinition } from '../../src/modules/forms/definition.js';

@@ -7,7 +7,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
 import { postMultipart } from '../support/multipart.js';
-import { checksum } from '../../src/modules/forms/versions.js';
+import { checksum } from '../../src/modules/forms/library/versions.js';
 import { serviceDefinition, type ServiceDefinitionInput } from '../../src/modules/forms/definition.js';
 
 const treePatronage: ServiceDefinitionInput = {

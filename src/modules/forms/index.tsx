@@ -2,27 +2,27 @@
 // application assistant walks citizens through it step by step and stores complete, valid submissions.
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module.js';
-import { registerAssistantPages } from './pages.js';
-import { usageTally } from './usage-tally.js';
-import { accountSection, registerOverviewPages } from './overview-pages.js';
-import { ServiceLibrary } from './library.js';
-import { registerLibraryPages } from './library-pages.js';
-import { registerStaffPages, SubmissionAnswers } from './staff-pages.js';
+import { registerAssistantPages } from './assistant/pages.js';
+import { usageTally } from './assistant/usage-tally.js';
+import { accountSection, registerOverviewPages } from './assistant/overview-pages.js';
+import { ServiceLibrary } from './library/library.js';
+import { registerLibraryPages } from './library/pages.js';
+import { registerStaffPages, SubmissionAnswers } from './back-office/pages.js';
 import { formsPolicy } from './policy.js';
 import { caseStateEntered } from '../cases/index.js';
 import { subscribe } from '../../platform/events.js';
 import { findSubmission } from './repo.js';
-import { definitionAt } from './versions.js';
-import { loadDefinitions } from './registry.js';
+import { definitionAt } from './library/versions.js';
+import { loadDefinitions } from './library/registry.js';
 import { deleteExpiredDrafts } from './repo.js';
 import { completePaidSubmission, HANDOVER_JOB, keepDraftsFor, moveCase } from './service.js';
-import { handOverSubmission } from './handover-job.js';
-import { registerSchemaRoute } from './schema-route.js';
+import { handOverSubmission } from './back-office/handover-job.js';
+import { registerSchemaRoute } from './library/schema-route.js';
 import { mailboxReplied } from '../mailbox/index.js';
 import { paymentSettled, type PaymentMethod } from '../payments/index.js';
 import { findTenantById } from '../../platform/tenancy/tenants.js';
-import { publishVersions } from './versions.js';
-import { submissionSteps } from './case-steps.js';
+import { publishVersions } from './library/versions.js';
+import { submissionSteps } from './back-office/case-steps.js';
 
 export const DRAFT_CLEANUP_JOB = 'forms.drafts.cleanup';
 

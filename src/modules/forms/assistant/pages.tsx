@@ -1,18 +1,18 @@
 // Routes of the application assistant: /online/{service} and its steps, summary, submit and receipt.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findUserById } from '../../platform/auth/users-repo.js';
-import type { RequestContext } from '../../platform/http/context.js';
-import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
-import { setFlash } from '../../platform/http/request-context.js';
-import { NotFound } from '../../platform/http/errors.js';
-import { sendHtml } from '../../platform/ui/render.js';
-import { Alert } from '../../platform/ui/components.js';
-import { TRUST_LEVELS, type ServiceDefinition, type Step } from './definition.js';
-import type { ServiceLibrary } from './library.js';
+import { findUserById } from '../../../platform/auth/users-repo.js';
+import type { RequestContext } from '../../../platform/http/context.js';
+import { tenantBaseUrl, type Deps } from '../../../platform/http/deps.js';
+import { setFlash } from '../../../platform/http/request-context.js';
+import { NotFound } from '../../../platform/http/errors.js';
+import { sendHtml } from '../../../platform/ui/render.js';
+import { Alert } from '../../../platform/ui/components.js';
+import { TRUST_LEVELS, type ServiceDefinition, type Step } from '../definition.js';
+import type { ServiceLibrary } from '../library/library.js';
 import { fileFields, readMultipartStep } from './uploads.js';
-import type { Answers } from './expressions.js';
-import { findSubmission, type SubmissionRow } from './repo.js';
+import type { Answers } from '../expressions.js';
+import { findSubmission, type SubmissionRow } from '../repo.js';
 import type { UsageTally } from './usage-tally.js';
 import {
   checkStep,
@@ -33,19 +33,19 @@ import {
   submit,
   withClaims,
   type Owner,
-} from './service.js';
-import { formsText, type FormsTranslate } from './texts.js';
-import { toValues, visibleSteps } from './validate.js';
-import { definitionAt } from './versions.js';
+} from '../service.js';
+import { formsText, type FormsTranslate } from '../texts.js';
+import { toValues, visibleSteps } from '../validate.js';
+import { definitionAt } from '../library/versions.js';
 import { receiptPdf } from './receipt.js';
-import { paidFor } from './paid.js';
-import { PayView, ReceiptView, ResumeFailedView, StartView, StepView, SummaryView, type PaymentState } from './views/assistant.js';
-import { publicTimeline } from '../cases/index.js';
-import { beginPayment, PAYMENT_METHODS, PaymentUnavailable, paymentMethodLabel, paymentsOf } from '../payments/index.js';
-import { errorText, type Values } from './views/fields.js';
-import { isEmail } from '../../platform/validation/rules.js';
-import { routes } from '../../platform/http/route.js';
-import { formsPolicy } from './policy.js';
+import { paidFor } from '../paid.js';
+import { PayView, ReceiptView, ResumeFailedView, StartView, StepView, SummaryView, type PaymentState } from './views.js';
+import { publicTimeline } from '../../cases/index.js';
+import { beginPayment, PAYMENT_METHODS, PaymentUnavailable, paymentMethodLabel, paymentsOf } from '../../payments/index.js';
+import { errorText, type Values } from '../views/fields.js';
+import { isEmail } from '../../../platform/validation/rules.js';
+import { routes } from '../../../platform/http/route.js';
+import { formsPolicy } from '../policy.js';
 import {
   answersBody,
   declarationsBody,
@@ -56,7 +56,7 @@ import {
   serviceParams,
   stepParams,
   submissionParams,
-} from './schema.js';
+} from '../schema.js';
 
 const OWNER_COOKIE = 'rh_forms';
 /** Anyone may apply; what they may see of a draft or a submission follows from owning it (`ownsDraft`). */

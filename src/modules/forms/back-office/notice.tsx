@@ -2,20 +2,20 @@
 // applicant's Postfach (or, without an account, by a one-time pickup to the e-mail address they gave), and
 // the submission is then decided.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RequestContext } from '../../platform/http/context.js';
-import type { Tenant } from '../../platform/http/context.js';
-import { routes } from '../../platform/http/route.js';
-import { recordParams } from '../../platform/validation/rules.js';
-import { formsPolicy } from './policy.js';
-import { actorId, actorLabel } from '../../platform/http/context.js';
-import { tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
-import { setFlash } from '../../platform/http/request-context.js';
-import { formatDateTime, translator } from '../../platform/i18n/index.js';
-import type { Db } from '../../platform/db/database.js';
-import { listUnits, membershipsOf } from '../../platform/auth/users-repo.js';
-import { Page } from '../../platform/ui/layout.js';
-import { sendHtml } from '../../platform/ui/render.js';
-import { Alert, Button, Form } from '../../platform/ui/components.js';
+import type { RequestContext } from '../../../platform/http/context.js';
+import type { Tenant } from '../../../platform/http/context.js';
+import { routes } from '../../../platform/http/route.js';
+import { recordParams } from '../../../platform/validation/rules.js';
+import { formsPolicy } from '../policy.js';
+import { actorId, actorLabel } from '../../../platform/http/context.js';
+import { tenantBaseUrl, type Deps } from '../../../platform/http/deps.js';
+import { setFlash } from '../../../platform/http/request-context.js';
+import { formatDateTime, translator } from '../../../platform/i18n/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import { listUnits, membershipsOf } from '../../../platform/auth/users-repo.js';
+import { Page } from '../../../platform/ui/layout.js';
+import { sendHtml } from '../../../platform/ui/render.js';
+import { Alert, Button, Form } from '../../../platform/ui/components.js';
 import {
   draftNotice,
   feeValues,
@@ -25,14 +25,14 @@ import {
   type NoticeDraft,
   type NoticeRequest,
   type NoticeRow,
-} from '../notices/index.js';
-import type { ServiceDefinition } from './definition.js';
-import type { Answers } from './expressions.js';
-import type { ServiceLibrary } from './library.js';
-import { addressLine, fieldText } from './present.js';
-import { markDecided, type SubmissionRow } from './repo.js';
-import { moveCase } from './service.js';
-import { formsText } from './texts.js';
+} from '../../notices/index.js';
+import type { ServiceDefinition } from '../definition.js';
+import type { Answers } from '../expressions.js';
+import type { ServiceLibrary } from '../library/library.js';
+import { addressLine, fieldText } from '../present.js';
+import { markDecided, type SubmissionRow } from '../repo.js';
+import { moveCase } from '../service.js';
+import { formsText } from '../texts.js';
 
 const longDate = (date: Date) => new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
 

@@ -1,14 +1,14 @@
 // Back office for the tenant's online services (/bo/online-dienste): overview, the tenant's adjustments (unit,
 // fee, texts, on/off), the changes between published versions, and package export and import (Einer für Alle).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isAllowed } from '../../platform/http/routes.js';
-import { listUnits } from '../../platform/auth/users-repo.js';
-import type { RequestContext } from '../../platform/http/context.js';
-import { audit, type Deps } from '../../platform/http/deps.js';
-import { NotFound } from '../../platform/http/errors.js';
-import { setFlash } from '../../platform/http/request-context.js';
-import { readFormWithFile } from '../../platform/http/upload.js';
-import { formatDateTime, formatMoney } from '../../platform/i18n/index.js';
+import { isAllowed } from '../../../platform/http/routes.js';
+import { listUnits } from '../../../platform/auth/users-repo.js';
+import type { RequestContext } from '../../../platform/http/context.js';
+import { audit, type Deps } from '../../../platform/http/deps.js';
+import { NotFound } from '../../../platform/http/errors.js';
+import { setFlash } from '../../../platform/http/request-context.js';
+import { readFormWithFile } from '../../../platform/http/upload.js';
+import { formatDateTime, formatMoney } from '../../../platform/i18n/index.js';
 import {
   Alert,
   Button,
@@ -21,18 +21,18 @@ import {
   TableScroll,
   TextArea,
   TextField,
-} from '../../platform/ui/components.js';
-import { Page } from '../../platform/ui/layout.js';
-import { sendHtml } from '../../platform/ui/render.js';
-import { serviceDefinition, type ServiceDefinition } from './definition.js';
-import { evaluate, ratesOf } from './expressions.js';
+} from '../../../platform/ui/components.js';
+import { Page } from '../../../platform/ui/layout.js';
+import { sendHtml } from '../../../platform/ui/render.js';
+import { serviceDefinition, type ServiceDefinition } from '../definition.js';
+import { evaluate, ratesOf } from '../expressions.js';
 import { overridesSchema, type LibraryEntry, type Overrides, type ServiceLibrary } from './library.js';
-import { libraryText, type LibraryTranslate } from './library-texts.js';
+import { libraryText, type LibraryTranslate } from './texts.js';
 import { exportPackage, importPackage, PACKAGE_MAX_BYTES, type ImportReport } from './package.js';
-import { listDefinitionVersions, saveOverride } from './repo.js';
-import { formsPolicy } from './policy.js';
-import { adjustBody, libraryServiceParams, versionsQuery } from './schema.js';
-import { routes } from '../../platform/http/route.js';
+import { listDefinitionVersions, saveOverride } from '../repo.js';
+import { formsPolicy } from '../policy.js';
+import { adjustBody, libraryServiceParams, versionsQuery } from '../schema.js';
+import { routes } from '../../../platform/http/route.js';
 import { diffDefinitions } from './version-diff.js';
 
 const readAccess = formsPolicy.readLibrary;

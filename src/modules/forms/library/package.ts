@@ -2,11 +2,11 @@
 // (Einer-für-Alle) and sets its own unit, fee and texts. An import is checked completely first: if one service
 // is refused, nothing is stored and the report says why.
 import { z } from 'zod';
-import type { Db } from '../../platform/db/database.js';
-import type { ServiceDefinition } from './definition.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { ServiceDefinition } from '../definition.js';
 import { overridesSchema, type LibraryEntry, type ServiceLibrary } from './library.js';
 import { DefinitionError, parseDefinition } from './registry.js';
-import { findDefinitionVersion, insertDefinitionVersion, saveImportedDefinition, saveOverride } from './repo.js';
+import { findDefinitionVersion, insertDefinitionVersion, saveImportedDefinition, saveOverride } from '../repo.js';
 import { checksum } from './versions.js';
 
 export const PACKAGE_FORMAT = 'rathaus-service-package';

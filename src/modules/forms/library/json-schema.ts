@@ -1,6 +1,6 @@
 // The JSON schema (draft 2020-12) of a service's submission data, generated from its definition and published
 // at a stable URL per version, so specialist software can validate what it receives.
-import type { Field, ScalarField, ServiceDefinition } from './definition.js';
+import type { Field, ScalarField, ServiceDefinition } from '../definition.js';
 
 type Schema = Record<string, unknown>;
 

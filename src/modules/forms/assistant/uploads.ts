@@ -1,13 +1,13 @@
 // Reads a step posted as multipart/form-data: the text fields as values, each file checked for size and type
 // (sniffed from its bytes, never from its name) and stored before the step is read.
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db/database.js';
-import { formParts } from '../../platform/http/upload.js';
-import { FileInfected, FileTooLarge, FileTypeNotAllowed, storeUpload, type BlobStore } from '../../platform/storage/storage.js';
-import { ScannerUnavailable, type VirusScanner } from '../../platform/storage/virus-scan.js';
-import type { FileField, Step } from './definition.js';
-import type { Answers } from './expressions.js';
-import type { FieldError } from './validate.js';
+import type { Db } from '../../../platform/db/database.js';
+import { formParts } from '../../../platform/http/upload.js';
+import { FileInfected, FileTooLarge, FileTypeNotAllowed, storeUpload, type BlobStore } from '../../../platform/storage/storage.js';
+import { ScannerUnavailable, type VirusScanner } from '../../../platform/storage/virus-scan.js';
+import type { FileField, Step } from '../definition.js';
+import type { Answers } from '../expressions.js';
+import type { FieldError } from '../validate.js';
 
 export type Values = Record<string, string | string[] | undefined>;
 export type Uploaded = { values: Values; files: Record<string, Answers[]>; errors: Record<string, FieldError> };

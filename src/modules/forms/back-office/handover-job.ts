@@ -1,13 +1,13 @@
 // The hand-over job: builds the package of a received submission (data, attachments, trust level, payment,
 // reply channel, schema URI) and queues it for every consumer that takes the service.
-import type { Deps } from '../../platform/http/deps.js';
-import { queueHandover } from '../handover/index.js';
-import { paymentsOf } from '../payments/index.js';
-import type { Answers } from './expressions.js';
-import { schemaUri } from './json-schema.js';
-import type { ServiceLibrary } from './library.js';
-import { findSubmission } from './repo.js';
-import { definitionAt } from './versions.js';
+import type { Deps } from '../../../platform/http/deps.js';
+import { queueHandover } from '../../handover/index.js';
+import { paymentsOf } from '../../payments/index.js';
+import type { Answers } from '../expressions.js';
+import { schemaUri } from '../library/json-schema.js';
+import type { ServiceLibrary } from '../library/library.js';
+import { findSubmission } from '../repo.js';
+import { definitionAt } from '../library/versions.js';
 
 function attachmentsOf(answers: Answers) {
   return Object.values(answers)

@@ -1,5 +1,5 @@
 // Texts of the back-office pages for online services: overview, adjustments, versions, packages.
-import { messages } from '../../platform/i18n/index.js';
+import { messages } from '../../../platform/i18n/index.js';
 
 const de = {
   title: 'Online-Dienste verwalten',

@@ -10,7 +10,7 @@ import { answerRows } from '../present.js';
 import { paidText, type Paid } from '../paid.js';
 import { formsText, type FormsTranslate } from '../texts.js';
 import type { StepErrors } from '../validate.js';
-import { errorText, FieldView, type Values } from './fields.js';
+import { errorText, FieldView, type Values } from '../views/fields.js';
 
 const crumbs = (ctx: RequestContext, definition: ServiceDefinition, last?: string) => [
   { label: formsText(ctx.lang)('crumb.service'), href: `/leistungen/${definition.catalog}` },

@@ -1,7 +1,7 @@
 // Openings of an online service's start page are counted in memory and written every few seconds as one upsert per
 // service and day, so that a page many people open does not write to the database on every view.
-import type { Db } from '../../platform/db/database.js';
-import { countUsage } from './repo.js';
+import type { Db } from '../../../platform/db/database.js';
+import { countUsage } from '../repo.js';
 
 const FLUSH_MS = 5_000;
 

@@ -1,18 +1,18 @@
 // The citizen's overview: all online services and the applications they started (/online), and the
 // "my applications" section of their account page.
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../platform/http/deps.js';
-import type { RequestContext } from '../../platform/http/context.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
-import { Card } from '../../platform/ui/components.js';
-import { Page } from '../../platform/ui/layout.js';
-import { sendHtml } from '../../platform/ui/render.js';
-import type { ServiceDefinition } from './definition.js';
-import type { ServiceLibrary } from './library.js';
-import { listDraftsOf, listSubmissionsOf } from './repo.js';
-import { formsText } from './texts.js';
-import { routes } from '../../platform/http/route.js';
-import { formsPolicy } from './policy.js';
+import type { Deps } from '../../../platform/http/deps.js';
+import type { RequestContext } from '../../../platform/http/context.js';
+import { formatDateTime } from '../../../platform/i18n/index.js';
+import { Card } from '../../../platform/ui/components.js';
+import { Page } from '../../../platform/ui/layout.js';
+import { sendHtml } from '../../../platform/ui/render.js';
+import type { ServiceDefinition } from '../definition.js';
+import type { ServiceLibrary } from '../library/library.js';
+import { listDraftsOf, listSubmissionsOf } from '../repo.js';
+import { formsText } from '../texts.js';
+import { routes } from '../../../platform/http/route.js';
+import { formsPolicy } from '../policy.js';
 
 export function registerOverviewPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
   const { db } = deps;

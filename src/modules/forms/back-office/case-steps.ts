@@ -1,17 +1,17 @@
 // The automatic steps a workflow may take when a submission's case enters a state: inform the applicant (Postfach,
 // or e-mail without an account) of the new state under its public label, with the reason when one was given; or
 // issue the notice from the service's template. Both run as jobs queued with the status change.
-import type { Deps } from '../../platform/http/deps.js';
-import { queueMail } from '../../platform/mail/mailer.js';
-import { findTenantById } from '../../platform/tenancy/tenants.js';
-import type { caseStateEntered } from '../cases/index.js';
-import type { Db } from '../../platform/db/database.js';
-import { deliver } from '../mailbox/index.js';
-import { noticesOfCase } from '../notices/index.js';
-import type { ServiceLibrary } from './library.js';
-import { findSubmission } from './repo.js';
-import { formsText } from './texts.js';
-import { issueSubmissionNotice } from './staff-notice.js';
+import type { Deps } from '../../../platform/http/deps.js';
+import { queueMail } from '../../../platform/mail/mailer.js';
+import { findTenantById } from '../../../platform/tenancy/tenants.js';
+import type { caseStateEntered } from '../../cases/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import { deliver } from '../../mailbox/index.js';
+import { noticesOfCase } from '../../notices/index.js';
+import type { ServiceLibrary } from '../library/library.js';
+import { findSubmission } from '../repo.js';
+import { formsText } from '../texts.js';
+import { issueSubmissionNotice } from './notice.js';
 
 type Entered = NonNullable<(typeof caseStateEntered)['payload']>;
 

@@ -2,11 +2,11 @@
 // the file and the path inside it, so a typo never reaches a citizen.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serviceDefinition, type ServiceDefinition, type Step } from './definition.js';
+import { serviceDefinition, type ServiceDefinition, type Step } from '../definition.js';
 
 export class DefinitionError extends Error {}
 
-const SERVICES_DIR = fileURLToPath(new URL('../../services/', import.meta.url));
+const SERVICES_DIR = fileURLToPath(new URL('../../../services/', import.meta.url));
 
 function fieldNames(steps: Step[]): string[] {
   return steps.flatMap((step) =>

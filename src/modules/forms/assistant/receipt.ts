@@ -1,14 +1,14 @@
 // The Eingangsbestätigung as PDF: service, number, date, the answers as submitted and what happens next.
-import type { Lang } from '../../platform/i18n/index.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
-import { renderTextPdf } from '../../platform/pdf/text-document.js';
-import type { TenantSettings } from '../../platform/db/tables.js';
-import type { ServiceDefinition } from './definition.js';
-import type { Answers } from './expressions.js';
-import { answerRows } from './present.js';
-import { paidText, type Paid } from './paid.js';
-import { formsText } from './texts.js';
-import { visibleSteps } from './validate.js';
+import type { Lang } from '../../../platform/i18n/index.js';
+import { formatDateTime } from '../../../platform/i18n/index.js';
+import { renderTextPdf } from '../../../platform/pdf/text-document.js';
+import type { TenantSettings } from '../../../platform/db/tables.js';
+import type { ServiceDefinition } from '../definition.js';
+import type { Answers } from '../expressions.js';
+import { answerRows } from '../present.js';
+import { paidText, type Paid } from '../paid.js';
+import { formsText } from '../texts.js';
+import { visibleSteps } from '../validate.js';
 
 export function receiptPdf(
   tenant: { name: string; settings: TenantSettings },

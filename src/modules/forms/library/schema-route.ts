@@ -1,13 +1,13 @@
 // /api/schemas/{service}/v{version}.json: the JSON schema of a service's data, stable per published version.
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../platform/http/deps.js';
-import { NotFound } from '../../platform/http/errors.js';
+import type { Deps } from '../../../platform/http/deps.js';
+import { NotFound } from '../../../platform/http/errors.js';
 import { jsonSchemaOf } from './json-schema.js';
 import type { ServiceLibrary } from './library.js';
 import { definitionAt } from './versions.js';
-import { routes } from '../../platform/http/route.js';
-import { formsPolicy } from './policy.js';
-import { schemaParams } from './schema.js';
+import { routes } from '../../../platform/http/route.js';
+import { formsPolicy } from '../policy.js';
+import { schemaParams } from '../schema.js';
 
 export function registerSchemaRoute(app: FastifyInstance, deps: Deps, library: ServiceLibrary) {
   routes(app, deps.db).get(

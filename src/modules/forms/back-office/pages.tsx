@@ -1,34 +1,34 @@
 // Staff read submissions of their units until the back office (issue 6) takes them over: the list with usage
 // counts, one submission as a readable summary, and its attachments.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { routes } from '../../platform/http/route.js';
-import { recordParams } from '../../platform/validation/rules.js';
-import { formsPolicy } from './policy.js';
-import { attachmentParams, attachmentQuery } from './schema.js';
-import { visibleUnits } from '../../platform/auth/unit-scope.js';
-import { auditView, type Deps } from '../../platform/http/deps.js';
-import { NotFound } from '../../platform/http/errors.js';
-import { formatDateTime, formatMoney } from '../../platform/i18n/index.js';
-import type { RequestContext } from '../../platform/http/context.js';
-import type { ServiceDefinition } from './definition.js';
-import { findStoredFile } from '../../platform/storage/storage.js';
-import { sendStoredFile } from '../../platform/storage/download.js';
-import { DataTable } from '../../platform/ui/components.js';
-import { Page } from '../../platform/ui/layout.js';
-import { sendHtml } from '../../platform/ui/render.js';
-import type { ServiceLibrary } from './library.js';
-import type { Answers } from './expressions.js';
-import { answerRows } from './present.js';
-import { findSubmission, listSubmissionsForUnits, usageTotals, type SubmissionRow } from './repo.js';
-import type { UsageTally } from './usage-tally.js';
-import { formsText } from './texts.js';
-import { visibleSteps } from './validate.js';
-import { definitionAt } from './versions.js';
-import { correspondenceOf } from '../mailbox/index.js';
-import { CorrespondenceSection, registerCorrespondenceRoutes } from './staff-correspondence.js';
-import { NoticeSection, noticeByWorkflow, registerNoticeRoute } from './staff-notice.js';
-import { noticesOfCase } from '../notices/index.js';
-import { deliveriesOfSubmission } from '../handover/index.js';
+import { routes } from '../../../platform/http/route.js';
+import { recordParams } from '../../../platform/validation/rules.js';
+import { formsPolicy } from '../policy.js';
+import { attachmentParams, attachmentQuery } from '../schema.js';
+import { visibleUnits } from '../../../platform/auth/unit-scope.js';
+import { auditView, type Deps } from '../../../platform/http/deps.js';
+import { NotFound } from '../../../platform/http/errors.js';
+import { formatDateTime, formatMoney } from '../../../platform/i18n/index.js';
+import type { RequestContext } from '../../../platform/http/context.js';
+import type { ServiceDefinition } from '../definition.js';
+import { findStoredFile } from '../../../platform/storage/storage.js';
+import { sendStoredFile } from '../../../platform/storage/download.js';
+import { DataTable } from '../../../platform/ui/components.js';
+import { Page } from '../../../platform/ui/layout.js';
+import { sendHtml } from '../../../platform/ui/render.js';
+import type { ServiceLibrary } from '../library/library.js';
+import type { Answers } from '../expressions.js';
+import { answerRows } from '../present.js';
+import { findSubmission, listSubmissionsForUnits, usageTotals, type SubmissionRow } from '../repo.js';
+import type { UsageTally } from '../assistant/usage-tally.js';
+import { formsText } from '../texts.js';
+import { visibleSteps } from '../validate.js';
+import { definitionAt } from '../library/versions.js';
+import { correspondenceOf } from '../../mailbox/index.js';
+import { CorrespondenceSection, registerCorrespondenceRoutes } from './correspondence.js';
+import { NoticeSection, noticeByWorkflow, registerNoticeRoute } from './notice.js';
+import { noticesOfCase } from '../../notices/index.js';
+import { deliveriesOfSubmission } from '../../handover/index.js';
 
 /** The answers of a submission as the clerk reads them, with its attachments (also shown on the case page). */
 export function SubmissionAnswers({

@@ -2,9 +2,9 @@
 // imported from another town's package, each with the tenant's own adjustments (unit, fee, texts, on/off).
 // Kept in memory for fast lookups; reloaded after every change here and every 30 s for other instances.
 import { z } from 'zod';
-import type { Db } from '../../platform/db/database.js';
-import { serviceDefinition, type ServiceDefinition, type Text } from './definition.js';
-import { listImportedDefinitions, listOverrides } from './repo.js';
+import type { Db } from '../../../platform/db/database.js';
+import { serviceDefinition, type ServiceDefinition, type Text } from '../definition.js';
+import { listImportedDefinitions, listOverrides } from '../repo.js';
 
 const text = z.object({ de: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) });
 

@@ -1,7 +1,7 @@
 // What changed between two versions of a definition, in words a clerk understands: steps and fields added,
 // removed or changed (label, required, options, limits, conditions), and the service's own settings.
-import type { Lang } from '../../platform/i18n/index.js';
-import type { Field, ServiceDefinition } from './definition.js';
+import type { Lang } from '../../../platform/i18n/index.js';
+import type { Field, ServiceDefinition } from '../definition.js';
 
 export type Change = {
   kind: 'added' | 'removed' | 'changed';

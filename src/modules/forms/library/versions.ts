@@ -1,9 +1,9 @@
 // Published definition versions are immutable: the first start with a version stores it; a later start with
 // the same version number but other content stops with a clear error. Old versions stay readable.
 import { createHash } from 'node:crypto';
-import type { Db } from '../../platform/db/database.js';
-import { serviceDefinition, type ServiceDefinition } from './definition.js';
-import { findDefinitionVersion, insertDefinitionVersion } from './repo.js';
+import type { Db } from '../../../platform/db/database.js';
+import { serviceDefinition, type ServiceDefinition } from '../definition.js';
+import { findDefinitionVersion, insertDefinitionVersion } from '../repo.js';
 import { DefinitionError } from './registry.js';
 
 export function checksum(definition: ServiceDefinition): string {

@@ -1,22 +1,22 @@
 // The correspondence of a submission for the clerk: messages and requests to the applicant's Postfach, and the
 // applicant's answers with their documents, all in the case.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { routes } from '../../platform/http/route.js';
-import { recordParams } from '../../platform/validation/rules.js';
-import { formsPolicy } from './policy.js';
-import { correspondenceFileParams, messageBody } from './schema.js';
-import { actorLabel, type RequestContext } from '../../platform/http/context.js';
-import { audit, auditView, tenantBaseUrl, type Deps } from '../../platform/http/deps.js';
-import { NotFound } from '../../platform/http/errors.js';
-import { setFlash } from '../../platform/http/request-context.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
-import { sendStoredFile } from '../../platform/storage/download.js';
-import { findStoredFile } from '../../platform/storage/storage.js';
-import { Button, Form, Paragraphs, RadioGroup, TextArea, TextField } from '../../platform/ui/components.js';
-import { correspondenceOf, deliver, type Attachment, type MailboxItem } from '../mailbox/index.js';
-import type { SubmissionRow } from './repo.js';
-import { moveCase } from './service.js';
-import { formsText } from './texts.js';
+import { routes } from '../../../platform/http/route.js';
+import { recordParams } from '../../../platform/validation/rules.js';
+import { formsPolicy } from '../policy.js';
+import { correspondenceFileParams, messageBody } from '../schema.js';
+import { actorLabel, type RequestContext } from '../../../platform/http/context.js';
+import { audit, auditView, tenantBaseUrl, type Deps } from '../../../platform/http/deps.js';
+import { NotFound } from '../../../platform/http/errors.js';
+import { setFlash } from '../../../platform/http/request-context.js';
+import { formatDateTime } from '../../../platform/i18n/index.js';
+import { sendStoredFile } from '../../../platform/storage/download.js';
+import { findStoredFile } from '../../../platform/storage/storage.js';
+import { Button, Form, Paragraphs, RadioGroup, TextArea, TextField } from '../../../platform/ui/components.js';
+import { correspondenceOf, deliver, type Attachment, type MailboxItem } from '../../mailbox/index.js';
+import type { SubmissionRow } from '../repo.js';
+import { moveCase } from '../service.js';
+import { formsText } from '../texts.js';
 
 export function CorrespondenceSection({
   ctx,

@@ -45,7 +45,7 @@ describe('case workflows in the browser', () => {
     assert.match(await clerk.locator('dl.facts').innerText(), /Zur Freigabe bei der Leitung/);
     assert.equal(await clerk.getByRole('button', { name: 'Genehmigen' }).count(), 0, 'the clerk is not offered the approval');
     await clerk.getByLabel('Nummer des Vorgangs, der verknüpft werden soll').fill(numbers[1]!);
-    await clerk.getByRole('button', { name: 'Verknüpfen' }).click();
+    await Promise.all([clerk.waitForURL(/#links$/), clerk.getByRole('button', { name: 'Verknüpfen' }).click()]);
     assert.match(await clerk.locator('#links').locator('..').innerText(), new RegExp(numbers[1]!));
     await assertAccessible(clerk);
     const caseUrl = clerk.url().replace(/#.*$/, '');

@@ -212,11 +212,11 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
   });
 
   // A town that started before the Mängelmelder existed gets the standard stock of categories on request.
-  route.post(`${PAGE}/vorlage`, { access }, async ({ request, reply }) => {
+  route.post(`${PAGE}/vorlage`, { access, changes: true }, async ({ request, reply, db }) => {
     const { ctx } = request;
-    if ((await allCategories(deps.db, ctx.tenant.id)).length === 0) {
-      await seedReportCategories(deps.db, ctx.tenant.id);
-      await audit(deps.db, ctx, 'reports.categories_seeded', { type: 'report-category' });
+    if ((await allCategories(db, ctx.tenant.id)).length === 0) {
+      await seedReportCategories(db, ctx.tenant.id);
+      await audit(db, ctx, 'reports.categories_seeded', { type: 'report-category' });
     }
     return reply.redirect(PAGE, 303);
   });

@@ -1,6 +1,7 @@
 // The report in the back office: the case page shows category, place, description and the reporter's contact,
 // and a clerk can move the report to another category; the case then goes to the unit responsible for it.
 // Moderation: photos and the description reach the public only once a clerk has released them.
+import type { Db } from '../../platform/db/database.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../platform/http/context.js';
 import { sendStoredFile } from '../../platform/storage/download.js';
@@ -27,11 +28,11 @@ const STAFF = '/bo/meldungen';
 const PUBLIC_DESCRIPTION_MAX = 4000;
 
 /** The report behind a staff route, if its category's unit is one of the clerk's; otherwise 404. */
-async function staffReport(deps: Deps, request: FastifyRequest, id: string) {
+async function staffReport(db: Db, request: FastifyRequest, id: string) {
   const { ctx } = request;
-  const report = await findReport(deps.db, ctx.tenant.id, id);
-  const category = report && (await listCategories(deps.db, ctx.tenant.id)).find((candidate) => candidate.code === report.category_code);
-  if (!report || !category || !(await visibleUnits(deps.db, ctx)).includes(category.unit)) throw new NotFound('report');
+  const report = await findReport(db, ctx.tenant.id, id);
+  const category = report && (await listCategories(db, ctx.tenant.id)).find((candidate) => candidate.code === report.category_code);
+  if (!report || !category || !(await visibleUnits(db, ctx)).includes(category.unit)) throw new NotFound('report');
   return report;
 }
 
@@ -94,8 +95,8 @@ function DescriptionModeration({ ctx, report }: { ctx: RequestContext; report: R
 }
 
 /** Where a moderation step returns to: the report's case page. */
-async function caseUrl(deps: Deps, ctx: RequestContext, reportId: string) {
-  const row = await findCaseOfSource(deps.db, ctx.tenant.id, 'report', reportId);
+async function caseUrl(db: Db, ctx: RequestContext, reportId: string) {
+  const row = await findCaseOfSource(db, ctx.tenant.id, 'report', reportId);
   return row ? `/bo/vorgaenge/${row.id}` : '/bo/vorgaenge';
 }
 
@@ -166,7 +167,7 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
   const route = routes(app, deps.db);
   const access = reportsPolicy.process;
   route.get(`${STAFF}/:id/foto/:position`, { access, params: photoParams }, async ({ request, reply, params }) => {
-    const report = await staffReport(deps, request, params.id);
+    const report = await staffReport(deps.db, request, params.id);
     const photo = (await photosOf(deps.db, report.id)).find((candidate) => candidate.position === params.position);
     const file = photo && (await findStoredFile(deps.db, request.ctx.tenant.id, photo.file_id));
     if (!file) throw new NotFound('photo');
@@ -176,15 +177,15 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
   // Moderation: a photo is shown in public only after a clerk has checked it for faces and number plates.
   route.post(
     `${STAFF}/:id/foto/:position/sichtbarkeit`,
-    { access, params: photoParams, body: photoVisibilityBody },
-    async ({ request, reply, params, body }) => {
-      const report = await staffReport(deps, request, params.id);
-      const position = (await photosOf(deps.db, report.id)).find((photo) => photo.position === params.position)?.position;
+    { access, params: photoParams, body: photoVisibilityBody, changes: true },
+    async ({ request, reply, params, body, db }) => {
+      const report = await staffReport(db, request, params.id);
+      const position = (await photosOf(db, report.id)).find((photo) => photo.position === params.position)?.position;
       if (position === undefined) throw new NotFound('photo');
       const visible = body.public === 'yes';
-      await setPhotoPublic(deps.db, report.id, position, visible);
-      await audit(deps.db, request.ctx, visible ? 'reports.photo_released' : 'reports.photo_withdrawn', { type: 'report', id: report.id });
-      return reply.redirect(await caseUrl(deps, request.ctx, report.id), 303);
+      await setPhotoPublic(db, report.id, position, visible);
+      await audit(db, request.ctx, visible ? 'reports.photo_released' : 'reports.photo_withdrawn', { type: 'report', id: report.id });
+      return reply.redirect(await caseUrl(db, request.ctx, report.id), 303);
     },
   );
 
@@ -194,7 +195,7 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
     async ({ request, reply, params, body }) => {
       const { ctx } = request;
       const t = reportsText(ctx.lang);
-      const report = await staffReport(deps, request, params.id);
+      const report = await staffReport(deps.db, request, params.id);
       const text = body.action === 'withdraw' ? null : body.publicDescription.trim().slice(0, PUBLIC_DESCRIPTION_MAX);
       if (text === '') {
         setFlash(reply, t('publicDescription.missing'), 'error');
@@ -208,13 +209,13 @@ export function registerReportStaff(app: FastifyInstance, deps: Deps) {
         });
         setFlash(reply, t(text === null ? 'publicDescription.withdrawn' : 'publicDescription.published'));
       }
-      return reply.redirect(await caseUrl(deps, ctx, report.id), 303);
+      return reply.redirect(await caseUrl(deps.db, ctx, report.id), 303);
     },
   );
 
   route.post(`${STAFF}/:id/kategorie`, { access, params: recordParams, body: categoryBody }, async ({ request, reply, params, body }) => {
     const { ctx } = request;
-    const report = await staffReport(deps, request, params.id);
+    const report = await staffReport(deps.db, request, params.id);
     const moved = await recategorise(deps.db, ctx.tenant.id, report, body.category, actorLabel(ctx.actor));
     if (moved) setFlash(reply, reportsText(ctx.lang)('recategorised'));
     else setFlash(reply, reportsText(ctx.lang)('error.category'), 'error');

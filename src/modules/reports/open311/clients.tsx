@@ -77,10 +77,10 @@ export function registerOpen311Clients(app: FastifyInstance, deps: Deps) {
     return sendHtml(reply, await ClientsView({ ctx, deps, key }));
   });
 
-  route.post(`${PAGE}/:id/widerrufen`, { access, params: recordParams }, async ({ request, reply, params: { id } }) => {
+  route.post(`${PAGE}/:id/widerrufen`, { access, params: recordParams, changes: true }, async ({ request, reply, params: { id }, db }) => {
     const { ctx } = request;
-    if (Number((await revokeClient(deps.db, ctx.tenant.id, id)).numUpdatedRows) > 0) {
-      await audit(deps.db, ctx, 'reports.open311_client_revoked', { type: 'open311-client', id });
+    if (Number((await revokeClient(db, ctx.tenant.id, id)).numUpdatedRows) > 0) {
+      await audit(db, ctx, 'reports.open311_client_revoked', { type: 'open311-client', id });
       setFlash(reply, reportsText(ctx.lang)('clients.revokedNow'));
     }
     return reply.redirect(PAGE, 303);

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { listStaff, listUnits } from '../../platform/auth/users-repo.js';
 import { actorLabel, type RequestContext } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/http/deps.js';
-import { Invalid } from '../../platform/http/errors.js';
+import { Conflict, Invalid } from '../../platform/http/errors.js';
 import { textForm } from '../../platform/http/forms.js';
 import { routes } from '../../platform/http/route.js';
 import { recordParams } from '../../platform/validation/rules.js';
@@ -161,27 +161,16 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     try {
       if (!settings || !decoded.content) throw new Invalid(decoded.errors);
       ensure(permissions, 'edit', { unit_id: settings.unitId });
-      const entry = await db
-        .transaction()
-        .execute((trx) => createEntry(trx, authorOf(ctx), kind, settings, decoded.content!, t('invalid.slugTaken')));
+      const entry = await db.transaction().execute((trx) => createEntry(trx, authorOf(ctx), kind, settings, decoded.content!));
       setFlash(reply, t('bo.created'));
       return reply.redirect(`/bo/katalog/${entry.id}`, 303);
     } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
+      if (!(error instanceof Invalid) && !(error instanceof Conflict)) throw error;
+      const errors = error instanceof Conflict ? { [error.field]: t(error.code as 'invalid.slugTaken') } : error.fields;
       const editable = units.filter((unit) => permissions.editUnits.has(unit.id));
       return sendHtml(
         reply,
-        <EditView
-          ctx={ctx}
-          t={t}
-          kind={kind}
-          values={values}
-          errors={error.fields}
-          canEdit
-          canReview={false}
-          units={editable}
-          staff={staff}
-        />,
+        <EditView ctx={ctx} t={t} kind={kind} values={values} errors={errors} canEdit canReview={false} units={editable} staff={staff} />,
         400,
       );
     }

@@ -130,7 +130,6 @@ export async function importEntries(
           entry.kind,
           { slug: entry.slug, unitId: entry.unitId, reviewMonths: entry.reviewMonths },
           entry.content,
-          'duplicate',
           { draft: false },
         ));
       await publishDirectly(trx, author, { ...target, published_version: existing?.published_version ?? null }, entry.content, {

@@ -30,7 +30,7 @@ export async function seedCatalogEntry(db: Db, author: Author, kind: EntryKind, 
   if (!parsed.success)
     throw new Error(`catalog ${kind} ${settings.slug}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const existing = await findEntryBySlug(db, author.tenantId, kind, settings.slug);
-  const entry = existing ?? (await createEntry(db, author, kind, settings, parsed.data, 'duplicate', { draft: false }));
+  const entry = existing ?? (await createEntry(db, author, kind, settings, parsed.data, { draft: false }));
   await publishDirectly(db, author, await entryOrThrow(db, author.tenantId, entry.id), parsed.data, { rebuildLexicon: false });
 }
 

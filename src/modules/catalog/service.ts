@@ -2,7 +2,7 @@
 // publishes or returns it; every published version is kept. Plain functions over a transaction; no HTTP.
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
-import { Invalid, NotFound } from '../../platform/http/errors.js';
+import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import type { EntryKind } from './constants.js';
 import type { AnyContent, EntrySettings } from './schema.js';
 import {
@@ -57,10 +57,9 @@ export async function createEntry(
   kind: EntryKind,
   settings: EntrySettings,
   content: AnyContent,
-  duplicateMessage: string,
   options = { draft: true },
 ) {
-  if (await findEntryBySlug(db, author.tenantId, kind, settings.slug)) throw new Invalid({ slug: duplicateMessage });
+  if (await findEntryBySlug(db, author.tenantId, kind, settings.slug)) throw new Conflict('slug', 'invalid.slugTaken');
   const entry = await insertEntry(db, {
     tenant_id: author.tenantId,
     kind,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { audit, type Deps } from '../http/deps.js';
 import { Invalid, NotFound } from '../http/errors.js';
 import { textForm } from '../http/forms.js';
+import { inWords } from '../http/errors.js';
 import { routes } from '../http/route.js';
 import { recordParams } from '../validation/rules.js';
 import { setFlash } from '../http/request-context.js';
@@ -26,7 +27,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     try {
       const user = await db.transaction().execute(async (trx) => {
-        const created = await addStaffMember(trx, ctx.tenant.id, values, ctx.t);
+        const created = await addStaffMember(trx, ctx.tenant.id, values);
         await audit(trx, ctx, 'staff.created', {
           type: 'user',
           id: created.id,
@@ -39,7 +40,11 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
       return reply.redirect(`/admin/benutzer/${user.id}`, 303);
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
-      return sendHtml(reply, UsersView({ ctx, users: await listStaff(db, ctx.tenant.id), values, errors: error.fields }), 400);
+      return sendHtml(
+        reply,
+        UsersView({ ctx, users: await listStaff(db, ctx.tenant.id), values, errors: inWords(error.fields, ctx.t) }),
+        400,
+      );
     }
   });
 
@@ -60,7 +65,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
       const user = await staffMember(deps, ctx.tenant.id, params.id);
       try {
         await db.transaction().execute(async (trx) => {
-          const { unit, role } = await assignToUnit(trx, ctx.tenant.id, user.id, values, ctx.t);
+          const { unit, role } = await assignToUnit(trx, ctx.tenant.id, user.id, values);
           await audit(trx, ctx, 'staff.membership_added', {
             type: 'user',
             id: user.id,
@@ -74,7 +79,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
         const memberships = await membershipsOf(db, ctx.tenant.id, user.id);
         return sendHtml(
           reply,
-          UserView({ ctx, user, memberships, units: await listUnits(db, ctx.tenant.id), values, errors: error.fields }),
+          UserView({ ctx, user, memberships, units: await listUnits(db, ctx.tenant.id), values, errors: inWords(error.fields, ctx.t) }),
           400,
         );
       }
@@ -89,7 +94,7 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     try {
       await db.transaction().execute(async (trx) => {
-        const unit = await addUnit(trx, ctx.tenant.id, values, ctx.t);
+        const unit = await addUnit(trx, ctx.tenant.id, values);
         await audit(trx, ctx, 'unit.created', {
           type: 'unit',
           id: unit.id,
@@ -100,7 +105,11 @@ export function registerAdminPages(app: FastifyInstance, deps: Deps) {
       return reply.redirect('/admin/einheiten', 303);
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
-      return sendHtml(reply, UnitsView({ ctx, units: await listUnits(db, ctx.tenant.id), values, errors: error.fields }), 400);
+      return sendHtml(
+        reply,
+        UnitsView({ ctx, units: await listUnits(db, ctx.tenant.id), values, errors: inWords(error.fields, ctx.t) }),
+        400,
+      );
     }
   });
 }

@@ -27,6 +27,8 @@ function classify(error: FastifyError | Error, requestId: string): Answer {
     return { status: 400, title: 'error.title', text: 'error.badRequestText', back: true };
   if ((error as FastifyError).statusCode === 429)
     return { status: 429, title: 'error.rateLimited', text: 'error.rateLimitedText', back: true };
+  if (error instanceof DomainError && error.status === 409)
+    return { status: 409, title: 'error.title', text: 'error.conflictText', back: true };
   if (error instanceof DomainError && error.status === 403) return { status: 403, title: 'error.forbidden', text: 'error.forbiddenText' };
   if (error instanceof DomainError && error.status === 404) return { status: 404, title: 'error.notFound', text: 'error.notFoundText' };
   const status = (error as FastifyError).statusCode;

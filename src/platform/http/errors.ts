@@ -7,6 +7,12 @@ export type FieldErrors = Record<string, string>;
  * return or throw problems, never sentences. */
 export type Problem<K extends string = string> = { code: K; params?: Record<string, string | number | Record<Lang, string>> };
 
+/** Field errors given as text keys, in words. */
+export function inWords(fields: FieldErrors, t: (key: never) => string): FieldErrors {
+  const translate = t as (key: string) => string;
+  return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(key)]));
+}
+
 export function explain<K extends string>(
   problem: Problem<K>,
   t: (key: K, params?: Record<string, string | number>) => string,
@@ -48,6 +54,16 @@ export class Unauthenticated extends DomainError {
 export class Invalid extends DomainError {
   constructor(readonly fields: FieldErrors) {
     super(400, 'invalid input');
+  }
+}
+
+/** The change collides with the current state (a name already taken, a record changed meanwhile). */
+export class Conflict extends DomainError {
+  constructor(
+    readonly field: string,
+    readonly code: string,
+  ) {
+    super(409, `conflict: ${field} ${code}`);
   }
 }
 

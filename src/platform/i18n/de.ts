@@ -33,6 +33,8 @@ export const de = {
     'Das Formular war abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte gehen Sie zurück, laden Sie die Seite neu und senden Sie es erneut.',
   'error.back': 'Zurück zur vorherigen Seite',
   'error.badRequestText': 'Diese Anfrage war unvollständig oder ist abgelaufen. Bitte beginnen Sie den Vorgang erneut.',
+  'error.conflictText':
+    'Das ging nicht: inzwischen hat sich etwas geändert oder der Name ist schon vergeben. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
   'error.tooLarge': 'Datei zu groß',
   'error.tooLargeText': 'Die Datei ist größer als erlaubt ({max}). Bitte wählen Sie eine kleinere Datei.',
   'error.unsupportedType': 'Dieser Dateityp ist nicht erlaubt. Erlaubt sind: {allowed}.',

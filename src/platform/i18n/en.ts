@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'error.csrfText': 'The form had expired or was not sent from this site. Please go back, reload the page and send it again.',
   'error.back': 'Back to the previous page',
   'error.badRequestText': 'This request was incomplete or has expired. Please start again.',
+  'error.conflictText': 'That did not work: something changed in the meantime or the name is taken. Please reload the page and try again.',
   'error.tooLarge': 'File too large',
   'error.tooLargeText': 'The file is larger than allowed ({max}). Please choose a smaller file.',
   'error.unsupportedType': 'This file type is not allowed. Allowed are: {allowed}.',

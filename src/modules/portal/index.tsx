@@ -1,5 +1,6 @@
 // The portal module: the tenant's home page, with an entry point for every module the tenant has enabled.
 import { portalPolicy } from './policy.js';
+import { homeQuery } from './schema.js';
 import { routes } from '../../platform/http/route.js';
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/module.js';
@@ -58,6 +59,8 @@ export const portal: Module = {
   name: 'portal',
   policy: portalPolicy,
   register(app: FastifyInstance, deps) {
-    routes(app, deps.db).get('/', { access: portalPolicy.read }, async ({ request, reply }) => sendHtml(reply, homePageHtml(request.ctx)));
+    routes(app, deps.db).get('/', { access: portalPolicy.read, query: homeQuery }, async ({ request, reply }) =>
+      sendHtml(reply, homePageHtml(request.ctx)),
+    );
   },
 };

@@ -1,6 +1,7 @@
 // Administrators connect specialist software (/bo/schnittstellen): a consumer per Fachverfahren with the services
 // it takes and, optionally, a push endpoint. The API key (and push secret) are shown once, then only their hash
 // is kept.
+import { inTransaction } from '../../platform/db/database.js';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../platform/http/route.js';
@@ -84,17 +85,20 @@ export function registerConsumerPages(app: FastifyInstance, deps: Deps) {
     if (values.pushUrl && !/^https?:\/\/[^\s]+$/.test(values.pushUrl)) errors.pushUrl = t('error.pushUrl');
     if (values.dropFolder && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(values.dropFolder)) errors.dropFolder = t('error.dropFolder');
     if (Object.keys(errors).length > 0) return sendHtml(reply, await ConsumersView({ ctx, deps, errors, values }), 400);
-    const created = await createConsumer(deps.db, {
-      tenantId: ctx.tenant.id,
-      name: values.name,
-      services,
-      pushUrl: values.pushUrl || undefined,
-      dropFolder: values.dropFolder || undefined,
-    });
-    await audit(deps.db, ctx, 'handover.consumer_created', {
-      type: 'handover-consumer',
-      id: created.consumer.id,
-      summary: { name: values.name, services },
+    const created = await inTransaction(deps.db, async (trx) => {
+      const consumer = await createConsumer(trx, {
+        tenantId: ctx.tenant.id,
+        name: values.name,
+        services,
+        pushUrl: values.pushUrl || undefined,
+        dropFolder: values.dropFolder || undefined,
+      });
+      await audit(trx, ctx, 'handover.consumer_created', {
+        type: 'handover-consumer',
+        id: consumer.consumer.id,
+        summary: { name: values.name, services },
+      });
+      return consumer;
     });
     return sendHtml(reply, await ConsumersView({ ctx, deps, created }));
   });

@@ -1,6 +1,7 @@
 // Staff pages for payments: list by service, day and status; one payment with its history and refunds; the daily
 // booking export for the finance software; booking accounts per service; reconciliation against the
 // provider's statement; notifications that matched no payment.
+import { inTransaction } from '../../platform/db/database.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { routes } from '../../platform/http/route.js';
 import { isAllowed } from '../../platform/http/routes.js';
@@ -366,8 +367,10 @@ export function registerPaymentStaffPages(app: FastifyInstance, deps: Deps, prov
       const t = paymentsText(ctx.lang);
       const valid = /^[a-z0-9-]{1,80}$/.test(service) && /^[A-Za-z0-9.-]{1,20}$/.test(costCentre) && /^[A-Za-z0-9.-]{1,20}$/.test(account);
       if (!valid) return sendHtml(reply, await accountsView(ctx, { service, costCentre, account }, t('bo.accountsInvalid')), 400);
-      await saveAccount(db, { tenant_id: ctx.tenant.id, service, cost_centre: costCentre, account });
-      await audit(db, ctx, 'payments.account_set', { type: 'payment-account', id: service, summary: { costCentre, account } });
+      await inTransaction(db, async (trx) => {
+        await saveAccount(trx, { tenant_id: ctx.tenant.id, service, cost_centre: costCentre, account });
+        await audit(trx, ctx, 'payments.account_set', { type: 'payment-account', id: service, summary: { costCentre, account } });
+      });
       setFlash(reply, t('bo.accountsSaved'));
       return reply.redirect(`${BASE}/konten`, 303);
     },

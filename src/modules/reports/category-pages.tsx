@@ -1,6 +1,7 @@
 // Editors configure the Mängelmelder's categories (/bo/meldungen/kategorien): names, the responsible unit, the
 // target time, on/off and the extra questions; and add sub-categories. New reports follow the change; reports
 // already made keep their unit (a clerk re-categorises those).
+import { inTransaction } from '../../platform/db/database.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { routes } from '../../platform/http/route.js';
 import { textForm } from '../../platform/http/forms.js';
@@ -193,20 +194,22 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
           .filter((category) => category.code === parent.code || category.parent_code === parent.code)
           .map((category) => category.position),
       ) + 1;
-    await insertCategories(deps.db, [
-      {
-        tenant_id: ctx.tenant.id,
-        code: values.code!,
-        parent_code: parent.code,
-        name_de: values.name_de!,
-        name_en: values.name_en!,
-        unit: values.unit!,
-        target_days: days,
-        position,
-        questions: JSON.stringify(questions),
-      },
-    ]);
-    await audit(deps.db, ctx, 'reports.category_created', { type: 'report-category', id: values.code, summary: { unit: values.unit } });
+    await inTransaction(deps.db, async (trx) => {
+      await insertCategories(trx, [
+        {
+          tenant_id: ctx.tenant.id,
+          code: values.code!,
+          parent_code: parent.code,
+          name_de: values.name_de!,
+          name_en: values.name_en!,
+          unit: values.unit!,
+          target_days: days,
+          position,
+          questions: JSON.stringify(questions),
+        },
+      ]);
+      await audit(trx, ctx, 'reports.category_created', { type: 'report-category', id: values.code, summary: { unit: values.unit } });
+    });
     setFlash(reply, reportsText(ctx.lang)('cat.saved'));
     return reply.redirect(PAGE, 303);
   });
@@ -257,18 +260,20 @@ export function registerCategoryPages(app: FastifyInstance, deps: Deps) {
     if (!existing.some((category) => category.code === code)) throw new NotFound('category');
     const { values, errors, days, questions } = await readCategory(request, body, deps, false, existing);
     if (Object.keys(errors).length > 0) return sendHtml(reply, await editPage(ctx, code, values, errors), 400);
-    await updateCategory(deps.db, ctx.tenant.id, code, {
-      name_de: values.name_de!,
-      name_en: values.name_en!,
-      unit: values.unit!,
-      target_days: days,
-      active: values.active !== 'no',
-      questions: JSON.stringify(questions),
-    });
-    await audit(deps.db, ctx, 'reports.category_changed', {
-      type: 'report-category',
-      id: code,
-      summary: { unit: values.unit, active: values.active },
+    await inTransaction(deps.db, async (trx) => {
+      await updateCategory(trx, ctx.tenant.id, code, {
+        name_de: values.name_de!,
+        name_en: values.name_en!,
+        unit: values.unit!,
+        target_days: days,
+        active: values.active !== 'no',
+        questions: JSON.stringify(questions),
+      });
+      await audit(trx, ctx, 'reports.category_changed', {
+        type: 'report-category',
+        id: code,
+        summary: { unit: values.unit, active: values.active },
+      });
     });
     setFlash(reply, reportsText(ctx.lang)('cat.saved'));
     return reply.redirect(PAGE, 303);

@@ -1,5 +1,6 @@
 // Administrators register Open311 clients (city apps, FixMyStreet, partner tools) at /bo/open311: each gets its
 // own api_key, shown once and kept only as a hash, and can be revoked; POSTs are limited per key.
+import { inTransaction } from '../../../platform/db/database.js';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../../platform/http/route.js';
@@ -72,8 +73,10 @@ export function registerOpen311Clients(app: FastifyInstance, deps: Deps) {
     const name = body.name.trim().slice(0, 100);
     if (!name) return sendHtml(reply, await ClientsView({ ctx, deps, error: reportsText(ctx.lang)('clients.nameMissing'), name }), 400);
     const key = `o311_${randomBytes(24).toString('base64url')}`;
-    const client = await insertClient(deps.db, { tenant_id: ctx.tenant.id, name, key_hash: keyHash(key) });
-    await audit(deps.db, ctx, 'reports.open311_client_created', { type: 'open311-client', id: client.id, summary: { name } });
+    await inTransaction(deps.db, async (trx) => {
+      const client = await insertClient(trx, { tenant_id: ctx.tenant.id, name, key_hash: keyHash(key) });
+      await audit(trx, ctx, 'reports.open311_client_created', { type: 'open311-client', id: client.id, summary: { name } });
+    });
     return sendHtml(reply, await ClientsView({ ctx, deps, key }));
   });
 

@@ -246,6 +246,29 @@ describe('Open311 GeoReport v2', () => {
     assert.deepEqual([closed[0]!.status, closed[0]!.status_notes], ['closed', 'Verfüllt am Montag.']);
   });
 
+  it('POST with a full address as the specification writes it, and the jurisdiction by the host name', async () => {
+    const host = new URL(server.url).hostname;
+    const full = await post('json', {
+      api_key: key,
+      jurisdiction_id: host,
+      service_code: 'laterne-defekt',
+      address_string: 'Frankfurter Str. 97a, 53773 Hennef (Sieg)',
+      description: 'Laterne flackert',
+    });
+    assert.equal(full.status, 200, await full.clone().text());
+    const [created] = await json(full);
+    const [read] = await json(await api(`requests/${created!.service_request_id}.json`));
+    assert.equal(read!.address, 'Frankfurter Straße 97a, 53773 Hennef (Sieg)', 'the address as the directory writes it');
+    const elsewhere = await post('json', {
+      api_key: key,
+      service_code: 'laterne-defekt',
+      address_string: 'Kaiserstraße 5, 53721 Siegburg',
+      description: 'Laterne dunkel',
+    });
+    assert.equal(elsewhere.status, 400);
+    assert.match(await elsewhere.text(), /außerhalb von Hennef, vermutlich in: Stadt Siegburg/);
+  });
+
   it('a revoked key is refused; a flood from one key is limited', async () => {
     const limited = /(o311_[A-Za-z0-9_-]+)/.exec((await admin.post('/bo/open311', { name: 'Flut-App' })).html)![1]!;
     let status = 200;

@@ -4,7 +4,15 @@
 import type { ReportProblem } from './texts.js';
 import type { TownGeo } from '../../platform/db/tables.js';
 import { insidePolygon, metresBetween } from '../../platform/geo/geometry.js';
-import { closestStreet, findStreet, nearestStreet, splitStreetAddress, type Street } from '../../platform/geo/streets.js';
+import {
+  closestStreet,
+  findStreet,
+  namedNeighbour,
+  namesThisTown,
+  nearestStreet,
+  readAddressLine,
+  type Street,
+} from '../../platform/geo/streets.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { reportsText } from './texts.js';
 
@@ -33,7 +41,7 @@ const directoryAddress = (street: Street, number: string) =>
 /** A pin: the typed address when it names a directory street near the pin, else the street nearest the pin. */
 function placeOfPin(streets: Street[], point: { lat: number; lng: number }, typed: string): Place {
   const note = typed || null;
-  const parts = splitStreetAddress(typed);
+  const parts = readAddressLine(typed);
   const named = typed ? findStreet(streets, parts.street) : undefined;
   if (named && metresBetween(point, named) < TYPED_STREET_METRES)
     return { ...point, address: directoryAddress(named, parts.number), approximate: false, note };
@@ -51,7 +59,9 @@ export function locate(geo: TownGeo | undefined, input: { address: string; coord
   if (input.coordinates.trim() && !pin) return { errors: { coordinates: { code: 'error.coordinates' } } };
   let place = pin ? placeOfPin(streets, pin, typed) : undefined;
   if (!place && typed) {
-    const parts = splitStreetAddress(typed);
+    const parts = readAddressLine(typed);
+    const elsewhere = parts.town && !namesThisTown(streets, parts.town) ? namedNeighbour(geo?.neighbours ?? [], parts.town) : undefined;
+    if (elsewhere) return { errors: { address: { code: 'error.outsideNeighbour', params: { neighbour: elsewhere } } } };
     const street = findStreet(streets, parts.street);
     if (!street) {
       const guess = closestStreet(streets, parts.street);

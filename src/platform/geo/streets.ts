@@ -28,6 +28,65 @@ export function nearestStreet(streets: Street[], point: { lat: number; lng: numb
   return best;
 }
 
+/** A place name compared loosely: lower case, without a bracketed addition or the kind of municipality
+ * ("Hennef (Sieg)" = "Hennef", "Stadt Siegburg" = "Siegburg"). */
+const placeName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .replace(/^(stadt|gemeinde)\s+/, '')
+    .replace(/[-\s]+/g, ' ')
+    .trim();
+
+export type AddressLine = { street: string; number: string; town?: string; postcode?: string };
+
+/**
+ * An address as people and Open311 clients write it, from the most specific part to the most general
+ * ("Frankfurter Str. 97a, 53773 Hennef (Sieg)", "Frankfurter Straße 97, Hennef", "Bonner Str. 12 53773 Hennef"):
+ * the street with its house number, and the postcode and town when given.
+ */
+export function readAddressLine(line: string): AddressLine {
+  const parts = line
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  let postcode: string | undefined;
+  let town: string | undefined;
+  // From the end: "53773 Hennef (Sieg)", "53773", "Hennef", "Deutschland".
+  while (parts.length > 1) {
+    const last = parts.at(-1)!;
+    const code = /^(\d{5})(?:\s+(.+))?$/.exec(last);
+    if (code) {
+      postcode = code[1];
+      town = code[2] ?? town;
+    } else if (!/\d/.test(last)) town ??= last;
+    else break;
+    parts.pop();
+  }
+  let first = parts.join(', ');
+  // Without commas: "Bonner Str. 12 53773 Hennef".
+  const inline = /^(.*?\d{1,4}\s?[a-zA-Z]?)\s+(\d{5})(?:\s+(.+))?$/.exec(first);
+  if (inline) {
+    first = inline[1]!;
+    postcode = inline[2];
+    town = inline[3] ?? town;
+  }
+  if (/^(deutschland|germany|de)$/i.test(town ?? '')) town = undefined;
+  return { ...splitStreetAddress(first), ...(town ? { town } : {}), ...(postcode ? { postcode } : {}) };
+}
+
+/** Whether a town name written in an address means this town (its name, or a locality of its street directory). */
+export function namesThisTown(streets: Street[], town: string): boolean {
+  const wanted = placeName(town);
+  return streets.some((street) => placeName(street.city) === wanted || placeName(street.locality) === wanted);
+}
+
+/** The neighbour a town name in an address names, if any. */
+export function namedNeighbour(neighbours: { name: string }[], town: string): string | undefined {
+  const wanted = placeName(town);
+  return neighbours.find((neighbour) => placeName(neighbour.name) === wanted)?.name;
+}
+
 /** "Frankfurter Straße 97a" → { street: 'Frankfurter Straße', number: '97a' }; without a number, number is ''. */
 export function splitStreetAddress(line: string): { street: string; number: string } {
   const match = HOUSE_NUMBER.exec(line.trim());

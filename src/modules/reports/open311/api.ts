@@ -1,6 +1,7 @@
 // Open311 GeoReport v2 at /open311/v2/ in XML and JSON: discovery, services, service definitions, POST requests
 // (api_key per client), tokens, requests (with the common extensions page/page_size and extensions=true) and
 // mySociety's servicerequestupdates. Every failure is the specification's error list with its HTTP status.
+import { hostName } from '../../../platform/tenancy/tenants.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listUnits } from '../../../platform/auth/users-repo.js';
 import type { Deps } from '../../../platform/http/deps.js';
@@ -50,7 +51,9 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
         const split = splitFormat(path.file);
         format = split.format;
         const jurisdiction = params.jurisdiction_id;
-        if (jurisdiction && jurisdiction !== request.ctx.tenant.slug && !request.ctx.tenant.hosts.includes(jurisdiction))
+        // The tenant's key or any of its host names, including the one this request came to (as the discovery says).
+      const names = [request.ctx.tenant.slug, ...request.ctx.tenant.hosts, hostName(request.headers.host)];
+      if (jurisdiction && !names.includes(jurisdiction))
           throw new Open311Error(404, [`jurisdiction_id ${jurisdiction} was not found`]);
         return await handler(request, reply, format, split.name, params);
       } catch (error) {

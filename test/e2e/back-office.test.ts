@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { assertAccessible, citizenSignIn, serverAndBrowser, staffSignIn } from './browser.js';
+import { assertAccessible, citizenSignIn, serverAndBrowser, staffSignIn, clickAndLoad } from './browser.js';
 
 const pdf = Buffer.from('%PDF-1.4\n% Impfpass\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -72,14 +72,14 @@ describe('back office in the browser', () => {
 
     await other.locator('summary', { hasText: 'Ablehnen' }).click();
     await other.getByLabel('Begründung der Ablehnung').fill('Doppelt eingereicht');
-    await other.locator('details[open]').getByRole('button', { name: 'Ablehnen' }).click();
+    await clickAndLoad(other, other.locator('details[open]').getByRole('button', { name: 'Ablehnen' }));
     assert.match(await other.locator('main').innerText(), /wurde inzwischen geändert \(Status jetzt: In Bearbeitung\)/);
 
     await clerk.getByRole('link', { name: /Antrag ansehen/ }).click();
     await clerk.getByLabel('Nachforderung (Unterlagen oder Angaben)').check();
     await clerk.getByLabel('Betreff').fill('Impfnachweis nachreichen');
     await clerk.getByLabel('Text').fill('Bitte laden Sie den Impfnachweis Ihres Hundes hoch.');
-    await clerk.getByRole('button', { name: 'Senden' }).click();
+    await clickAndLoad(clerk, clerk.getByRole('button', { name: 'Senden' }));
     assert.match(await clerk.locator('main').innerText(), /liegt im Postfach der antragstellenden Person/);
 
     await citizen.goto(`${env.server.url}/postfach`);
@@ -87,7 +87,7 @@ describe('back office in the browser', () => {
     await assertAccessible(citizen);
     await citizen.getByLabel('Ihre Antwort').fill('Anbei der Impfpass.');
     await citizen.getByLabel(/Unterlage anhängen/).setInputFiles({ name: 'impfpass.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await citizen.getByRole('button', { name: 'Antwort senden' }).click();
+    await clickAndLoad(citizen, citizen.getByRole('button', { name: 'Antwort senden' }));
     assert.match(await citizen.locator('main').innerText(), /Ihre Antwort ist bei der Stadt eingegangen/);
 
     await clerk.reload();
@@ -101,7 +101,7 @@ describe('back office in the browser', () => {
     assert.match(notice, /Kreissparkasse Köln, IBAN DE12/, 'how to pay');
     assert.match(notice, /Selma Steuer\s+Sachbearbeitung\s+Fachdienst Steuern und Abgaben/, 'the signer');
     await assertAccessible(clerk);
-    await clerk.getByRole('button', { name: 'Bescheid erlassen und zustellen' }).click();
+    await clickAndLoad(clerk, clerk.getByRole('button', { name: 'Bescheid erlassen und zustellen' }));
     assert.match(await clerk.locator('main').innerText(), /Der Bescheid ist erlassen und zugestellt/);
     await clerk.goto(caseUrl);
     assert.match(await clerk.locator('main').innerText(), /Entschieden/);
@@ -119,7 +119,7 @@ describe('back office in the browser', () => {
       .first()
       .click();
     await other.getByLabel('Zuweisen an').selectOption({ label: 'Selma Steuer' });
-    await other.getByRole('button', { name: 'Zuweisen', exact: true }).click();
+    await clickAndLoad(other, other.getByRole('button', { name: 'Zuweisen', exact: true }));
     assert.match(await other.locator('main').innerText(), /Bearbeitung\s+Petra Admin/, 'the assignment went to the deputy');
     await Promise.all([citizenContext.close(), clerkContext.close(), otherContext.close()]);
   });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { README_DEFAULTS, startServer, type TestServer } from '../support/server.js';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DEMO_PASSWORD } from '../../seed/hennef.js';
 import { freshTotp } from '../support/totp.js';
@@ -120,4 +120,10 @@ export function serverAndBrowser(env: () => Promise<Record<string, string>> | Re
     await state.server?.close();
   });
   return state;
+}
+
+/** Clicks what submits a form or follows a link and waits until the next page has loaded, so that what is read
+ * next is the new page (a redirect to the same address included), never the old one. */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
 }

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { assertAccessible, serverAndBrowser, staffSignIn } from './browser.js';
+import { assertAccessible, clickAndLoad, serverAndBrowser, staffSignIn } from './browser.js';
 import { Visitor } from '../support/visitor.js';
 import { citizenLogin } from '../support/journeys.js';
 import { applyForStreetOpening } from '../support/street-opening.js';
@@ -38,14 +38,14 @@ describe('case workflows in the browser', () => {
     await clerk.goto(`${base}/bo/vorgaenge?suche=Tiefbau`);
     await clerk.getByRole('link', { name: numbers[0]! }).click();
     await clerk.locator('iframe[title="Vorschau: lageplan.pdf"]').waitFor({ state: 'attached' });
-    await clerk.getByRole('button', { name: 'Prüfung beginnen' }).click();
+    await clickAndLoad(clerk, clerk.getByRole('button', { name: 'Prüfung beginnen' }));
     await clerk.locator('summary', { hasText: 'Zur Freigabe vorlegen' }).click();
     await clerk.getByLabel('Auflagen (Verkehrssicherung, Wiederherstellung)').fill('Verkehrssicherung nach RSA 21');
-    await clerk.locator('details[open]').getByRole('button', { name: 'Zur Freigabe vorlegen' }).click();
+    await clickAndLoad(clerk, clerk.locator('details[open]').getByRole('button', { name: 'Zur Freigabe vorlegen' }));
     assert.match(await clerk.locator('dl.facts').innerText(), /Zur Freigabe bei der Leitung/);
     assert.equal(await clerk.getByRole('button', { name: 'Genehmigen' }).count(), 0, 'the clerk is not offered the approval');
     await clerk.getByLabel('Nummer des Vorgangs, der verknüpft werden soll').fill(numbers[1]!);
-    await Promise.all([clerk.waitForURL(/#links$/), clerk.getByRole('button', { name: 'Verknüpfen' }).click()]);
+    await clickAndLoad(clerk, clerk.getByRole('button', { name: 'Verknüpfen' }));
     assert.match(await clerk.locator('#links').locator('..').innerText(), new RegExp(numbers[1]!));
     await assertAccessible(clerk);
     const caseUrl = clerk.url().replace(/#.*$/, '');
@@ -54,7 +54,7 @@ describe('case workflows in the browser', () => {
     const lead = await leadContext.newPage();
     await staffSignIn(lead, base, 'ordnung-leitung@hennef.example', true);
     await lead.goto(caseUrl);
-    await lead.getByRole('button', { name: 'Genehmigen' }).click();
+    await clickAndLoad(lead, lead.getByRole('button', { name: 'Genehmigen' }));
     assert.match(await lead.locator('dl.facts').innerText(), /Genehmigt/);
     await env.server.jobs.runDue();
     await lead.reload();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { enqueue } from '../../src/platform/jobs/queue.js';
 import { FRESHNESS_JOB } from '../../src/modules/catalog/index.js';
-import { assertAccessible, scriptlessContext, staffSignIn, serverAndBrowser } from './browser.js';
+import { assertAccessible, scriptlessContext, staffSignIn, serverAndBrowser, clickAndLoad } from './browser.js';
 
 describe('catalog journeys', () => {
   const env = serverAndBrowser();
@@ -47,7 +47,7 @@ describe('catalog journeys', () => {
     await editor.getByRole('link', { name: 'Meldebescheinigung (erweitert)' }).click();
     await assertAccessible(editor);
     await editor.getByLabel('Betrag in Euro', { exact: true }).fill('14');
-    await editor.getByRole('button', { name: 'Zur Freigabe geben' }).click();
+    await clickAndLoad(editor, editor.getByRole('button', { name: 'Zur Freigabe geben' }));
     assert.match(await editor.getByRole('status').first().innerText(), /Zur Freigabe gegeben/);
 
     const leadContext = await scriptlessContext(env.browser);
@@ -57,7 +57,7 @@ describe('catalog journeys', () => {
     await lead.getByRole('link', { name: 'Meldebescheinigung (erweitert)' }).click();
     await assertAccessible(lead);
     await lead.getByLabel('Kommentar (bei Zurückweisung Pflicht)').fill('Gebühr laut neuer Satzung');
-    await lead.getByRole('button', { name: 'Freigeben und veröffentlichen' }).click();
+    await clickAndLoad(lead, lead.getByRole('button', { name: 'Freigeben und veröffentlichen' }));
     assert.match(await lead.getByRole('status').first().innerText(), /Freigegeben und veröffentlicht/);
     await lead.getByRole('link', { name: 'Versionen und Änderungen' }).click();
     await assertAccessible(lead);
@@ -100,7 +100,7 @@ describe('catalog journeys', () => {
     await lead.getByRole('link', { name: 'Zur Freigabe (1)' }).click();
     await lead.getByRole('link', { name: 'Hund anmelden (Hundesteuer)' }).click();
     await assertAccessible(lead);
-    await lead.getByRole('button', { name: 'Freigeben und veröffentlichen' }).click();
+    await clickAndLoad(lead, lead.getByRole('button', { name: 'Freigeben und veröffentlichen' }));
     assert.match(await lead.getByRole('status').first().innerText(), /Freigegeben und veröffentlicht/);
     await Promise.all([editorContext.close(), otherContext.close(), leadContext.close()]);
   });

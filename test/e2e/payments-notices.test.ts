@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { assertAccessible, citizenSignIn, scriptlessContext, serverAndBrowser, staffSignIn } from './browser.js';
+import { assertAccessible, citizenSignIn, scriptlessContext, serverAndBrowser, staffSignIn, clickAndLoad } from './browser.js';
 import { startPmPayment } from '../support/pmpayment.js';
 
 async function orderBirthCertificate(page: Page, base: string) {
@@ -38,11 +38,11 @@ describe('paying and notices in the browser (demo provider)', () => {
     await page.getByRole('button', { name: 'Weiter zur Zahlung' }).click();
     await page.getByRole('heading', { name: 'Demo-Zahlungsdienst' }).waitFor();
     await assertAccessible(page);
-    await page.getByRole('button', { name: 'Abbrechen und zurück' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Abbrechen und zurück' }));
     assert.match(await page.locator('main').innerText(), /Sie haben die Zahlung abgebrochen/);
     await page.getByLabel('Kreditkarte').check();
     await page.getByRole('button', { name: 'Weiter zur Zahlung' }).click();
-    await page.getByRole('button', { name: 'Zahlung ausführen' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Zahlung ausführen' }));
     assert.match(await page.locator('h1').innerText(), /Ihr Antrag ist eingegangen/);
     await assertAccessible(page);
     const number = /\d{4}-\d{6}/.exec(await page.locator('main').innerText())![0];
@@ -59,7 +59,7 @@ describe('paying and notices in the browser (demo provider)', () => {
     await clerk.goto(`${env.server.url}/bo/antraege`);
     await clerk.getByRole('link', { name: new RegExp(number) }).click();
     await assertAccessible(clerk);
-    await clerk.getByRole('link', { name: 'Bescheid prüfen und erlassen' }).click();
+    await clickAndLoad(clerk, clerk.getByRole('link', { name: 'Bescheid prüfen und erlassen' }));
     assert.match(await clerk.locator('article.preview').innerText(), /Sandra Standesbeamtin\s+Sachbearbeitung\s+Fachdienst Standesamt/);
     await assertAccessible(clerk);
     await clerk.getByRole('button', { name: 'Bescheid erlassen und zustellen' }).click();

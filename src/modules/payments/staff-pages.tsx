@@ -147,7 +147,7 @@ function ListView({ ctx, rows, filter, services, unmatched, report, message }: L
         <>
           <h2 safe>{t('bo.export')}</h2>
           <Form action={`${BASE}/buchungen.csv`} csrf="" method="get">
-            <TextField name="tag" label={t('bo.exportDay')} type="date" value={filter.day ?? today()} width="short" />
+            <TextField name="tag" id="f-export-tag" label={t('bo.exportDay')} type="date" value={filter.day ?? today()} width="short" />
             <Button label={t('bo.exportSubmit')} kind="secondary" />
           </Form>
           <p>

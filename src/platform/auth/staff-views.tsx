@@ -19,7 +19,7 @@ export function LoginView(props: { ctx: RequestContext; email?: string; next: st
           type="email"
           label={t('login.email')}
           value={props.email}
-          autocomplete="username"
+          autocomplete="email"
           error={props.errors?.email}
           required
         />
@@ -121,7 +121,7 @@ export function ForgotView(props: { ctx: RequestContext; email?: string; errors?
           type="email"
           label={t('login.email')}
           value={props.email}
-          autocomplete="username"
+          autocomplete="email"
           error={props.errors?.email}
           required
         />

@@ -208,7 +208,6 @@ export function MarkerMap(props: {
           )}
         </svg>
       </div>
-      <figcaption safe>{props.label}</figcaption>
       {props.live && (
         <button
           type="button"
@@ -224,6 +223,7 @@ export function MarkerMap(props: {
           {props.live.button}
         </button>
       )}
+      <figcaption safe>{props.label}</figcaption>
     </figure>
   );
 }

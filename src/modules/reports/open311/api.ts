@@ -52,9 +52,8 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
         format = split.format;
         const jurisdiction = params.jurisdiction_id;
         // The tenant's key or any of its host names, including the one this request came to (as the discovery says).
-      const names = [request.ctx.tenant.slug, ...request.ctx.tenant.hosts, hostName(request.headers.host)];
-      if (jurisdiction && !names.includes(jurisdiction))
-          throw new Open311Error(404, [`jurisdiction_id ${jurisdiction} was not found`]);
+        const names = [request.ctx.tenant.slug, ...request.ctx.tenant.hosts, hostName(request.headers.host)];
+        if (jurisdiction && !names.includes(jurisdiction)) throw new Open311Error(404, [`jurisdiction_id ${jurisdiction} was not found`]);
         return await handler(request, reply, format, split.name, params);
       } catch (error) {
         if (error instanceof Open311Error) return sendErrors(reply, format, error);

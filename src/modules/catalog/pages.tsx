@@ -8,7 +8,8 @@ import { sendHtml } from '../../platform/ui/render.js';
 import { BUSINESS_SITUATIONS, LIFE_SITUATIONS } from './constants.js';
 import { onlineServiceFor } from './online-services.js';
 import { openState } from './opening-hours.js';
-import { governmentServiceJsonLd, localize } from './present.js';
+import { localize } from './present.js';
+import { governmentOfficeJsonLd, governmentServiceJsonLd, jsonLdText } from './structured-data.js';
 import { findEntryBySlug, listPublished, listPublishedServicesContaining, type EntryRow } from './repo.js';
 import {
   letterQuery,
@@ -174,14 +175,22 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
         const content = entry.published as ServiceContent;
         const t = catalogText(ctx.lang);
         const url = `${deps.baseUrl}/leistungen/${entry.slug}`;
+        const responsible = await resolveResponsibilities(deps, ctx.tenant.id, content, t);
+        const withOnline = withOnlineService(deps, content, ctx.tenant.id, entry.slug);
+        const online = withOnline.onlineService?.url.startsWith('/')
+          ? { ...withOnline, onlineService: { ...withOnline.onlineService, url: `${deps.baseUrl}${withOnline.onlineService.url}` } }
+          : withOnline;
+        const offices = responsible.flatMap(({ office }) =>
+          office ? [{ content: office.content, url: `${deps.baseUrl}/behoerden/${office.slug}` }] : [],
+        );
         return (
           <ServicePageView
             ctx={ctx}
             t={t}
             slug={entry.slug}
             service={withOnlineService(deps, localize(content, ctx.lang), ctx.tenant.id, entry.slug)}
-            responsible={await resolveResponsibilities(deps, ctx.tenant.id, content, t)}
-            jsonLd={governmentServiceJsonLd(content, url, ctx.tenant.name)}
+            responsible={responsible}
+            jsonLd={jsonLdText(governmentServiceJsonLd(online, url, ctx.tenant.name, offices))}
             lastReviewed={entry.last_reviewed_at}
             appointments={ctx.nav.some((item) => item.href.startsWith('/termine'))}
             print={query.ansicht === 'druck'}
@@ -227,6 +236,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
             services={serviceLinks(services, ctx.lang)}
             geo={ctx.tenant.settings.geo}
             tileUrl={deps.config.mapTileUrl}
+            jsonLd={jsonLdText(governmentOfficeJsonLd(office, `${deps.baseUrl}/behoerden/${entry.slug}`))}
           />
         );
       }),

@@ -82,21 +82,3 @@ export function costsText(costs: Costs, lang: Lang, t: CatalogTranslate): string
           : '';
   return [main, costs.text].filter(Boolean).join(' – ');
 }
-
-/** schema.org GovernmentService as JSON-LD; `<` is escaped so the text can never close the script element. */
-export function governmentServiceJsonLd(service: ServiceContent, url: string, town: string): string {
-  const data = {
-    '@context': 'https://schema.org',
-    '@type': 'GovernmentService',
-    name: service.name,
-    description: service.summary,
-    url,
-    serviceType: service.name,
-    provider: { '@type': 'GovernmentOrganization', name: service.elsewhere?.name ?? town },
-    areaServed: { '@type': 'City', name: town },
-    ...(service.onlineService ? { availableChannel: { '@type': 'ServiceChannel', serviceUrl: service.onlineService.url } } : {}),
-    ...(service.costs.kind === 'fixed' ? { offers: { '@type': 'Offer', price: service.costs.amount, priceCurrency: 'EUR' } } : {}),
-    ...(service.leikaKey ? { identifier: service.leikaKey } : {}),
-  };
-  return JSON.stringify(data).replace(/</g, '\\u003c');
-}

@@ -1,6 +1,7 @@
 // The portal module: the tenant's home page, with an entry point for every module the tenant has enabled.
 import { portalPolicy } from './policy.js';
 import { homeQuery } from './schema.js';
+import { jsonLdText, townJsonLd } from '../../platform/ui/structured-data.js';
 import { routes } from '../../platform/http/route.js';
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/module.js';
@@ -10,12 +11,15 @@ import { Alert, Card } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 
-function HomePage({ ctx }: { ctx: RequestContext }) {
+function HomePage({ ctx, baseUrl }: { ctx: RequestContext; baseUrl: string }) {
   const t = ctx.t;
   const enabled = ctx.tenant.settings.modules;
   const entries = ctx.nav.filter((item) => !item.access && (!enabled || enabled.some((name) => item.href.startsWith(`/${name}`))));
   return (
     <Page ctx={ctx} title={t('home.title')}>
+      <script type="application/ld+json">
+        {jsonLdText(townJsonLd({ name: ctx.tenant.name, contact: ctx.tenant.settings.contact }, baseUrl))}
+      </script>
       <h1 safe>{t('home.title')}</h1>
       <p class="lead" safe>
         {t('home.lead', { town: ctx.tenant.name })}
@@ -48,11 +52,11 @@ function HomePage({ ctx }: { ctx: RequestContext }) {
 // it is rendered once per tenant record, so a changed tenant (the resolver reloads it) renders afresh.
 const anonymousHome = new WeakMap<Tenant, Partial<Record<Lang, string>>>();
 
-async function homePageHtml(ctx: RequestContext): Promise<string> {
-  if (!isSharedView(ctx)) return <HomePage ctx={ctx} />;
+async function homePageHtml(ctx: RequestContext, baseUrl: string): Promise<string> {
+  if (!isSharedView(ctx)) return <HomePage ctx={ctx} baseUrl={baseUrl} />;
   const rendered = anonymousHome.get(ctx.tenant) ?? {};
   anonymousHome.set(ctx.tenant, rendered);
-  return (rendered[ctx.lang] ??= await (<HomePage ctx={ctx} />));
+  return (rendered[ctx.lang] ??= await (<HomePage ctx={ctx} baseUrl={baseUrl} />));
 }
 
 export const portal: Module = {
@@ -60,7 +64,7 @@ export const portal: Module = {
   policy: portalPolicy,
   register(app: FastifyInstance, deps) {
     routes(app, deps.db).get('/', { access: portalPolicy.read, query: homeQuery }, async ({ request, reply }) =>
-      sendHtml(reply, homePageHtml(request.ctx)),
+      sendHtml(reply, homePageHtml(request.ctx, deps.baseUrl)),
     );
   },
 };

@@ -20,6 +20,8 @@ type Props = {
   services: ServiceLink[];
   geo: TownGeo | undefined;
   tileUrl: string | undefined;
+  /** schema.org GovernmentOffice (structured-data.ts). */
+  jsonLd: string;
 };
 
 function Hours({ t, office }: Pick<Props, 't' | 'office'>) {
@@ -68,6 +70,7 @@ export function OfficePageView(props: Props) {
   const en = props.office.translations.en;
   return (
     <Page ctx={ctx} title={office.name} crumbs={[{ label: t('offices.title'), href: '/behoerden' }, { label: office.name }]}>
+      <script type="application/ld+json">{props.jsonLd}</script>
       <h1 lang={german(en?.name)} safe>
         {office.name}
       </h1>

@@ -58,7 +58,8 @@ describe('structured data', () => {
       'the online service, as an absolute address',
     );
     const inPerson = channels.find((channel) => channel.serviceLocation);
-    assert.equal((inPerson?.serviceLocation as Node)['@type'], 'GovernmentOffice');
-    assert.equal(((inPerson?.servicePhone as Node) ?? {})['@type'], 'ContactPoint');
+    assert.ok(inPerson, 'a channel in person');
+    assert.equal((inPerson.serviceLocation as Node)['@type'], 'GovernmentOffice');
+    assert.equal((inPerson.servicePhone as Node)['@type'], 'ContactPoint');
   });
 });

@@ -122,8 +122,9 @@ export function serverAndBrowser(env: () => Promise<Record<string, string>> | Re
   return state;
 }
 
-/** Clicks what submits a form or follows a link and waits until the next page has loaded, so that what is read
- * next is the new page (a redirect to the same address included), never the old one. */
+/** Clicks what submits a form or follows a link and waits until the next page's document is there, so that what
+ * is read next is the new page (a redirect to the same address included), never the old one. Not until "load":
+ * that waits for every frame, and a case page's PDF preview can take long in a busy headless browser. */
 export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), target.click()]);
 }

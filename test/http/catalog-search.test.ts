@@ -168,6 +168,41 @@ describe('finding a service', () => {
     assert.ok(openapi.paths['/api/catalog/v1/services/{id}']);
   });
 
+  it('the OpenAPI document names its server, defines the security it uses, and gives every operation an id and its path parameters', async () => {
+    type Operation = {
+      operationId?: string;
+      parameters?: { name: string; in: string; required?: boolean }[];
+      security?: Record<string, string[]>[];
+    };
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      servers?: { url: string }[];
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
+    };
+    assert.deepEqual(document.servers, [{ url: '/' }]);
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+    );
+    assert.ok(operations.length >= 8, `${operations.length} operations`);
+    const ids = operations.map(({ operation }) => operation.operationId);
+    assert.ok(ids.every(Boolean), 'every operation has an id');
+    assert.equal(new Set(ids).size, ids.length, 'operation ids are unique');
+    for (const { path, method, operation } of operations) {
+      for (const [, name] of path.matchAll(/\{(\w+)\}/g))
+        assert.ok(
+          operation.parameters?.some((parameter) => parameter.in === 'path' && parameter.name === name && parameter.required),
+          `${method} ${path} declares {${name}}`,
+        );
+      for (const scheme of (operation.security ?? []).flatMap(Object.keys))
+        assert.ok(document.components.securitySchemes?.[scheme], `${method} ${path}: security scheme ${scheme} is defined`);
+    }
+    assert.deepEqual(document.components.securitySchemes?.bearer, {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'The key of a registered consumer (hand-over).',
+    });
+  });
+
   it('another tenant sees none of Hennef’s catalog', async () => {
     const other = new Visitor(server.url, 'unbekannt.example');
     assert.equal((await other.get('/leistungen/hundeanmeldung')).status, 404);

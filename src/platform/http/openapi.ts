@@ -3,13 +3,65 @@ import { routes } from './route.js';
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../module.js';
 
+type Operation = { operationId?: string; parameters?: { name: string; in: string }[] };
+
+/** "get" + "/api/catalog/v1/services/{id}" → "getApiCatalogV1ServicesById". */
+function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith('{') ? `By-${part.slice(1, -1)}` : part))
+    .flatMap((part) => part.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean);
+  return method + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+}
+
+/** Every operation gets an operationId and declares each `{parameter}` of its path (as a required string when the
+ * module did not describe it further). */
+function completed(paths: Record<string, Record<string, Operation>>) {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, operations]) => {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+      return [
+        path,
+        Object.fromEntries(
+          Object.entries(operations).map(([method, operation]) => {
+            const declared = new Set((operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name));
+            const missing = names
+              .filter((name) => !declared.has(name))
+              .map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+            return [
+              method,
+              {
+                operationId: operation.operationId ?? operationIdOf(method, path),
+                ...operation,
+                ...(missing.length > 0 ? { parameters: [...(operation.parameters ?? []), ...missing] } : {}),
+              },
+            ];
+          }),
+        ),
+      ];
+    }),
+  );
+}
+
 export function registerOpenApi(app: FastifyInstance, modules: Module[], version: string) {
   const route = routes(app);
   const document = {
     openapi: '3.1.0',
-    info: { title: 'Rathaus API', version, description: 'Read-only JSON API of the digital town hall. The tenant is chosen by host name.' },
-    paths: Object.assign({}, ...modules.map((module) => module.openapi?.paths ?? {})),
-    components: { schemas: Object.assign({}, ...modules.map((module) => module.openapi?.schemas ?? {})) },
+    info: {
+      title: 'Rathaus API',
+      version,
+      description: 'JSON API of the digital town hall. The tenant is chosen by host name.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    // Relative: every tenant's host serves the same API for its own town.
+    servers: [{ url: '/' }],
+    paths: completed(Object.assign({}, ...modules.map((module) => module.openapi?.paths ?? {}))),
+    components: {
+      schemas: Object.assign({}, ...modules.map((module) => module.openapi?.schemas ?? {})),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The key of a registered consumer (hand-over).' } },
+    },
   };
   const body = JSON.stringify(document); // the same for every request: serialised once
   route.get('/api/openapi.json', { access: 'public', config: { tenantless: true } }, async ({ reply }) =>

@@ -167,6 +167,22 @@ function applyGroupAction(action: string, values: Values): Values {
   return result;
 }
 
+/** The summary before submitting: every visible step's answers with computed values and the fee. */
+function summaryOf(ctx: RequestContext, definition: ServiceDefinition, draftId: string, answers: Answers, errors?: Record<string, string>) {
+  return (
+    <SummaryView
+      ctx={ctx}
+      t={formsText(ctx.lang)}
+      definition={definition}
+      draftId={draftId}
+      steps={visibleSteps(definition, answers)}
+      answers={withComputedValues(definition, answers)}
+      fee={feeOf(definition, answers)}
+      errors={errors}
+    />
+  );
+}
+
 export function registerAssistantPages(app: FastifyInstance, deps: Deps, library: ServiceLibrary, tally: UsageTally) {
   const { db } = deps;
   const route = routes(app, db);
@@ -249,18 +265,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
     const stepId = params.step;
     if (stepId === 'zusammenfassung') {
       const { ctx } = request;
-      return sendHtml(
-        reply,
-        <SummaryView
-          ctx={ctx}
-          t={formsText(ctx.lang)}
-          definition={definition}
-          draftId={draft.id}
-          steps={visibleSteps(definition, answers)}
-          answers={withComputedValues(definition, answers)}
-          fee={feeOf(definition, answers)}
-        />,
-      );
+      return sendHtml(reply, summaryOf(ctx, definition, draft.id, answers));
     }
     return sendHtml(reply, renderStep(request, definition, draft.id, stepId, answers, owner, undefined, {}, migrated));
   });
@@ -337,20 +342,7 @@ export function registerAssistantPages(app: FastifyInstance, deps: Deps, library
           .map((name) => [name, t('summary.declarationMissing')]),
       );
       if (Object.keys(missing).length > 0) {
-        return sendHtml(
-          reply,
-          <SummaryView
-            ctx={ctx}
-            t={t}
-            definition={definition}
-            draftId={draft.id}
-            steps={visibleSteps(definition, answers)}
-            answers={withComputedValues(definition, answers)}
-            fee={feeOf(definition, answers)}
-            errors={missing}
-          />,
-          400,
-        );
+        return sendHtml(reply, summaryOf(ctx, definition, draft.id, answers, missing), 400);
       }
       const outcome = await submit(db, ctx.tenant.id, draft, definition, owner, ctx.requestId, ctx.tenant.settings.geo, {
         baseUrl: tenantBaseUrl(deps, ctx, request.headers.host),

@@ -96,6 +96,8 @@ export async function seedHennef(db: Db): Promise<boolean> {
       hosts: ['hennef.localhost'],
       settings: {
         shortName: 'Hennef',
+        // Hennef (Sieg): Land 05, Regierungsbezirk Köln 3, Rhein-Sieg-Kreis 82, Gemeinde 024.
+        regionalKey: '053820024024',
         colours: { primary: '#004b87', primaryText: '#ffffff' },
         contact: {
           address: 'Frankfurter Straße 97, 53773 Hennef (Sieg)',

@@ -83,7 +83,7 @@ export async function buildApp(
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 50 } });
   await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true }, getToken: csrfTokenOf });
   await app.register(rateLimit, { global: false });
-  // helmet's middleware is built once here; the Fastify plugin would rebuild it on every request.
+  // helmet's headers do not depend on the request: computed once here, set on every answer.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -103,9 +103,11 @@ export async function buildApp(
     },
     strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
-  app.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
-  );
+  const headers = fixedHeaders(securityHeaders);
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
   await app.register(fastifyStatic, {
     root: fileURLToPath(new URL('./platform/ui/static/', import.meta.url)),
     prefix: '/static/',
@@ -163,6 +165,16 @@ export async function buildApp(
     onError: (name, error) => app.log.warn({ event: 'job_failed', job: name, err: error }, 'job_failed'),
   });
   return { app, routes, jobs, deps, unaudited };
+}
+
+/** The headers a middleware sets when it does not depend on the request (helmet's, as configured here). */
+function fixedHeaders(middleware: (req: never, res: never, next: (error?: unknown) => void) => void): [string, string][] {
+  const headers: [string, string][] = [];
+  const response = { setHeader: (name: string, value: unknown) => headers.push([name, String(value)]), removeHeader: () => undefined };
+  middleware({} as never, response as never, (error) => {
+    if (error) throw error;
+  });
+  return headers;
 }
 
 /** A hop count trusts that many proxies in front of us; addresses trust exactly those; nothing trusts no header. */

@@ -12,7 +12,7 @@ import { registerDog } from '../support/dog.js';
 import { postMultipart } from '../support/multipart.js';
 import { orderBirthCertificates } from '../support/payments.js';
 import { volunteer } from '../support/volunteer.js';
-import { pdfContent, pdfText } from '../support/pdf.js';
+import { pdfReport, pdfText } from '../support/pdf.js';
 
 describe('notices (Bescheide)', () => {
   let server: TestServer;
@@ -90,11 +90,11 @@ describe('notices (Bescheide)', () => {
     );
     const pdf = await erika.request('GET', `/postfach/${itemId}/anhang/0`);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
-    const text = pdfContent(pdf.bytes);
+    const text = await pdfText(pdf.bytes);
     const number = /B-\d{4}-\d{6}/.exec(item.html)![0];
-    assert.ok(text.includes(pdfText(`Bescheid-Nr. ${number}`)));
-    assert.ok(text.includes(pdfText('Sie erhalten 2 Urkunden. Gebühr: 24,00')), 'the template with the answer filled in');
-    assert.ok(text.includes(pdfText('Gegen diesen Bescheid kann Klage beim Verwaltungsgericht Köln erhoben werden.')));
+    assert.ok(text.includes(`Bescheid-Nr. ${number}`));
+    assert.ok(text.includes('Sie erhalten 2 Urkunden. Gebühr: 24,00'), 'the template with the answer filled in');
+    assert.ok(text.includes('Gegen diesen Bescheid kann Klage beim Verwaltungsgericht Köln erhoben werden.'));
 
     const code = /\/verify\/([A-Z0-9-]{14})/.exec(item.html)![1]!;
     const anyone = new Visitor(server.url);
@@ -153,7 +153,8 @@ describe('notices (Bescheide)', () => {
     const postfach = await erika.get('/postfach');
     const itemId = /href="\/postfach\/([0-9a-f-]{36})"><strong>Bescheid B-[^<]*Hund anmelden/.exec(postfach.html)![1]!;
     await erika.get(`/postfach/${itemId}`);
-    const text = pdfContent((await erika.request('GET', `/postfach/${itemId}/anhang/0`)).bytes);
+    const bytes = (await erika.request('GET', `/postfach/${itemId}/anhang/0`)).bytes;
+    const text = await pdfText(bytes);
     for (const line of [
       'Guten Tag Erika Mustermann,',
       '53773 Hennef (Sieg)',
@@ -164,11 +165,30 @@ describe('notices (Bescheide)', () => {
       'Selma Steuer',
       'Fachdienst Steuern und Abgaben',
     ]) {
-      assert.ok(text.includes(pdfText(line)), `the notice PDF says "${line}"`);
+      assert.ok(text.includes(line), `the notice PDF says "${line}"`);
     }
+    assert.ok(!text.includes('FD 6.2') && !text.includes('Sehr geehrte Damen'), "signed with the unit's name, not its short code");
+
+    // A notice is kept for years: PDF/A-2b with embedded fonts and an output intent, tagged, its language set.
+    const pdf = await pdfReport(bytes);
+    assert.equal(pdf.header, '%PDF-1.7');
+    assert.ok(pdf.fonts >= 2 && pdf.embedded === pdf.fonts, `every font is embedded (${pdf.embedded} of ${pdf.fonts})`);
+    assert.match(pdf.xmp, /<pdfaid:part>2<\/pdfaid:part>/);
+    assert.match(pdf.xmp, /<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    assert.equal(pdf.outputIntents, 1, 'an sRGB output intent');
+    assert.equal(pdf.lang, 'de-DE');
+    assert.ok(pdf.marked, 'the PDF is tagged');
+    for (const role of ['Document', 'H1', 'H2', 'P', 'Figure']) assert.ok(pdf.roles.includes(role), `tagged ${role}`);
+    assert.ok(pdf.alternatives.some((alt) => /QR-Code zur Echtheitsprüfung dieses Bescheids unter http/.test(alt ?? '')));
+    const order = ['Stadt Hennef (Sieg)', 'Bescheid', 'Guten Tag Erika Mustermann,', 'Selma Steuer'].map((part) => text.indexOf(part));
     assert.ok(
-      !text.includes(pdfText('FD 6.2')) && !text.includes(pdfText('Sehr geehrte Damen')),
-      "signed with the unit's name, not its short code",
+      order.every((at) => at >= 0),
+      `every part is there: ${order}`,
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      `the text reads in order: ${order}`,
     );
   });
 
@@ -259,14 +279,11 @@ describe('notices (Bescheide)', () => {
     await paula.get(link);
     const download = await paula.post(link, { code });
     assert.equal(download.headers.get('content-type'), 'application/pdf');
-    const text = pdfContent(download.bytes);
-    assert.ok(text.includes(pdfText('2. Diese Amtshandlung ist gebührenfrei.')), 'a notice without a fee says so in a whole sentence');
-    assert.ok(!text.includes(pdfText('Gebühr von keine')) && !text.includes(pdfText('keine festgesetzt')));
+    const text = await pdfText(download.bytes);
+    assert.ok(text.includes('2. Diese Amtshandlung ist gebührenfrei.'), 'a notice without a fee says so in a whole sentence');
+    assert.ok(!text.includes('Gebühr von keine') && !text.includes('keine festgesetzt'));
     const host = new URL(server.url).host;
-    assert.ok(
-      text.includes(pdfText(`Echtheit prüfen: ${host}/verify`)),
-      'the printed address is the one in the QR code, not a bare /verify',
-    );
+    assert.ok(text.includes(`Echtheit prüfen: ${host}/verify`), 'the printed address is the one in the QR code, not a bare /verify');
     assert.equal((await paula.get(link)).status, 410, 'only once');
   });
   it('every e-mail and Postfach item of these journeys reads right: no raw keys, ISO dates or unfilled values', async () => {

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { pdfContent, pdfText } from '../support/pdf.js';
+import { pdfText } from '../support/pdf.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
@@ -66,7 +66,7 @@ describe('paying online (demo provider)', () => {
     assert.ok(paid.html.includes(`<dt>Gebühr bezahlt</dt><dd>${paidLine}</dd>`), 'the receipt page names amount, method and reference');
     const pdf = await citizen.request('GET', `${receipt}/bestaetigung.pdf`);
     assert.ok(
-      pdfContent(pdf.bytes).includes(pdfText(`Gebühr bezahlt: 24,00`)) && pdfContent(pdf.bytes).includes(pdfText(reference)),
+      (await pdfText(pdf.bytes)).includes(`Gebühr bezahlt: 24,00`) && (await pdfText(pdf.bytes)).includes(reference),
       'the receipt PDF too',
     );
     const item = (

@@ -1,5 +1,5 @@
 // The catalog's read-only JSON API for city apps and portals, with its OpenAPI description.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -105,10 +105,15 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
   const route = routes(app, db);
 
-  // The lists are the same for every caller until the catalog changes: computed once per tenant, language and query.
-  route.get(`${BASE}/services`, { access, query: apiListQuery }, async ({ request, query: { q, lang: language } }) => {
+  // The lists are the same for every caller until the catalog changes: computed and serialised once per tenant,
+  // language and query.
+  const sendJson = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').send(body);
+  route.get(`${BASE}/services`, { access, query: apiListQuery }, async ({ request, reply, query: { q, lang: language } }) => {
     const { tenant } = request.ctx;
-    return cached(tenant.id, `api:services:${language}:${q}`, () => serviceList(tenant.id, language, q));
+    return sendJson(
+      reply,
+      await cached(tenant.id, `api:services:${language}:${q}`, async () => JSON.stringify(await serviceList(tenant.id, language, q))),
+    );
   });
 
   async function serviceList(tenantId: string, language: Lang, q: string) {
@@ -143,13 +148,14 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
     };
   });
 
-  route.get(`${BASE}/offices`, { access, query: apiLangQuery }, async ({ request, query: { lang: language } }) => {
+  route.get(`${BASE}/offices`, { access, query: apiLangQuery }, async ({ request, reply, query: { lang: language } }) => {
     // "open now" changes by the minute: the list is computed once per minute and language.
     const now = new Date();
-    return cached(request.ctx.tenant.id, `api:offices:${language}:${now.toISOString().slice(0, 16)}`, async () => {
+    const body = await cached(request.ctx.tenant.id, `api:offices:${language}:${now.toISOString().slice(0, 16)}`, async () => {
       const rows = await listPublished(db, request.ctx.tenant.id, 'office');
-      return { items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, language, now)) };
+      return JSON.stringify({ items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, language, now)) });
     });
+    return sendJson(reply, body);
   });
 
   route.get(`${BASE}/offices/:id`, { access, params: apiEntryParams, query: apiLangQuery }, async ({ request, params, query }) => {
@@ -158,8 +164,11 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
     return officeJson(row.slug, row.published as OfficeContent, query.lang, new Date());
   });
 
-  route.get(`${BASE}/contacts`, { access }, async ({ request }) => {
-    const rows = await cached(request.ctx.tenant.id, 'api:contacts', () => listPublished(db, request.ctx.tenant.id, 'contact'));
-    return { items: rows.map((row) => ({ id: row.slug, ...(row.published as object) })) };
+  route.get(`${BASE}/contacts`, { access }, async ({ request, reply }) => {
+    const body = await cached(request.ctx.tenant.id, 'api:contacts', async () => {
+      const rows = await listPublished(db, request.ctx.tenant.id, 'contact');
+      return JSON.stringify({ items: rows.map((row) => ({ id: row.slug, ...(row.published as object) })) });
+    });
+    return sendJson(reply, body);
   });
 }

@@ -5,12 +5,12 @@ import { listUnits } from '../../platform/auth/users-repo.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { audit, type Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
-import { Alert, Button, FileField, SelectField } from '../../platform/ui/components.js';
+import { Alert, Button, Checkbox, FileField, SelectField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { authorOf } from './editor-pages.js';
 import type { ImportProblem } from './exchange-model.js';
-import { exportJson, exportXml, importEntries, parseExchangeFile, UnsafeXml } from './exchange.js';
+import { editorialOffice, exportJson, exportXml, importEntries, parseExchangeFile, UnsafeXml, type ImportOutcome } from './exchange.js';
 import { catalogPolicy } from './policy.js';
 import { routes } from '../../platform/http/route.js';
 import { isAllowed } from '../../platform/http/routes.js';
@@ -24,9 +24,36 @@ type Props = {
   units: { id: string; name: string }[];
   message?: string;
   problems?: ImportProblem[];
+  /** The report of an import that took over what it could. */
+  done?: Extract<ImportOutcome, { ok: true }>;
+  skip?: boolean;
 };
 
-function ExchangeView({ ctx, t, units, message, problems }: Props) {
+/** A problem as the reader reads it: the element, then the reason in their language. */
+export const problemText = (t: CatalogTranslate, problem: ImportProblem) =>
+  `${problem.element}: ${t(`problem.${problem.reason}`, { detail: problem.detail ?? '' })}`;
+
+function ImportReport({ t, done }: { t: CatalogTranslate; done: Extract<ImportOutcome, { ok: true }> }) {
+  return (
+    <div class="alert alert-success" role="status">
+      <p safe>{t('exchange.done', { created: done.created, updated: done.updated, unchanged: done.unchanged })}</p>
+      {done.withdrawn > 0 && <p safe>{t('exchange.withdrawn', { count: done.withdrawn })}</p>}
+      {done.otherAreas > 0 && <p safe>{t('exchange.otherAreas', { count: done.otherAreas })}</p>}
+      {done.skipped.length > 0 && (
+        <>
+          <p safe>{t('exchange.skipped', { count: done.skipped.length })}</p>
+          <ul>
+            {done.skipped.map((problem) => (
+              <li safe>{problemText(t, problem)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ExchangeView({ ctx, t, units, message, problems, done, skip }: Props) {
   const canImport = isAllowed(catalogPolicy.importExchange, ctx);
   return (
     <Page
@@ -56,6 +83,7 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
         <>
           <h2 safe>{t('exchange.import')}</h2>
           {message && !problems && <Alert kind="error" text={message} />}
+          {done && <ImportReport t={t} done={done} />}
           {problems && (
             <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="import-problems">
               <h3 id="import-problems" safe>
@@ -64,7 +92,7 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
               <p safe>{t('exchange.problems')}</p>
               <ul>
                 {problems.map((problem) => (
-                  <li safe>{`${problem.element}: ${problem.reason}`}</li>
+                  <li safe>{problemText(t, problem)}</li>
                 ))}
               </ul>
             </div>
@@ -74,6 +102,7 @@ function ExchangeView({ ctx, t, units, message, problems }: Props) {
             <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
             <SelectField name="unitId" label={t('exchange.unit')} options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
             <FileField name="file" label={t('exchange.file')} accept=".xml,.json,application/xml,text/xml,application/json" />
+            <Checkbox name="skip" label={t('exchange.skip')} checked={skip} />
             <Button label={t('exchange.submit')} />
           </form>
         </>
@@ -97,7 +126,7 @@ export function registerExchangePages(app: FastifyInstance, deps: Deps) {
     reply
       .type('application/xml; charset=utf-8')
       .header('content-disposition', 'attachment; filename="katalog-xzufi.xml"')
-      .send(await exportXml(db, request.ctx.tenant.id, request.ctx.tenant.name)),
+      .send(await exportXml(db, request.ctx.tenant)),
   );
 
   route.get('/bo/katalog/export.json', { access: catalogPolicy.work }, async ({ request, reply }) =>
@@ -112,9 +141,10 @@ export function registerExchangePages(app: FastifyInstance, deps: Deps) {
     const unitId = units.find((unit) => unit.id === upload.fields.unitId)?.id ?? units[0]!.id;
     if (upload.tooLarge) return sendHtml(reply, await render(ctx, { message: t('exchange.tooLarge') }), 413);
     if (!upload.file) return sendHtml(reply, await render(ctx, { message: t('exchange.noFile') }), 400);
+    const skip = upload.fields.skip === 'on';
     let file: ReturnType<typeof parseExchangeFile>;
     try {
-      file = parseExchangeFile(upload.file.toString('utf8'));
+      file = parseExchangeFile(upload.file.toString('utf8'), editorialOffice(ctx.tenant));
     } catch (error) {
       if (!(error instanceof UnsafeXml) && !(error instanceof SyntaxError)) throw error;
       const message =
@@ -123,14 +153,23 @@ export function registerExchangePages(app: FastifyInstance, deps: Deps) {
           : error instanceof UnsafeXml && error.reason === 'tooLarge'
             ? t('exchange.tooDeep')
             : t('exchange.notXml');
-      return sendHtml(reply, await render(ctx, { message, problems: [{ element: 'file', reason: message }] }), 400);
+      return sendHtml(reply, await render(ctx, { message, skip }), 400);
     }
-    const outcome = await importEntries(db, authorOf(ctx), file, unitId);
-    if (!outcome.ok) return sendHtml(reply, await render(ctx, { problems: outcome.problems }), 400);
+    const outcome = await importEntries(db, authorOf(ctx), file, unitId, { skipUnmappable: skip });
+    if (!outcome.ok) return sendHtml(reply, await render(ctx, { problems: outcome.problems, skip }), 400);
     await audit(db, ctx, 'catalog.imported', {
       type: 'catalog',
-      summary: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged },
+      summary: {
+        created: outcome.created,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+        withdrawn: outcome.withdrawn,
+        skipped: outcome.skipped.length,
+        otherAreas: outcome.otherAreas,
+      },
     });
+    if (outcome.skipped.length > 0 || outcome.otherAreas > 0 || outcome.withdrawn > 0)
+      return sendHtml(reply, await render(ctx, { done: outcome }));
     setFlash(reply, t('exchange.done', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }));
     return reply.redirect('/bo/katalog/austausch', 303);
   });

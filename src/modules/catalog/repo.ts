@@ -232,6 +232,13 @@ export async function publishEntry(
     where tenant_id = ${tenantId} and id = ${entryId}`.execute(db);
 }
 
+/** Takes an entry off the public pages; its revisions stay as its history. */
+export async function unpublishEntry(db: Db, tenantId: string, entryId: string) {
+  await sql`
+    update catalog_entry set published = null, search = null, search_words = ''
+    where tenant_id = ${tenantId} and id = ${entryId}`.execute(db);
+}
+
 export function markReviewed(db: Db, tenantId: string, entryId: string) {
   return catalog(db)
     .updateTable('catalog_entry')

@@ -32,6 +32,10 @@ export const costs = z.discriminatedUnion('kind', [
 ]);
 export type Costs = z.infer<typeof costs>;
 
+/** Where an imported entry came from: its identifier at the editorial office that keeps it (XZuFi id and
+ * schemeAgencyID). A re-import matches entries by it and writes it back unchanged on export. */
+const source = z.object({ agency: text(100), id: text(200) });
+
 /** Who is responsible: an office and/or contact, optionally only for a letter range of surnames or some villages. */
 export const responsibility = z.object({
   office: slug.optional(),
@@ -42,6 +46,11 @@ export const responsibility = z.object({
     .regex(/^[A-ZÄÖÜ]-[A-ZÄÖÜ]$/, 'letters')
     .optional(),
   localities: z.array(text(80)).max(100).optional(),
+  /** The areas (regional keys) an imported responsibility covers, where they are not the town's own. */
+  areas: z
+    .array(z.string().regex(/^\d{2,12}$/, 'regionalKey'))
+    .max(20)
+    .optional(),
 });
 export type Responsibility = z.infer<typeof responsibility>;
 
@@ -98,6 +107,7 @@ export const serviceContent = z.object({
   responsibilities: z.array(responsibility).max(40).default([]),
   elsewhere: z.object({ name: text(200), url: httpUrl.optional(), note: optionalText(1000) }).optional(),
   translations: z.object({ en: translation.optional() }).default({}),
+  source: source.optional(),
 });
 export type ServiceContent = z.infer<typeof serviceContent>;
 
@@ -146,6 +156,7 @@ export const officeContent = z.object({
         .optional(),
     })
     .default({}),
+  source: source.optional(),
 });
 export type OfficeContent = z.infer<typeof officeContent>;
 

@@ -15,6 +15,7 @@ import {
   publishEntry,
   rebuildLexicon,
   supersedePublished,
+  unpublishEntry,
   updateEntrySettings,
   updateRevision,
   type EntryRow,
@@ -150,6 +151,14 @@ async function publish(db: Db, author: Author, entry: EntryRow, content: AnyCont
   if (withLexicon) await rebuildLexicon(db, author.tenantId);
   catalogChanged(author.tenantId);
   return version;
+}
+
+/** Withdraws a published entry (an editorial office deleted it): off the public pages, its history kept. */
+export async function withdrawPublication(db: Db, author: Author, entry: EntryRow) {
+  await supersedePublished(db, author.tenantId, entry.id);
+  await unpublishEntry(db, author.tenantId, entry.id);
+  catalogChanged(author.tenantId);
+  await audit(db, author, 'catalog.withdrawn', entry);
 }
 
 /** The owner confirms the published text is still right: resets the review clock without a new version. */

@@ -1,12 +1,26 @@
-// Reads XZuFi 2.2 XML as written by xzufi-write.ts back into exchange entries. Hostile input is refused before
-// parsing: no DOCTYPE or ENTITY declarations (no entity expansion, no external entities), bounded element count and nesting.
-import { xmlTooDeep } from '../../platform/http/input-shape.js';
+// Reads XZuFi 2.2.0 transfer messages — our own export, and what the Portalverbund's collector service delivers
+// from amt24 or service-bw — into exchange entries. Objects come from every `schreibe`, identifiers from `loesche`;
+// namespace prefixes are taken from the message, not assumed. Hostile input is refused before parsing: no DOCTYPE
+// or ENTITY declarations (no entity expansion, no external entities), bounded element count and nesting.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ExchangeEntry, ImportProblem } from './exchange-model.js';
-import { TEXT_MODULES } from './xzufi-write.js';
+import { xmlTooDeep } from '../../platform/http/input-shape.js';
+import type { ExchangeEntry, ImportProblem, ImportReason } from './exchange-model.js';
+import { slugPattern, type Responsibility } from './schema.js';
+import { CHANNEL, ONLINE_APPLICATION_LINK, RATHAUS_NS, TEXT_MODULE, XZUFI_NS } from './xzufi-codes.js';
 
-type Node = Record<string, unknown>;
-export type ParsedFile = { entries: ExchangeEntry[]; problems: ImportProblem[] };
+type El = Record<string, unknown>;
+type Source = { agency: string; id: string };
+/** What the importing town is: its editorial office (identifiers of its own objects) and its area. */
+export type Reader = { agency: string; regionalKey?: string };
+export type ParsedFile = {
+  entries: ExchangeEntry[];
+  problems: ImportProblem[];
+  /** Objects the message withdraws (`loesche`), by identifier; `own` when the town's own office issued it. */
+  withdrawn: (Source & { own: boolean })[];
+  /** Objects that belong to other areas than the town's, left out. */
+  otherAreas: number;
+};
+
 export class UnsafeXml extends Error {
   constructor(
     readonly reason: 'doctype' | 'tooLarge' | 'malformed',
@@ -16,216 +30,499 @@ export class UnsafeXml extends Error {
   }
 }
 
-const MAX_ELEMENTS = 100_000;
-
-const repeated = new Set([
-  'leistung',
-  'organisationseinheit',
-  'ansprechpartner',
-  'zustaendigkeit',
-  'onlinedienst',
-  'modulText',
-  'inhalt',
-  'eintrag',
-  'verweis',
-  'lebenslage',
-  'unternehmenslage',
-  'suchbegriff',
-  'sprache',
-  'ort',
-  'oeffnungszeit',
-  'abweichung',
-  'name',
-  'beschreibung',
-  'hinweis',
-]);
+const MAX_ELEMENTS = 200_000;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: true,
+  attributeNamePrefix: '@',
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && repeated.has(name),
+  alwaysCreateTextNode: true,
+  isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
 });
 
-const list = (value: unknown): Node[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]) as Node[];
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && '#text' in value ? String((value as Node)['#text']) : undefined;
-const strings = (value: unknown): string[] =>
-  list(value)
-    .map(text)
-    .filter((item): item is string => item !== undefined);
-const number = (value: unknown): number | undefined => (typeof value === 'string' && value !== '' ? Number(value) : undefined);
-const bool = (value: unknown): boolean => value === 'true';
-/** The German or English one of an element written twice (the English with xml:lang="en"). */
-const inLanguage = (value: unknown, lang: 'de' | 'en') =>
-  text(list(value).find((item) => ((typeof item === 'object' && item.lang) || 'de') === lang));
+/** Element access under the message's own prefixes for the XZuFi and the Rathaus namespace. */
+function namespaces(root: El) {
+  const prefixOf = (uri: string) => {
+    const declaration = Object.entries(root).find(([key, value]) => key.startsWith('@xmlns') && value === uri)?.[0];
+    return declaration === undefined ? undefined : declaration === '@xmlns' ? '' : `${declaration.slice('@xmlns:'.length)}:`;
+  };
+  const xz = prefixOf(XZUFI_NS);
+  const ra = prefixOf(RATHAUS_NS);
+  const all = (el: El | undefined, name: string, prefix: string | undefined): El[] =>
+    prefix === undefined || !el ? [] : ((el[`${prefix}${name}`] as El[] | undefined) ?? []);
+  return {
+    known: xz !== undefined,
+    x: (el: El | undefined, name: string) => all(el, name, xz),
+    r: (el: El | undefined, name: string) => all(el, name, ra),
+    /** The local name of a child key in the XZuFi namespace, or undefined for any other key. */
+    localName: (key: string) => {
+      if (xz === undefined || !key.startsWith(xz) || key.startsWith('@') || key.startsWith('#')) return undefined;
+      const name = key.slice(xz.length);
+      return name.includes(':') ? undefined : name;
+    },
+  };
+}
+type Names = ReturnType<typeof namespaces>;
 
-function moduleText(leistung: Node, code: string, lang: 'de' | 'en'): string | string[] | undefined {
-  const module = list(leistung.modulText).find((item) => item.leikaTyp === code);
-  const content =
-    list(module?.inhalt).find((item) => (typeof item === 'object' ? (item.lang ?? 'de') : 'de') === lang) ??
-    (lang === 'de' && typeof module?.inhalt === 'string' ? module.inhalt : undefined);
-  if (content === undefined) return undefined;
-  if (typeof content === 'object' && 'eintrag' in content) return strings(content.eintrag);
-  return text(content);
+const text = (el: El | undefined): string | undefined => {
+  const value = el?.['#text'];
+  return value === undefined || value === '' ? undefined : String(value);
+};
+const attr = (el: El | undefined, name: string): string | undefined => {
+  const value = el?.[`@${name}`];
+  return value === undefined ? undefined : String(value);
+};
+const number = (value: string | undefined) =>
+  value === undefined || value === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
+const codeOf = (el: El | undefined) => text((el?.code as El[] | undefined)?.[0]);
+/** The text in a language: an element written once per language (`languageCode`, German where none is given). */
+const inLanguage = (elements: El[], lang: 'de' | 'en') =>
+  text(elements.find((el) => (attr(el, 'languageCode') ?? attr(el, 'xml:lang') ?? 'de').startsWith(lang)));
+
+// Real messages carry HTML in their texts: lists become items, paragraphs and breaks become line breaks.
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const decode = (value: string) =>
+  value.replace(/&(#x?[0-9a-f]+|\w+);/gi, (whole, name: string) =>
+    name.startsWith('#')
+      ? String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)))
+      : (entities[name.toLowerCase()] ?? whole),
+  );
+const plain = (html: string) =>
+  decode(
+    html
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(p|div|h\d)>\s*/gi, '\n\n')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+const asText = (value: string | undefined) => (value === undefined ? undefined : /<[a-z][\s\S]*>/i.test(value) ? plain(value) : value);
+const asList = (value: string | undefined): string[] | undefined => {
+  if (value === undefined) return undefined;
+  const items = [...value.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/gi)].map((match) => plain(match[1]!)).filter(Boolean);
+  if (items.length) return items;
+  return (asText(value) ?? '')
+    .split('\n')
+    .map((line) => line.replace(/^[-•*]\s*/, '').trim())
+    .filter(Boolean);
+};
+
+function identifierOf(el: El | undefined): Source | undefined {
+  const id = text(el)?.trim();
+  return id ? { agency: attr(el, 'schemeAgencyID') ?? '', id } : undefined;
+}
+const key = (source: Source) => `${source.agency}\u0000${source.id}`;
+
+/** A readable, stable address for an imported object: its identifier where that is one, else its name. */
+export function slugFor(source: Source, name: string | undefined): string {
+  if (slugPattern.test(source.id) && /[a-z]/.test(source.id) && source.id.length <= 80) return source.id;
+  const fromName = (name ?? source.id)
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 70)
+    .replace(/-+$/, '');
+  return fromName.length >= 2 ? fromName : `eintrag-${source.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.slice(0, 80);
 }
 
-const links = (node: unknown) =>
-  list((node as Node | undefined)?.verweis).map((item) => ({
-    title: String(item.titel ?? ''),
-    ...(item.uri ? { url: String(item.uri) } : {}),
-  }));
+/** Whether a responsibility's areas include the town (a regional key covers every key it is a prefix of). */
+function coversTown(areas: string[], regionalKey: string | undefined): boolean {
+  if (!regionalKey || areas.length === 0) return true;
+  // An 8-digit municipality key (AGS) names the same town as the 12-digit regional key (ARS).
+  const municipality = `${regionalKey.slice(0, 5)}${regionalKey.slice(9, 12)}`;
+  return areas.some((area) => regionalKey.startsWith(area) || area === municipality);
+}
 
-function service(leistung: Node, online: Node[], responsibilities: Node[]): ExchangeEntry {
-  const slug = String(leistung.id ?? '');
-  const de = (key: keyof typeof TEXT_MODULES) => moduleText(leistung, TEXT_MODULES[key], 'de');
-  const en = (key: keyof typeof TEXT_MODULES) => moduleText(leistung, TEXT_MODULES[key], 'en');
-  const costs = (leistung.modulKosten ?? { art: 'free' }) as Node;
-  const elsewhere = leistung.zustaendigAndereStelle as Node | undefined;
-  const onlineService = online.find((item) => item.leistung === slug);
-  const english = en('name')
+type Found = { source: Source; node: El };
+
+function serviceEntry(n: Names, reader: Reader, found: Found, problems: ImportProblem[]): ExchangeEntry | undefined {
+  const { node, source } = found;
+  const modules = n.x(node, 'modulText');
+  const module = (moduleCode: string) => modules.find((item) => codeOf(n.x(item, 'leikaTextmodul')[0]) === moduleCode);
+  const raw = (moduleCode: string, lang: 'de' | 'en') => inLanguage(n.x(module(moduleCode), 'inhalt'), lang);
+  const txt = (moduleCode: string, lang: 'de' | 'en') => asText(raw(moduleCode, lang));
+  const lst = (moduleCode: string, lang: 'de' | 'en') => asList(raw(moduleCode, lang));
+  const described = (name: string, lang: 'de' | 'en') => asText(inLanguage(n.x(n.x(node, name)[0], 'beschreibung'), lang));
+  const name = txt(TEXT_MODULE.name, 'de');
+  const label = `leistung ${source.id}`;
+  if (!name) {
+    problems.push({ element: label, reason: 'noServiceName' });
+    return undefined;
+  }
+  const extension = n.r(node, 'leistung')[0];
+  const description = txt(TEXT_MODULE.description, 'de');
+  // Collector messages often have no short text (15): the first sentence of the full text (04) stands in.
+  const summary = txt(TEXT_MODULE.summary, 'de') ?? description?.split(/(?<=[.!?])\s/)[0]?.slice(0, 600) ?? name;
+  const legalTitles = lst(TEXT_MODULE.legalBases, 'de') ?? [];
+  const legalLinks = n.x(module(TEXT_MODULE.legalBases), 'weiterfuehrenderLink').map((link) => ({
+    title: text(n.x(link, 'titel')[0]) ?? text(n.x(link, 'uri')[0]) ?? '',
+    url: text(n.x(link, 'uri')[0]),
+  }));
+  const legalBases = [
+    ...legalTitles.map((title) => ({ title, ...withUrl(legalLinks.find((link) => link.title === title)?.url) })),
+    ...legalLinks.filter((link) => !legalTitles.includes(link.title)).map((link) => ({ title: link.title, ...withUrl(link.url) })),
+  ];
+  const costs = n.r(extension, 'kosten')[0];
+  const kind = attr(costs, 'art') ?? 'free';
+  const costsText = asText(inLanguage(n.x(n.x(node, 'modulKosten')[0], 'beschreibung'), 'de'));
+  const englishName = txt(TEXT_MODULE.name, 'en');
+  const rTexts = (el: El | undefined, lang: 'de' | 'en') => inLanguage(n.r(el, 'text'), lang);
+  const plainLanguage = n.r(extension, 'leichteSprache')[0];
+  const elsewhere = n.r(extension, 'zustaendigAndereStelle')[0];
+  const english = englishName
     ? {
-        ...Object.fromEntries(Object.keys(TEXT_MODULES).map((key) => [key, en(key as keyof typeof TEXT_MODULES)])),
-        costsText: inLanguage(costs.beschreibung, 'en'),
-        elsewhereNote: elsewhere ? inLanguage(elsewhere.hinweis, 'en') : undefined,
+        name: englishName,
+        summary: txt(TEXT_MODULE.summary, 'en'),
+        description: txt(TEXT_MODULE.description, 'en'),
+        plainLanguage: rTexts(plainLanguage, 'en'),
+        prerequisites: lst(TEXT_MODULE.prerequisites, 'en'),
+        documents: lst(TEXT_MODULE.documents, 'en'),
+        steps: lst(TEXT_MODULE.steps, 'en'),
+        deadlines: described('modulFrist', 'en'),
+        processingTime: described('modulBearbeitungsdauer', 'en'),
+        costsText: asText(inLanguage(n.x(n.x(node, 'modulKosten')[0], 'beschreibung'), 'en')),
+        notes: txt(TEXT_MODULE.notes, 'en'),
+        legalRemedy: txt(TEXT_MODULE.legalRemedy, 'en'),
+        elsewhereNote: rTexts(elsewhere, 'en'),
       }
     : undefined;
+  const own = source.agency === reader.agency;
+  const ozgType = number(codeOf(n.x(node, 'typisierung')[0]));
   return {
     kind: 'service',
-    slug,
-    unit: leistung.einheit as string | undefined,
-    reviewMonths: number(leistung.pruefintervallMonate),
+    slug: slugFor(source, name),
+    unit: attr(extension, 'einheit'),
+    reviewMonths: number(attr(extension, 'pruefintervallMonate')),
     content: {
-      name: de('name'),
-      summary: de('summary'),
-      description: de('description'),
-      plainLanguage: de('plainLanguage'),
-      leikaKey: text(leistung.referenzLeiKa),
-      ozgId: text(leistung.ozgId),
-      ozgType: number(text(leistung.typisierung)),
-      lifeSituations: strings(leistung.lebenslage),
-      businessSituations: strings(leistung.unternehmenslage),
-      documents: de('documents') ?? [],
-      prerequisites: de('prerequisites') ?? [],
-      steps: de('steps') ?? [],
-      processingTime: de('processingTime'),
-      deadlines: de('deadlines'),
-      notes: de('notes'),
-      legalRemedy: de('legalRemedy'),
+      name,
+      summary,
+      description,
+      plainLanguage: rTexts(plainLanguage, 'de'),
+      leikaKey: codeOf(n.x(node, 'referenzLeiKa')[0]),
+      ozgId: attr(extension, 'ozgId'),
+      // Collector messages type services 1–11 (FIM); the OZG types of the catalog are 1–5.
+      ozgType: ozgType && ozgType <= 5 ? ozgType : undefined,
+      // What only the Rathaus extension carries stays unset without it (a re-import keeps the town's values).
+      lifeSituations: extension ? n.r(extension, 'lebenslage').map(text).filter(Boolean) : undefined,
+      businessSituations: extension ? n.r(extension, 'unternehmenslage').map(text).filter(Boolean) : undefined,
+      documents: lst(TEXT_MODULE.documents, 'de') ?? [],
+      prerequisites: lst(TEXT_MODULE.prerequisites, 'de') ?? [],
+      steps: lst(TEXT_MODULE.steps, 'de') ?? [],
+      processingTime: described('modulBearbeitungsdauer', 'de'),
+      deadlines: described('modulFrist', 'de'),
+      notes: txt(TEXT_MODULE.notes, 'de'),
+      legalRemedy: txt(TEXT_MODULE.legalRemedy, 'de'),
       costs: {
-        kind: costs.art,
-        amount: number(costs.betrag),
-        min: number(costs.min),
-        max: number(costs.max),
-        text: inLanguage(costs.beschreibung, 'de'),
+        kind: costs ? kind : costsText ? 'formula' : 'free',
+        amount: number(attr(costs, 'betrag')),
+        min: number(attr(costs, 'min')),
+        max: number(attr(costs, 'max')),
+        text: costsText,
       },
-      legalBases: links(leistung.modulRechtsgrundlage),
-      forms: links(leistung.modulFormular),
-      keywords: strings(leistung.suchbegriff),
-      languages: strings(leistung.sprache),
-      bookable: bool(text(leistung.terminBuchbar)),
-      elsewhere: elsewhere ? { name: elsewhere.name, url: elsewhere.uri, note: inLanguage(elsewhere.hinweis, 'de') } : undefined,
-      onlineService: onlineService ? { url: onlineService.uri, label: text(onlineService.bezeichnung) } : undefined,
-      responsibilities: responsibilities
-        .filter((item) => item.leistung === slug)
-        .map((item) => ({
-          office: item.organisationseinheit,
-          contact: item.ansprechpartner,
-          letters: item.buchstaben,
-          localities: item.ort ? strings(item.ort) : undefined,
-        })),
+      legalBases,
+      forms: extension
+        ? n.r(extension, 'formular').map((form) => ({ title: attr(form, 'titel') ?? '', ...withUrl(attr(form, 'uri')) }))
+        : undefined,
+      keywords: n
+        .x(n.x(node, 'modulBegriffImKontext')[0], 'begriffImKontext')
+        .map((item) => text(n.x(item, 'begriff')[0]))
+        .filter(Boolean),
+      languages: extension ? n.r(extension, 'sprache').map(text).filter(Boolean) : english ? ['de', 'en'] : undefined,
+      bookable: extension ? attr(extension, 'terminBuchbar') === 'true' : undefined,
+      elsewhere: elsewhere
+        ? { name: attr(elsewhere, 'name'), ...withUrl(attr(elsewhere, 'uri')), note: rTexts(elsewhere, 'de') }
+        : undefined,
+      responsibilities: n.r(extension, 'zuordnung').map((item) => assignment(n, item)),
       translations: english ? { en: english } : {},
+      ...(own ? {} : { source }),
     },
   };
 }
 
-function officeEnglish(node: Node, access: Node) {
-  const notes = Object.fromEntries(
-    list(node.abweichung)
-      .filter((day) => day.hinweisEn)
-      .map((day) => [day.datum, day.hinweisEn]),
+const withUrl = (url: string | undefined) => (url ? { url } : {});
+
+function assignment(n: Names, el: El | undefined): Responsibility & { position?: number } {
+  const localities = n
+    .r(el, 'ort')
+    .map(text)
+    .filter((item): item is string => Boolean(item));
+  return {
+    contact: attr(el, 'ansprechpartner'),
+    letters: attr(el, 'buchstaben'),
+    ...(localities.length ? { localities } : {}),
+    position: number(attr(el, 'reihenfolge')),
+  };
+}
+
+function officeEntry(n: Names, reader: Reader, found: Found, problems: ImportProblem[]): ExchangeEntry | undefined {
+  const { node, source } = found;
+  const names = n.x(n.x(node, 'name')[0], 'name');
+  const name = inLanguage(names, 'de');
+  const address = n.x(node, 'anschrift')[0];
+  const street = text(n.x(address, 'strasse')[0]);
+  const houseNumber = text(n.x(address, 'hausnummer')[0]);
+  const postalCode = text(n.x(address, 'postleitzahl')[0]);
+  const city = text(n.x(address, 'ort')[0]);
+  const label = `organisationseinheit ${source.id}`;
+  if (!name || !street || !postalCode || !city) {
+    problems.push({ element: label, reason: !name ? 'noName' : 'noAddress' });
+    return undefined;
+  }
+  const channel = (codes: string[]) =>
+    text(
+      n.x(
+        n.x(node, 'kommunikation').find((item) => codes.includes(codeOf(n.x(item, 'kanal')[0]) ?? '')),
+        'kennung',
+      )[0],
+    );
+  const extension = n.r(node, 'organisationseinheit')[0];
+  const place = n.r(extension, 'lage')[0];
+  const access = n.r(extension, 'barrierefreiheit')[0];
+  const rTexts = (el: El | undefined, lang: 'de' | 'en') => inLanguage(n.r(el, 'text'), lang);
+  const exceptions = n.r(extension, 'abweichung');
+  const exceptionNotes = Object.fromEntries(
+    exceptions.filter((day) => rTexts(day, 'en')).map((day) => [attr(day, 'datum'), rTexts(day, 'en')]),
   );
   const english = {
-    name: inLanguage(node.name, 'en'),
-    description: inLanguage(node.beschreibung, 'en'),
-    accessibilityNote: inLanguage(access.hinweis, 'en'),
-    exceptionNotes: Object.keys(notes).length ? notes : undefined,
+    name: inLanguage(names, 'en'),
+    description: asText(inLanguage(n.x(node, 'beschreibung'), 'en')),
+    accessibilityNote: rTexts(access, 'en'),
+    exceptionNotes: Object.keys(exceptionNotes).length ? exceptionNotes : undefined,
   };
-  return Object.values(english).some(Boolean) ? { en: english } : {};
-}
-
-function office(node: Node): ExchangeEntry {
-  const address = (node.anschrift ?? {}) as Node;
-  const access = (node.barrierefreiheit ?? {}) as Node;
-  const contact = (node.kommunikation ?? {}) as Node;
+  const holidays = n.r(extension, 'feiertageGeschlossen')[0];
   return {
     kind: 'office',
-    slug: String(node.id ?? ''),
-    unit: node.einheit as string | undefined,
-    reviewMonths: number(node.pruefintervallMonate),
+    slug: slugFor(source, name),
+    unit: attr(extension, 'einheit'),
+    reviewMonths: number(attr(extension, 'pruefintervallMonate')),
     content: {
-      name: inLanguage(node.name, 'de'),
-      description: inLanguage(node.beschreibung, 'de'),
-      street: address.strasse,
-      postalCode: address.postleitzahl,
-      city: address.ort,
-      latitude: number(address.breite),
-      longitude: number(address.laenge),
-      stepFree: bool(access.stufenlos),
-      parking: bool(access.parkplatz),
-      accessibilityNote: inLanguage(access.hinweis, 'de'),
-      hours: list(node.oeffnungszeit).map((slot) => ({ day: number(slot.tag), opens: slot.von, closes: slot.bis })),
-      exceptions: list(node.abweichung).map((day) => ({
-        date: day.datum,
-        closed: bool(day.geschlossen),
-        opens: day.von,
-        closes: day.bis,
-        note: day.hinweis,
+      name,
+      description: asText(inLanguage(n.x(node, 'beschreibung'), 'de')),
+      street: houseNumber ? `${street} ${houseNumber}` : street,
+      postalCode,
+      city,
+      latitude: number(attr(place, 'breite')),
+      longitude: number(attr(place, 'laenge')),
+      stepFree: attr(access, 'stufenlos') === 'true',
+      parking: attr(access, 'parkplatz') === 'true',
+      accessibilityNote: rTexts(access, 'de'),
+      hours: n
+        .r(extension, 'oeffnungszeit')
+        .map((slot) => ({ day: number(attr(slot, 'tag')), opens: attr(slot, 'von'), closes: attr(slot, 'bis') })),
+      exceptions: exceptions.map((day) => ({
+        date: attr(day, 'datum'),
+        closed: attr(day, 'geschlossen') === 'true',
+        opens: attr(day, 'von'),
+        closes: attr(day, 'bis'),
+        note: rTexts(day, 'de'),
       })),
-      closedOnHolidays: bool(text(node.feiertageGeschlossen)),
-      phone: contact.telefon,
-      email: contact.email,
-      contactFormUrl: contact.kontaktformular,
-      translations: officeEnglish(node, access),
+      closedOnHolidays: holidays ? text(holidays) === 'true' : true,
+      phone: channel([CHANNEL.phone, '03']),
+      email: channel([CHANNEL.email]),
+      contactFormUrl: text(n.r(extension, 'kontaktformular')[0]),
+      translations: Object.values(english).some(Boolean) ? { en: english } : {},
+      ...(source.agency === reader.agency ? {} : { source }),
     },
   };
 }
 
-function contact(node: Node): ExchangeEntry {
-  return {
-    kind: 'contact',
-    slug: String(node.id ?? ''),
-    unit: node.einheit as string | undefined,
-    reviewMonths: number(node.pruefintervallMonate),
-    content: {
-      name: node.name,
-      role: node.funktion,
-      office: node.organisationseinheit,
-      phone: node.telefon,
-      email: node.email,
-      room: node.raum,
-      translations: node.funktionEn ? { en: { role: node.funktionEn } } : {},
-    },
-  };
+function contactEntries(n: Names, office: ExchangeEntry | undefined, node: El): ExchangeEntry[] {
+  return n.r(n.r(node, 'organisationseinheit')[0], 'ansprechpartner').map((el) => {
+    const english = inLanguage(n.r(el, 'funktion'), 'en');
+    return {
+      kind: 'contact',
+      slug: attr(el, 'id') ?? '',
+      unit: attr(el, 'einheit'),
+      reviewMonths: number(attr(el, 'pruefintervallMonate')),
+      content: {
+        name: attr(el, 'name'),
+        role: attr(el, 'funktion'),
+        office: attr(el, 'ohneStelle') === 'true' ? undefined : office?.slug,
+        phone: attr(el, 'telefon'),
+        email: attr(el, 'email'),
+        room: attr(el, 'raum'),
+        translations: english ? { en: { role: english } } : {},
+      },
+    };
+  });
 }
 
-export function readXzufi(xml: string): ParsedFile {
+/** The message's objects by kind, from every `schreibe`, and the identifiers of every `loesche`. */
+function collect(n: Names, root: El, problems: ImportProblem[]) {
+  const objects = {
+    leistung: [] as Found[],
+    spezialisierung: [] as Found[],
+    organisationseinheit: [] as Found[],
+    onlinedienst: [] as Found[],
+  };
+  const withdrawn: Source[] = [];
+  for (const block of n.x(root, 'schreibe')) {
+    for (const [childKey, children] of Object.entries(block)) {
+      const name = n.localName(childKey);
+      if (!name) continue;
+      if (!(name in objects)) {
+        problems.push({ element: name, reason: 'unknownObject' });
+        continue;
+      }
+      for (const node of children as El[]) {
+        const source = identifierOf(n.x(node, 'id')[0]);
+        if (source) objects[name as keyof typeof objects].push({ source, node });
+        else problems.push({ element: name, reason: 'noIdentifier' });
+      }
+    }
+  }
+  for (const block of n.x(root, 'loesche'))
+    for (const [childKey, children] of Object.entries(block))
+      if (n.localName(childKey)?.endsWith('ID'))
+        withdrawn.push(...(children as El[]).map(identifierOf).filter((item): item is Source => !!item));
+  return { objects, withdrawn };
+}
+
+export function readXzufi(xml: string, reader: Reader): ParsedFile {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new UnsafeXml('doctype');
   if ((xml.match(/</g)?.length ?? 0) > MAX_ELEMENTS || xmlTooDeep(xml)) throw new UnsafeXml('tooLarge');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new UnsafeXml('malformed', `${valid.err.msg} (line ${valid.err.line})`);
-  const root = (parser.parse(xml) as Node).transfer as Node | undefined;
-  if (!root || typeof root !== 'object')
-    return { entries: [], problems: [{ element: 'transfer', reason: 'missing root element xzufi:transfer' }] };
-  const online = list(root.onlinedienst);
-  const responsibilities = list(root.zustaendigkeit);
-  const services = list(root.leistung).map((node) => service(node, online, responsibilities));
-  const known = new Set(services.map((entry) => entry.slug));
-  const problems = [...online, ...responsibilities]
-    .filter((node) => !known.has(String(node.leistung)))
-    .map((node) => ({ element: `leistung ${String(node.leistung)}`, reason: 'refers to a Leistung that is not in the file' }));
-  return { entries: [...list(root.organisationseinheit).map(office), ...list(root.ansprechpartner).map(contact), ...services], problems };
+  const document = parser.parse(xml) as El;
+  const root = Object.entries(document).find(([name]) => !name.startsWith('?'))?.[1] as El[] | undefined;
+  const none = (reason: ImportReason): ParsedFile => ({
+    entries: [],
+    problems: [{ element: 'xzufi', reason }],
+    withdrawn: [],
+    otherAreas: 0,
+  });
+  if (!root?.[0]) return none('noRoot');
+  const n = namespaces(root[0]);
+  if (!n.known) return none('notXzufi');
+  if (!attr(root[0], 'xzufiVersion')?.startsWith('2.2')) return none('noVersion');
+  if (n.x(root[0], 'nachrichtenkopf').length !== 1) return none('noHeader');
+
+  const problems: ImportProblem[] = [];
+  const { objects, withdrawn } = collect(n, root[0], problems);
+  // A specialisation adds the town's texts to a service: its text modules come before the service's own.
+  const services = new Map(objects.leistung.map((found) => [key(found.source), found]));
+  for (const special of objects.spezialisierung) {
+    const target = identifierOf(n.x(special.node, 'leistungID')[0]);
+    const service = target && services.get(key(target));
+    if (!service) {
+      problems.push({ element: `spezialisierung ${special.source.id}`, reason: 'unknownService', detail: target?.id });
+      continue;
+    }
+    const name = Object.keys(service.node).find((item) => n.localName(item) === 'modulText') ?? 'xzufi:modulText';
+    service.node[name] = [...n.x(special.node, 'modulText'), ...n.x(service.node, 'modulText')];
+  }
+
+  const serviceEntries = new Map<string, ExchangeEntry>();
+  for (const found of objects.leistung) {
+    const entry = serviceEntry(n, reader, found, problems);
+    if (entry) serviceEntries.set(key(found.source), entry);
+  }
+  const servicesInTown = new Set<string>();
+  const mentioned = new Set<string>();
+  let otherAreas = 0;
+  const offices: ExchangeEntry[] = [];
+  const contacts: ExchangeEntry[] = [];
+  for (const found of objects.organisationseinheit) {
+    const assignments = n.x(found.node, 'zustaendigkeit');
+    const covering = assignments.filter((item) =>
+      coversTown(
+        n
+          .x(item, 'gebietID')
+          .map(text)
+          .filter((area): area is string => !!area),
+        reader.regionalKey,
+      ),
+    );
+    for (const item of assignments) {
+      const target = identifierOf(n.x(item, 'leistungID')[0]);
+      if (target) mentioned.add(key(target));
+    }
+    if (assignments.length > 0 && covering.length === 0) {
+      otherAreas++;
+      continue;
+    }
+    const office = officeEntry(n, reader, found, problems);
+    if (office) offices.push(office);
+    contacts.push(...contactEntries(n, office, found.node));
+    for (const item of covering) {
+      const target = identifierOf(n.x(item, 'leistungID')[0]);
+      const service = target && serviceEntries.get(key(target));
+      if (target) servicesInTown.add(key(target));
+      // A Leistung of the message that could not be mapped has been reported already.
+      if (!service && !(target && services.has(key(target))))
+        problems.push({ element: `zustaendigkeit ${found.source.id}`, reason: 'unknownService', detail: target?.id });
+      if (!service || !office) continue;
+      const areas = n
+        .x(item, 'gebietID')
+        .map(text)
+        .filter((area): area is string => !!area);
+      const { position, ...responsibility } = assignment(n, n.r(item, 'zuordnung')[0]);
+      const content = service.content as { responsibilities: (Responsibility & { position?: number })[] };
+      content.responsibilities.push({
+        office: office.slug,
+        ...responsibility,
+        ...(areas.length && !(areas.length === 1 && areas[0] === reader.regionalKey) ? { areas } : {}),
+        position,
+      });
+    }
+  }
+  for (const found of objects.onlinedienst) {
+    const link = n.x(found.node, 'link');
+    const application = link.find((item) => codeOf(n.x(item, 'typ')[0]) === ONLINE_APPLICATION_LINK) ?? link[0];
+    const url = text(n.x(application, 'link')[0]);
+    const label =
+      n.r(found.node, 'onlinedienst')[0] && attr(n.r(found.node, 'onlinedienst')[0], 'ohneBezeichnung') === 'true'
+        ? undefined
+        : inLanguage(n.x(found.node, 'bezeichnung'), 'de');
+    for (const item of n.x(found.node, 'zustaendigkeit')) {
+      const target = identifierOf(n.x(item, 'leistungID')[0]);
+      const service = target && serviceEntries.get(key(target));
+      if (
+        !coversTown(
+          n
+            .x(item, 'gebietID')
+            .map(text)
+            .filter((area): area is string => !!area),
+          reader.regionalKey,
+        )
+      )
+        continue;
+      if (!service || !url) {
+        problems.push({
+          element: `onlinedienst ${found.source.id}`,
+          ...(url ? { reason: 'unknownService', detail: target?.id } : { reason: 'noLink' }),
+        });
+        continue;
+      }
+      (service.content as { onlineService?: unknown }).onlineService = { url, ...(label ? { label } : {}) };
+    }
+  }
+  // A service that only other areas' offices are responsible for is not the town's.
+  const entries: ExchangeEntry[] = [];
+  for (const [serviceKey, entry] of serviceEntries) {
+    if (mentioned.has(serviceKey) && !servicesInTown.has(serviceKey)) {
+      otherAreas++;
+      continue;
+    }
+    const content = entry.content as { responsibilities: (Responsibility & { position?: number })[] };
+    content.responsibilities = content.responsibilities
+      .map((item, index) => ({ item, order: item.position ?? 1000 + index }))
+      .sort((a, b) => a.order - b.order)
+      .map(({ item: { position: _position, ...rest } }) => rest);
+    entries.push(entry);
+  }
+  return {
+    entries: [...offices, ...contacts, ...entries],
+    problems,
+    withdrawn: withdrawn.map((source) => ({ ...source, own: source.agency === reader.agency })),
+    otherAreas,
+  };
 }

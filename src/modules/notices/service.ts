@@ -127,6 +127,7 @@ export async function issueNotice(deps: { db: Db; store: BlobStore }, request: N
       url: `${request.baseUrl}/verify/${code}`,
       code,
       label: letter('letter.verify', { address: `${request.baseUrl.replace(/^https?:\/\//, '')}/verify` }),
+      alt: letter('letter.verifyAlt', { link: `${request.baseUrl}/verify/${code}` }),
     },
     sections: [
       {

@@ -57,13 +57,15 @@ export function watchAuditedChanges(app: FastifyInstance, onUnaudited: (route: s
     byRequest.set(request, scope);
     scopes.run(scope, done);
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const scope = byRequest.get(request);
     const route = request.routeOptions;
     // A refused request (4xx, 5xx) rolled its transaction back: what it tried to write is not there.
-    if (!scope || reply.statusCode >= 400 || scope.writes.size === 0 || scope.entries > 0 || route.config?.audit === false) return;
-    const where = `${request.method} ${route.url ?? request.url} (${[...scope.writes].join(', ')})`;
-    request.log.warn({ event: 'unaudited_change', route: where }, 'unaudited_change');
-    onUnaudited(where);
+    if (scope && reply.statusCode < 400 && scope.writes.size > 0 && scope.entries === 0 && route.config?.audit !== false) {
+      const where = `${request.method} ${route.url ?? request.url} (${[...scope.writes].join(', ')})`;
+      request.log.warn({ event: 'unaudited_change', route: where }, 'unaudited_change');
+      onUnaudited(where);
+    }
+    done();
   });
 }

@@ -139,7 +139,10 @@ export function registerStaffPages(app: FastifyInstance, deps: Deps, secure: boo
   );
 
   route.get('/bo/passwort-vergessen', { access: accountPolicy.anyone }, async ({ request, reply }) =>
-    sendHtml(reply, ForgotView({ ctx: request.ctx })),
+    sendHtml(
+      reply,
+      sharedPage(request.ctx, 'staff-login', request.url, 60, (ctx) => ForgotView({ ctx })),
+    ),
   );
 
   route.post(

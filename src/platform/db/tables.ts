@@ -20,6 +20,10 @@ export type TenantSettings = {
   modules?: string[];
   /** The town treasury's account (Stadtkasse) that notices name for payments by transfer. */
   cashAccount?: { bank: string; iban: string; bic: string };
+  /** The Amtlicher Regionalschlüssel (12 digits): the town's area in XZuFi responsibilities. */
+  regionalKey?: string;
+  /** The town's editorial office in the Portalverbund: schemeAgencyID of its XZuFi objects (default rathaus-{slug}). */
+  xzufiAgency?: string;
   /** The town's outline and villages: the offline base layer of every map. */
   geo?: TownGeo;
 };

@@ -41,11 +41,20 @@ export function registerMetrics(app: FastifyInstance, db: Db, access: MetricsAcc
       for (const [route, count] of unaudited) this.set({ route }, count);
     },
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // The labelled series per method, route and status, looked up once (prom-client hashes the labels on every call).
+  const series = new Map<string, { count: Counter.Internal; time: Histogram.Internal<(typeof labels)[number]> }>();
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'not_found';
-    const values = { method: request.method, route, status: String(reply.statusCode) };
-    requests.inc(values);
-    latency.observe(values, reply.elapsedTime / 1000);
+    const key = `${request.method} ${route} ${reply.statusCode}`;
+    let entry = series.get(key);
+    if (!entry) {
+      const values = [request.method, route, String(reply.statusCode)];
+      entry = { count: requests.labels(...values), time: latency.labels(...values) };
+      series.set(key, entry);
+    }
+    entry.count.inc();
+    entry.time.observe(reply.elapsedTime / 1000);
+    done();
   });
   const allowed = mayRead(access);
   route.get('/metrics', { access: 'apiKey', config: { tenantless: true } }, async ({ request, reply }) => {

@@ -1,7 +1,6 @@
 // Builds the request context in the onRequest hooks: tenant from the host, language from ?lang or the cookie,
 // and the actor from the server-side session.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../db/database.js';
 import { effectiveRoles, isStaffRole } from '../auth/roles.js';
@@ -18,14 +17,14 @@ export const FLASH_COOKIE = 'rh_flash';
 const neutralTenant: Tenant = { id: '', slug: '', name: 'Rathaus', hosts: [], settings: {} };
 
 /** What every page reads from the query before its route does: `?lang=en`, and `?abgelaufen=1` after a
- * session ran out. Any other shape counts as absent. */
-const contextQuery = z
-  .object({ lang: z.string().optional().catch(undefined), abgelaufen: z.string().optional().catch(undefined) })
-  .catch({});
-const queryOf = (request: FastifyRequest) => contextQuery.parse(request.query ?? {});
+ * session ran out. Any other shape (a list, an object) counts as absent. */
+const queryValue = (request: FastifyRequest, name: 'lang' | 'abgelaufen'): string | undefined => {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+};
 
 function pickLang(request: FastifyRequest, reply: FastifyReply): Lang {
-  const fromQuery = parseLang(queryOf(request).lang);
+  const fromQuery = parseLang(queryValue(request, 'lang'));
   if (fromQuery) {
     reply.setCookie(LANG_COOKIE, fromQuery, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400 });
     return fromQuery;
@@ -80,7 +79,7 @@ export function contextHook(deps: { db: Db; config: Config; tenants: TenantResol
     if (!tenant) throw new UnknownTenant();
     const ctx = baseContext(request, reply, tenant, deps.nav);
     request.ctx = ctx;
-    ctx.sessionExpired = queryOf(request).abgelaufen === '1';
+    ctx.sessionExpired = queryValue(request, 'abgelaufen') === '1';
     const flash = request.cookies[FLASH_COOKIE];
     if (flash) {
       const unsigned = request.unsignCookie(flash);

@@ -9,8 +9,10 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { de, en };
 
+const translators: Record<Lang, Translate> = { de: messages(dictionaries)('de'), en: messages(dictionaries)('en') };
+
 export function translator(lang: Lang): Translate {
-  return messages(dictionaries)(lang);
+  return translators[lang];
 }
 
 /**

@@ -3,6 +3,7 @@ import { routes } from '../http/route.js';
 import type { Db } from '../db/database.js';
 import type { FastifyInstance } from 'fastify';
 import type { RequestContext } from '../http/context.js';
+import { sharedPage } from '../http/shared-page.js';
 import type { MessageKey } from '../i18n/index.js';
 import {
   Alert,
@@ -40,6 +41,24 @@ const legalPages: LegalPage[] = [
     text: (ctx) => inLanguage(ctx, ctx.tenant.settings.privacy, ctx.tenant.settings.translations?.en?.privacy),
   },
 ];
+
+function LegalText({ ctx, page }: { ctx: RequestContext; page: LegalPage }) {
+  const title = ctx.t(page.title);
+  const text = page.text(ctx);
+  return (
+    <Page ctx={ctx} title={title} crumbs={[{ label: title }]}>
+      <h1 safe>{title}</h1>
+      {text.lang && (
+        <p class="hint" safe>
+          {ctx.t('legal.germanOnly')}
+        </p>
+      )}
+      <div lang={text.lang}>
+        <Paragraphs text={text.text} />
+      </div>
+    </Page>
+  );
+}
 
 function ContactPage({ ctx }: { ctx: RequestContext }) {
   const contact = ctx.tenant.settings.contact;
@@ -140,26 +159,20 @@ function Styleguide({ ctx }: { ctx: RequestContext }) {
 export function registerCommonPages(app: FastifyInstance, db: Db) {
   const route = routes(app, db);
   for (const page of legalPages) {
-    route.get(page.path, { access: 'public' }, async ({ request, reply }) => {
-      const { ctx } = request;
-      const title = ctx.t(page.title);
-      return sendHtml(
+    // The town's texts change rarely (and the tenant itself is cached for 30 seconds): shared for as long.
+    route.get(page.path, { access: 'public' }, async ({ request, reply }) =>
+      sendHtml(
         reply,
-        <Page ctx={ctx} title={title} crumbs={[{ label: title }]}>
-          <h1 safe>{title}</h1>
-          {page.text(ctx).lang && (
-            <p class="hint" safe>
-              {ctx.t('legal.germanOnly')}
-            </p>
-          )}
-          <div lang={page.text(ctx).lang}>
-            <Paragraphs text={page.text(ctx).text} />
-          </div>
-        </Page>,
-      );
-    });
+        sharedPage(request.ctx, 'town', request.url, 30, (ctx) => <LegalText ctx={ctx} page={page} />),
+      ),
+    );
   }
-  route.get('/kontakt', { access: 'public' }, async ({ request, reply }) => sendHtml(reply, <ContactPage ctx={request.ctx} />));
+  route.get('/kontakt', { access: 'public' }, async ({ request, reply }) =>
+    sendHtml(
+      reply,
+      sharedPage(request.ctx, 'town', request.url, 30, (ctx) => <ContactPage ctx={ctx} />),
+    ),
+  );
   route.get('/styleguide', { access: 'public' }, async ({ request, reply }) => sendHtml(reply, <Styleguide ctx={request.ctx} />));
   route.get('/tenant.css', { access: 'public' }, async ({ request, reply }) => {
     const colours = request.ctx.tenant.settings.colours;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import { checkCsrf, csrfDeferred, csrfTokenOf } from './platform/http/csrf.js';
+import { CSRF_COOKIE, checkCsrf, csrfCookieOptions, csrfDeferred, csrfTokenOf } from './platform/http/csrf.js';
 import formbody from '@fastify/formbody';
 import helmet from 'helmet';
 import multipart from '@fastify/multipart';
@@ -81,7 +81,7 @@ export async function buildApp(
   registerJsonBodies(app);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 50 } });
-  await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true }, getToken: csrfTokenOf });
+  await app.register(csrf, { cookieKey: CSRF_COOKIE, cookieOpts: csrfCookieOptions(secure), getToken: csrfTokenOf });
   await app.register(rateLimit, { global: false });
   // helmet's headers do not depend on the request: computed once here, set on every answer.
   const securityHeaders = helmet({
@@ -125,7 +125,7 @@ export async function buildApp(
   const unaudited = new Map<string, number>();
   watchAuditedChanges(app, (route) => unaudited.set(route, (unaudited.get(route) ?? 0) + 1));
   registerMetrics(app, db, config.metrics, unaudited);
-  app.addHook('onRequest', contextHook({ db, config, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));
+  app.addHook('onRequest', contextHook({ db, config, secure, tenants: deps.tenants, nav: active.flatMap((m) => m.nav ?? []) }));
   // PostgreSQL cannot take NUL characters in text or JSON; no form, query or path has a use for them, so they go
   // before anything reads them. Then every unsafe method must carry the CSRF token.
   app.addHook('preValidation', async (request) => {

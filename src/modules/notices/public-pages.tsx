@@ -11,6 +11,7 @@ import { findStoredFile } from '../../platform/storage/storage.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { Alert, Button, ErrorSummary, FileField, Form, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
+import { sharedPage } from '../../platform/http/shared-page.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { countPickupAttempt, findByVerifyCode, findNotice, findPickup, recordFirstAccess, usePickup, type NoticeRow } from './repo.js';
 import { sha256 } from './service.js';
@@ -111,7 +112,11 @@ export function registerNoticePublicPages(app: FastifyInstance, deps: Deps) {
 
   route.get('/verify', { access: noticesPolicy.verify, query: verifyQuery }, async ({ request, reply, query: { code } }) => {
     const { ctx } = request;
-    if (!code) return sendHtml(reply, <VerifyView ctx={ctx} />);
+    if (!code)
+      return sendHtml(
+        reply,
+        sharedPage(ctx, 'verify', request.url, 60, (shared) => <VerifyView ctx={shared} />),
+      );
     const notice = await noticeOf(ctx.tenant.id, code);
     if (notice) return reply.redirect(`/verify/${notice.verify_code}`, 303);
     return sendHtml(reply, <VerifyView ctx={ctx} code={code} error={noticesText(ctx.lang)('verify.unknown')} />, 404);

@@ -10,6 +10,7 @@ import { parseLang, translator, type Lang } from '../i18n/index.js';
 import { hostName, type TenantResolver } from '../tenancy/tenants.js';
 import { anonymous, type Actor, type Flash, type NavItem, type RequestContext, type Tenant } from './context.js';
 import { UnknownTenant } from './errors.js';
+import { csrfTokenFor } from './csrf.js';
 
 const LANG_COOKIE = 'lang';
 export const FLASH_COOKIE = 'rh_flash';
@@ -32,7 +33,13 @@ function pickLang(request: FastifyRequest, reply: FastifyReply): Lang {
   return parseLang(request.cookies[LANG_COOKIE]) ?? 'de';
 }
 
-function baseContext(request: FastifyRequest, reply: FastifyReply | undefined, tenant: Tenant, nav: NavItem[]): RequestContext {
+function baseContext(
+  request: FastifyRequest,
+  reply: FastifyReply | undefined,
+  tenant: Tenant,
+  nav: NavItem[],
+  secure = false,
+): RequestContext {
   const lang = reply ? pickLang(request, reply) : (parseLang(request.cookies?.[LANG_COOKIE]) ?? 'de');
   // One token per response: a second call would make a new secret and orphan the first token on the page.
   let token: string | undefined;
@@ -45,7 +52,7 @@ function baseContext(request: FastifyRequest, reply: FastifyReply | undefined, t
     sessionExpired: false,
     requestId: request.id,
     path: request.url.split('?')[0],
-    csrfToken: () => (token ??= reply ? reply.generateCsrf() : ''),
+    csrfToken: () => (token ??= reply ? csrfTokenFor(request, reply, secure) : ''),
     flash: undefined,
     nav,
   };
@@ -71,13 +78,13 @@ async function actorFor(db: Db, tenantId: string, userId: string): Promise<Actor
   };
 }
 
-export function contextHook(deps: { db: Db; config: Config; tenants: TenantResolver; nav: NavItem[] }) {
+export function contextHook(deps: { db: Db; config: Config; secure: boolean; tenants: TenantResolver; nav: NavItem[] }) {
   const timeouts = { idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours };
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.routeOptions.config?.tenantless) return;
     const tenant = await deps.tenants.resolve(hostName(request.headers.host));
     if (!tenant) throw new UnknownTenant();
-    const ctx = baseContext(request, reply, tenant, deps.nav);
+    const ctx = baseContext(request, reply, tenant, deps.nav, deps.secure);
     request.ctx = ctx;
     ctx.sessionExpired = queryValue(request, 'abgelaufen') === '1';
     const flash = request.cookies[FLASH_COOKIE];

@@ -6,7 +6,8 @@ import { isSharedView, type RequestContext } from './context.js';
 
 const SLOT = `csrf-slot-${randomBytes(12).toString('hex')}`;
 const MAX_PAGES = 1000;
-const pages = new Map<string, { at: number; html: string; generation: number }>();
+/** A rendering as the parts between its token slots: a visitor's page is the parts joined with their token. */
+const pages = new Map<string, { at: number; parts: string[]; generation: number }>();
 const generations = new Map<string, number>();
 
 /** Called when something a scope's pages show has changed (a report submitted, a statement saved). */
@@ -27,9 +28,9 @@ export async function sharedPage(
   const generation = generations.get(`${ctx.tenant.id}:${scope}`) ?? 0;
   let hit = pages.get(key);
   if (!hit || hit.generation !== generation || Date.now() - hit.at > seconds * 1000) {
-    hit = { at: Date.now(), html: await render({ ...ctx, csrfToken: () => SLOT }), generation };
+    hit = { at: Date.now(), parts: (await render({ ...ctx, csrfToken: () => SLOT })).split(SLOT), generation };
     if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
     pages.set(key, hit);
   }
-  return hit.html.includes(SLOT) ? hit.html.replaceAll(SLOT, ctx.csrfToken()) : hit.html;
+  return hit.parts.length === 1 ? hit.parts[0]! : hit.parts.join(ctx.csrfToken());
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../platform/i18n/index.js';
 import { Card } from '../../../platform/ui/components.js';
 import { Page } from '../../../platform/ui/layout.js';
 import { sendHtml } from '../../../platform/ui/render.js';
+import { sharedPage } from '../../../platform/http/shared-page.js';
 import type { ServiceDefinition } from '../definition.js';
 import type { ServiceLibrary } from '../library/library.js';
 import { listDraftsOf, listSubmissionsOf } from '../repo.js';
@@ -19,12 +20,20 @@ export function registerOverviewPages(app: FastifyInstance, deps: Deps, library:
 
   routes(app, deps.db).get('/online', { access: formsPolicy.apply }, async ({ request, reply }) => {
     const { ctx } = request;
-    const t = formsText(ctx.lang);
     const drafts = ctx.actor.kind === 'citizen' ? await listDraftsOf(db, ctx.tenant.id, ctx.actor.userId) : [];
-    const definitions = library.active(ctx.tenant.id);
-    const title = t('overview.title');
+    // Visitors without an account all see the same list: shared for a few seconds (a newly published service
+    // appears within them).
     return sendHtml(
       reply,
+      sharedPage(ctx, 'online-services', request.url, 10, (shared) => <Overview ctx={shared} drafts={drafts} />),
+    );
+  });
+
+  function Overview({ ctx, drafts }: { ctx: RequestContext; drafts: Drafts }) {
+    const t = formsText(ctx.lang);
+    const definitions = library.active(ctx.tenant.id);
+    const title = t('overview.title');
+    return (
       <Page ctx={ctx} title={title}>
         <h1 safe>{title}</h1>
         <DraftList ctx={ctx} drafts={drafts} definitions={definitions} />
@@ -33,9 +42,9 @@ export function registerOverviewPages(app: FastifyInstance, deps: Deps, library:
             <Card title={definition.title[ctx.lang]} href={`/online/${definition.id}`} level={2} />
           ))}
         </ul>
-      </Page>,
+      </Page>
     );
-  });
+  }
 }
 
 type Drafts = Awaited<ReturnType<typeof listDraftsOf>>;

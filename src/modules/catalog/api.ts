@@ -105,14 +105,15 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   const { db } = deps;
   const route = routes(app, db);
 
-  // The lists are the same for every caller until the catalog changes: computed and serialised once per tenant,
+  // The lists are the same for every caller until the catalog changes: computed and encoded once per tenant,
   // language and query.
-  const sendJson = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').send(body);
+  const sendJson = (reply: FastifyReply, body: Buffer) => reply.type('application/json; charset=utf-8').send(body);
+  const encoded = (value: unknown) => Buffer.from(JSON.stringify(value));
   route.get(`${BASE}/services`, { access, query: apiListQuery }, async ({ request, reply, query: { q, lang: language } }) => {
     const { tenant } = request.ctx;
     return sendJson(
       reply,
-      await cached(tenant.id, `api:services:${language}:${q}`, async () => JSON.stringify(await serviceList(tenant.id, language, q))),
+      await cached(tenant.id, `api:services:${language}:${q}`, async () => encoded(await serviceList(tenant.id, language, q))),
     );
   });
 
@@ -153,7 +154,7 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
     const now = new Date();
     const body = await cached(request.ctx.tenant.id, `api:offices:${language}:${now.toISOString().slice(0, 16)}`, async () => {
       const rows = await listPublished(db, request.ctx.tenant.id, 'office');
-      return JSON.stringify({ items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, language, now)) });
+      return encoded({ items: rows.map((row) => officeJson(row.slug, row.published as OfficeContent, language, now)) });
     });
     return sendJson(reply, body);
   });
@@ -167,7 +168,7 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   route.get(`${BASE}/contacts`, { access }, async ({ request, reply }) => {
     const body = await cached(request.ctx.tenant.id, 'api:contacts', async () => {
       const rows = await listPublished(db, request.ctx.tenant.id, 'contact');
-      return JSON.stringify({ items: rows.map((row) => ({ id: row.slug, ...(row.published as object) })) });
+      return encoded({ items: rows.map((row) => ({ id: row.slug, ...(row.published as object) })) });
     });
     return sendJson(reply, body);
   });

@@ -1,7 +1,7 @@
 // Citizen routes of the catalog: overview, search (with suggestions as JSON), lists, service and office pages.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
-import { isSharedView } from '../../platform/http/context.js';
+import { sharedPage } from '../../platform/http/shared-page.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { sendHtml } from '../../platform/ui/render.js';
@@ -24,7 +24,7 @@ import {
 import { catalogPolicy } from './policy.js';
 import { routes } from '../../platform/http/route.js';
 import { searchServices } from './search.js';
-import { cached } from './search-cache.js';
+import { CATALOG_PAGES } from './search-cache.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
 import { OfficePageView } from './views/office-page.js';
 import { CatalogHomeView, LetterNav, OfficesView, SearchView, ServiceListView, type ServiceLink } from './views/public.js';
@@ -88,10 +88,8 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
 
   /** Anonymous visitors share each rendered catalog page (per tenant, language and address) until the catalog
    * changes: a publish in this process clears it at once, other processes within the cache's minute. */
-  const shared = (request: FastifyRequest, render: () => Promise<JSX.Element> | JSX.Element): Promise<string> => {
-    const html = async () => await await render();
-    return isSharedView(request.ctx) ? cached(request.ctx.tenant.id, `page:${request.ctx.lang}:${request.url}`, html) : html();
-  };
+  const shared = (request: FastifyRequest, render: () => Promise<JSX.Element> | JSX.Element) =>
+    sharedPage(request.ctx, CATALOG_PAGES, request.url, 60, async () => await await render());
 
   route.get('/leistungen', { access }, async ({ request, reply }) =>
     sendHtml(

@@ -5,8 +5,8 @@ import { jsonLdText, townJsonLd } from '../../platform/ui/structured-data.js';
 import { routes } from '../../platform/http/route.js';
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/module.js';
-import { isSharedView, type RequestContext, type Tenant } from '../../platform/http/context.js';
-import type { Lang } from '../../platform/i18n/index.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { sharedPage } from '../../platform/http/shared-page.js';
 import { Alert, Card } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
@@ -49,22 +49,16 @@ function HomePage({ ctx, baseUrl }: { ctx: RequestContext; baseUrl: string }) {
 }
 
 // The home page is the most visited page and the same for every anonymous visitor of a tenant in one language:
-// it is rendered once per tenant record, so a changed tenant (the resolver reloads it) renders afresh.
-const anonymousHome = new WeakMap<Tenant, Partial<Record<Lang, string>>>();
-
-async function homePageHtml(ctx: RequestContext, baseUrl: string): Promise<string> {
-  if (!isSharedView(ctx)) return <HomePage ctx={ctx} baseUrl={baseUrl} />;
-  const rendered = anonymousHome.get(ctx.tenant) ?? {};
-  anonymousHome.set(ctx.tenant, rendered);
-  return (rendered[ctx.lang] ??= await (<HomePage ctx={ctx} baseUrl={baseUrl} />));
-}
+// shared for as long as the tenant record is (the resolver reloads it every 30 seconds).
+const homePageHtml = (ctx: RequestContext, url: string, baseUrl: string) =>
+  sharedPage(ctx, 'home', url, 30, (shared) => <HomePage ctx={shared} baseUrl={baseUrl} />);
 
 export const portal: Module = {
   name: 'portal',
   policy: portalPolicy,
   register(app: FastifyInstance, deps) {
     routes(app, deps.db).get('/', { access: portalPolicy.read, query: homeQuery }, async ({ request, reply }) =>
-      sendHtml(reply, homePageHtml(request.ctx, deps.baseUrl)),
+      sendHtml(reply, homePageHtml(request.ctx, request.url, deps.baseUrl)),
     );
   },
 };

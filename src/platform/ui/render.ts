@@ -1,7 +1,8 @@
 // Sends server-rendered HTML.
 import type { FastifyReply } from 'fastify';
 
-export async function sendHtml(reply: FastifyReply, body: JSX.Element, status = 200) {
+/** The page as markup, or as bytes already encoded (a shared rendering). */
+export async function sendHtml(reply: FastifyReply, body: JSX.Element | Promise<string | Buffer>, status = 200) {
   return reply
     .status(status)
     .type('text/html; charset=utf-8')

@@ -25,22 +25,30 @@ import { cached } from './search-cache.js';
 const access = catalogPolicy.read;
 const BASE = '/api/catalog/v1';
 
-const summarySchema = {
-  type: 'object',
-  required: ['id', 'name', 'summary', 'url'],
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    summary: { type: 'string' },
-    url: { type: 'string' },
-    online: { type: ['string', 'null'] },
-  },
-};
+// What the API answers, as zod schemas built on the content schemas the editor and the import use, so the
+// OpenAPI document describes exactly the answers (a test validates live answers against it).
+const serviceSummary = z.object({ id: z.string(), name: z.string(), summary: z.string(), url: z.string(), online: z.string().nullable() });
+const serviceAnswer = serviceContent.extend({
+  id: z.string(),
+  url: z.string(),
+  version: z.number().int().nullable(),
+  /** The fields shown in German because the English text is missing. */
+  untranslated: z.array(z.string()),
+});
+const officeAnswer = officeContent.extend({ id: z.string(), openNow: z.boolean() });
+const contactAnswer = contactContent.extend({ id: z.string() });
+const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const list = (ref: string) => ({
   content: {
     'application/json': {
-      schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } },
+      schema: {
+        type: 'object',
+        required: ['items'],
+        additionalProperties: false,
+        properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } },
+      },
     },
   },
 });
@@ -79,20 +87,10 @@ export const catalogOpenApi = {
     [`${BASE}/contacts`]: { get: { summary: 'Contact persons', responses: { 200: { description: 'Contacts', ...list('Contact') } } } },
   },
   schemas: {
-    ServiceSummary: summarySchema,
-    Service: {
-      allOf: [
-        z.toJSONSchema(serviceContent, { io: 'output', unrepresentable: 'any' }),
-        { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, version: { type: 'integer' } } },
-      ],
-    },
-    Office: {
-      allOf: [
-        z.toJSONSchema(officeContent, { io: 'output', unrepresentable: 'any' }),
-        { type: 'object', properties: { id: { type: 'string' }, openNow: { type: 'boolean' } } },
-      ],
-    },
-    Contact: z.toJSONSchema(contactContent, { io: 'output', unrepresentable: 'any' }),
+    ServiceSummary: schemaOf(serviceSummary),
+    Service: schemaOf(serviceAnswer),
+    Office: schemaOf(officeAnswer),
+    Contact: schemaOf(contactAnswer),
   },
 };
 

@@ -3,7 +3,12 @@ import { routes } from './route.js';
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../module.js';
 
-type Operation = { operationId?: string; parameters?: { name: string; in: string }[] };
+type Operation = {
+  operationId?: string;
+  parameters?: { name: string; in: string }[];
+  security?: unknown[];
+  responses?: Record<string, unknown>;
+};
 
 /** "get" + "/api/catalog/v1/services/{id}" → "getApiCatalogV1ServicesById". */
 function operationIdOf(method: string, path: string): string {
@@ -16,8 +21,9 @@ function operationIdOf(method: string, path: string): string {
   return method + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
 }
 
-/** Every operation gets an operationId and declares each `{parameter}` of its path (as a required string when the
- * module did not describe it further). */
+/** Every operation gets an operationId, declares each `{parameter}` of its path (as a required string when the
+ * module did not describe it further), says when it needs no key (`security: []`), and names the 404 every
+ * operation can give: a host name that serves no town. */
 function completed(paths: Record<string, Record<string, Operation>>) {
   return Object.fromEntries(
     Object.entries(paths).map(([path, operations]) => {
@@ -34,7 +40,14 @@ function completed(paths: Record<string, Record<string, Operation>>) {
               method,
               {
                 operationId: operation.operationId ?? operationIdOf(method, path),
+                security: [],
                 ...operation,
+                responses: {
+                  ...operation.responses,
+                  ...(Object.keys(operation.responses ?? {}).some((status) => status.startsWith('4'))
+                    ? {}
+                    : { 404: { description: 'No town is served under this host name' } }),
+                },
                 ...(missing.length > 0 ? { parameters: [...(operation.parameters ?? []), ...missing] } : {}),
               },
             ];

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/http/deps.js';
 import { NotFound } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { routes } from '../../platform/http/route.js';
+import { parametersOf } from '../../platform/http/openapi.js';
 import { catalogPolicy } from './policy.js';
 import { openState } from './opening-hours.js';
 import { localize, localizeOffice } from './present.js';
@@ -52,35 +53,38 @@ const list = (ref: string) => ({
     },
   },
 });
-const slugParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const langParameter = { name: 'lang', in: 'query', schema: { enum: ['de', 'en'] } };
+// Parameters from the schemas the routes parse with.
+const listParameters = parametersOf(apiListQuery, 'query');
+const entryParameters = [...parametersOf(apiEntryParams, 'path'), ...parametersOf(apiLangQuery, 'query')];
+const langParameters = parametersOf(apiLangQuery, 'query');
 
 export const catalogOpenApi = {
   paths: {
     [`${BASE}/services`]: {
       get: {
         summary: 'Published services, optionally searched',
-        parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }, langParameter],
+        parameters: listParameters,
         responses: { 200: { description: 'Services', ...list('ServiceSummary') } },
       },
     },
     [`${BASE}/services/{id}`]: {
       get: {
         summary: 'One service with all content',
-        parameters: [slugParameter, langParameter],
+        parameters: entryParameters,
         responses: { 200: { description: 'Service', ...json('Service') }, 404: { description: 'Unknown service' } },
       },
     },
     [`${BASE}/offices`]: {
       get: {
         summary: 'Offices with opening hours and whether they are open now',
+        parameters: langParameters,
         responses: { 200: { description: 'Offices', ...list('Office') } },
       },
     },
     [`${BASE}/offices/{id}`]: {
       get: {
         summary: 'One office',
-        parameters: [slugParameter],
+        parameters: entryParameters,
         responses: { 200: { description: 'Office', ...json('Office') }, 404: { description: 'Unknown office' } },
       },
     },

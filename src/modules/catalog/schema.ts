@@ -200,9 +200,11 @@ export const letterQuery = z.object({
 });
 export const printQuery = z.object({ ansicht: z.string().optional() });
 /** `?lang=en` for the English texts; anything else is German. */
+/** The answer's language: de or en; anything else answers in German. */
 const apiLang = z
-  .string()
+  .enum(['de', 'en'])
   .optional()
+  .catch(undefined)
   .transform((lang) => parseLang(lang) ?? 'de');
 export const apiListQuery = z.object({ q: searchText, lang: apiLang });
 export const apiEntryParams = z.object({ id: z.string().max(200) });

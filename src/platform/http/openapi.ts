@@ -1,6 +1,7 @@
 // /api/openapi.json: one OpenAPI 3.1 document assembled from the parts each enabled module contributes.
 import { routes } from './route.js';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Module } from '../module.js';
 
 type Operation = {
@@ -9,6 +10,20 @@ type Operation = {
   security?: unknown[];
   responses?: Record<string, unknown>;
 };
+
+/** A route's params or query schema as OpenAPI parameters: the same zod schema the route parses with. */
+export function parametersOf(schema: z.ZodObject, location: 'query' | 'path') {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, object>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    ...(location === 'path' || json.required?.includes(name) ? { required: true } : {}),
+    schema: property,
+  }));
+}
 
 /** "get" + "/api/catalog/v1/services/{id}" → "getApiCatalogV1ServicesById". */
 function operationIdOf(method: string, path: string): string {

@@ -90,6 +90,10 @@ describe('online services per town', () => {
   });
 
   it('a service switched off disappears for citizens and from its catalog entry', async () => {
+    // Seen first, so the pages visitors share hold it: switching off must renew them at once.
+    const before = new Visitor(server.url);
+    assert.match((await before.get('/online')).html, /href="\/online\/wahlhelfer"/);
+    assert.match((await before.get('/leistungen/wahlhelfer')).html, /href="\/online\/wahlhelfer"/);
     await admin.get('/bo/online-dienste/wahlhelfer/anpassen');
     await admin.post('/bo/online-dienste/wahlhelfer/anpassen', { targetUnit: 'FD 2.1', feeMode: 'defined' });
     const citizen = new Visitor(server.url);

@@ -8,13 +8,18 @@ const SLOT = `csrf-slot-${randomBytes(12).toString('hex')}`;
 const MAX_PAGES = 1000;
 /** A rendering, encoded once, as the parts between its token slots: a visitor's page is the parts joined with
  * their token (sending bytes saves encoding the page on every request). */
-const pages = new Map<string, { at: number; parts: Buffer[]; generation: number }>();
+const pages = new Map<string, { at: number; parts: Buffer[]; generation: string }>();
 const generations = new Map<string, number>();
 
 /** Called when something a scope's pages show has changed (a report submitted, a statement saved). */
 export function sharedPagesChanged(tenantId: string, scope: string) {
   const key = `${tenantId}:${scope}`;
   generations.set(key, (generations.get(key) ?? 0) + 1);
+}
+
+/** Called when something many pages show has changed (the town's online services): every scope of the tenant. */
+export function allSharedPagesChanged(tenantId: string) {
+  sharedPagesChanged(tenantId, '*');
 }
 
 export async function sharedPage(
@@ -26,7 +31,7 @@ export async function sharedPage(
 ): Promise<string | Buffer> {
   if (!isSharedView(ctx)) return await render(ctx);
   const key = `${ctx.tenant.id}:${scope}:${ctx.lang}:${url}`;
-  const generation = generations.get(`${ctx.tenant.id}:${scope}`) ?? 0;
+  const generation = `${generations.get(`${ctx.tenant.id}:*`) ?? 0}:${generations.get(`${ctx.tenant.id}:${scope}`) ?? 0}`;
   let hit = pages.get(key);
   if (!hit || hit.generation !== generation || Date.now() - hit.at > seconds * 1000) {
     const html = await render({ ...ctx, csrfToken: () => SLOT });

@@ -1,6 +1,7 @@
 // The online services each tenant offers: the installation's definitions (src/services) and those the tenant
 // imported from another town's package, each with the tenant's own adjustments (unit, fee, texts, on/off).
 // Kept in memory for fast lookups; reloaded after every change here and every 30 s for other instances.
+import { allSharedPagesChanged } from '../../../platform/http/shared-page.js';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.js';
 import { serviceDefinition, type ServiceDefinition, type Text } from '../definition.js';
@@ -82,6 +83,13 @@ export class ServiceLibrary {
     this.overrides = overrides;
     this.imported = imported;
     this.cache.clear();
+  }
+
+  /** After a change for a tenant: reloaded, and every page visitors share renewed (the online services show on the
+   * overview, on service pages and in the catalog). */
+  async changed(tenantId: string) {
+    await this.load();
+    allSharedPagesChanged(tenantId);
   }
 
   /** Reloads every 30 s so that changes made on another instance arrive; stopped with the app. */

@@ -116,6 +116,6 @@ export async function importPackage(
       }
     }
   });
-  await library.load();
+  await library.changed(tenantId);
   return { ok: true, lines };
 }

@@ -467,7 +467,7 @@ export function registerLibraryPages(app: FastifyInstance, deps: Deps, library: 
           },
         });
       });
-      await library.load();
+      await library.changed(ctx.tenant.id);
       setFlash(reply, t('adjust.saved'));
       return reply.redirect(BASE, 303);
     },

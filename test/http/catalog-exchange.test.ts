@@ -15,7 +15,7 @@ import { collectorMessage, HENNEF, serviceId, serviceName } from '../support/xzu
 import { addTenant } from '../../src/platform/tenancy/tenants.js';
 import { insertUnit } from '../../src/platform/auth/users-repo.js';
 import { editorialOffice, exportXml, importEntries, parseExchangeFile } from '../../src/modules/catalog/exchange.js';
-import { slugFor } from '../../src/modules/catalog/xzufi-read.js';
+import { readXzufi, slugFor } from '../../src/modules/catalog/xzufi-read.js';
 
 const upload = (visitor: Visitor, fileName: string, content: string, fields: Record<string, string> = {}) =>
   postMultipart(visitor, '/bo/katalog/import', fields, [{ field: 'file', name: fileName, bytes: content }]);
@@ -150,6 +150,14 @@ describe('catalog exchange', () => {
 
   describe('a collector message of 300 services', () => {
     const collector = collectorMessage();
+
+    it('two services with the same name get two addresses', () => {
+      const twins = collector.replace(`${serviceName(3)}<`, `${serviceName(1)}<`);
+      const slugs = readXzufi(twins, { agency: 'rathaus-hennef', regionalKey: HENNEF }).entries.map((entry) => entry.slug);
+      const first = slugFor({ agency: 'L100040', id: String(serviceId(1)) }, serviceName(1));
+      assert.ok(slugs.includes(first) && slugs.includes(`${first}-${serviceId(3)}`));
+      assert.equal(new Set(slugs).size, slugs.length);
+    });
 
     it('is refused as a whole by default, with every reason in German, and nothing is stored', async () => {
       const before = await count(server);

@@ -420,10 +420,18 @@ export function readXzufi(xml: string, reader: Reader): ParsedFile {
     service.node[name] = [...n.x(special.node, 'modulText'), ...n.x(service.node, 'modulText')];
   }
 
+  // Two objects of a kind whose names give the same address: the second's address adds its identifier.
+  const taken = new Set<string>();
+  const claim = (entry: ExchangeEntry, source: Source) => {
+    if (taken.has(`${entry.kind}:${entry.slug}`))
+      entry.slug = `${entry.slug.slice(0, 60)}-${source.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.slice(0, 80).replace(/-+$/, '');
+    taken.add(`${entry.kind}:${entry.slug}`);
+    return entry;
+  };
   const serviceEntries = new Map<string, ExchangeEntry>();
   for (const found of objects.leistung) {
     const entry = serviceEntry(n, reader, found, problems);
-    if (entry) serviceEntries.set(key(found.source), entry);
+    if (entry) serviceEntries.set(key(found.source), claim(entry, found.source));
   }
   const servicesInTown = new Set<string>();
   const mentioned = new Set<string>();
@@ -449,7 +457,8 @@ export function readXzufi(xml: string, reader: Reader): ParsedFile {
       otherAreas++;
       continue;
     }
-    const office = officeEntry(n, reader, found, problems);
+    const mapped = officeEntry(n, reader, found, problems);
+    const office = mapped && claim(mapped, found.source);
     if (office) offices.push(office);
     contacts.push(...contactEntries(n, office, found.node));
     for (const item of covering) {

@@ -119,6 +119,49 @@ describe('hand-over to specialist software', () => {
     assert.match((await clerk.get(`/bo/antraege/${id}`)).html, /VOIS Wahlen: bestätigt/, 'the delivery state is visible in the case');
   });
 
+  it("the package names the applicant's login as an identification report and the service by its LeiKa key; nothing is sent empty", async () => {
+    const { key } = await consumer('Hundesteuer-Fachverfahren', 'hundeanmeldung');
+    const auth = { authorization: `Bearer ${key}` };
+    await sql`update catalog_entry set published = published || '{"leikaKey":"99000000000000"}'::jsonb where slug = 'hundeanmeldung' and kind = 'service'`.execute(
+      server.db,
+    );
+    const citizen = new Visitor(server.url);
+    const before = Date.now();
+    await citizenLogin(citizen, 'jonas-becker', 'substantial');
+    const { submissionId } = await registerDog(citizen, 'Fiete');
+    await server.jobs.runDue();
+    const metadata = (
+      (await (await fetch(`${server.url}/api/handover/v1/submissions/${submissionId}`, { headers: auth })).json()) as {
+        metadata: Record<string, unknown> & {
+          authenticationInformation: { type: string; version: string; content: string }[];
+          publicServiceType: { name: string; identifier: string };
+          additionalReferenceInfo: { applicationDate: string; senderReference: string };
+        };
+      }
+    ).metadata;
+    assert.equal(metadata.$schema, 'https://schema.fitko.de/fit-connect/metadata/1.2.0/metadata.schema.json');
+    assert.deepEqual(metadata.publicServiceType, { name: 'Hund anmelden (Hundesteuer)', identifier: 'urn:de:fim:leika:leistung:99000000000000' });
+    assert.equal(metadata.authenticationInformation.length, 1);
+    const [proof] = metadata.authenticationInformation;
+    assert.equal(proof!.type, 'identificationReport');
+    assert.match(proof!.version, /^\d+\.\d+\.\d+$/);
+    const report = JSON.parse(proof!.content) as Record<string, string>;
+    assert.equal(report.levelOfAssurance, 'http://eidas.europa.eu/LoA/substantial');
+    assert.equal(report.idStatus, 'success');
+    assert.equal(report.serverIdentity, `${server.url}/idp`, 'the identity provider that vouched for the applicant');
+    assert.ok(Date.parse(report.identificationTime!) >= before - 1000 && Date.parse(report.identificationTime!) <= Date.now());
+    assert.match(metadata.additionalReferenceInfo.applicationDate, /^\d{4}-\d{2}-\d{2}$/, 'a date, as the schema asks');
+    assert.ok(!('paymentInformation' in metadata) && !('replyChannel' in metadata), 'no empty parts');
+
+    const { key: volunteers } = await consumer('Wahlhelfer-Fachverfahren', 'wahlhelfer');
+    const anonymous = await applyAsVolunteer(server, 'Anna Anonym');
+    const { metadata: withoutLogin } = (await (
+      await fetch(`${server.url}/api/handover/v1/submissions/${anonymous}`, { headers: { authorization: `Bearer ${volunteers}` } })
+    ).json()) as { metadata: Record<string, unknown> };
+    assert.ok(!('authenticationInformation' in withoutLogin), 'an application without login carries no proof of identity, not an empty list');
+    assert.ok(!('publicServiceType' in withoutLogin), 'a service without LeiKa key is not named with half an identifier');
+  });
+
   it('a push endpoint that fails three times and then recovers receives the package exactly once, signed', async () => {
     const { secret } = await consumer(
       'Wahlamt-Push',

@@ -14,7 +14,7 @@ import { registerFreshnessPage } from './freshness-page.js';
 import { registerSynonymPages } from './synonym-pages.js';
 import { catalogPolicy } from './policy.js';
 import { findEntryBySlug, rebuildLexicon, upsertSynonym } from './repo.js';
-import { contentSchemas, type EntrySettings } from './schema.js';
+import { contentSchemas, type EntrySettings, type ServiceContent } from './schema.js';
 import { catalogChanged } from './search-cache.js';
 import { catalogText, type CatalogTextKey } from './texts.js';
 import { createEntry, entryOrThrow, publishDirectly, type Author } from './service.js';
@@ -38,6 +38,13 @@ export async function finishCatalogSeed(db: Db, tenantId: string, synonyms: [str
   for (const [term, expansion] of synonyms) await upsertSynonym(db, tenantId, term, expansion);
   await rebuildLexicon(db, tenantId);
   catalogChanged(tenantId);
+}
+
+/** A published service as other systems name it: its German name and, where known, its LeiKa key and OZG id. */
+export async function serviceReference(db: Db, tenantId: string, slug: string) {
+  const entry = await findEntryBySlug(db, tenantId, 'service', slug);
+  const content = entry?.published as ServiceContent | null | undefined;
+  return content ? { name: content.name, leikaKey: content.leikaKey, ozgId: content.ozgId } : undefined;
 }
 
 function inBothLanguages(key: CatalogTextKey) {

@@ -9,6 +9,7 @@ import { collectDrops, dropDue } from './file-drop.js';
 import { pushDue } from './service.js';
 
 export { queueHandover, type HandoverInput } from './service.js';
+export type { Identification } from './package.js';
 export { deliveriesOfSubmission } from './repo.js';
 
 export const HANDOVER_PUSH_JOB = 'handover.push';

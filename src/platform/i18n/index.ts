@@ -90,6 +90,13 @@ export function formatMoney(lang: Lang, amount: number): string {
   return euros[lang].format(amount);
 }
 
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day in Berlin of a moment, as ISO 8601 ("2026-12-03"). */
+export function berlinDay(date: Date): string {
+  return isoDay.format(date);
+}
+
 const berlinOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' });
 
 /** The start of a calendar day in Berlin, from "2026-11-01" or "1.11.2026"; undefined when it is no real date. */

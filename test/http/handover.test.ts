@@ -16,6 +16,7 @@ import { pushDue } from '../../src/modules/handover/service.js';
 import { collectDrops, dropDue } from '../../src/modules/handover/file-drop.js';
 import { citizenLogin } from '../support/journeys.js';
 import { registerDog, SMALL_PDF } from '../support/dog.js';
+import { answerSchema, answerValidator, type OpenApiDocument } from '../support/openapi.js';
 
 async function applyAsVolunteer(server: TestServer, name: string) {
   const { submissionId } = await volunteer(new Visitor(server.url), { name });
@@ -71,10 +72,15 @@ describe('hand-over to specialist software', () => {
     const { key: other } = await consumer('Hundesteuer-Verfahren', 'hundeanmeldung');
     const id = await applyAsVolunteer(server, 'Paul Pull');
     const auth = { authorization: `Bearer ${key}` };
-    assert.equal((await fetch(`${server.url}/api/handover/v1/submissions`)).status, 401);
+    const refused = await fetch(`${server.url}/api/handover/v1/submissions`);
+    assert.equal(refused.status, 401);
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApiDocument;
+    const documented = (path: string, method: string, status = 200) => answerValidator(answerSchema(document, path, method, status)!);
     const list = (await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json()) as {
       submissions: { submissionId: string }[];
     };
+    assert.equal(documented('/api/handover/v1/submissions', 'get')(list), '', 'the list is what the OpenAPI document says');
+    assert.equal(documented('/api/handover/v1/submissions', 'get', 401)(await refused.json()), '');
     assert.deepEqual(
       list.submissions.map((item) => item.submissionId),
       [id],
@@ -88,6 +94,7 @@ describe('hand-over to specialist software', () => {
       };
       data: Record<string, unknown>;
     };
+    assert.equal(documented('/api/handover/v1/submissions/{id}', 'get')(body), '', 'the package is what the OpenAPI document says');
     assert.equal(body.metadata.contentStructure.data.hash.type, 'sha512');
     assert.equal(body.metadata.contentStructure.data.hash.content, createHash('sha512').update(JSON.stringify(body.data)).digest('hex'));
     assert.equal(body.data.name, 'Paul Pull');
@@ -108,8 +115,11 @@ describe('hand-over to specialist software', () => {
         .status,
       404,
     );
-    for (let twice = 0; twice < 2; twice++)
-      assert.equal((await fetch(`${server.url}/api/handover/v1/submissions/${id}/ack`, { method: 'POST', headers: auth })).status, 200);
+    for (let twice = 0; twice < 2; twice++) {
+      const ack = await fetch(`${server.url}/api/handover/v1/submissions/${id}/ack`, { method: 'POST', headers: auth });
+      assert.equal(ack.status, 200);
+      assert.equal(documented('/api/handover/v1/submissions/{id}/ack', 'post')(await ack.json()), '');
+    }
     const after = (await (await fetch(`${server.url}/api/handover/v1/submissions`, { headers: auth })).json()) as {
       submissions: unknown[];
     };
@@ -130,8 +140,11 @@ describe('hand-over to specialist software', () => {
     await citizenLogin(citizen, 'jonas-becker', 'substantial');
     const { submissionId } = await registerDog(citizen, 'Fiete');
     await server.jobs.runDue();
+    const fetched = await (await fetch(`${server.url}/api/handover/v1/submissions/${submissionId}`, { headers: auth })).json();
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApiDocument;
+    assert.equal(answerValidator(answerSchema(document, '/api/handover/v1/submissions/{id}', 'get', 200)!)(fetched), '');
     const metadata = (
-      (await (await fetch(`${server.url}/api/handover/v1/submissions/${submissionId}`, { headers: auth })).json()) as {
+      fetched as {
         metadata: Record<string, unknown> & {
           authenticationInformation: { type: string; version: string; content: string }[];
           publicServiceType: { name: string; identifier: string };
@@ -140,7 +153,10 @@ describe('hand-over to specialist software', () => {
       }
     ).metadata;
     assert.equal(metadata.$schema, 'https://schema.fitko.de/fit-connect/metadata/1.2.0/metadata.schema.json');
-    assert.deepEqual(metadata.publicServiceType, { name: 'Hund anmelden (Hundesteuer)', identifier: 'urn:de:fim:leika:leistung:99000000000000' });
+    assert.deepEqual(metadata.publicServiceType, {
+      name: 'Hund anmelden (Hundesteuer)',
+      identifier: 'urn:de:fim:leika:leistung:99000000000000',
+    });
     assert.equal(metadata.authenticationInformation.length, 1);
     const [proof] = metadata.authenticationInformation;
     assert.equal(proof!.type, 'identificationReport');
@@ -158,7 +174,10 @@ describe('hand-over to specialist software', () => {
     const { metadata: withoutLogin } = (await (
       await fetch(`${server.url}/api/handover/v1/submissions/${anonymous}`, { headers: { authorization: `Bearer ${volunteers}` } })
     ).json()) as { metadata: Record<string, unknown> };
-    assert.ok(!('authenticationInformation' in withoutLogin), 'an application without login carries no proof of identity, not an empty list');
+    assert.ok(
+      !('authenticationInformation' in withoutLogin),
+      'an application without login carries no proof of identity, not an empty list',
+    );
     assert.ok(!('publicServiceType' in withoutLogin), 'a service without LeiKa key is not named with half an identifier');
   });
 

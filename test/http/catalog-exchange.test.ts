@@ -145,7 +145,20 @@ describe('catalog exchange', () => {
     await admin.get('/bo/katalog/austausch');
     const refused = await upload(admin, 'katalog.json', JSON.stringify(json));
     assert.equal(refused.status, 400);
-    assert.match(refused.html, /service sperrmuell: das Feld „summary“ ist leer oder ungültig/);
+    assert.match(refused.html, /Leistung „sperrmuell“: das Feld „Kurztext“ ist leer oder ungültig/, 'the form label, not the field name');
+    const elsewhere = json.entries.find((entry) => entry.slug === 'sperrmuell')!.content as {
+      summary: string;
+      responsibilities: { office?: string }[];
+    };
+    elsewhere.summary = 'Sperrmüll';
+    elsewhere.responsibilities = [{ office: 'gibt-es-nicht' }];
+    const english = new Visitor(server.url);
+    await staffLogin(english, 'admin@hennef.example');
+    await english.get('/bo/katalog/austausch?lang=en');
+    const inEnglish = await upload(english, 'katalog.json', JSON.stringify(json));
+    assert.equal(inEnglish.status, 400);
+    assert.match(inEnglish.html, /Service “sperrmuell”: refers to Office “gibt-es-nicht”, which does not exist/);
+    assert.doesNotMatch(inEnglish.html, /verweist|Leistung „/, 'no German in the English report');
   });
 
   describe('a collector message of 300 services', () => {
@@ -165,8 +178,8 @@ describe('catalog exchange', () => {
       const answer = await upload(admin, 'sammler.xml', collector);
       assert.equal(answer.status, 400);
       assert.match(answer.html, /Die Datei wurde abgelehnt; nichts wurde gespeichert/);
-      assert.match(answer.html, /leistung 8000300: hat keine Leistungsbezeichnung \(Textmodul 02\)/);
-      assert.match(answer.html, /organisationseinheit 9000004: hat keine vollständige Anschrift/);
+      assert.match(answer.html, /XZuFi-Leistung „8000300“: hat keine Leistungsbezeichnung \(Textmodul 02\)/);
+      assert.match(answer.html, /XZuFi-Organisationseinheit „9000004“: hat keine vollständige Anschrift/);
       assert.equal(await count(server), before);
     });
 
@@ -242,9 +255,12 @@ describe('catalog exchange', () => {
     const answer = await upload(admin, 'kaputt.xml', broken);
     assert.equal(answer.status, 400);
     assert.match(answer.html, /Die Datei wurde abgelehnt; nichts wurde gespeichert/);
-    assert.match(answer.html, /ansprechpunkt: ist kein Objekt, das XZuFi überträgt/);
-    assert.match(answer.html, /organisationseinheit neue-stelle: hat keine vollständige Anschrift/);
-    assert.match(answer.html, /zustaendigkeit neue-stelle: verweist auf die Leistung „gibt-es-nicht“, die nicht in der Nachricht steht/);
+    assert.match(answer.html, /Element „ansprechpunkt“: ist kein Objekt, das XZuFi überträgt/);
+    assert.match(answer.html, /XZuFi-Organisationseinheit „neue-stelle“: hat keine vollständige Anschrift/);
+    assert.match(
+      answer.html,
+      /XZuFi-Zuständigkeit „neue-stelle“: verweist auf die Leistung „gibt-es-nicht“, die nicht in der Nachricht steht/,
+    );
     assert.equal(await count(server), before);
     await admin.get('/bo/katalog/austausch');
     const notXzufi = await upload(admin, 'fremd.xml', '<?xml version="1.0"?><katalog><leistung/></katalog>');

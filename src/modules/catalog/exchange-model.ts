@@ -23,5 +23,18 @@ export type ImportReason =
   | 'invalidField'
   | 'unknownReference';
 
-/** A rejected element of an import file, why, and what the reason names (a field, an identifier). */
-export type ImportProblem = { element: string; reason: ImportReason; detail?: string };
+/** What a problem is about: the file as a whole, a catalog entry (JSON), an XZuFi object or an unknown element. */
+export type ProblemSubject =
+  | { kind: 'file' }
+  | { kind: EntryKind | 'leistung' | 'spezialisierung' | 'organisationseinheit' | 'zustaendigkeit' | 'onlinedienst'; id?: string }
+  | { kind: 'element'; id: string };
+
+/** A rejected element of an import file, why, and what the reason names: a field of the content (`field`), another
+ * entry (`entry`) or an identifier. */
+export type ImportProblem = {
+  subject: ProblemSubject;
+  reason: ImportReason;
+  field?: string;
+  entry?: { kind: EntryKind; slug: string };
+  detail?: string;
+};

@@ -9,12 +9,13 @@ import { Alert, Button, Checkbox, FileField, SelectField } from '../../platform/
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { authorOf } from './editor-pages.js';
-import type { ImportProblem } from './exchange-model.js';
+import type { EntryKind } from './constants.js';
+import type { ImportProblem, ProblemSubject } from './exchange-model.js';
 import { editorialOffice, exportJson, exportXml, importEntries, parseExchangeFile, UnsafeXml, type ImportOutcome } from './exchange.js';
 import { catalogPolicy } from './policy.js';
 import { routes } from '../../platform/http/route.js';
 import { isAllowed } from '../../platform/http/routes.js';
-import { catalogText, type CatalogTranslate } from './texts.js';
+import { catalogText, isCatalogTextKey, type CatalogTranslate } from './texts.js';
 
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -29,9 +30,34 @@ type Props = {
   skip?: boolean;
 };
 
-/** A problem as the reader reads it: the element, then the reason in their language. */
-export const problemText = (t: CatalogTranslate, problem: ImportProblem) =>
-  `${problem.element}: ${t(`problem.${problem.reason}`, { detail: problem.detail ?? '' })}`;
+const ENTRY_KINDS_LABEL = { service: 'kind.service', office: 'kind.office', contact: 'kind.contact' } as const;
+type XzufiSubject = Exclude<ProblemSubject['kind'], EntryKind | 'file' | 'element'>;
+
+function subjectText(t: CatalogTranslate, subject: ProblemSubject): string {
+  if (subject.kind === 'file') return t('subject.file');
+  if (subject.kind === 'element') return t('subject.element', { id: subject.id });
+  const what =
+    subject.kind in ENTRY_KINDS_LABEL ? t(ENTRY_KINDS_LABEL[subject.kind as EntryKind]) : t(`subject.${subject.kind as XzufiSubject}`);
+  return subject.id ? t('subject.named', { what, id: subject.id }) : what;
+}
+
+/** A content field by its form label ("Kurztext"), with the position in a list ("Zuständigkeiten (Nr. 2)"). */
+function fieldText(t: CatalogTranslate, path: string): string {
+  const [name = '', position] = path.split('.');
+  const key = `field.${name}`;
+  const label = isCatalogTextKey(key) ? t(key) : name || path;
+  return position && /^\d+$/.test(position) ? t('subject.position', { field: label, position: Number(position) + 1 }) : label;
+}
+
+/** A problem as the reader reads it: what it is about, then the reason, all in their language. */
+export function problemText(t: CatalogTranslate, problem: ImportProblem): string {
+  const detail = problem.field
+    ? fieldText(t, problem.field)
+    : problem.entry
+      ? subjectText(t, { kind: problem.entry.kind, id: problem.entry.slug })
+      : (problem.detail ?? '');
+  return `${subjectText(t, problem.subject)}: ${t(`problem.${problem.reason}`, { detail })}`;
+}
 
 function ImportReport({ t, done }: { t: CatalogTranslate; done: Extract<ImportOutcome, { ok: true }> }) {
   return (

@@ -55,7 +55,8 @@ const emptyFile = (problems: ImportProblem[]): ParsedFile => ({ entries: [], pro
 function readJson(text: string): ParsedFile {
   if (jsonTooDeep(text)) throw new UnsafeXml('tooLarge');
   const data = JSON.parse(text) as { format?: string; entries?: unknown };
-  if (data?.format !== 'rathaus-catalog' || !Array.isArray(data.entries)) return emptyFile([{ element: 'json', reason: 'notCatalog' }]);
+  if (data?.format !== 'rathaus-catalog' || !Array.isArray(data.entries))
+    return emptyFile([{ subject: { kind: 'file' }, reason: 'notCatalog' }]);
   return { ...emptyFile([]), entries: data.entries as ExchangeEntry[] };
 }
 
@@ -75,13 +76,13 @@ async function check(db: Db, tenantId: string, entries: ExchangeEntry[], fallbac
   const valid: Checked[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
-    const label = `${entry.kind ?? '?'} ${entry.slug ?? '?'}`;
     if (!(entry.kind in contentSchemas) || typeof entry.slug !== 'string' || !slugPattern.test(entry.slug)) {
-      problems.push({ element: label, reason: 'invalidEntry' });
+      problems.push({ subject: { kind: 'element', id: `${entry.kind ?? '?'} ${entry.slug ?? '?'}` }, reason: 'invalidEntry' });
       continue;
     }
+    const subject = { kind: entry.kind, id: entry.slug };
     if (seen.has(`${entry.kind}:${entry.slug}`)) {
-      problems.push({ element: label, reason: 'duplicate' });
+      problems.push({ subject, reason: 'duplicate' });
       continue;
     }
     seen.add(`${entry.kind}:${entry.slug}`);
@@ -89,9 +90,9 @@ async function check(db: Db, tenantId: string, entries: ExchangeEntry[], fallbac
     if (!parsed.success) {
       problems.push(
         ...parsed.error.issues.map((issue) => ({
-          element: label,
+          subject,
           reason: 'invalidField' as const,
-          detail: issue.path.join('.') || 'content',
+          field: issue.path.map(String).join('.'),
         })),
       );
       continue;
@@ -113,11 +114,16 @@ async function check(db: Db, tenantId: string, entries: ExchangeEntry[], fallbac
   const checked = valid.filter((entry) => {
     const missing = references(entry).filter((reference) => !known.has(reference));
     for (const reference of missing)
-      problems.push({ element: `${entry.kind} ${entry.slug}`, reason: 'unknownReference', detail: reference.replace(':', ' ') });
+      problems.push({ subject: { kind: entry.kind, id: entry.slug }, reason: 'unknownReference', entry: entryOf(reference) });
     return missing.length === 0;
   });
   return { checked, problems };
 }
+
+const entryOf = (reference: string) => {
+  const [kind, slug = ''] = reference.split(':') as [EntryKind, string];
+  return { kind, slug };
+};
 
 function references(entry: Checked): string[] {
   if (entry.kind === 'service')
@@ -170,7 +176,7 @@ export async function importEntries(
   const { checked, problems } = await check(db, author.tenantId, file.entries, fallbackUnitId, existing);
   const all = [...file.problems, ...problems];
   if (file.entries.length === 0 && file.withdrawn.length === 0)
-    return { ok: false, problems: [...all, { element: 'file', reason: 'empty' }] };
+    return { ok: false, problems: [...all, { subject: { kind: 'file' }, reason: 'empty' }] };
   if (all.length > 0 && !options.skipUnmappable) return { ok: false, problems: all };
   const bySource = new Map(existing.flatMap((row) => (sourceKey(row.published) ? [[sourceKey(row.published)!, row] as const] : [])));
   const bySlug = new Map(existing.map((row) => [`${row.kind}:${row.slug}`, row]));

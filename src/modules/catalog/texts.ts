@@ -269,6 +269,15 @@ const de = {
   'exchange.skipped': '{count|# Eintrag wurde|# Einträge wurden} nicht übernommen:',
   'exchange.otherAreas': '{count|# Objekt gehört|# Objekte gehören} zu anderen Gebieten und {count|wurde|wurden} nicht übernommen.',
   'exchange.withdrawn': '{count|# Eintrag wurde|# Einträge wurden} auf Wunsch der Redaktion zurückgezogen.',
+  'subject.file': 'Datei',
+  'subject.element': 'Element „{id}“',
+  'subject.named': '{what} „{id}“',
+  'subject.leistung': 'XZuFi-Leistung',
+  'subject.spezialisierung': 'XZuFi-Spezialisierung',
+  'subject.organisationseinheit': 'XZuFi-Organisationseinheit',
+  'subject.zustaendigkeit': 'XZuFi-Zuständigkeit',
+  'subject.onlinedienst': 'XZuFi-Onlinedienst',
+  'subject.position': '{field} (Nr. {position})',
   'problem.noRoot': 'Die Datei hat kein Wurzelelement.',
   'problem.notXzufi': 'Die Datei ist keine XZuFi-2.2-Nachricht (Namensraum http://xoev.de/schemata/xzufi/2_2_0 fehlt).',
   'problem.noVersion': 'Die Nachricht nennt keine xzufiVersion 2.2.',
@@ -285,7 +294,7 @@ const de = {
   'problem.invalidEntry': 'unbekannte Art oder ungültige Kennung.',
   'problem.duplicate': 'die Kennung kommt in der Datei zweimal vor.',
   'problem.invalidField': 'das Feld „{detail}“ ist leer oder ungültig.',
-  'problem.unknownReference': 'verweist auf „{detail}“, das es nicht gibt.',
+  'problem.unknownReference': 'verweist auf die {detail}, die es nicht gibt.',
   'exchange.file': 'Datei',
   'exchange.submit': 'Importieren',
   'exchange.unit': 'Einheit für neue Einträge',
@@ -300,6 +309,7 @@ const de = {
 } as const;
 
 export type CatalogTextKey = keyof typeof de;
+export const isCatalogTextKey = (key: string): key is CatalogTextKey => key in de;
 
 const en: Record<CatalogTextKey, string> = {
   'nav.label': 'Services A–Z',
@@ -568,6 +578,15 @@ const en: Record<CatalogTextKey, string> = {
   'exchange.skipped': '{count|# entry was|# entries were} not taken over:',
   'exchange.otherAreas': '{count|# object belongs|# objects belong} to other areas and {count|was|were} not taken over.',
   'exchange.withdrawn': "{count|# entry was|# entries were} withdrawn at the editorial office's request.",
+  'subject.file': 'File',
+  'subject.element': 'Element “{id}”',
+  'subject.named': '{what} “{id}”',
+  'subject.leistung': 'XZuFi service (Leistung)',
+  'subject.spezialisierung': 'XZuFi specialisation',
+  'subject.organisationseinheit': 'XZuFi organisational unit',
+  'subject.zustaendigkeit': 'XZuFi responsibility',
+  'subject.onlinedienst': 'XZuFi online service',
+  'subject.position': '{field} (no. {position})',
   'problem.noRoot': 'The file has no root element.',
   'problem.notXzufi': 'The file is not an XZuFi 2.2 message (namespace http://xoev.de/schemata/xzufi/2_2_0 missing).',
   'problem.noVersion': 'The message names no xzufiVersion 2.2.',
@@ -584,7 +603,7 @@ const en: Record<CatalogTextKey, string> = {
   'problem.invalidEntry': 'unknown kind or invalid identifier.',
   'problem.duplicate': 'the identifier appears twice in the file.',
   'problem.invalidField': 'the field “{detail}” is empty or invalid.',
-  'problem.unknownReference': 'refers to “{detail}”, which does not exist.',
+  'problem.unknownReference': 'refers to {detail}, which does not exist.',
   'exchange.file': 'File',
   'exchange.submit': 'Import',
   'exchange.unit': 'Unit for new entries',

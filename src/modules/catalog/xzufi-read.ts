@@ -152,9 +152,8 @@ function serviceEntry(n: Names, reader: Reader, found: Found, problems: ImportPr
   const lst = (moduleCode: string, lang: 'de' | 'en') => asList(raw(moduleCode, lang));
   const described = (name: string, lang: 'de' | 'en') => asText(inLanguage(n.x(n.x(node, name)[0], 'beschreibung'), lang));
   const name = txt(TEXT_MODULE.name, 'de');
-  const label = `leistung ${source.id}`;
   if (!name) {
-    problems.push({ element: label, reason: 'noServiceName' });
+    problems.push({ subject: { kind: 'leistung', id: source.id }, reason: 'noServiceName' });
     return undefined;
   }
   const extension = n.r(node, 'leistung')[0];
@@ -271,9 +270,8 @@ function officeEntry(n: Names, reader: Reader, found: Found, problems: ImportPro
   const houseNumber = text(n.x(address, 'hausnummer')[0]);
   const postalCode = text(n.x(address, 'postleitzahl')[0]);
   const city = text(n.x(address, 'ort')[0]);
-  const label = `organisationseinheit ${source.id}`;
   if (!name || !street || !postalCode || !city) {
-    problems.push({ element: label, reason: !name ? 'noName' : 'noAddress' });
+    problems.push({ subject: { kind: 'organisationseinheit', id: source.id }, reason: !name ? 'noName' : 'noAddress' });
     return undefined;
   }
   const channel = (codes: string[]) =>
@@ -369,13 +367,13 @@ function collect(n: Names, root: El, problems: ImportProblem[]) {
       const name = n.localName(childKey);
       if (!name) continue;
       if (!(name in objects)) {
-        problems.push({ element: name, reason: 'unknownObject' });
+        problems.push({ subject: { kind: 'element', id: name }, reason: 'unknownObject' });
         continue;
       }
       for (const node of children as El[]) {
         const source = identifierOf(n.x(node, 'id')[0]);
         if (source) objects[name as keyof typeof objects].push({ source, node });
-        else problems.push({ element: name, reason: 'noIdentifier' });
+        else problems.push({ subject: { kind: name as keyof typeof objects }, reason: 'noIdentifier' });
       }
     }
   }
@@ -395,7 +393,7 @@ export function readXzufi(xml: string, reader: Reader): ParsedFile {
   const root = Object.entries(document).find(([name]) => !name.startsWith('?'))?.[1] as El[] | undefined;
   const none = (reason: ImportReason): ParsedFile => ({
     entries: [],
-    problems: [{ element: 'xzufi', reason }],
+    problems: [{ subject: { kind: 'file' }, reason }],
     withdrawn: [],
     otherAreas: 0,
   });
@@ -413,7 +411,7 @@ export function readXzufi(xml: string, reader: Reader): ParsedFile {
     const target = identifierOf(n.x(special.node, 'leistungID')[0]);
     const service = target && services.get(key(target));
     if (!service) {
-      problems.push({ element: `spezialisierung ${special.source.id}`, reason: 'unknownService', detail: target?.id });
+      problems.push({ subject: { kind: 'spezialisierung', id: special.source.id }, reason: 'unknownService', detail: target?.id });
       continue;
     }
     const name = Object.keys(service.node).find((item) => n.localName(item) === 'modulText') ?? 'xzufi:modulText';
@@ -467,7 +465,7 @@ export function readXzufi(xml: string, reader: Reader): ParsedFile {
       if (target) servicesInTown.add(key(target));
       // A Leistung of the message that could not be mapped has been reported already.
       if (!service && !(target && services.has(key(target))))
-        problems.push({ element: `zustaendigkeit ${found.source.id}`, reason: 'unknownService', detail: target?.id });
+        problems.push({ subject: { kind: 'zustaendigkeit', id: found.source.id }, reason: 'unknownService', detail: target?.id });
       if (!service || !office) continue;
       const areas = n
         .x(item, 'gebietID')
@@ -506,7 +504,7 @@ export function readXzufi(xml: string, reader: Reader): ParsedFile {
         continue;
       if (!service || !url) {
         problems.push({
-          element: `onlinedienst ${found.source.id}`,
+          subject: { kind: 'onlinedienst', id: found.source.id },
           ...(url ? { reason: 'unknownService', detail: target?.id } : { reason: 'noLink' }),
         });
         continue;

@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { allMigrations } from './platform/db/migrations-list.js';
 import { migratedTemplatePath, readTemplate } from './platform/db/pglite-template.js';
-import { verifyAuditChain } from './platform/audit/audit-log.js';
+import { verifyAuditChain } from './platform/audit/audit-verify.js';
 import { schedulePlatformJobs } from './platform/jobs/platform-jobs.js';
 import { schedule } from './platform/jobs/queue.js';
 import { addStaffByCli, resetTotpByCli, addTenantByCli } from './cli-admin.js';
@@ -136,7 +136,14 @@ async function run(argv: string[]): Promise<number> {
       return withDatabase(config, ({ db }) => addTenantByCli(db, values));
     case 'audit verify':
       return withDatabase(config, async ({ db }) => {
-        const verdict = await verifyAuditChain(db);
+        let shown = 0;
+        const verdict = await verifyAuditChain(db, (checked, total) => {
+          const percent = total > 0 ? Math.floor((checked / total) * 100) : 100;
+          if (percent >= shown + 10 || checked === total) {
+            shown = percent - (percent % 10);
+            process.stderr.write(`… ${checked} / ${total} entries checked (${percent} %)\n`);
+          }
+        });
         if (verdict.ok) {
           console.log(`audit log intact: ${verdict.entries} entries`);
           return 0;

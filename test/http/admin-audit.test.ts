@@ -32,7 +32,7 @@ describe('administration and audit log', () => {
     assert.match(log.html, /staff\.membership_added/);
     assert.match(log.html, /Karla Klar/);
     assert.match(log.html, /Fachdienst Standesamt/);
-    assert.match(log.html, /Prüfkette des Protokolls ist unversehrt/);
+    assert.match(log.html, /Die neuesten Einträge sind unversehrt/);
     await server.jobs.runDue();
     const welcome = await admin.get('/admin/mail');
     assert.match(welcome.html, /karla\.klar@hennef\.example/);

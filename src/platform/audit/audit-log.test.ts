@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startServer, type TestServer } from '../../../test/support/server.js';
-import { recordAudit, verifyAuditChain } from './audit-log.js';
+import { recordAudit } from './audit-log.js';
+import { verifyAuditChain } from './audit-verify.js';
 
 describe('audit chain sealed at commit', () => {
   let server: TestServer;

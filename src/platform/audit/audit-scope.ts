@@ -24,6 +24,8 @@ const UNRECORDED = new Set([
   'stored_file',
   // the demo payment provider's own state, and the log itself
   ...['payment_demo_transaction', 'audit_log'],
+  // the verification of the log: where it has got to, and its runs
+  ...['audit_checkpoint', 'audit_verification'],
 ]);
 
 const scopes = new AsyncLocalStorage<Scope>();

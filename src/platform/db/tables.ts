@@ -121,6 +121,27 @@ export interface PasswordResetTable {
   used_at: Timestamp | null;
 }
 
+/** The last verified position of the audit chain, signed so it cannot be moved past a changed row unnoticed. */
+export interface AuditCheckpointTable {
+  id: ColumnType<number, number | undefined, never>;
+  chain_pos: number;
+  hash: string;
+  verified_at: Timestamp;
+  signature: string;
+}
+
+/** A run of the audit chain verification: the full walk (scheduled, CLI) or the check of the newest entries. */
+export interface AuditVerificationTable {
+  id: Generated<number>;
+  kind: 'full' | 'recent';
+  started_at: Generated<Date>;
+  finished_at: Timestamp | null;
+  checked: Generated<number>;
+  total: Generated<number>;
+  ok: boolean | null;
+  broken_at: number | null;
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   tenant_id: string | null;
@@ -210,6 +231,8 @@ export interface Tables {
   login_throttle: LoginThrottleTable;
   password_reset: PasswordResetTable;
   audit_log: AuditLogTable;
+  audit_checkpoint: AuditCheckpointTable;
+  audit_verification: AuditVerificationTable;
   job: JobTable;
   job_schedule: JobScheduleTable;
   mail_message: MailMessageTable;

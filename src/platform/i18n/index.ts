@@ -38,6 +38,11 @@ function formatCount(lang: Lang, value: string | number): string {
 
 const berlinLocale = { de: 'de-DE', en: 'en-GB' } as const;
 
+/** "1.000.000" / "1,000,000". */
+export function formatNumber(lang: Lang, value: number): string {
+  return value.toLocaleString(berlinLocale[lang]);
+}
+
 export function parseLang(value: unknown): Lang | undefined {
   return value === 'de' || value === 'en' ? value : undefined;
 }

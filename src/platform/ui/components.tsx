@@ -350,6 +350,25 @@ export function Pagination(props: { page: number; hasNext: boolean; href: (page:
   );
 }
 
+/** Paging through a list that grows (newest first) by position, not page number: back to the newest, on to older. */
+export function KeysetPagination(props: { newest?: string; older?: string; t: Translate }) {
+  if (!props.newest && !props.older) return '';
+  return (
+    <nav class="pagination" aria-label={props.t('pagination.label')}>
+      {props.newest && (
+        <a href={props.newest} rel="first" safe>
+          {props.t('pagination.newest')}
+        </a>
+      )}
+      {props.older && (
+        <a href={props.older} rel="next" safe>
+          {props.t('pagination.older')}
+        </a>
+      )}
+    </nav>
+  );
+}
+
 /** Multi-line text from a trusted template, escaped and split into paragraphs. */
 export function Paragraphs(props: { text: string }) {
   return props.text

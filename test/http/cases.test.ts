@@ -244,7 +244,7 @@ describe('case processing', () => {
     const lena = new Visitor(server.url);
     await staffLogin(lena, 'leitung@hennef.example');
     const dashboard = await lena.get('/bo/vorgaenge/uebersicht');
-    assert.match(dashboard.html, /Bearbeitungsdauer je Leistung \(Median\)/);
+    assert.match(dashboard.html, /Bearbeitungsdauer je Leistung \(Median der letzten 90 Tage\)/);
     assert.match(
       dashboard.html,
       /<td>Als Wahlhelferin oder Wahlhelfer melden<\/td><td>[\d,]+<\/td><td>1<\/td>/,

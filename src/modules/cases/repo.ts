@@ -379,15 +379,24 @@ export function casesHeldFor(db: Db, tenantId: string, absentId: string) {
     .execute();
 }
 
+/** How far back the processing-time medians look (the weekly throughput looks back eight weeks). */
+export const MEDIAN_DAYS = 90;
+
 /** Figures for the unit lead: open cases by state and average age, cases received and finished per ISO week
- * (last 8), median days from receipt to the first decision or closing per service, overdue cases, open cases per assignee. */
+ * (last 8), median days from receipt to the first decision or closing per service (last MEDIAN_DAYS days),
+ * overdue cases, open cases per assignee. Each reads only open or recent cases, never the whole history. */
 export async function dashboardFigures(db: Db, tenantId: string, units: string[]) {
   const empty = { open: [], weeks: [], medians: [], overdue: [], workload: [] };
   if (units.length === 0) return empty;
   const inUnits = sql.join(units.map((unit) => sql`${unit}`));
-  // When each case was first finished (decided or closed), so a case decided and later filed counts once.
-  const finished = sql`(select c.id, c.title, c.created_at, min(e.at) as at from case_record c join case_event e on e.tenant_id = c.tenant_id and e.case_id = c.id and e.to_phase in ('decided', 'closed')
-      where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) group by c.id, c.title, c.created_at)`;
+  // Cases first finished (decided or closed) within the last MEDIAN_DAYS, when: found from the recent finishing
+  // events (an index on tenant and time), so a case decided long ago and filed now counts when it was decided.
+  const finished = sql`(select c.id, c.title, c.created_at, first.at from
+      (select e.case_id from case_event e where e.tenant_id = ${tenantId} and e.to_phase in ('decided', 'closed')
+         and e.at >= now() - make_interval(days => ${MEDIAN_DAYS}) group by e.case_id) recent
+      join case_record c on c.id = recent.case_id and c.tenant_id = ${tenantId} and c.unit in (${inUnits})
+      cross join lateral (select min(e.at) as at from case_event e where e.case_id = c.id and e.to_phase in ('decided', 'closed')) first
+      where first.at >= now() - make_interval(days => ${MEDIAN_DAYS}))`;
   const [open, weeks, medians, overdue, workload] = await Promise.all([
     sql<{
       status: string;
@@ -402,11 +411,12 @@ export async function dashboardFigures(db: Db, tenantId: string, units: string[]
       week: string;
       received: number;
       finished: number;
-    }>`with weeks as (select to_char(date_trunc('week', now() - (n || ' weeks')::interval), 'IYYY-"W"IW') as week, date_trunc('week', now() - (n || ' weeks')::interval) as start from generate_series(0, 7) as n)
-      select w.week,
-        (select count(*)::int from case_record c where c.tenant_id = ${tenantId} and c.unit in (${inUnits}) and c.created_at >= w.start and c.created_at < w.start + interval '1 week') as received,
-        (select count(*)::int from ${finished} f where f.at >= w.start and f.at < w.start + interval '1 week') as finished
-      from weeks w order by w.start desc`.execute(db),
+    }>`with weeks as (select date_trunc('week', now()) - make_interval(weeks => n) as start from generate_series(0, 7) as n),
+      received as (select date_trunc('week', created_at) as start, count(*)::int as n from case_record
+        where tenant_id = ${tenantId} and unit in (${inUnits}) and created_at >= date_trunc('week', now()) - interval '7 weeks' group by 1),
+      done as (select date_trunc('week', f.at) as start, count(*)::int as n from ${finished} f group by 1)
+      select to_char(w.start, 'IYYY-"W"IW') as week, coalesce(r.n, 0) as received, coalesce(d.n, 0) as finished
+      from weeks w left join received r on r.start = w.start left join done d on d.start = w.start order by w.start desc`.execute(db),
     sql<{
       title: string;
       median_days: number | null;

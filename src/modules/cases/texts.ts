@@ -88,7 +88,7 @@ const de = {
   'dash.week': 'Woche',
   'dash.received': 'eingegangen',
   'dash.finished': 'erledigt',
-  'dash.median': 'Bearbeitungsdauer je Leistung (Median)',
+  'dash.median': 'Bearbeitungsdauer je Leistung (Median der letzten 90 Tage)',
   'dash.medianDays': 'Tage bis zur Entscheidung',
   'dash.workload': 'Arbeitslast je Person',
   stale:
@@ -221,7 +221,7 @@ const en: typeof de = {
   'dash.week': 'Week',
   'dash.received': 'received',
   'dash.finished': 'finished',
-  'dash.median': 'Processing time per service (median)',
+  'dash.median': 'Processing time per service (median of the last 90 days)',
   'dash.medianDays': 'Days to decision',
   'dash.workload': 'Workload per person',
   stale: 'The case was changed in the meantime (status now: {status}). Your change was not applied; please check the current state.',

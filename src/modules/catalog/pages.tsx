@@ -10,7 +10,7 @@ import { onlineServiceFor } from './online-services.js';
 import { openState } from './opening-hours.js';
 import { localize } from './present.js';
 import { governmentOfficeJsonLd, governmentServiceJsonLd, jsonLdText } from './structured-data.js';
-import { findEntryBySlug, listPublished, listPublishedServicesContaining, type EntryRow } from './repo.js';
+import { findEntryBySlug, listPublished, listPublishedBySlugs, listServiceNames, type ServiceNameRow } from './repo.js';
 import {
   letterQuery,
   printQuery,
@@ -38,11 +38,14 @@ function withOnlineService<T extends ServiceContent>(deps: Deps, service: T, ten
   return service.onlineService || !path ? service : { ...service, onlineService: { url: path } };
 }
 
-export function serviceLinks(rows: EntryRow[], lang: Lang): ServiceLink[] {
-  return rows.map((row) => {
-    const content = localize(row.published as ServiceContent, lang);
-    return { slug: row.slug, name: content.name, summary: content.summary, german: content.german.has('name') };
-  });
+/** Links to services in the reader's language; in English, a service without translation is shown in German
+ * (and marked so). */
+export function serviceLinks(rows: ServiceNameRow[], lang: Lang): ServiceLink[] {
+  return rows.map((row) =>
+    lang === 'en' && row.name_en
+      ? { slug: row.slug, name: row.name_en, summary: row.summary_en ?? row.summary, german: false }
+      : { slug: row.slug, name: row.name, summary: row.summary, german: lang === 'en' },
+  );
 }
 
 function initial(name: string): string {
@@ -56,7 +59,12 @@ async function resolveResponsibilities(
   t: CatalogTranslate,
 ): Promise<ResolvedResponsibility[]> {
   if (service.responsibilities.length === 0) return [];
-  const [offices, contacts] = await Promise.all([listPublished(deps.db, tenantId, 'office'), listPublished(deps.db, tenantId, 'contact')]);
+  const named = (field: 'office' | 'contact') =>
+    [...new Set(service.responsibilities.flatMap((entry) => (entry[field] ? [entry[field]] : [])))] as string[];
+  const [offices, contacts] = await Promise.all([
+    listPublishedBySlugs(deps.db, tenantId, 'office', named('office')),
+    listPublishedBySlugs(deps.db, tenantId, 'contact', named('contact')),
+  ]);
   const officeBySlug = new Map(offices.map((row) => [row.slug, row.published as OfficeContent]));
   const contactBySlug = new Map(contacts.map((row) => [row.slug, row.published as ContactContent]));
   const now = new Date();
@@ -123,7 +131,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
       shared(request, async () => {
         const { ctx } = request;
         const t = catalogText(ctx.lang);
-        const services = serviceLinks(await listPublished(db, ctx.tenant.id, 'service'), ctx.lang).sort((a, b) =>
+        const services = serviceLinks(await listServiceNames(db, ctx.tenant.id), ctx.lang).sort((a, b) =>
           a.name.localeCompare(b.name, ctx.lang),
         );
         const letters = [...new Set(services.map((service) => initial(service.name)))].sort();
@@ -154,7 +162,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
           const { ctx } = request;
           const situation = situations.find((item) => item.slug === params.situation);
           if (!situation) throw new NotFound('situation');
-          const rows = await listPublishedServicesContaining(db, ctx.tenant.id, { [field]: [situation.slug] });
+          const rows = await listServiceNames(db, ctx.tenant.id, { [field]: [situation.slug] });
           return (
             <ServiceListView ctx={ctx} t={catalogText(ctx.lang)} title={situation[ctx.lang]} services={serviceLinks(rows, ctx.lang)} />
           );
@@ -222,7 +230,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps) {
         const office = entry.published as OfficeContent;
         const [contacts, services] = await Promise.all([
           listPublished(db, ctx.tenant.id, 'contact'),
-          listPublishedServicesContaining(db, ctx.tenant.id, { responsibilities: [{ office: entry.slug }] }),
+          listServiceNames(db, ctx.tenant.id, { responsibilities: [{ office: entry.slug }] }),
         ]);
         return (
           <OfficePageView

@@ -81,15 +81,37 @@ export function listPublished(db: Db, tenantId: string, kind: EntryKind) {
     .execute();
 }
 
-/** Published services whose JSON content contains the given fragment (a situation, an office). */
-export function listPublishedServicesContaining(db: Db, tenantId: string, fragment: Record<string, unknown>) {
+export type ServiceNameRow = { slug: string; name: string; summary: string; name_en: string | null; summary_en: string | null };
+
+/** Published services by name only (no content), optionally those whose content contains a fragment (a
+ * situation, an office): what a list of links needs, without reading every service's full text. */
+export function listServiceNames(db: Db, tenantId: string, fragment?: Record<string, unknown>) {
+  let query = catalog(db)
+    .selectFrom('catalog_entry')
+    .select([
+      'slug',
+      sql<string>`published->>'name'`.as('name'),
+      sql<string>`published->>'summary'`.as('summary'),
+      sql<string | null>`published#>>'{translations,en,name}'`.as('name_en'),
+      sql<string | null>`published#>>'{translations,en,summary}'`.as('summary_en'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'service')
+    .where('published', 'is not', null);
+  if (fragment) query = query.where(sql<boolean>`published @> ${JSON.stringify(fragment)}::jsonb`);
+  return query.orderBy('name').execute() as Promise<ServiceNameRow[]>;
+}
+
+/** The published entries of a kind with these slugs (the offices and contacts a service names). */
+export function listPublishedBySlugs(db: Db, tenantId: string, kind: EntryKind, slugs: string[]) {
+  if (slugs.length === 0) return Promise.resolve([]);
   return catalog(db)
     .selectFrom('catalog_entry')
     .select(entryColumns)
     .where('tenant_id', '=', tenantId)
-    .where('kind', '=', 'service')
-    .where(sql<boolean>`published @> ${JSON.stringify(fragment)}::jsonb`)
-    .orderBy('name')
+    .where('kind', '=', kind)
+    .where('slug', 'in', slugs)
+    .where('published', 'is not', null)
     .execute();
 }
 

@@ -13,6 +13,7 @@ import { addStaffByCli, resetTotpByCli, addTenantByCli } from './cli-admin.js';
 import { modules } from './modules/index.js';
 import { seedHennef } from '../seed/hennef.js';
 import { seedDemoApplications, seedDemoHistory } from '../seed/history.js';
+import { growToScale, SCALES, type Scale } from '../seed/scale.js';
 import { DEMO_IDP_PATH } from './platform/auth/demo-idp.js';
 
 const help = `Rathaus – das digitale Rathaus / the digital town hall
@@ -23,6 +24,7 @@ Commands:
   start                      migrate, seed the Hennef demo on first run, serve http://localhost:$PORT
   migrate                    apply pending database migrations
   seed                       add the Hennef demo tenant if it is missing
+  seed --scale S1|S2|S3      grow the demo to years of data for measuring (S3: 100,000 reports, 200,000 cases, …)
   user add                   --tenant hennef --email a@b.de --name "Vorname Name" --unit "FD 2.1" --role clerk [--password …]
   user reset-2fa             --tenant hennef --email a@b.de
   tenant add                 --slug siegburg --name "Stadt Siegburg" --host siegburg.example
@@ -110,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
       password: { type: 'string' },
       slug: { type: 'string' },
       host: { type: 'string', multiple: true },
+      scale: { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -125,9 +128,13 @@ async function run(argv: string[]): Promise<number> {
     case 'migrate':
       return withDatabase(config, async () => console.log('migrations applied'));
     case 'seed':
-      return withDatabase(config, async ({ db }) =>
-        console.log((await seedHennef(db)) ? 'Hennef demo tenant added' : 'Hennef demo tenant exists'),
-      );
+      return withDatabase(config, async ({ db }) => {
+        console.log((await seedHennef(db)) ? 'Hennef demo tenant added' : 'Hennef demo tenant exists');
+        if (!values.scale) return;
+        if (!(values.scale in SCALES)) throw new ConfigError('--scale', `one of ${Object.keys(SCALES).join(', ')}`);
+        await growToScale(db, values.tenant, values.scale as Scale, (step) => console.log(`… ${step}`));
+        console.log(`grown to ${values.scale}`);
+      });
     case 'user add':
       return withDatabase(config, ({ db }) => addStaffByCli(db, values));
     case 'user reset-2fa':

@@ -14,7 +14,7 @@ export class Visitor {
     readonly ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
   ) {}
 
-  private headers(extra: Record<string, string> = {}): Record<string, string> {
+  headers(extra: Record<string, string> = {}): Record<string, string> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     return { ...(cookie ? { cookie } : {}), ...(this.host ? { host: this.host } : {}), 'x-forwarded-for': this.ip, ...extra };
   }

@@ -41,6 +41,7 @@ const staff: [string, Visitor][] = [
   ['/bo/vorgaenge', lead],
   ['/bo/vorgaenge?q=hund', lead],
   ['/bo/vorgaenge/uebersicht', lead],
+  ['/bo/meldungen/statistik', lead],
   ['/bo/katalog', admin],
 ];
 
@@ -77,7 +78,11 @@ for (const scale of scales) {
   const memory = await residentMemory(async () => {
     for (const [page, headers] of pages) {
       const url = `${rathaus.url}${page}`;
-      const single = await singleRequests(url, headers);
+      const single = await singleRequests(url, headers).catch((error: Error) => {
+        console.error(error.message);
+        return undefined;
+      });
+      if (single === undefined) continue;
       const load = await measure(url, 10, headers);
       rows.push({ scale, page, median_ms: Math.round(single * 10) / 10, rps: Math.round(load.rps), p99_ms: load.p99 });
       console.log(JSON.stringify(rows.at(-1)));

@@ -53,7 +53,7 @@ async function growReports(db: Db, tenantId: string, target: number) {
 }
 
 /** Grows the tenant's cases (with their events) to `target`. */
-async function growCases(db: Db, tenantId: string, target: number) {
+export async function growCases(db: Db, tenantId: string, target: number) {
   const have = await count(db, `select count(*)::int as n from case_record where tenant_id = '${tenantId}'`);
   if (have === 0 || have >= target) return;
   const times = Math.ceil((target - have) / have);

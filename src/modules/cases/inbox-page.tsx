@@ -6,7 +6,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { setFlash } from '../../platform/http/request-context.js';
 import { allPrefixes } from '../../platform/db/text-search.js';
-import { formatDate, parseBerlinDay } from '../../platform/i18n/index.js';
+import { formatDate, formatNumber, parseBerlinDay, type Lang } from '../../platform/i18n/index.js';
 import { Button, ErrorSummary, Form, SelectField, TableScroll, TextField } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
@@ -18,6 +18,7 @@ import { isAllowed } from '../../platform/http/routes.js';
 import { casesPolicy } from './policy.js';
 import { absenceBody, bulkBody, inboxQuery } from './schema.js';
 import {
+  CLOSED_COUNT_CAP,
   escalatedCases,
   findAbsence,
   findCase,
@@ -34,6 +35,10 @@ import { RUNNING_PHASES } from './workflow.js';
 
 type Query = z.infer<typeof inboxQuery>;
 type Option = { value: string; label: string };
+
+/** A view's count as a reader reads it; a capped count says "1.000+". */
+const shownCount = (count: number, lang: Lang) =>
+  count > CLOSED_COUNT_CAP ? `${formatNumber(lang, CLOSED_COUNT_CAP)}+` : formatNumber(lang, count);
 
 function AbsenceForm({
   ctx,
@@ -272,7 +277,7 @@ export function registerInbox(app: FastifyInstance, deps: Deps) {
                   href={inboxPath(name)}
                   aria-current={name === view ? 'page' : undefined}
                   safe
-                >{`${t(`view.${name}`)} (${counts[name]})`}</a>
+                >{`${t(`view.${name}`)} (${shownCount(counts[name], ctx.lang)})`}</a>
               </li>
             ))}
             <li>

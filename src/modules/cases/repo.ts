@@ -233,6 +233,12 @@ function viewCondition(eb: ExpressionBuilder<CasesTables, 'case_record'>, view: 
   }
 }
 
+/** Finished cases are counted up to this many ("1,000+"): their number only grows, and counting all would scan
+ * the unit's whole history on every look at the inbox. */
+export const CLOSED_COUNT_CAP = 1000;
+
+/** The number of cases per inbox view: the open views from the open cases (an index on unit and phase), the
+ * finished ones counted up to CLOSED_COUNT_CAP + 1. */
 export async function inboxCounts(
   db: Db,
   tenantId: string,
@@ -243,21 +249,27 @@ export async function inboxCounts(
   const soon = new Date(now.getTime() + 3 * 86_400_000);
   const counts = Object.fromEntries(INBOX_VIEWS.map((view) => [view, 0])) as Record<InboxView, number>;
   if (units.length === 0) return counts;
-  const row = await cases(db)
-    .selectFrom('case_record')
-    .select([
-      sql<number>`count(*) filter (where phase = 'received' and assignee_id is null)::int`.as('new'),
-      sql<number>`count(*) filter (where assignee_id = ${userId} and phase in ('received', 'open', 'waiting'))::int`.as('mine'),
-      sql<number>`count(*) filter (where phase in ('received', 'open', 'waiting'))::int`.as('unit'),
-      sql<number>`count(*) filter (where phase in ('received', 'open') and due_at >= ${now} and due_at < ${soon})::int`.as('due'),
-      sql<number>`count(*) filter (where phase in ('received', 'open') and due_at < ${now})::int`.as('overdue'),
-      sql<number>`count(*) filter (where phase = 'waiting')::int`.as('waiting'),
-      sql<number>`count(*) filter (where phase in ('decided', 'closed'))::int`.as('closed'),
-    ])
-    .where('tenant_id', '=', tenantId)
-    .where('unit', 'in', units)
-    .executeTakeFirst();
-  return { ...counts, ...(row as Record<InboxView, number>) };
+  const [row, closed] = await Promise.all([
+    cases(db)
+      .selectFrom('case_record')
+      .select([
+        sql<number>`count(*) filter (where phase = 'received' and assignee_id is null)::int`.as('new'),
+        sql<number>`count(*) filter (where assignee_id = ${userId})::int`.as('mine'),
+        sql<number>`count(*)::int`.as('unit'),
+        sql<number>`count(*) filter (where phase in ('received', 'open') and due_at >= ${now} and due_at < ${soon})::int`.as('due'),
+        sql<number>`count(*) filter (where phase in ('received', 'open') and due_at < ${now})::int`.as('overdue'),
+        sql<number>`count(*) filter (where phase = 'waiting')::int`.as('waiting'),
+      ])
+      .where('tenant_id', '=', tenantId)
+      .where('unit', 'in', units)
+      .where('phase', 'in', [...OPEN_PHASES])
+      .executeTakeFirst(),
+    sql<{ n: number }>`select count(*)::int as n from (select 1 from case_record where tenant_id = ${tenantId}
+      and unit in (${sql.join(units)}) and phase not in (${sql.join([...OPEN_PHASES])}) limit ${CLOSED_COUNT_CAP + 1}) finished`.execute(
+      db,
+    ),
+  ]);
+  return { ...counts, ...(row as Omit<Record<InboxView, number>, 'closed'>), closed: closed.rows[0]!.n };
 }
 
 /** The clerk's open cases whose last step was the citizen's answer: work that came back to them. */

@@ -12,6 +12,8 @@ import { listCategories, reportsSince } from './repo.js';
 import { reportsText } from './texts.js';
 import { categoryLabel } from './categories.js';
 
+const berlinMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' });
+
 function countBy<T>(items: T[], key: (item: T) => string): [string, number][] {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
@@ -40,8 +42,7 @@ export function registerReportStatistics(app: FastifyInstance, deps: Deps) {
     const locality = (row: { lat: number; lng: number }) =>
       [...localities].sort((a, b) => Math.hypot(a.lat - row.lat, a.lng - row.lng) - Math.hypot(b.lat - row.lat, b.lng - row.lng))[0]
         ?.name ?? '–';
-    const month = (date: Date) =>
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(date);
+    const month = (date: Date) => berlinMonth.format(date);
     const days = (value: number | undefined) =>
       value === undefined ? '–' : value.toLocaleString(ctx.lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
     const resolution = [...new Set(rows.map((row) => row.category_code))].map((code) => {

@@ -21,6 +21,29 @@ describe('editing the catalog', () => {
   });
   after(() => server.close());
 
+  it('the editors’ list shows a hundred entries at a time, by kind and name, and goes on after the last', async () => {
+    const editor = new Visitor(server.url);
+    await staffLogin(editor, 'redaktion@hennef.example');
+    const names = (html: string) => [...html.matchAll(/<td><a href="\/bo\/katalog\/[0-9a-f-]{36}">([^<]+)<\/a><\/td>/g)].map((m) => m[1]!);
+    const first = await editor.get('/bo/katalog?art=service');
+    assert.equal(names(first.html).length, 89, 'the demo’s 89 services fit one page');
+    assert.doesNotMatch(first.html, /Weitere Einträge/);
+    const all = await editor.get('/bo/katalog');
+    assert.equal(names(all.html).length, 100);
+    const next = /href="(\/bo\/katalog\?nach=[0-9a-f-]{36})" rel="next">Weitere Einträge</.exec(all.html)![1]!;
+    const rest = await editor.get(next);
+    assert.ok(names(rest.html).length > 0);
+    assert.deepEqual(
+      names(rest.html).filter((name) => names(all.html).includes(name) && name === names(all.html).at(-1)),
+      [],
+      'the next page starts after the last one shown',
+    );
+    assert.match(rest.html, /rel="first">Zum Anfang der Liste</);
+    const malformed = await editor.get('/bo/katalog?nach=kaputt');
+    assert.equal(malformed.status, 200);
+    assert.deepEqual(names(malformed.html), names(all.html), 'a malformed position gives the first page');
+  });
+
   it('an editor changes a fee, the unit lead approves it, citizens see it and the history shows the diff', async () => {
     const id = await entryId(server, 'meldebescheinigung-einfach');
     const editor = new Visitor(server.url);

@@ -13,7 +13,15 @@ import { sendHtml } from '../../platform/ui/render.js';
 import { diffContent } from './diff.js';
 import { contentFromForm, contentToForm } from './form-codec.js';
 import { can, catalogPermissions, catalogPolicy, ensure } from './policy.js';
-import { findLatestRevision, findOpenRevision, listEntries, listPublishedRevisions, type EntryRow } from './repo.js';
+import {
+  findEntry,
+  findLatestRevision,
+  findOpenRevision,
+  listEntries,
+  listEntryPage,
+  listPublishedRevisions,
+  type EntryRow,
+} from './repo.js';
 import { entrySettings, type EntrySettings } from './schema.js';
 import {
   approveRevision,
@@ -107,11 +115,16 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
     };
   }
 
+  const listHref = (kind?: string, status?: string, after?: string) =>
+    `/bo/katalog?${new URLSearchParams({ ...(kind ? { art: kind } : {}), ...(status ? { status } : {}), ...(after ? { nach: after } : {}) })}`;
+
   route.get('/bo/katalog', { access, query: entriesQuery }, async ({ request, reply, query }) => {
     const { ctx } = request;
     const kind = query.art;
-    const [entries, waiting, units, permissions] = await Promise.all([
-      listEntries(db, ctx.tenant.id, { kind, status: query.status === 'review' ? 'review' : undefined }),
+    const status = query.status === 'review' ? 'review' : undefined;
+    const after = query.nach ? await findEntry(db, ctx.tenant.id, query.nach) : undefined;
+    const [page, waiting, units, permissions] = await Promise.all([
+      listEntryPage(db, ctx.tenant.id, { kind, status }, after),
       listEntries(db, ctx.tenant.id, { status: 'review' }),
       listUnits(db, ctx.tenant.id),
       catalogPermissions(db, ctx.tenant.id, ctx.actor),
@@ -122,8 +135,12 @@ export function registerEditorPages(app: FastifyInstance, deps: Deps) {
       <EntriesView
         ctx={ctx}
         t={catalogText(ctx.lang)}
-        entries={entries}
+        entries={page.entries}
         kind={kind}
+        paging={{
+          first: after ? listHref(kind, status) : undefined,
+          next: page.more ? listHref(kind, status, page.entries.at(-1)!.id) : undefined,
+        }}
         waiting={decidable}
         canCreate={permissions.editUnits.size > 0}
         units={new Map(units.map((unit) => [unit.id, unit.name]))}

@@ -131,6 +131,36 @@ export function listEntries(db: Db, tenantId: string, filter: { kind?: EntryKind
   return query.orderBy('e.kind').orderBy('e.name').execute() as Promise<EntryOverview[]>;
 }
 
+export type EntryListItem = Pick<EntryRow, 'id' | 'kind' | 'name' | 'unit_id' | 'published_version'> & {
+  open_status: RevisionStatus | null;
+};
+export const ENTRY_PAGE_SIZE = 100;
+
+/** One page of the editors' list, by kind and name, after a given entry (keyset): no content is read, and a
+ * catalog of thousands of entries is shown a hundred at a time. */
+export async function listEntryPage(
+  db: Db,
+  tenantId: string,
+  filter: { kind?: EntryKind; status?: RevisionStatus },
+  after?: { kind: string; name: string; id: string },
+) {
+  let query = catalog(db)
+    .selectFrom('catalog_entry as e')
+    .leftJoin('catalog_revision as r', (join) => join.onRef('r.entry_id', '=', 'e.id').on('r.status', 'in', ['draft', 'review']))
+    .select(['e.id', 'e.kind', 'e.name', 'e.unit_id', 'e.published_version', 'r.status as open_status'])
+    .where('e.tenant_id', '=', tenantId);
+  if (filter.kind) query = query.where('e.kind', '=', filter.kind);
+  if (filter.status) query = query.where('r.status', '=', filter.status);
+  if (after) query = query.where(sql<boolean>`(e.kind, e.name, e.id) > (${after.kind}, ${after.name}, ${after.id}::uuid)`);
+  const rows = (await query
+    .orderBy('e.kind')
+    .orderBy('e.name')
+    .orderBy('e.id')
+    .limit(ENTRY_PAGE_SIZE + 1)
+    .execute()) as EntryListItem[];
+  return { entries: rows.slice(0, ENTRY_PAGE_SIZE), more: rows.length > ENTRY_PAGE_SIZE };
+}
+
 export function findOpenRevision(db: Db, tenantId: string, entryId: string) {
   return catalog(db)
     .selectFrom('catalog_revision')

@@ -213,6 +213,8 @@ export const apiLangQuery = z.object({ lang: apiLang });
 export const entriesQuery = z.object({
   art: z.enum(ENTRY_KINDS).optional().catch(undefined),
   status: z.string().optional(),
+  /** The entry the page starts after (keyset); anything else is the first page. */
+  nach: z.uuid().optional().catch(undefined),
 });
 /** A new entry: of the kind asked for, a service unless said otherwise. */
 export const newEntryQuery = z.object({ art: z.enum(ENTRY_KINDS).catch('service') });

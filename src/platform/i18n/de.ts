@@ -174,6 +174,8 @@ export const de = {
   'pagination.prev': 'Vorherige Seite',
   'pagination.next': 'Nächste Seite',
   'pagination.page': 'Seite {page}',
+  'pagination.first': 'Zum Anfang der Liste',
+  'pagination.more': 'Weitere Einträge',
   'pagination.newest': 'Zu den neuesten Einträgen',
   'pagination.older': 'Ältere Einträge',
   'styleguide.title': 'Gestaltungsrichtlinie',

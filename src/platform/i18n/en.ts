@@ -171,6 +171,8 @@ export const en: Record<MessageKey, string> = {
   'pagination.prev': 'Previous page',
   'pagination.next': 'Next page',
   'pagination.page': 'Page {page}',
+  'pagination.first': 'To the start of the list',
+  'pagination.more': 'More entries',
   'pagination.newest': 'To the newest entries',
   'pagination.older': 'Older entries',
   'styleguide.title': 'Style guide',

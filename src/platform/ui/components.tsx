@@ -350,19 +350,23 @@ export function Pagination(props: { page: number; hasNext: boolean; href: (page:
   );
 }
 
-/** Paging through a list that grows (newest first) by position, not page number: back to the newest, on to older. */
-export function KeysetPagination(props: { newest?: string; older?: string; t: Translate }) {
+/** Paging through a list that grows by position, not page number: back to the start (the newest), on to the next
+ * (older) entries; `alphabetical` for lists by name. */
+export function KeysetPagination(props: { newest?: string; older?: string; t: Translate; alphabetical?: boolean }) {
   if (!props.newest && !props.older) return '';
+  const [first, next] = props.alphabetical
+    ? (['pagination.first', 'pagination.more'] as const)
+    : (['pagination.newest', 'pagination.older'] as const);
   return (
     <nav class="pagination" aria-label={props.t('pagination.label')}>
       {props.newest && (
         <a href={props.newest} rel="first" safe>
-          {props.t('pagination.newest')}
+          {props.t(first)}
         </a>
       )}
       {props.older && (
         <a href={props.older} rel="next" safe>
-          {props.t('pagination.older')}
+          {props.t(next)}
         </a>
       )}
     </nav>

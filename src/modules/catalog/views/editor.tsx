@@ -2,11 +2,11 @@
 import type { RequestContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/index.js';
-import { Alert, Button, ErrorSummary, Form, TextArea } from '../../../platform/ui/components.js';
+import { Alert, Button, ErrorSummary, Form, KeysetPagination, TextArea } from '../../../platform/ui/components.js';
 import { Page } from '../../../platform/ui/layout.js';
 import { ENTRY_KINDS, type EntryKind, type RevisionStatus } from '../constants.js';
 import type { FieldChange } from '../diff.js';
-import type { EntryOverview, EntryRow } from '../repo.js';
+import type { EntryListItem, EntryRow } from '../repo.js';
 import type { CatalogTextKey, CatalogTranslate } from '../texts.js';
 import { ContentFields, SettingsFields } from './editor-form.js';
 
@@ -19,7 +19,7 @@ export function publicPath(entry: Pick<EntryRow, 'kind' | 'slug'>): string | und
   return entry.kind === 'service' ? `/leistungen/${entry.slug}` : entry.kind === 'office' ? `/behoerden/${entry.slug}` : undefined;
 }
 
-function stateLabel(t: CatalogTranslate, entry: EntryOverview): string {
+function stateLabel(t: CatalogTranslate, entry: EntryListItem): string {
   if (entry.open_status) return t(`status.${entry.open_status}` as CatalogTextKey);
   return entry.published_version ? t('status.none') : t('status.unpublished');
 }
@@ -28,8 +28,10 @@ function stateLabel(t: CatalogTranslate, entry: EntryOverview): string {
 export function EntriesView(props: {
   ctx: RequestContext;
   t: CatalogTranslate;
-  entries: EntryOverview[];
+  entries: EntryListItem[];
   kind?: EntryKind;
+  /** Links to the start of the list and to the next page, when there is one. */
+  paging: { first?: string; next?: string };
   waiting: number;
   canCreate: boolean;
   units: Map<string, string>;
@@ -121,6 +123,7 @@ export function EntriesView(props: {
           </table>
         </div>
       )}
+      <KeysetPagination t={ctx.t} newest={props.paging.first} older={props.paging.next} alphabetical />
     </Page>
   );
 }

@@ -39,11 +39,12 @@ const count = async (db: Db, query: string) => Number((await sql<{ n: number }>`
 /** Grows the tenant's reports to `target` by cloning the existing ones. */
 async function growReports(db: Db, tenantId: string, target: number) {
   const have = await count(db, `select count(*)::int as n from report where tenant_id = '${tenantId}'`);
-  if (have === 0 || have >= target) return;
-  const times = Math.ceil((target - have) / have);
-  await cloneRows(db, 'report', `s.tenant_id = '${tenantId}' and s.number not like '%-x%'`, times, {
+  const where = `s.tenant_id = '${tenantId}' and s.number not like '%-x%'`;
+  const sources = await count(db, `select count(*)::int as n from report s where ${where}`);
+  if (sources === 0 || have >= target) return;
+  await cloneRows(db, 'report', where, Math.ceil((target - have) / sources), {
     id: 'gen_random_uuid()',
-    number: `s.number || '-x' || g`,
+    number: `s.number || '-x${target}-' || g`,
     created_at: `now() - random() * ${FIVE_YEARS}`,
     updated_at: 'now()',
     lat: 's.lat + (random() - 0.5) / 50',
@@ -52,13 +53,22 @@ async function growReports(db: Db, tenantId: string, target: number) {
   });
 }
 
-/** Grows the tenant's cases (with their events) to `target`. */
-export async function growCases(db: Db, tenantId: string, target: number) {
+/** Grows the tenant's cases (with their events) to `target`, in one transaction (the id map is a temporary table
+ * of its connection). */
+export function growCases(db: Db, tenantId: string, target: number) {
+  return db.transaction().execute((trx) => growCasesIn(trx, tenantId, target));
+}
+
+async function growCasesIn(db: Db, tenantId: string, target: number) {
   const have = await count(db, `select count(*)::int as n from case_record where tenant_id = '${tenantId}'`);
-  if (have === 0 || have >= target) return;
-  const times = Math.ceil((target - have) / have);
+  const sources = await count(
+    db,
+    `select count(*)::int as n from case_record where tenant_id = '${tenantId}' and source_id not like '%-x%'`,
+  );
+  if (sources === 0 || have >= target) return;
+  const times = Math.ceil((target - have) / sources);
   await sql
-    .raw(`create temp table scale_case_map as select c.id as old_id, gen_random_uuid() as new_id, g,
+    .raw(`create temp table scale_case_map on commit drop as select c.id as old_id, gen_random_uuid() as new_id, g,
       now() - random() * ${FIVE_YEARS} as created from case_record c cross join generate_series(1, ${times}) g
       where c.tenant_id = '${tenantId}' and c.source_id not like '%-x%'`)
     .execute(db);
@@ -67,8 +77,8 @@ export async function growCases(db: Db, tenantId: string, target: number) {
     (column) =>
       ({
         id: 'm.new_id',
-        number: `s.number || '-x' || m.g`,
-        source_id: `s.source_id || '-x' || m.g`,
+        number: `s.number || '-x${target}-' || m.g`,
+        source_id: `s.source_id || '-x${target}-' || m.g`,
         created_at: 'm.created',
         updated_at: 'm.created',
         due_at: `m.created + (s.due_at - s.created_at)`,
@@ -89,20 +99,23 @@ export async function growCases(db: Db, tenantId: string, target: number) {
         join case_event s on s.case_id = m.old_id join case_record c on c.id = m.old_id`,
     )
     .execute(db);
-  await sql`drop table scale_case_map`.execute(db);
 }
 
 /** Grows the tenant's published services to `target`: copies with their own name, address and search columns. */
 async function growServices(db: Db, tenantId: string, target: number) {
   const where = `s.tenant_id = '${tenantId}' and s.kind = 'service' and s.published is not null and s.slug not like '%-x%'`;
-  const have = await count(db, `select count(*)::int as n from catalog_entry s where ${where}`);
-  if (have === 0 || have >= target) return;
-  const times = Math.ceil((target - have) / have);
-  await cloneRows(db, 'catalog_entry', where, times, {
+  const have = await count(
+    db,
+    `select count(*)::int as n from catalog_entry where tenant_id = '${tenantId}' and kind = 'service' and published is not null`,
+  );
+  const sources = await count(db, `select count(*)::int as n from catalog_entry s where ${where}`);
+  if (sources === 0 || have >= target) return;
+  const copy = `' (' || g || '/${target})'`;
+  await cloneRows(db, 'catalog_entry', where, Math.ceil((target - have) / sources), {
     id: 'gen_random_uuid()',
-    slug: `s.slug || '-x' || g`,
-    name: `s.name || ' (' || g || ')'`,
-    published: `jsonb_set(s.published, '{name}', to_jsonb(s.name || ' (' || g || ')'))`,
+    slug: `s.slug || '-x${target}-' || g`,
+    name: `s.name || ${copy}`,
+    published: `jsonb_set(s.published, '{name}', to_jsonb(s.name || ${copy}))`,
   });
 }
 

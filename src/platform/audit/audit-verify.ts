@@ -55,8 +55,16 @@ const firstUnsealed = async (db: Db) =>
 const sign = (secret: string, checkpoint: Position) =>
   createHmac('sha256', secret).update(`${checkpoint.pos}\n${checkpoint.hash}`).digest('hex');
 
-async function checkpointSecret(db: Db) {
-  return platformSecret(db, 'audit-checkpoint');
+/** The signing secret, read once per database (it never changes once made). */
+const secrets = new WeakMap<Db, Promise<string>>();
+function checkpointSecret(db: Db) {
+  let secret = secrets.get(db);
+  if (!secret) {
+    secret = platformSecret(db, 'audit-checkpoint');
+    secrets.set(db, secret);
+    secret.catch(() => secrets.delete(db));
+  }
+  return secret;
 }
 
 /** The signed checkpoint, or the beginning of the chain when there is none or its signature does not fit. */
@@ -149,7 +157,7 @@ export async function verifyRecentEntries(db: Db): Promise<RecentVerdict> {
   if (!walked.ok) return { ok: false, entries: walked.checked, brokenAt: walked.brokenAt!, complete: true };
   const unsealed = await firstUnsealed(db);
   if (unsealed !== undefined) return { ok: false, entries: walked.checked, brokenAt: unsealed, complete: true };
-  await saveCheckpoint(db, walked.last);
+  if (walked.checked > 0) await saveCheckpoint(db, walked.last);
   return { ok: true, entries: walked.checked, complete: walked.complete };
 }
 

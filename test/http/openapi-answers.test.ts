@@ -50,4 +50,27 @@ describe('the OpenAPI document and the live answers', () => {
     }
     assert.ok(checked >= 10, `checked ${checked} answers`);
   });
+
+  it('the service list comes a page at a time, each after the last, and bad paging gives the first page', async () => {
+    const all = (await (await fetch(`${server.url}/api/catalog/v1/services`)).json()) as { items: { id: string }[]; next?: string };
+    assert.equal(all.next, undefined, 'the demo’s services fit one page of the default size');
+    const seen: string[] = [];
+    let url: string | undefined = `${server.url}/api/catalog/v1/services?limit=30`;
+    while (url) {
+      const page = (await (await fetch(url)).json()) as { items: { id: string }[]; next?: string };
+      assert.ok(page.items.length <= 30);
+      seen.push(...page.items.map((item) => item.id));
+      url = page.next?.replace(/^https?:\/\/[^/]+/, server.url);
+    }
+    assert.deepEqual(
+      seen,
+      all.items.map((item) => item.id),
+      'every service once, in the same order',
+    );
+    for (const bad of ['limit=0', 'limit=abc', 'limit=5000', 'nach=gibt-es-nicht', 'nach=%3Cscript%3E']) {
+      const answer = await fetch(`${server.url}/api/catalog/v1/services?${bad}`);
+      assert.equal(answer.status, 200, bad);
+      assert.equal(((await answer.json()) as { items: unknown[] }).items.length, all.items.length, `${bad}: the first page`);
+    }
+  });
 });

@@ -8,9 +8,10 @@ import { routes } from '../../platform/http/route.js';
 import { parametersOf } from '../../platform/http/openapi.js';
 import { catalogPolicy } from './policy.js';
 import { openState } from './opening-hours.js';
-import { localize, localizeOffice } from './present.js';
-import { findEntryBySlug, listPublished } from './repo.js';
+import { localize, localizeOffice, serviceLinks } from './present.js';
+import { findEntryBySlug, listPublished, listServiceNames, pageOfServiceNames, type ServiceNameRow } from './repo.js';
 import {
+  API_PAGE_MAX,
   apiEntryParams,
   apiLangQuery,
   apiListQuery,
@@ -41,14 +42,17 @@ const contactAnswer = contactContent.extend({ id: z.string() });
 const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
 
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const list = (ref: string) => ({
+const list = (ref: string, paged = false) => ({
   content: {
     'application/json': {
       schema: {
         type: 'object',
         required: ['items'],
         additionalProperties: false,
-        properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } },
+        properties: {
+          items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } },
+          ...(paged ? { next: { type: 'string', format: 'uri' } } : {}),
+        },
       },
     },
   },
@@ -64,7 +68,12 @@ export const catalogOpenApi = {
       get: {
         summary: 'Published services, optionally searched',
         parameters: listParameters,
-        responses: { 200: { description: 'Services', ...list('ServiceSummary') } },
+        responses: {
+          200: {
+            description: 'Services by name, a page at a time (`next` is the address of the next page)',
+            ...list('ServiceSummary', true),
+          },
+        },
       },
     },
     [`${BASE}/services/{id}`]: {
@@ -111,31 +120,39 @@ export function registerCatalogApi(app: FastifyInstance, deps: Deps) {
   // language and query.
   const sendJson = (reply: FastifyReply, body: Buffer) => reply.type('application/json; charset=utf-8').send(body);
   const encoded = (value: unknown) => Buffer.from(JSON.stringify(value));
-  route.get(`${BASE}/services`, { access, query: apiListQuery }, async ({ request, reply, query: { q, lang: language } }) => {
+  route.get(`${BASE}/services`, { access, query: apiListQuery }, async ({ request, reply, query }) => {
     const { tenant } = request.ctx;
+    const { q, lang: language, nach: after } = query;
+    const limit = query.limit ?? API_PAGE_MAX;
     return sendJson(
       reply,
-      await cached(tenant.id, `api:services:${language}:${q}`, async () => encoded(await serviceList(tenant.id, language, q))),
+      await cached(tenant.id, `api:services:${language}:${q}:${limit}:${after ?? ''}`, async () =>
+        encoded(await serviceList(tenant.id, language, q, limit, after)),
+      ),
     );
   });
 
-  async function serviceList(tenantId: string, language: Lang, q: string) {
-    const slugs = q ? new Set((await searchServices(db, tenantId, q, 100)).hits.map((hit) => hit.slug)) : undefined;
-    const rows = (await listPublished(db, tenantId, 'service')).filter((row) => !slugs || slugs.has(row.slug));
-    const order = slugs ? [...slugs] : undefined;
-    if (order) rows.sort((a, b) => order.indexOf(a.slug) - order.indexOf(b.slug));
-    return {
-      items: rows.map((row) => {
-        const content = localize(row.published as ServiceContent, language);
-        return {
-          id: row.slug,
-          name: content.name,
-          summary: content.summary,
-          url: `${deps.baseUrl}/leistungen/${row.slug}`,
-          online: content.onlineService?.url ?? null,
-        };
-      }),
+  /** A search answers its hits in their order; otherwise a page by name, with the address of the next page. */
+  async function serviceList(tenantId: string, language: Lang, q: string, limit: number, after?: string) {
+    const item = (row: ServiceNameRow) => {
+      const [link] = serviceLinks([row], language);
+      return { id: row.slug, name: link!.name, summary: link!.summary, url: `${deps.baseUrl}/leistungen/${row.slug}`, online: row.online };
     };
+    if (q) {
+      const hits = (await searchServices(db, tenantId, q, 100)).hits.map((hit) => hit.slug);
+      const rows = (await listServiceNames(db, tenantId)).filter((row) => hits.includes(row.slug));
+      rows.sort((a, b) => hits.indexOf(a.slug) - hits.indexOf(b.slug));
+      return { items: rows.map(item) };
+    }
+    // A position that names no service (removed, mistyped) starts at the beginning.
+    const known = after && (await findEntryBySlug(db, tenantId, 'service', after)) ? after : undefined;
+    const rows = await pageOfServiceNames(db, tenantId, limit, known);
+    const page = rows.slice(0, limit);
+    const next =
+      rows.length > limit
+        ? `${deps.baseUrl}${BASE}/services?${new URLSearchParams({ lang: language, limit: String(limit), nach: page.at(-1)!.slug })}`
+        : undefined;
+    return { items: page.map(item), ...(next ? { next } : {}) };
   }
 
   route.get(`${BASE}/services/:id`, { access, params: apiEntryParams, query: apiLangQuery }, async ({ request, params, query }) => {

@@ -3,14 +3,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/http/deps.js';
 import { sharedPage } from '../../platform/http/shared-page.js';
 import { NotFound } from '../../platform/http/errors.js';
-import type { Lang } from '../../platform/i18n/index.js';
 import { sendHtml } from '../../platform/ui/render.js';
 import { BUSINESS_SITUATIONS, LIFE_SITUATIONS } from './constants.js';
 import { onlineServiceFor } from './online-services.js';
 import { openState } from './opening-hours.js';
-import { localize } from './present.js';
+import { localize, serviceLinks } from './present.js';
 import { governmentOfficeJsonLd, governmentServiceJsonLd, jsonLdText } from './structured-data.js';
-import { findEntryBySlug, listPublished, listPublishedBySlugs, listServiceNames, type ServiceNameRow } from './repo.js';
+import { findEntryBySlug, listPublished, listPublishedBySlugs, listServiceNames } from './repo.js';
 import {
   letterQuery,
   printQuery,
@@ -27,7 +26,7 @@ import { searchServices } from './search.js';
 import { CATALOG_PAGES } from './search-cache.js';
 import { catalogText, type CatalogTranslate } from './texts.js';
 import { OfficePageView } from './views/office-page.js';
-import { CatalogHomeView, LetterNav, OfficesView, SearchView, ServiceListView, type ServiceLink } from './views/public.js';
+import { CatalogHomeView, LetterNav, OfficesView, SearchView, ServiceListView } from './views/public.js';
 import { ServicePageView, type ResolvedResponsibility } from './views/service-page.js';
 
 const access = catalogPolicy.read;
@@ -36,16 +35,6 @@ const access = catalogPolicy.read;
 function withOnlineService<T extends ServiceContent>(deps: Deps, service: T, tenantId: string, slug: string): T {
   const path = onlineServiceFor(deps, tenantId, slug);
   return service.onlineService || !path ? service : { ...service, onlineService: { url: path } };
-}
-
-/** Links to services in the reader's language; in English, a service without translation is shown in German
- * (and marked so). */
-export function serviceLinks(rows: ServiceNameRow[], lang: Lang): ServiceLink[] {
-  return rows.map((row) =>
-    lang === 'en' && row.name_en
-      ? { slug: row.slug, name: row.name_en, summary: row.summary_en ?? row.summary, german: false }
-      : { slug: row.slug, name: row.name, summary: row.summary, german: lang === 'en' },
-  );
 }
 
 function initial(name: string): string {

@@ -3,6 +3,8 @@
 import type { Lang } from '../../platform/i18n/index.js';
 import type { ContactContent, Costs, OfficeContent, ServiceContent } from './schema.js';
 import type { CatalogTranslate } from './texts.js';
+import type { ServiceNameRow } from './repo.js';
+import type { ServiceLink } from './views/public.js';
 
 /** `german`: the fields shown in German because the town has not translated them (marked lang="de" on the page). */
 export type LocalizedService = ServiceContent & { translated: boolean; german: Set<GermanField> };
@@ -81,4 +83,14 @@ export function costsText(costs: Costs, lang: Lang, t: CatalogTranslate): string
           ? t('costs.range', { min: money(lang, costs.min), max: money(lang, costs.max) })
           : '';
   return [main, costs.text].filter(Boolean).join(' – ');
+}
+
+/** Links to services in the reader's language; in English, a service without translation is shown in German
+ * (and marked so). */
+export function serviceLinks(rows: ServiceNameRow[], lang: Lang): ServiceLink[] {
+  return rows.map((row) =>
+    lang === 'en' && row.name_en
+      ? { slug: row.slug, name: row.name_en, summary: row.summary_en ?? row.summary, german: false }
+      : { slug: row.slug, name: row.name, summary: row.summary, german: lang === 'en' },
+  );
 }

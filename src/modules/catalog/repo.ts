@@ -81,12 +81,19 @@ export function listPublished(db: Db, tenantId: string, kind: EntryKind) {
     .execute();
 }
 
-export type ServiceNameRow = { slug: string; name: string; summary: string; name_en: string | null; summary_en: string | null };
+export type ServiceNameRow = {
+  slug: string;
+  name: string;
+  summary: string;
+  name_en: string | null;
+  summary_en: string | null;
+  online: string | null;
+};
 
-/** Published services by name only (no content), optionally those whose content contains a fragment (a
- * situation, an office): what a list of links needs, without reading every service's full text. */
-export function listServiceNames(db: Db, tenantId: string, fragment?: Record<string, unknown>) {
-  let query = catalog(db)
+/** Published services by name only (no content): what a list of links needs, without reading every service's
+ * full text. */
+function serviceNames(db: Db, tenantId: string) {
+  return catalog(db)
     .selectFrom('catalog_entry')
     .select([
       'slug',
@@ -94,12 +101,33 @@ export function listServiceNames(db: Db, tenantId: string, fragment?: Record<str
       sql<string>`published->>'summary'`.as('summary'),
       sql<string | null>`published#>>'{translations,en,name}'`.as('name_en'),
       sql<string | null>`published#>>'{translations,en,summary}'`.as('summary_en'),
+      sql<string | null>`published#>>'{onlineService,url}'`.as('online'),
     ])
     .where('tenant_id', '=', tenantId)
     .where('kind', '=', 'service')
-    .where('published', 'is not', null);
-  if (fragment) query = query.where(sql<boolean>`published @> ${JSON.stringify(fragment)}::jsonb`);
-  return query.orderBy('name').execute() as Promise<ServiceNameRow[]>;
+    .where('published', 'is not', null)
+    .orderBy('name')
+    .orderBy('slug');
+}
+
+/** All published services by name, or those whose content contains a fragment (a situation, an office). */
+export function listServiceNames(db: Db, tenantId: string, fragment?: Record<string, unknown>) {
+  const query = serviceNames(db, tenantId);
+  return (fragment ? query.where(sql<boolean>`published @> ${JSON.stringify(fragment)}::jsonb`) : query).execute() as Promise<
+    ServiceNameRow[]
+  >;
+}
+
+/** A page of published services by name after the service `after` (keyset on name and address); `limit` + 1 rows,
+ * so the caller knows whether there are more. */
+export function pageOfServiceNames(db: Db, tenantId: string, limit: number, after?: string) {
+  const query = serviceNames(db, tenantId);
+  const rest = after
+    ? query.where(
+        sql<boolean>`(name, slug) > (select e.name, e.slug from catalog_entry e where e.tenant_id = ${tenantId} and e.kind = 'service' and e.slug = ${after})`,
+      )
+    : query;
+  return rest.limit(limit + 1).execute() as Promise<ServiceNameRow[]>;
 }
 
 /** The published entries of a kind with these slugs (the offices and contacts a service names). */

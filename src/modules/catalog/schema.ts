@@ -206,7 +206,18 @@ const apiLang = z
   .optional()
   .catch(undefined)
   .transform((lang) => parseLang(lang) ?? 'de');
-export const apiListQuery = z.object({ q: searchText, lang: apiLang });
+/** The service list: a search, or pages of up to `limit` services by name, each after the service `nach`. */
+export const API_PAGE_MAX = 1000;
+export const apiListQuery = z.object({
+  q: searchText,
+  lang: apiLang,
+  limit: z.coerce.number().int().min(1).max(API_PAGE_MAX).optional().catch(undefined),
+  nach: z
+    .string()
+    .regex(/^[a-z0-9-]{1,200}$/)
+    .optional()
+    .catch(undefined),
+});
 export const apiEntryParams = z.object({ id: z.string().max(200) });
 export const apiLangQuery = z.object({ lang: apiLang });
 /** The editorial list: one kind, or those waiting for review. An unknown kind lists all. */

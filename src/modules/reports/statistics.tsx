@@ -14,6 +14,17 @@ import { categoryLabel } from './categories.js';
 
 const berlinMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' });
 
+/** The place nearest to a point (flat distances are fine within a town). */
+function nearest<P extends { lat: number; lng: number }>(places: P[], point: { lat: number; lng: number }): P | undefined {
+  let best: P | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const place of places) {
+    const distance = (place.lat - point.lat) ** 2 + (place.lng - point.lng) ** 2;
+    if (distance < bestDistance) [best, bestDistance] = [place, distance];
+  }
+  return best;
+}
+
 function countBy<T>(items: T[], key: (item: T) => string): [string, number][] {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
@@ -39,18 +50,19 @@ export function registerReportStatistics(app: FastifyInstance, deps: Deps) {
     ]);
     const name = (code: string) => categoryLabel(categories, code, ctx.lang);
     const localities = ctx.tenant.settings.geo?.localities ?? [];
-    const locality = (row: { lat: number; lng: number }) =>
-      [...localities].sort((a, b) => Math.hypot(a.lat - row.lat, a.lng - row.lng) - Math.hypot(b.lat - row.lat, b.lng - row.lng))[0]
-        ?.name ?? '–';
+    const locality = (row: { lat: number; lng: number }) => nearest(localities, row)?.name ?? '–';
     const month = (date: Date) => berlinMonth.format(date);
     const days = (value: number | undefined) =>
       value === undefined ? '–' : value.toLocaleString(ctx.lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
-    const resolution = [...new Set(rows.map((row) => row.category_code))].map((code) => {
-      const durations = rows
-        .filter((row) => row.category_code === code && closings.has(row.id))
-        .map((row) => (closings.get(row.id)!.getTime() - row.created_at.getTime()) / 86_400_000);
-      return [name(code), days(median(durations)), String(durations.length)];
-    });
+    // One pass over the year's reports: the days to closing, per category.
+    const durations = new Map<string, number[]>();
+    for (const row of rows) {
+      const closed = closings.get(row.id);
+      const list = durations.get(row.category_code) ?? [];
+      if (closed) list.push((closed.getTime() - row.created_at.getTime()) / 86_400_000);
+      durations.set(row.category_code, list);
+    }
+    const resolution = [...durations].map(([code, list]) => [name(code), days(median(list)), String(list.length)]);
     return sendHtml(
       reply,
       <Page ctx={ctx} title={t('stats.title')} crumbs={[{ label: ctx.t('site.backoffice'), href: '/bo' }, { label: t('stats.title') }]}>

@@ -70,7 +70,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 /** How many entries (by position) one search looks through: a rare word never walks the whole history. */
-export const SEARCH_WINDOW = 100_000;
+export const SEARCH_WINDOW = 20_000;
 
 export type AuditQuery = { tenantId: string; text?: string; before?: number; pageSize: number };
 

@@ -15,7 +15,7 @@ export type Progress = (checked: number, total: number) => void | Promise<void>;
 
 const PAGE = 2000;
 /** The most entries the admin page checks itself; more new entries wait for the next scheduled run. */
-export const RECENT_LIMIT = 5000;
+export const RECENT_LIMIT = 2000;
 
 type Position = { pos: number; hash: string };
 type Walk = { ok: boolean; checked: number; brokenAt?: number; last: Position; complete: boolean };

@@ -51,6 +51,10 @@ async function growReports(db: Db, tenantId: string, target: number) {
     lng: 's.lng + (random() - 0.5) / 50',
     supporters: '0',
   });
+  // A closed copy was closed a few days after its own (new) report date.
+  await sql`update report set closed_at = created_at + random() * interval '20 days' where tenant_id = ${tenantId} and closed_at is not null and number like '%-x%'`.execute(
+    db,
+  );
 }
 
 /** Grows the tenant's cases (with their events) to `target`, in one transaction (the id map is a temporary table

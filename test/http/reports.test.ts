@@ -287,9 +287,14 @@ describe('Mängelmelder: reporting', () => {
     assert.match(page.html, /<dd>Erledigt \(behoben\)<\/dd>/);
     await server.jobs.runDue();
     const report = (
-      await sql<{ id: string; status: string }>`select id, status from report where description = ${pothole.description}`.execute(server.db)
+      await sql<{
+        id: string;
+        status: string;
+        closed: boolean;
+      }>`select id, status, closed_at is not null as closed from report where description = ${pothole.description}`.execute(server.db)
     ).rows[0]!;
     assert.equal(report.status, 'fixed');
+    assert.ok(report.closed, 'the report knows when it was closed (for the statistics)');
     const publicPage = await new Visitor(server.url).get(`/maengelmelder/meldung/${report.id}`);
     assert.match(publicPage.html, /erledigt/);
     assert.match(publicPage.html, /Das Schlagloch wurde am Dienstag verfüllt\./);
@@ -425,6 +430,11 @@ describe('Mängelmelder: reporting', () => {
     assert.match(stats.html, /<td>Straße\/Gehweg – Schlagloch<\/td><td>2<\/td>/);
     assert.match(stats.html, /Meldungen je Ortsteil/);
     assert.match(stats.html, /<td>Hennef-Zentrum<\/td>/);
+    assert.match(
+      stats.html,
+      /<caption>Dauer bis zum Abschluss \(Median\)<\/caption>.*<td>Straße\/Gehweg – Schlagloch<\/td><td>0(,\d)?<\/td><td>1<\/td>/s,
+      'the fixed pothole: closed the same day',
+    );
   });
 
   it('a flood of reports from one address is slowed down with a friendly message', async () => {

@@ -15,7 +15,7 @@ import { casesWorkSection } from './work-section.js';
 
 export { changeStatus, moveOnEvent, noteOnCase, openCase, publicTimeline, rerouteCase } from './service.js';
 export { casesPolicy } from './policy.js';
-export { findCaseOfSource, firstClosings, statusEventsBetween } from './repo.js';
+export { findCaseOfSource, statusEventsBetween } from './repo.js';
 export { caseStateEntered } from './events.js';
 export type { CaseSourceRenderer } from './sources.js';
 export { workflowSchema, type WorkflowInput } from './workflow.js';

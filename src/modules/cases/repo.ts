@@ -501,13 +501,3 @@ export async function statusEventsBetween(db: Db, tenantId: string, sourceKind: 
     order by e.id limit ${limit}`.execute(db);
   return result.rows;
 }
-
-/** When each case of one kind was first closed (final phase), by source id: the time to resolution. */
-export async function firstClosings(db: Db, tenantId: string, sourceKind: string, since: Date): Promise<Map<string, Date>> {
-  const result = await sql<{
-    source_id: string;
-    at: Date;
-  }>`select c.source_id, min(e.at) as at from case_record c join case_event e on e.tenant_id = c.tenant_id and e.case_id = c.id and e.to_phase = 'closed'
-    where c.tenant_id = ${tenantId} and c.source_kind = ${sourceKind} and c.created_at >= ${since} group by c.source_id`.execute(db);
-  return new Map(result.rows.map((row) => [row.source_id, new Date(row.at)]));
-}

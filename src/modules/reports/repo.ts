@@ -97,12 +97,20 @@ export function findReportByNumber(db: Db, tenantId: string, number: string) {
   return reports(db).selectFrom('report').selectAll().where('tenant_id', '=', tenantId).where('number', '=', number).executeTakeFirst();
 }
 
+/** The statuses that close a report; the first of them sets `closed_at`. */
+const FINAL_STATUSES: ReportRow['status'][] = ['fixed', 'closed', 'not_responsible', 'duplicate'];
+
 /** The public state and answer, as the case's workflow set them. */
 export function updateReportStatus(db: Db, tenantId: string, id: string, status: ReportRow['status'], publicAnswer: string | undefined) {
   sharedPagesChanged(tenantId, REPORT_PAGES);
   return reports(db)
     .updateTable('report')
-    .set({ status, updated_at: new Date(), ...(publicAnswer ? { public_answer: publicAnswer } : {}) })
+    .set({
+      status,
+      updated_at: new Date(),
+      ...(FINAL_STATUSES.includes(status) ? { closed_at: sql<Date>`coalesce(closed_at, now())` } : {}),
+      ...(publicAnswer ? { public_answer: publicAnswer } : {}),
+    })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .execute();
@@ -287,11 +295,27 @@ export function reportsOfUser(db: Db, tenantId: string, userId: string) {
 }
 
 /** Reports received since a date, with what the statistics group by. */
-export function reportsSince(db: Db, tenantId: string, since: Date) {
-  return reports(db)
-    .selectFrom('report')
-    .select(['id', 'category_code', 'lat', 'lng', 'created_at', 'status'])
-    .where('tenant_id', '=', tenantId)
-    .where('created_at', '>=', since)
-    .execute();
+/** The year's figures for the statistics page, aggregated by the database: per category (with the median days to
+ * closing), per Berlin month, and per nearest village (given as name, lat, lng). */
+export async function reportFigures(db: Db, tenantId: string, since: Date, villages: { name: string; lat: number; lng: number }[]) {
+  const [categories, months, places] = await Promise.all([
+    sql<{ category_code: string; count: number; closed: number; median_days: number | null }>`select category_code, count(*)::int as count,
+        count(closed_at)::int as closed,
+        (percentile_cont(0.5) within group (order by extract(epoch from closed_at - created_at) / 86400))::float as median_days
+      from report where tenant_id = ${tenantId} and created_at >= ${since} group by category_code order by count(*) desc, category_code`.execute(
+      db,
+    ),
+    sql<{
+      month: string;
+      count: number;
+    }>`select to_char(created_at at time zone 'Europe/Berlin', 'YYYY-MM') as month, count(*)::int as count
+      from report where tenant_id = ${tenantId} and created_at >= ${since} group by 1 order by 1`.execute(db),
+    villages.length === 0
+      ? Promise.resolve({ rows: [] as { name: string; count: number }[] })
+      : sql<{ name: string; count: number }>`select v.name, count(*)::int as count from report r
+          cross join lateral (select name from (values ${sql.join(villages.map((place) => sql`(${place.name}, ${place.lat}::float8, ${place.lng}::float8)`))}) as p(name, lat, lng)
+            order by (p.lat - r.lat) ^ 2 + (p.lng - r.lng) ^ 2 limit 1) v
+          where r.tenant_id = ${tenantId} and r.created_at >= ${since} group by v.name order by count(*) desc, v.name`.execute(db),
+  ]);
+  return { categories: categories.rows, months: months.rows, places: places.rows };
 }

@@ -63,5 +63,7 @@ export type ReportsTables = {
     open311_client_id: string | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+    /** When the report was first closed (any final status). */
+    closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   };
 };

@@ -17,6 +17,20 @@ const PAGE = 2000;
 /** The most entries the admin page checks itself; more new entries wait for the next scheduled run. */
 export const RECENT_LIMIT = 2000;
 
+/** What the hash of an entry covers (ChainFields), with its position. */
+const CHAIN_COLUMNS = [
+  'seq',
+  'tenant_id',
+  'at',
+  'actor_id',
+  'actor_label',
+  'action',
+  'object_type',
+  'object_id',
+  'summary',
+  'request_id',
+] as const;
+
 type Position = { pos: number; hash: string };
 type Walk = { ok: boolean; checked: number; brokenAt?: number; last: Position; complete: boolean };
 
@@ -28,7 +42,7 @@ async function walk(db: Db, from: Position, limit: number, progress?: Progress, 
   while (checked < limit) {
     const rows = await db
       .selectFrom('audit_log')
-      .select(['seq', 'tenant_id', 'at', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'summary', 'request_id'])
+      .select(CHAIN_COLUMNS)
       .select(['prev_hash', 'hash', 'chain_pos'])
       .where('chain_pos', '>', last.pos)
       .orderBy('chain_pos')
@@ -97,7 +111,7 @@ async function checkpointHolds(db: Db, position: Position) {
   if (position.pos === 0) return true;
   const row = await db
     .selectFrom('audit_log')
-    .select(['seq', 'tenant_id', 'at', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'summary', 'request_id'])
+    .select(CHAIN_COLUMNS)
     .select(['prev_hash', 'hash'])
     .where('chain_pos', '=', position.pos)
     .executeTakeFirst();

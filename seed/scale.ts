@@ -37,7 +37,7 @@ async function cloneRows(db: Db, table: string, where: string, times: number, ov
 const count = async (db: Db, query: string) => Number((await sql<{ n: number }>`${sql.raw(query)}`.execute(db)).rows[0]!.n);
 
 /** Grows the tenant's reports to `target` by cloning the existing ones. */
-async function growReports(db: Db, tenantId: string, target: number) {
+export async function growReports(db: Db, tenantId: string, target: number) {
   const have = await count(db, `select count(*)::int as n from report where tenant_id = '${tenantId}'`);
   const where = `s.tenant_id = '${tenantId}' and s.number not like '%-x%'`;
   const sources = await count(db, `select count(*)::int as n from report s where ${where}`);

@@ -13,10 +13,18 @@ import { sharedPage } from '../../platform/http/shared-page.js';
 import type { Deps } from '../../platform/http/deps.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { MarkerMap } from '../../platform/geo/map.js';
-import { Button, Form, SelectField, TableScroll } from '../../platform/ui/components.js';
+import { Button, Form, KeysetPagination, SelectField, TableScroll } from '../../platform/ui/components.js';
 import { Page } from '../../platform/ui/layout.js';
 import { sendHtml } from '../../platform/ui/render.js';
-import { listCategories, publicReports, REPORT_PAGES, SHARED_SECONDS, type CategoryRow, type PublicFilter } from './repo.js';
+import {
+  findReportByNumber,
+  listCategories,
+  publicReports,
+  REPORT_PAGES,
+  SHARED_SECONDS,
+  type CategoryRow,
+  type PublicFilter,
+} from './repo.js';
 import { REPORT_STATUSES, type ReportStatus } from './tables.js';
 import { reportsText } from './texts.js';
 import { categoryLabel as name } from './categories.js';
@@ -24,6 +32,8 @@ import { publicPlace } from './place.js';
 
 const BASE = '/maengelmelder';
 const PERIODS = ['7', '30', '365', 'alle'] as const;
+/** Reports per page of the list (and markers on the map without JavaScript); the live map loads up to 500. */
+const LIST_PAGE = 100;
 type Query = z.infer<typeof mapQuery>;
 
 function readFilter(query: Query, categories: CategoryRow[]): PublicFilter {
@@ -67,7 +77,15 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
       sharedPage(request.ctx, REPORT_PAGES, request.url, SHARED_SECONDS, async (ctx) => {
         const t = reportsText(ctx.lang);
         const categories = await listCategories(deps.db, ctx.tenant.id);
-        const rows = await publicReports(deps.db, ctx.tenant.id, readFilter(query, categories));
+        const after = query.vor ? await findReportByNumber(deps.db, ctx.tenant.id, query.vor) : undefined;
+        const found = await publicReports(deps.db, ctx.tenant.id, { ...readFilter(query, categories), before: after }, LIST_PAGE + 1);
+        const rows = found.slice(0, LIST_PAGE);
+        const pageHref = (before?: string) => {
+          const params = new URLSearchParams(
+            Object.entries({ ...query, vor: before }).filter((entry): entry is [string, string] => !!entry[1]),
+          );
+          return `${BASE}/meldungen${params.size > 0 ? `?${params}` : ''}#liste`;
+        };
         const place = (row: (typeof rows)[number]) => publicPlace(row, ctx.lang);
         return (
           <Page ctx={ctx} title={t('map.title')} crumbs={[{ label: t('title'), href: BASE }, { label: t('map.title') }]}>
@@ -161,6 +179,11 @@ export function registerPublicMap(app: FastifyInstance, deps: Deps) {
                 </table>
               </TableScroll>
             )}
+            <KeysetPagination
+              t={ctx.t}
+              newest={after ? pageHref() : undefined}
+              older={found.length > LIST_PAGE ? pageHref(rows.at(-1)!.number) : undefined}
+            />
           </Page>
         );
       }),

@@ -63,7 +63,13 @@ export function findReport(db: Db, tenantId: string, id: string) {
   return reports(db).selectFrom('report').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-export type PublicFilter = { categories?: string[]; status?: ReportRow['status']; since?: Date };
+export type PublicFilter = {
+  categories?: string[];
+  status?: ReportRow['status'];
+  since?: Date;
+  /** Only reports older than this one (keyset on date and number): the next page of a list. */
+  before?: { created_at: Date; number: string };
+};
 
 /** Reports as the public sees them (no personal data; the description only as a moderator published it), newest first. */
 export function publicReports(db: Db, tenantId: string, filter: PublicFilter = {}, limit = 500) {
@@ -88,7 +94,8 @@ export function publicReports(db: Db, tenantId: string, filter: PublicFilter = {
   if (filter.categories) query = query.where('category_code', 'in', filter.categories);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.since) query = query.where('created_at', '>=', filter.since);
-  return query.orderBy('created_at', 'desc').limit(limit).execute();
+  if (filter.before) query = query.where(sql<boolean>`(created_at, number) < (${filter.before.created_at}, ${filter.before.number})`);
+  return query.orderBy('created_at', 'desc').orderBy('number', 'desc').limit(limit).execute();
 }
 
 export const recentReports = (db: Db, tenantId: string, limit = 50) => publicReports(db, tenantId, {}, limit);
@@ -296,8 +303,8 @@ export function reportsOfUser(db: Db, tenantId: string, userId: string) {
 
 /** Reports received since a date, with what the statistics group by. */
 /** The year's figures for the statistics page, aggregated by the database: per category (with the median days to
- * closing), per Berlin month, and per nearest village (given as name, lat, lng). */
-export async function reportFigures(db: Db, tenantId: string, since: Date, villages: { name: string; lat: number; lng: number }[]) {
+ * closing), per Berlin month, and per village (kept on each report when it is made). */
+export async function reportFigures(db: Db, tenantId: string, since: Date) {
   const [categories, months, places] = await Promise.all([
     sql<{ category_code: string; count: number; closed: number; median_days: number | null }>`select category_code, count(*)::int as count,
         count(closed_at)::int as closed,
@@ -310,12 +317,10 @@ export async function reportFigures(db: Db, tenantId: string, since: Date, villa
       count: number;
     }>`select to_char(created_at at time zone 'Europe/Berlin', 'YYYY-MM') as month, count(*)::int as count
       from report where tenant_id = ${tenantId} and created_at >= ${since} group by 1 order by 1`.execute(db),
-    villages.length === 0
-      ? Promise.resolve({ rows: [] as { name: string; count: number }[] })
-      : sql<{ name: string; count: number }>`select v.name, count(*)::int as count from report r
-          cross join lateral (select name from (values ${sql.join(villages.map((place) => sql`(${place.name}, ${place.lat}::float8, ${place.lng}::float8)`))}) as p(name, lat, lng)
-            order by (p.lat - r.lat) ^ 2 + (p.lng - r.lng) ^ 2 limit 1) v
-          where r.tenant_id = ${tenantId} and r.created_at >= ${since} group by v.name order by count(*) desc, v.name`.execute(db),
+    sql<{ name: string; count: number }>`select locality as name, count(*)::int as count from report
+      where tenant_id = ${tenantId} and created_at >= ${since} and locality is not null group by locality order by count(*) desc, locality`.execute(
+      db,
+    ),
   ]);
   return { categories: categories.rows, months: months.rows, places: places.rows };
 }

@@ -21,7 +21,17 @@ export const clientBody = z.object({ name: text(1000) });
 /** The report form (urlencoded without photos): every field one text. */
 export const reportBody = z.record(z.string(), z.unknown()).default({});
 /** The public map's filter: a category, a state, a period; unknown values show everything. */
-export const mapQuery = z.object({ kategorie: z.string().optional(), status: z.string().optional(), zeitraum: z.string().optional() });
+export const mapQuery = z.object({
+  kategorie: z.string().optional(),
+  status: z.string().optional(),
+  zeitraum: z.string().optional(),
+  /** The list goes on after this report (its number); anything else starts with the newest. */
+  vor: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,60}$/)
+    .optional()
+    .catch(undefined),
+});
 /** Open311: the resource file (`services.xml`, `requests/{id}.json`) and its parameters, each one text (a
  * repeated parameter counts with its first value). Format errors are answered by the API in Open311's own shape. */
 export const open311Path = z.object({ file: z.string().max(300) });

@@ -80,6 +80,17 @@ async function cleanPhotos(request: SubmitReport): Promise<{ photos: Buffer[]; e
 
 export type Nearby = Awaited<ReturnType<typeof nearbyOpenReports>>;
 
+/** The village nearest to a point (flat distances are fine within a town). */
+export function nearestLocality<P extends { lat: number; lng: number }>(places: P[], point: { lat: number; lng: number }): P | undefined {
+  let best: P | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of places) {
+    const distance = (candidate.lat - point.lat) ** 2 + (candidate.lng - point.lng) ** 2;
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
 export async function submitReport(
   db: Db,
   request: SubmitReport,
@@ -111,6 +122,7 @@ export async function submitReport(
       address: place.address,
       address_approximate: place.approximate,
       address_note: place.note,
+      locality: nearestLocality(request.geo?.localities ?? [], place)?.name ?? null,
       description: (input.description.trim() || category.name_de).slice(0, 4000),
       answers: JSON.stringify(checked.answers),
       media_url: request.client?.mediaUrl ?? null,

@@ -17,10 +17,7 @@ export function registerReportStatistics(app: FastifyInstance, deps: Deps) {
     const { ctx } = request;
     const t = reportsText(ctx.lang);
     const since = new Date(Date.now() - 365 * 86_400_000);
-    const [figures, categories] = await Promise.all([
-      reportFigures(deps.db, ctx.tenant.id, since, ctx.tenant.settings.geo?.localities ?? []),
-      listCategories(deps.db, ctx.tenant.id),
-    ]);
+    const [figures, categories] = await Promise.all([reportFigures(deps.db, ctx.tenant.id, since), listCategories(deps.db, ctx.tenant.id)]);
     const name = (code: string) => categoryLabel(categories, code, ctx.lang);
     const number = (value: number) => formatNumber(ctx.lang, value);
     const days = (value: number | null) =>

@@ -63,6 +63,8 @@ export type ReportsTables = {
     open311_client_id: string | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+    /** The village nearest to the report's place (from the town's localities), when the town has any. */
+    locality: ColumnType<string | null, string | null | undefined, string | null>;
     /** When the report was first closed (any final status). */
     closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   };

@@ -8,12 +8,12 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../src/platform/audit/audit-log.js';
 import { AUDIT_VERIFY_JOB } from '../../src/platform/jobs/platform-jobs.js';
 import { enqueue } from '../../src/platform/jobs/queue.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { hennefTenantId, startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
 
 async function history(server: TestServer, count: number, action = 'test.history') {
-  const tenant = (await sql<{ id: string }>`select id from tenant where slug = 'hennef'`.execute(server.db)).rows[0]!.id;
+  const tenant = await hennefTenantId(server.db);
   for (let done = 0; done < count; done += 100)
     await server.db.transaction().execute(async (trx) => {
       for (let index = done; index < Math.min(count, done + 100); index++)

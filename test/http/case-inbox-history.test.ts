@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { growCases } from '../../seed/scale.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { hennefTenantId, startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 import { staffLogin } from '../support/journeys.js';
 import { volunteer } from '../support/volunteer.js';
@@ -18,7 +18,7 @@ describe('the inbox with a long history', () => {
 
   it('finished cases are counted up to 1.000+, open ones exactly', async () => {
     await volunteer(new Visitor(server.url), { name: 'Olga Offen' });
-    const tenant = (await sql<{ id: string }>`select id from tenant where slug = 'hennef'`.execute(server.db)).rows[0]!.id;
+    const tenant = await hennefTenantId(server.db);
     const sven = new Visitor(server.url);
     await staffLogin(sven, 'sachbearbeitung@hennef.example');
     const open = /Meine Organisationseinheit \(([\d.]+)\)/.exec((await sven.get('/bo/vorgaenge?ansicht=unit')).html)![1];

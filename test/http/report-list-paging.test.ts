@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { seedDemoHistory } from '../../seed/history.js';
 import { growReports } from '../../seed/scale.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { hennefTenantId, startServer, type TestServer } from '../support/server.js';
 import { Visitor } from '../support/visitor.js';
 
 const numbers = (html: string) =>
@@ -17,7 +17,7 @@ describe('the Mängelmelder list with many reports', () => {
   before(async () => {
     server = await startServer();
     await seedDemoHistory(server.db, server.deps.store);
-    const tenant = (await sql<{ id: string }>`select id from tenant where slug = 'hennef'`.execute(server.db)).rows[0]!.id;
+    const tenant = await hennefTenantId(server.db);
     await growReports(server.db, tenant, 250);
   });
   after(() => server.close());

@@ -6,10 +6,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { openDatabase } from '../../src/platform/db/database.js';
+import { openDatabase, type Db } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { allMigrations } from '../../src/platform/db/migrations-list.js';
 import { readTemplate } from '../../src/platform/db/pglite-template.js';
@@ -98,4 +99,9 @@ export async function startServer(env: Record<string, string> = {}) {
       if (built.unaudited.size > 0) throw new Error(`changes without an audit entry: ${[...built.unaudited.keys()].join(', ')}`);
     },
   };
+}
+
+/** The demo town's tenant id, for tests that write its data directly. */
+export async function hennefTenantId(db: Db): Promise<string> {
+  return (await sql<{ id: string }>`select id from tenant where slug = 'hennef'`.execute(db)).rows[0]!.id;
 }
